@@ -1,0 +1,177 @@
+/**
+ * Operator options as plain readonly objects. The flatbuffer reader (schema/) produces them and the builder
+ * consumes them; kernels only ever see these types, never flatbuffer tables. Field meanings and defaults
+ * follow the public TFLite schema.
+ */
+import type { DType } from './dtype.js';
+
+export type Padding = 'SAME' | 'VALID';
+export type FusedActivation = 'NONE' | 'RELU' | 'RELU_N1_TO_1' | 'RELU6' | 'TANH' | 'SIGN_BIT';
+
+export interface Conv2DOptions {
+  readonly kind: 'Conv2DOptions';
+  readonly padding: Padding;
+  readonly strideW: number;
+  readonly strideH: number;
+  readonly fusedActivation: FusedActivation;
+  readonly dilationW: number;
+  readonly dilationH: number;
+}
+export interface DepthwiseConv2DOptions {
+  readonly kind: 'DepthwiseConv2DOptions';
+  readonly padding: Padding;
+  readonly strideW: number;
+  readonly strideH: number;
+  readonly depthMultiplier: number;
+  readonly fusedActivation: FusedActivation;
+  readonly dilationW: number;
+  readonly dilationH: number;
+}
+export interface Pool2DOptions {
+  readonly kind: 'Pool2DOptions';
+  readonly padding: Padding;
+  readonly strideW: number;
+  readonly strideH: number;
+  readonly filterWidth: number;
+  readonly filterHeight: number;
+  readonly fusedActivation: FusedActivation;
+}
+export interface FullyConnectedOptions {
+  readonly kind: 'FullyConnectedOptions';
+  readonly fusedActivation: FusedActivation;
+  /** 'DEFAULT' or 'SHUFFLED4x16INT8' (the latter is not supported by this runtime). */
+  readonly weightsFormat: 'DEFAULT' | 'SHUFFLED4x16INT8';
+  readonly keepNumDims: boolean;
+  readonly asymmetricQuantizeInputs: boolean;
+}
+export interface SoftmaxOptions {
+  readonly kind: 'SoftmaxOptions';
+  readonly beta: number;
+}
+export interface ConcatenationOptions {
+  readonly kind: 'ConcatenationOptions';
+  readonly axis: number;
+  readonly fusedActivation: FusedActivation;
+}
+/** ADD, SUB, MUL and DIV share this shape (AddOptions, SubOptions, MulOptions, DivOptions). */
+export interface ArithmeticOptions {
+  readonly kind: 'AddOptions' | 'SubOptions' | 'MulOptions' | 'DivOptions';
+  readonly fusedActivation: FusedActivation;
+  /** int16 ADD/SUB: scales are powers of two (schema default true). */
+  readonly potScaleInt16: boolean;
+}
+export interface ReshapeOptions {
+  readonly kind: 'ReshapeOptions';
+  readonly newShape: readonly number[] | null;
+}
+export interface SqueezeOptions {
+  readonly kind: 'SqueezeOptions';
+  readonly squeezeDims: readonly number[];
+}
+export interface StridedSliceOptions {
+  readonly kind: 'StridedSliceOptions';
+  readonly beginMask: number;
+  readonly endMask: number;
+  readonly ellipsisMask: number;
+  readonly newAxisMask: number;
+  readonly shrinkAxisMask: number;
+  readonly offset: boolean;
+}
+export interface PackOptions {
+  readonly kind: 'PackOptions';
+  readonly valuesCount: number;
+  readonly axis: number;
+}
+export interface UnpackOptions {
+  readonly kind: 'UnpackOptions';
+  readonly num: number;
+  readonly axis: number;
+}
+export interface SplitOptions {
+  readonly kind: 'SplitOptions' | 'SplitVOptions';
+  readonly numSplits: number;
+}
+export interface GatherOptions {
+  readonly kind: 'GatherOptions';
+  readonly axis: number;
+  readonly batchDims: number;
+}
+/** MEAN, SUM, REDUCE_MAX, REDUCE_MIN, REDUCE_PROD. */
+export interface ReducerOptions {
+  readonly kind: 'ReducerOptions';
+  readonly keepDims: boolean;
+}
+export interface ArgMaxOptions {
+  readonly kind: 'ArgMaxOptions' | 'ArgMinOptions';
+  readonly outputType: DType;
+}
+export interface BatchMatMulOptions {
+  readonly kind: 'BatchMatMulOptions';
+  readonly adjX: boolean;
+  readonly adjY: boolean;
+  readonly asymmetricQuantizeInputs: boolean;
+}
+export interface ResizeBilinearOptions {
+  readonly kind: 'ResizeBilinearOptions';
+  readonly alignCorners: boolean;
+  readonly halfPixelCenters: boolean;
+}
+export interface ResizeNearestNeighborOptions {
+  readonly kind: 'ResizeNearestNeighborOptions';
+  readonly alignCorners: boolean;
+  readonly halfPixelCenters: boolean;
+}
+export interface LeakyReluOptions {
+  readonly kind: 'LeakyReluOptions';
+  readonly alpha: number;
+}
+export interface CastOptions {
+  readonly kind: 'CastOptions';
+  readonly inDataType: DType | null;
+  readonly outDataType: DType | null;
+}
+export interface ShapeOptions {
+  readonly kind: 'ShapeOptions';
+  readonly outType: DType;
+}
+export interface TransposeConvOptions {
+  readonly kind: 'TransposeConvOptions';
+  readonly padding: Padding;
+  readonly strideW: number;
+  readonly strideH: number;
+  readonly fusedActivation: FusedActivation;
+}
+/** Options tables with no fields this runtime reads (PadOptions, TransposeOptions, ExpandDimsOptions, ...). */
+export interface EmptyOptions {
+  readonly kind: 'EmptyOptions';
+  /** The schema's table name, e.g. 'PadOptions'. */
+  readonly table: string;
+}
+
+export type BuiltinOptions =
+  | Conv2DOptions
+  | DepthwiseConv2DOptions
+  | Pool2DOptions
+  | FullyConnectedOptions
+  | SoftmaxOptions
+  | ConcatenationOptions
+  | ArithmeticOptions
+  | ReshapeOptions
+  | SqueezeOptions
+  | StridedSliceOptions
+  | PackOptions
+  | UnpackOptions
+  | SplitOptions
+  | GatherOptions
+  | ReducerOptions
+  | ArgMaxOptions
+  | BatchMatMulOptions
+  | ResizeBilinearOptions
+  | ResizeNearestNeighborOptions
+  | LeakyReluOptions
+  | CastOptions
+  | ShapeOptions
+  | TransposeConvOptions
+  | EmptyOptions;
+
+export type OptionsKind = BuiltinOptions['kind'];

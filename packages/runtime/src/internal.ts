@@ -1,0 +1,11 @@
+/** Entry point for kernel authors and sibling packages: the kernel contract, resolver and core helpers. */
+export * from './core/dtype.js';
+export * from './core/errors.js';
+export * from './core/model.js';
+export * from './core/ops.js';
+export type * from './core/options.js';
+export * from './core/shape.js';
+export type { AnyKernel, KernelRegistration, NodeContext, NodeSignature, RuntimeTensor } from './kernels/kernel.js';
+export { OpResolver } from './kernels/resolver.js';
+export { builtinOpResolver } from './kernels/builtin.js';
+export { optionsOrDefault, requireOptions } from './kernels/common/options.js';

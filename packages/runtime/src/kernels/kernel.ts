@@ -1,0 +1,66 @@
+/**
+ * The contract between the interpreter and every kernel. A kernel is a registration pairing an op code, an
+ * options parser and prepare/eval functions; the interpreter finds it only through an OpResolver.
+ *
+ * Lifecycle (as in TFLite Micro): `parseOptions` once at load; `prepare` at allocateTensors time, after input
+ * shapes are known — it validates dtypes/shapes, sets every output's `shape`, and returns precomputed data
+ * (padding, quantized multipliers, packed weights). Then the interpreter plans memory and binds `data` on
+ * every tensor. `eval` runs on each invoke(): it only computes, reading `inputs[i].data` and writing
+ * `outputs[i].data`, and allocates nothing.
+ */
+import type { DType, TypedArray } from '../core/dtype.js';
+import type { QuantizationParams } from '../core/model.js';
+import type { BuiltinOptions } from '../core/options.js';
+
+export interface RuntimeTensor {
+  readonly index: number;
+  readonly name: string;
+  readonly dtype: DType;
+  /** Current shape. Kernels set their outputs' shapes in prepare. */
+  shape: number[];
+  /**
+   * Current contents. For constants, available in prepare (a view into the model bytes); for every other
+   * tensor, bound only after prepare — never keep a reference to it from prepare.
+   */
+  data: TypedArray;
+  readonly quantization: QuantizationParams | null;
+  /** True for weights and other tensors whose value is known at prepare time. */
+  readonly isConstant: boolean;
+}
+
+export interface NodeContext<O> {
+  /** Operator index within its subgraph, for error messages. */
+  readonly index: number;
+  readonly opName: string;
+  readonly version: number;
+  /** Null where the model omits an optional input (index -1). */
+  readonly inputs: readonly (RuntimeTensor | null)[];
+  readonly outputs: readonly RuntimeTensor[];
+  readonly options: O;
+}
+
+/** What a kernel may inspect to say whether it handles a node (dtypes, quantization, constness, version). */
+export type NodeSignature = Omit<NodeContext<BuiltinOptions | null>, 'options'> & {
+  readonly options: BuiltinOptions | null;
+};
+
+export interface KernelRegistration<O = unknown, D = unknown> {
+  /** BuiltinOp code. */
+  readonly op: number;
+  /** Shown in errors and profiles, e.g. 'CONV_2D (float32, reference)'. */
+  readonly name: string;
+  /** Turns the reader's options (null when the op has none) into this kernel's options. */
+  parseOptions(raw: BuiltinOptions | null): O;
+  /** Whether this registration handles the node (e.g. its input dtype). Absent means "all nodes of op". */
+  supports?(node: NodeSignature): boolean;
+  prepare(node: NodeContext<O>): D;
+  eval(node: NodeContext<O>, data: D): void;
+  /**
+   * True when outputs depend only on input shapes (SHAPE): the interpreter may evaluate the node at prepare
+   * time and treat its outputs as constants.
+   */
+  readonly shapeOnly?: boolean;
+}
+
+/** A registration with its type parameters erased, as the resolver stores it. */
+export type AnyKernel = KernelRegistration<unknown, unknown>;

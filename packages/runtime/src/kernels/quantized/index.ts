@@ -1,0 +1,3 @@
+import type { AnyKernel } from '../kernel.js';
+
+export const QUANTIZED_KERNELS: readonly AnyKernel[] = [];

@@ -1,0 +1,3 @@
+import type { AnyKernel } from '../kernel.js';
+
+export const COMPUTE_KERNELS: readonly AnyKernel[] = [];

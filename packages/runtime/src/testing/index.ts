@@ -1,0 +1,3 @@
+export { repoRoot, sharedDir, skipWithoutShared } from './paths.js';
+export { runKernel, toTypedArray } from '../kernels/kernel_runner.js';
+export type { RunKernelSpec, TestOutputSpec, TestTensorSpec } from '../kernels/kernel_runner.js';
