@@ -8,7 +8,8 @@ export type TfliteErrorCode =
   | 'SHAPE' // incompatible shapes found while preparing a graph
   | 'TENSOR' // wrong dtype, length or index given to setTensor/getTensor/resizeInputTensor
   | 'STATE' // call made in the wrong order (e.g. invoke before allocateTensors)
-  | 'IO'; // model file could not be read
+  | 'IO' // model file could not be read
+  | 'LIMIT'; // a tensor or the arena would exceed the configured memory limit
 
 export class TfliteError extends Error {
   readonly code: TfliteErrorCode;
@@ -56,5 +57,13 @@ export class StateError extends TfliteError {
   constructor(message: string) {
     super('STATE', message);
     this.name = 'StateError';
+  }
+}
+
+/** Planning would need more memory than the interpreter's limit (a hostile or oversized shape). */
+export class MemoryLimitError extends TfliteError {
+  constructor(message: string) {
+    super('LIMIT', message);
+    this.name = 'MemoryLimitError';
   }
 }

@@ -1,3 +1,53 @@
+/**
+ * The integer kernels. The builtin resolver adds this list after the float kernels, so each of these wins
+ * for the nodes its `supports` accepts (int8/uint8/int16 tensors); everything else falls through to float.
+ */
 import type { AnyKernel } from '../kernel.js';
+import { ADD_QUANTIZED_KERNEL, ADD_QUANTIZED_XNNPACK_KERNEL } from './add.js';
+import { AVERAGE_POOL_2D_QUANTIZED_KERNEL } from './average_pool_2d.js';
+import { CONCATENATION_QUANTIZED_KERNEL } from './concatenation.js';
+import { CONV_2D_QUANTIZED_KERNEL, CONV_2D_QUANTIZED_XNNPACK_KERNEL } from './conv_2d.js';
+import { DEPTHWISE_CONV_2D_QUANTIZED_KERNEL, DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL } from './depthwise_conv_2d.js';
+import { FULLY_CONNECTED_QUANTIZED_KERNEL, FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL } from './fully_connected.js';
+import { HARD_SWISH_QUANTIZED_KERNEL } from './hard_swish.js';
+import { LEAKY_RELU_QUANTIZED_KERNEL } from './leaky_relu.js';
+import { LOGISTIC_QUANTIZED_KERNEL } from './logistic.js';
+import { MAX_POOL_2D_QUANTIZED_KERNEL } from './max_pool_2d.js';
+import { MEAN_QUANTIZED_KERNEL } from './mean.js';
+import { MUL_QUANTIZED_KERNEL } from './mul.js';
+import { QUANTIZE_KERNEL } from './quantize.js';
+import { RELU_QUANTIZED_KERNEL } from './relu.js';
+import { RELU6_QUANTIZED_KERNEL } from './relu6.js';
+import { RELU_N1_TO_1_QUANTIZED_KERNEL } from './relu_n1_to_1.js';
+import { SOFTMAX_QUANTIZED_KERNEL } from './softmax.js';
+import { SUB_QUANTIZED_KERNEL, SUB_QUANTIZED_XNNPACK_KERNEL } from './sub.js';
+import { TANH_QUANTIZED_KERNEL } from './tanh.js';
 
-export const QUANTIZED_KERNELS: readonly AnyKernel[] = [];
+export const QUANTIZED_KERNELS: readonly AnyKernel[] = [
+  ADD_QUANTIZED_KERNEL,
+  SUB_QUANTIZED_KERNEL,
+  MUL_QUANTIZED_KERNEL,
+  CONV_2D_QUANTIZED_KERNEL,
+  DEPTHWISE_CONV_2D_QUANTIZED_KERNEL,
+  FULLY_CONNECTED_QUANTIZED_KERNEL,
+  AVERAGE_POOL_2D_QUANTIZED_KERNEL,
+  MAX_POOL_2D_QUANTIZED_KERNEL,
+  MEAN_QUANTIZED_KERNEL,
+  CONCATENATION_QUANTIZED_KERNEL,
+  SOFTMAX_QUANTIZED_KERNEL,
+  LOGISTIC_QUANTIZED_KERNEL,
+  TANH_QUANTIZED_KERNEL,
+  RELU_QUANTIZED_KERNEL,
+  RELU6_QUANTIZED_KERNEL,
+  RELU_N1_TO_1_QUANTIZED_KERNEL,
+  LEAKY_RELU_QUANTIZED_KERNEL,
+  HARD_SWISH_QUANTIZED_KERNEL,
+  QUANTIZE_KERNEL,
+  // Added last so they win for int8/uint8 nodes: LiteRT's default (XNNPACK) arithmetic, which the
+  // conformance references come from; int16 (16x8) nodes keep TFLite's reference kernels above.
+  CONV_2D_QUANTIZED_XNNPACK_KERNEL,
+  DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL,
+  FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL,
+  ADD_QUANTIZED_XNNPACK_KERNEL,
+  SUB_QUANTIZED_XNNPACK_KERNEL,
+] as AnyKernel[];

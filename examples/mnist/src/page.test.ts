@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { createDevServer, createHandler, listen } from '@tflite-lambda/serving';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { modelPath, skipWithoutModel } from './paths.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? skipWithoutModel() : `${CHROMIUM} not found (apt-get install chromium): skipping the page test`;
+
+type Stroke = [number, number][];
+
+/** Digits as pen strokes in the pad's 280×280 coordinates, drawn the way a person would. */
+const DIGITS: [number, Stroke[]][] = [
+  [1, [[[140, 45], [140, 235]]]],
+  [0, [ellipse(140, 140, 62, 95)]],
+  [7, [[[80, 55], [200, 55], [175, 110], [150, 170], [130, 235]]]],
+];
+
+function ellipse(cx: number, cy: number, rx: number, ry: number): Stroke {
+  return Array.from({ length: 41 }, (_, i) => [cx + rx * Math.sin((i / 40) * 2 * Math.PI), cy - ry * Math.cos((i / 40) * 2 * Math.PI)]);
+}
+
+async function draw(page: Page, strokes: Stroke[]): Promise<void> {
+  const box = await page.locator('#pad').boundingBox();
+  assert.ok(box, 'the drawing pad is visible');
+  for (const stroke of strokes) {
+    const at = ([x, y]: [number, number]) => [box.x + (x * box.width) / 280, box.y + (y * box.height) / 280] as const;
+    await page.mouse.move(...at(stroke[0]));
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 6 });
+    await page.mouse.up();
+  }
+}
+
+describe('draw-a-digit page in Chromium', { skip }, () => {
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+  before(async () => {
+    const handler = await createHandler({ model: modelPath, classifier: { invert: 'auto' }, observer: { record: () => undefined } });
+    server = createDevServer({ handler });
+    url = `http://127.0.0.1:${await listen(server, 0)}/`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((done) => server?.close(done));
+  });
+
+  for (const [digit, strokes] of DIGITS) {
+    it(`recognises a ${digit} drawn with the mouse and shows its score and ten bars`, async () => {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await draw(page, strokes);
+      await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Done', null, { timeout: 10_000 });
+      assert.equal(await page.textContent('#prediction'), String(digit));
+      const score = Number((await page.textContent('#score'))?.replace('score ', ''));
+      assert.ok(score > 0.5 && score <= 1, `score ${score}`);
+      const bars = await page.$$eval('#bars .bar', (els) => els.map((e) => Number(e.getAttribute('data-score'))));
+      assert.equal(bars.length, 10);
+      assert.equal(bars.indexOf(Math.max(...bars)), digit);
+      assert.ok(Math.abs(bars.reduce((a, b) => a + b, 0) - 1) < 1e-3, 'the ten scores are probabilities');
+      await page.close();
+    });
+  }
+
+  it('clears the pad and the prediction', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await draw(page, DIGITS[0][1]);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Done');
+    await page.click('#clear');
+    assert.equal(await page.textContent('#prediction'), '?');
+    await page.close();
+  });
+});

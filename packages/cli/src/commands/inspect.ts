@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { Interpreter, opName, readModel, TfliteError, type TensorDetails } from '@tflite-lambda/runtime';
+import { parseArgs } from '../args.js';
+import { UsageError } from '../command.js';
+
+export const summary = 'Show a model: ops, inputs/outputs, quantization, weight and arena bytes';
+export const usage = `Usage: tflite-lambda inspect <model.tflite> [--json]
+
+Prints the operators (with counts), the inputs and outputs of subgraph 0 with dtype, shape and quantization,
+the bytes of weights stored in the model and the bytes of the activation arena the runtime plans.
+  --json   machine-readable output`;
+
+export interface ModelReport {
+  file: string;
+  bytes: number;
+  description: string;
+  subgraphs: number;
+  ops: { name: string; code: number; versions: number[]; count: number }[];
+  inputs: TensorDetails[];
+  outputs: TensorDetails[];
+  weightBytes: number;
+  arenaBytes: number | null;
+  /** Why the runtime cannot plan this model, when it cannot. */
+  unsupported: string | null;
+}
+
+export function describeModel(file: string, bytes: Uint8Array): ModelReport {
+  const model = readModel(bytes);
+  const counts = new Map<number, { versions: Set<number>; count: number }>();
+  for (const op of model.subgraphs[0]?.operators ?? []) {
+    const c = counts.get(op.opcode) ?? { versions: new Set<number>(), count: 0 };
+    c.versions.add(op.version);
+    c.count++;
+    counts.set(op.opcode, c);
+  }
+  const ops = [...counts].map(([code, c]) => ({ name: opName(code), code, versions: [...c.versions].sort(), count: c.count }));
+  ops.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const sg = model.subgraphs[0];
+  let arenaBytes: number | null = null;
+  let unsupported: string | null = null;
+  let weightBytes = sg ? sg.tensors.reduce((s, t) => s + (t.data?.byteLength ?? 0), 0) : 0;
+  let inputs: TensorDetails[] = [];
+  let outputs: TensorDetails[] = [];
+  try {
+    const it = Interpreter.loadSync(bytes);
+    it.allocateTensors();
+    arenaBytes = it.arenaBytes;
+    weightBytes = it.weightBytes;
+    inputs = it.getInputDetails();
+    outputs = it.getOutputDetails();
+  } catch (err) {
+    if (!(err instanceof TfliteError)) throw err;
+    unsupported = err.message;
+    const plain = (i: number): TensorDetails => {
+      const t = sg.tensors[i];
+      const q = t.quantization;
+      return {
+        index: i,
+        name: t.name,
+        shape: [...t.shape],
+        shapeSignature: [...(t.shapeSignature ?? t.shape)],
+        dtype: t.dtype,
+        quantization: { scale: [...(q?.scale ?? [])], zeroPoint: [...(q?.zeroPoint ?? [])], quantizedDimension: q?.quantizedDimension ?? 0 },
+      };
+    };
+    inputs = sg ? sg.inputs.map(plain) : [];
+    outputs = sg ? sg.outputs.map(plain) : [];
+  }
+  return {
+    file,
+    bytes: bytes.byteLength,
+    description: model.description,
+    subgraphs: model.subgraphs.length,
+    ops,
+    inputs,
+    outputs,
+    weightBytes,
+    arenaBytes,
+    unsupported,
+  };
+}
+
+function formatQuant(q: TensorDetails['quantization']): string {
+  if (q.scale.length === 0) return '';
+  if (q.scale.length === 1) return `  scale=${q.scale[0].toPrecision(6)} zero_point=${q.zeroPoint[0]}`;
+  return `  per-channel(dim ${q.quantizedDimension}, ${q.scale.length} scales)`;
+}
+
+function formatTensor(t: TensorDetails): string {
+  const sig = t.shapeSignature.some((d) => d < 0) ? ` signature=[${t.shapeSignature.join(',')}]` : '';
+  return `  #${t.index} ${t.name}: ${t.dtype}[${t.shape.join(',')}]${sig}${formatQuant(t.quantization)}`;
+}
+
+export function formatReport(r: ModelReport): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  const lines = [`${r.file} (${kb(r.bytes)}, ${r.subgraphs} subgraph${r.subgraphs === 1 ? '' : 's'})`];
+  if (r.description) lines.push(`description: ${r.description}`);
+  lines.push('operators:');
+  for (const op of r.ops) lines.push(`  ${String(op.count).padStart(4)} × ${op.name} (code ${op.code}, v${op.versions.join('/')})`);
+  lines.push('inputs:', ...r.inputs.map(formatTensor), 'outputs:', ...r.outputs.map(formatTensor));
+  lines.push(`weights: ${r.weightBytes} bytes (${kb(r.weightBytes)})`);
+  lines.push(r.arenaBytes === null ? `arena: not planned — ${r.unsupported}` : `arena: ${r.arenaBytes} bytes (${kb(r.arenaBytes)})`);
+  return lines.join('\n');
+}
+
+export async function main(args: string[]): Promise<number> {
+  const p = parseArgs(args, { booleans: ['json'] });
+  if (p.positional.length !== 1) throw new UsageError('inspect needs exactly one model path');
+  const file = p.positional[0];
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new TfliteError('IO', `cannot read '${file}': ${(err as Error).message}`);
+  }
+  const report = describeModel(file, bytes);
+  console.log(p.flags.has('json') ? JSON.stringify(report, null, 2) : formatReport(report));
+  return 0;
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { invokeEvent } from './invoke.js';
+import { bandModelFile, bandPng } from './serving_test_model.js';
+
+/** The CLI entry beside this file's folder: main.ts under tsx, main.js once compiled. */
+function cliEntry(): string {
+  const ts = fileURLToPath(new URL('../main.ts', import.meta.url));
+  return existsSync(ts) ? ts : fileURLToPath(new URL('../main.js', import.meta.url));
+}
+
+/** The seed's minimal REST proxy event: just body, path, method and the base64 flag. */
+function seedEvent(png: Uint8Array): object {
+  return { body: Buffer.from(png).toString('base64'), path: '/', httpMethod: 'POST', isBase64Encoded: true };
+}
+
+describe('tflite-lambda invoke', () => {
+  const model = bandModelFile();
+  const temps = [dirname(model)];
+  after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('runs the handler on an event and returns the Lambda response', async () => {
+    const result = (await invokeEvent(seedEvent(bandPng(5)) as never, { model })) as { statusCode: number; body: string };
+    assert.equal(result.statusCode, 200);
+    assert.equal((JSON.parse(result.body) as { value: number }).value, 5);
+  });
+
+  it('prints only the response JSON on stdout, logs on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tflite-lambda-invoke-'));
+    temps.push(dir);
+    const eventFile = join(dir, 'event.json');
+    writeFileSync(eventFile, JSON.stringify(seedEvent(bandPng(9))));
+    const run = spawnSync(process.execPath, [...process.execArgv, cliEntry(), 'invoke', '--event', eventFile, '--model', model], {
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const printed = JSON.parse(run.stdout) as { statusCode: number; body: string; isBase64Encoded: boolean };
+    assert.equal(printed.statusCode, 200);
+    assert.equal(printed.isBase64Encoded, false);
+    assert.equal((JSON.parse(printed.body) as { value: number }).value, 9);
+    const log = JSON.parse(run.stderr.trim().split('\n').pop() ?? '{}') as { requestId: string; status: number };
+    assert.deepEqual([log.requestId, log.status], ['local-invoke', 200]);
+  });
+
+  it('exits 2 with a usage message when --event is missing', () => {
+    const run = spawnSync(process.execPath, [...process.execArgv, cliEntry(), 'invoke'], { encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--event <file.json> is required/);
+  });
+});

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { dirname } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startServer, type RunningServer } from './serve.js';
+import { bandModelFile, bandPng } from './serving_test_model.js';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+function send(url: string, method: string, body?: Uint8Array | string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const json = (r: Reply) => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>;
+const code = (r: Reply) => (json(r).error as { code: string }).code;
+
+describe('tflite-lambda serve: round trips over real HTTP', () => {
+  let server: RunningServer;
+  const model = bandModelFile();
+  before(async () => {
+    server = await startServer({ model, port: 0, observer: { record: () => undefined } });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dirname(model), { recursive: true, force: true });
+  });
+
+  it('classifies a PNG posted as binary, as the deployed API would', async () => {
+    for (const k of [1, 6]) {
+      const r = await send(server.url, 'POST', bandPng(k), { 'content-type': 'image/png' });
+      assert.equal(r.status, 200);
+      assert.match(String(r.headers['content-type']), /^application\/json/);
+      assert.equal(json(r).value, k);
+    }
+  });
+
+  it('answers top K for a JSON base64 body and for a multipart upload', async () => {
+    const image = Buffer.from(bandPng(3));
+    const viaJson = await send(`${server.url}?top=4`, 'POST', JSON.stringify({ image: image.toString('base64') }), {
+      'content-type': 'application/json',
+    });
+    assert.equal(viaJson.status, 200);
+    assert.equal(json(viaJson).value, 3);
+    assert.equal((json(viaJson).top as unknown[]).length, 4);
+    const form = Buffer.concat([
+      Buffer.from('--frm\r\nContent-Disposition: form-data; name="image"; filename="3.png"\r\nContent-Type: image/png\r\n\r\n'),
+      image,
+      Buffer.from('\r\n--frm--\r\n'),
+    ]);
+    const viaForm = await send(server.url, 'POST', form, { 'content-type': 'multipart/form-data; boundary=frm' });
+    assert.equal(json(viaForm).value, 3);
+  });
+
+  it('serves the page at GET /', async () => {
+    const r = await send(server.url, 'GET');
+    assert.equal(r.status, 200);
+    assert.match(r.body.toString('utf8'), /<canvas id="pad"/);
+  });
+
+  it('answers every bad input with its 4xx and keeps serving afterwards', async () => {
+    const bomb = Buffer.from(bandPng(0));
+    bomb.writeUInt32BE(30000, 16);
+    bomb.writeUInt32BE(30000, 20); // IHDR CRC now wrong too: still refused before any pixel is decoded
+    const gif = Buffer.from('474946383961010001000000002c00000000010001000002024401003b', 'hex');
+    const cases: [string, string, Uint8Array | string | undefined, Record<string, string>, number, string][] = [
+      ['POST', '', 'definitely not json', { 'content-type': 'application/json' }, 400, 'INVALID_JSON'],
+      ['POST', '', '{"image":"%%%"}', { 'content-type': 'application/json' }, 400, 'INVALID_BASE64'],
+      ['POST', '', gif, { 'content-type': 'image/gif' }, 415, 'UNSUPPORTED_IMAGE_FORMAT'],
+      ['POST', '', 'hello', { 'content-type': 'text/plain' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      ['POST', '', bomb, { 'content-type': 'image/png' }, 422, 'IMAGE_TOO_LARGE'],
+      ['POST', '', Buffer.from(bandPng(2)).subarray(0, 70), { 'content-type': 'image/png' }, 422, 'IMAGE_DECODE_FAILED'],
+      ['POST', '', new Uint8Array(6 * 1024 * 1024 + 1), { 'content-type': 'image/png' }, 413, 'PAYLOAD_TOO_LARGE'],
+      ['PUT', '', bandPng(1), { 'content-type': 'image/png' }, 405, 'METHOD_NOT_ALLOWED'],
+      ['POST', '?top=zero', bandPng(1), { 'content-type': 'image/png' }, 400, 'INVALID_QUERY'],
+      ['GET', 'missing', undefined, {}, 404, 'NOT_FOUND'],
+    ];
+    for (const [method, suffix, body, headers, status, errorCode] of cases) {
+      const r = await send(`${server.url}${suffix}`, method, body, headers);
+      assert.equal(r.status, status, `${method} ${suffix} ${errorCode}`);
+      assert.equal(code(r), errorCode);
+    }
+    const after = await send(server.url, 'POST', bandPng(8), { 'content-type': 'image/png' });
+    assert.equal(json(after).value, 8);
+  });
+
+  it('answers malformed HTTP with 400 on that connection only', async () => {
+    const { port } = new URL(server.url);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    assert.match(reply, /^HTTP\/1\.1 400 /);
+    assert.equal((await send(server.url, 'POST', bandPng(4), { 'content-type': 'image/png' })).status, 200);
+  });
+
+  it('answers a body over the API Gateway quota with 413 and stays up', async () => {
+    const r = await send(server.url, 'POST', new Uint8Array(10 * 1024 * 1024 + 1), { 'content-type': 'image/png' });
+    assert.equal(r.status, 413);
+    assert.equal((await send(`${server.url}health`, 'GET')).status, 200);
+  });
+});

@@ -1,0 +1,131 @@
+import { allocTyped, bytesPerElement, viewTyped } from '../core/dtype.js';
+import { MemoryLimitError, ShapeError } from '../core/errors.js';
+import { numElements } from '../core/shape.js';
+import { planGreedyBySize, type BufferRequest } from '../memory/greedy_planner.js';
+import { errorAtNode, type Node } from './nodes.js';
+import type { InterpreterTensor } from './tensors.js';
+
+export interface Allocation {
+  /** The shared arena every non-constant tensor is a view into. */
+  readonly arena: ArrayBuffer;
+  readonly arenaBytes: number;
+}
+
+/** Default cap on the arena and on any single tensor: far above real models, far below a hostile shape. */
+export const DEFAULT_MAX_ARENA_BYTES = 1 << 30;
+
+export function tensorBytes(t: { readonly dtype: InterpreterTensor['dtype']; readonly shape: readonly number[] }): number {
+  return numElements(t.shape) * bytesPerElement(t.dtype);
+}
+
+function checkTensorSize(t: InterpreterTensor, maxBytes: number, where: string): void {
+  const bytes = tensorBytes(t);
+  if (bytes > maxBytes) {
+    throw new MemoryLimitError(`${where}tensor '${t.name}' ${t.dtype}[${t.shape.join(',')}] needs ${bytes} bytes, over the limit of ${maxBytes}`);
+  }
+}
+
+function checkOutputShapes(node: Node, maxBytes: number): void {
+  for (const t of node.ctx.outputs) {
+    if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) {
+      throw new ShapeError(`node ${node.index} (${node.kernel.name}): output '${t.name}' got invalid shape [${String(t.shape)}]`);
+    }
+    checkTensorSize(t as InterpreterTensor, maxBytes, '');
+  }
+}
+
+function canFold(node: Node): boolean {
+  if (node.kernel.shapeOnly) return true;
+  const inputs = node.ctx.inputs.filter((t) => t !== null);
+  return inputs.length > 0 && inputs.every((t) => t!.isConstant);
+}
+
+/** Runs every kernel's prepare in op order, folding nodes whose value is already known. */
+export function prepareNodes(nodes: readonly Node[], tensors: readonly InterpreterTensor[], maxBytes: number): void {
+  for (const t of tensors) {
+    if (!t.isModelConstant) t.isConstant = false;
+    checkTensorSize(t, maxBytes, 'input ');
+  }
+  for (const node of nodes) {
+    node.folded = false;
+    try {
+      node.prepared = node.kernel.prepare(node.ctx);
+      checkOutputShapes(node, maxBytes);
+      if (canFold(node)) {
+        for (const t of node.ctx.outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
+        node.kernel.eval(node.ctx, node.prepared);
+        for (const t of node.ctx.outputs) (t as InterpreterTensor).isConstant = true;
+        node.folded = true;
+      }
+    } catch (err) {
+      throw errorAtNode(err, node.index, node.kernel.name);
+    }
+  }
+}
+
+/**
+ * Lifetimes in op order: a tensor lives from the node that writes it to the last node that reads it. Graph
+ * inputs and outputs live for the whole invoke, so inputs survive repeated invokes and outputs are never
+ * overwritten by later intermediates.
+ */
+function bufferRequests(
+  nodes: readonly Node[],
+  tensors: readonly InterpreterTensor[],
+  graphInputs: readonly number[],
+  graphOutputs: readonly number[],
+): Map<number, BufferRequest> {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const touch = (t: InterpreterTensor, at: number) => {
+    if (t.isConstant) return;
+    if (!first.has(t.index)) first.set(t.index, at);
+    last.set(t.index, Math.max(last.get(t.index) ?? at, at));
+  };
+  const end = nodes.length;
+  for (const i of graphInputs) touch(tensors[i], 0);
+  for (const node of nodes) {
+    if (node.folded) continue;
+    for (const t of node.ctx.inputs) if (t) touch(t as InterpreterTensor, node.index);
+    for (const t of node.ctx.outputs) touch(t as InterpreterTensor, node.index);
+  }
+  for (const i of [...graphInputs, ...graphOutputs]) {
+    if (first.has(i)) {
+      first.set(i, Math.min(first.get(i)!, 0));
+      last.set(i, end);
+    }
+  }
+  const requests = new Map<number, BufferRequest>();
+  for (const [index, firstUse] of first) {
+    const t = tensors[index];
+    requests.set(index, { size: tensorBytes(t), firstUse, lastUse: last.get(index)! });
+  }
+  return requests;
+}
+
+/** Plans the arena and binds every non-constant tensor's data to its slot. Reuses `previous` when large enough. */
+export function planAndBind(
+  nodes: readonly Node[],
+  tensors: readonly InterpreterTensor[],
+  graphInputs: readonly number[],
+  graphOutputs: readonly number[],
+  previous: ArrayBuffer | null,
+  maxBytes: number,
+): Allocation {
+  const requests = bufferRequests(nodes, tensors, graphInputs, graphOutputs);
+  const indices = [...requests.keys()];
+  const plan = planGreedyBySize(indices.map((i) => requests.get(i)!));
+  if (plan.size > maxBytes) {
+    throw new MemoryLimitError(`the activation arena needs ${plan.size} bytes, over the limit of ${maxBytes}`);
+  }
+  const arena = previous && previous.byteLength >= plan.size ? previous : new ArrayBuffer(plan.size);
+  new Uint8Array(arena).fill(0);
+  indices.forEach((ti, k) => {
+    const t = tensors[ti];
+    t.data = viewTyped(t.dtype, arena, plan.offsets[k], numElements(t.shape));
+  });
+  // Tensors no live node touches (dead outputs of folded nodes, unused activations) still get a value.
+  for (const t of tensors) {
+    if (!t.isConstant && !requests.has(t.index)) t.data = allocTyped(t.dtype, numElements(t.shape));
+  }
+  return { arena, arenaBytes: plan.size };
+}

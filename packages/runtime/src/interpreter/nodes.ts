@@ -1,0 +1,66 @@
+import { ModelFormatError, TfliteError, UnsupportedError } from '../core/errors.js';
+import type { SubgraphDesc } from '../core/model.js';
+import { BuiltinOp, opName } from '../core/ops.js';
+import type { AnyKernel, NodeContext, NodeSignature } from '../kernels/kernel.js';
+import type { OpResolver } from '../kernels/resolver.js';
+import type { InterpreterTensor } from './tensors.js';
+
+/** One operator bound to its kernel: resolved and options-parsed at load, prepared at allocate. */
+export interface Node {
+  readonly index: number;
+  readonly opcode: number;
+  readonly kernel: AnyKernel;
+  readonly ctx: NodeContext<unknown>;
+  /** What the kernel's prepare returned. */
+  prepared: unknown;
+  /** Evaluated at prepare time (all inputs constant, or shape-only): skipped by invoke. */
+  folded: boolean;
+}
+
+/** Prefixes an error with the node it came from, keeping TfliteError's class and code. */
+export function errorAtNode(err: unknown, index: number, name: string): TfliteError {
+  const where = `node ${index} (${name})`;
+  if (err instanceof TfliteError) {
+    if (!err.message.includes(`node ${index}`)) err.message = `${where}: ${err.message}`;
+    return err;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new TfliteError('UNSUPPORTED', `${where}: internal kernel error: ${message}`, { cause: err });
+}
+
+function tensorAt(tensors: InterpreterTensor[], t: number, node: number, optional: boolean): InterpreterTensor | null {
+  if (t === -1 && optional) return null;
+  if (!Number.isInteger(t) || t < 0 || t >= tensors.length) {
+    throw new ModelFormatError(`node ${node}: tensor index ${t} is out of range (${tensors.length} tensors)`);
+  }
+  return tensors[t];
+}
+
+function describeUnsupported(sig: NodeSignature, opcode: number, customCode: string | null): string {
+  const name = opcode === BuiltinOp.CUSTOM ? `CUSTOM '${customCode ?? ''}'` : opName(opcode);
+  const dtypes = sig.inputs.map((t) => (t ? t.dtype : '-')).join(', ');
+  return `node ${sig.index}: unsupported operator ${name} (code ${opcode}, version ${sig.version}) with inputs (${dtypes})`;
+}
+
+/** Binds every operator of `subgraph` to a kernel from `resolver`; fails at load on anything unsupported. */
+export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver): Node[] {
+  return subgraph.operators.map((op, index) => {
+    const inputs = op.inputs.map((t) => tensorAt(tensors, t, index, true));
+    const outputs = op.outputs.map((t) => tensorAt(tensors, t, index, false)!);
+    for (const t of [...inputs, ...outputs]) {
+      if (t?.desc.isVariable) {
+        throw new UnsupportedError(`node ${index} (${opName(op.opcode)}): variable tensors are not supported`);
+      }
+    }
+    const sig: NodeSignature = { index, opName: opName(op.opcode), version: op.version, inputs, outputs, options: op.options };
+    const kernel = resolver.resolve({ ...sig, opcode: op.opcode });
+    if (!kernel) throw new UnsupportedError(describeUnsupported(sig, op.opcode, op.customCode));
+    let options: unknown;
+    try {
+      options = kernel.parseOptions(op.options);
+    } catch (err) {
+      throw errorAtNode(err, index, kernel.name);
+    }
+    return { index, opcode: op.opcode, kernel, ctx: { ...sig, opName: kernel.name, options }, prepared: undefined, folded: false };
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Dtype-agnostic element access for data-movement kernels (RESHAPE, TRANSPOSE, GATHER, ...). Those kernels
+ * only copy values between arrays of the same dtype, so they read and write through this one view type
+ * instead of switching on eight TypedArray classes.
+ */
+import type { TypedArray } from '../../core/dtype.js';
+
+/** Any TypedArray seen as indexable elements. Values are only ever copied between arrays of one dtype. */
+export interface Elements {
+  [index: number]: number | bigint;
+  readonly length: number;
+}
+
+export function elementsOf(data: TypedArray): Elements {
+  return data;
+}
+
+/** Copies `src` into `dst` element by element (same dtype and length). */
+export function copyAll(dst: Elements, src: Elements): void {
+  const n = src.length;
+  for (let i = 0; i < n; i++) dst[i] = src[i]!;
+}

@@ -1,0 +1,29 @@
+/** Shape handling shared by RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR: NHWC input, constant [2] size. */
+import type { NodeContext } from '../kernel.js';
+import { constIntValues } from './const_values.js';
+import { expectRank, requireInput, requireOutput, shapeError, unsupported } from './node_checks.js';
+
+export interface ResizeDims {
+  readonly batches: number;
+  readonly inHeight: number;
+  readonly inWidth: number;
+  readonly channels: number;
+  readonly outHeight: number;
+  readonly outWidth: number;
+}
+
+type AnyNode = Pick<NodeContext<unknown>, 'index' | 'opName' | 'inputs' | 'outputs'>;
+
+export function prepareResizeShape(node: AnyNode, alignCorners: boolean, halfPixel: boolean): ResizeDims {
+  const input = requireInput(node, 0);
+  const output = requireOutput(node, 0);
+  expectRank(node, input, 4, 'input');
+  if (output.dtype !== input.dtype) throw shapeError(node, `output is ${output.dtype}, input is ${input.dtype}`);
+  if (alignCorners && halfPixel) throw unsupported(node, 'align_corners and half_pixel_centers both set');
+  const size = constIntValues(node, requireInput(node, 1), 'size input');
+  if (size.length !== 2 || size[0]! <= 0 || size[1]! <= 0) throw shapeError(node, `size [${size.join(',')}] must be two positive values`);
+  const [batches, inHeight, inWidth, channels] = input.shape as [number, number, number, number];
+  const [outHeight, outWidth] = size as [number, number];
+  output.shape = [batches, outHeight, outWidth, channels];
+  return { batches, inHeight, inWidth, channels, outHeight, outWidth };
+}

@@ -1,0 +1,105 @@
+/**
+ * MEAN, quantized (TFLite reference_ops::QuantizedMeanOrSum, integer form): sums of the raw values over the
+ * constant axes, minus zp_in·n, scaled by in_scale/out_scale with 1/n folded into the multiplier
+ * (multiplier·2^shift / n, shift = floor(log2 n) capped at 32 and at 31 + output shift), plus zp_out, clamped.
+ */
+import { intRange } from '../../core/dtype.js';
+import { BuiltinOp } from '../../core/ops.js';
+import type { ReducerOptions } from '../../core/options.js';
+import { numElements } from '../../core/shape.js';
+import { reducedShape, resolveAxes } from '../common/axes.js';
+import { constIntValues } from '../common/const_values.js';
+import { multiplyByQuantizedMultiplier } from '../common/fixed_point.js';
+import { nodeLabel, requireInput, requireOutput } from '../common/node_checks.js';
+import { quantizeMultiplier, requireScale, tensorZeroPoint, type QuantizedDType } from '../common/quantization.js';
+import { parseReducerOptions } from '../common/reduction.js';
+import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
+
+type QArray = Int8Array | Uint8Array | Int16Array;
+
+export interface QuantizedMeanData {
+  readonly inputShape: readonly number[];
+  /** Output element stride per input axis (0 along reduced axes). */
+  readonly outStrides: readonly number[];
+  readonly count: number;
+  readonly sums: Float64Array;
+  readonly multiplier: number;
+  readonly shift: number;
+  readonly inZeroPoint: number;
+  readonly outZeroPoint: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export function isQuantizedMeanNode(node: NodeSignature): boolean {
+  const i = node.inputs[0]?.dtype;
+  return (i === 'int8' || i === 'uint8' || i === 'int16') && node.outputs[0]?.dtype === i;
+}
+
+/** Folds 1/count into (multiplier, shift) exactly as TFLite does (int64 shift and truncating division). */
+export function foldCountIntoMultiplier(multiplier: number, shift: number, count: number): { multiplier: number; shift: number } {
+  // floor(log2(count)), i.e. 63 − CountLeadingZeros(uint64 count)
+  let s = Math.floor(Math.log2(count));
+  while (2 ** s > count) s--;
+  while (2 ** (s + 1) <= count) s++;
+  s = Math.min(s, 32, 31 + shift);
+  const m = Number((BigInt(multiplier) << BigInt(s)) / BigInt(count));
+  return { multiplier: m, shift: shift - s };
+}
+
+function prepare(node: NodeContext<ReducerOptions>): QuantizedMeanData {
+  const input = requireInput(node, 0);
+  const output = requireOutput(node, 0);
+  const rank = input.shape.length;
+  const axes = resolveAxes(constIntValues(node, requireInput(node, 1), 'axes input'), rank, nodeLabel(node));
+  output.shape = reducedShape(input.shape, axes, node.options.keepDims);
+  const outStrides = new Array<number>(rank);
+  for (let i = rank - 1, s = 1; i >= 0; i--) {
+    outStrides[i] = axes.includes(i) ? 0 : s;
+    if (!axes.includes(i)) s *= input.shape[i]!;
+  }
+  const count = numElements(input.shape) === 0 ? 0 : axes.reduce((p, a) => p * input.shape[a]!, 1);
+  const base = quantizeMultiplier(requireScale(node, input) / requireScale(node, output));
+  const folded = count > 0 ? foldCountIntoMultiplier(base.multiplier, base.shift, count) : base;
+  const range = intRange(output.dtype as QuantizedDType);
+  return {
+    inputShape: [...input.shape], outStrides, count, sums: new Float64Array(numElements(output.shape)),
+    multiplier: folded.multiplier, shift: folded.shift, inZeroPoint: tensorZeroPoint(input),
+    outZeroPoint: tensorZeroPoint(output), min: range.min, max: range.max,
+  };
+}
+
+function accumulate(sums: Float64Array, input: QArray, shape: readonly number[], strides: readonly number[], dim: number, inPos: number, outPos: number): number {
+  const n = shape[dim]!;
+  const step = strides[dim]!;
+  if (dim === shape.length - 1) {
+    for (let i = 0; i < n; i++, outPos += step) sums[outPos] += input[inPos++]!;
+    return inPos;
+  }
+  for (let i = 0; i < n; i++, outPos += step) inPos = accumulate(sums, input, shape, strides, dim + 1, inPos, outPos);
+  return inPos;
+}
+
+export function meanQuantized(input: QArray, output: QArray, d: QuantizedMeanData): void {
+  d.sums.fill(0);
+  if (d.count === 0) {
+    output.fill(0);
+    return;
+  }
+  if (d.inputShape.length === 0) d.sums[0] = input[0]!;
+  else accumulate(d.sums, input, d.inputShape, d.outStrides, 0, 0, 0);
+  const offset = d.inZeroPoint * d.count;
+  for (let i = 0; i < output.length; i++) {
+    const v = multiplyByQuantizedMultiplier((d.sums[i]! - offset) | 0, d.multiplier, d.shift) + d.outZeroPoint;
+    output[i] = v < d.min ? d.min : v > d.max ? d.max : v;
+  }
+}
+
+export const MEAN_QUANTIZED_KERNEL: KernelRegistration<ReducerOptions, QuantizedMeanData> = {
+  op: BuiltinOp.MEAN,
+  name: 'MEAN (int8/uint8/int16, reference)',
+  parseOptions: parseReducerOptions,
+  supports: isQuantizedMeanNode,
+  prepare,
+  eval: (node, d) => meanQuantized(node.inputs[0]!.data as QArray, node.outputs[0]!.data as QArray, d),
+};

@@ -1,0 +1,104 @@
+/**
+ * QUANTIZE (TFLite quantize.cc): float32 → int8/uint8/int16 as round(x / scale) + zero_point in float32
+ * (half away from zero, clamped; per-channel scales along quantized_dimension supported), and requantization
+ * between integer types (int8, uint8, int16, int32) with the multiplier in_scale / out_scale.
+ */
+import { intRange } from '../../core/dtype.js';
+import { BuiltinOp } from '../../core/ops.js';
+import { multiplyByQuantizedMultiplier } from '../common/fixed_point.js';
+import { requireInput, requireOutput, unsupported } from '../common/node_checks.js';
+import { quantizeMultiplier, requireScale, roundHalfAway, tensorZeroPoint } from '../common/quantization.js';
+import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
+
+type IntOut = 'int8' | 'uint8' | 'int16' | 'int32';
+type IntArray = Int8Array | Uint8Array | Int16Array | Int32Array;
+
+export type QuantizeData =
+  | {
+      readonly kind: 'affine';
+      /** Per-channel scale/zero point (one entry when per-tensor), as float32 values. */
+      readonly scales: Float32Array;
+      readonly zeroPoints: Int32Array;
+      /** Elements per channel step (product of axes after the quantized one) and channel count. */
+      readonly inner: number;
+      readonly channels: number;
+      readonly min: number;
+      readonly max: number;
+    }
+  | {
+      readonly kind: 'requantize';
+      readonly multiplier: number;
+      readonly shift: number;
+      readonly inZeroPoint: number;
+      readonly outZeroPoint: number;
+      readonly min: number;
+      readonly max: number;
+    };
+
+const INT_TYPES = ['int8', 'uint8', 'int16', 'int32'];
+
+export function isQuantizeNode(node: NodeSignature): boolean {
+  const i = node.inputs[0]?.dtype;
+  const o = node.outputs[0]?.dtype;
+  if (i === undefined || o === undefined || !INT_TYPES.includes(o)) return false;
+  return i === 'float32' || INT_TYPES.includes(i);
+}
+
+function prepare(node: NodeContext<null>): QuantizeData {
+  const input = requireInput(node, 0);
+  const output = requireOutput(node, 0);
+  output.shape = [...input.shape];
+  const range = intRange(output.dtype as IntOut);
+  const q = output.quantization;
+  if (!q || q.scale.length === 0) throw unsupported(node, `output '${output.name}' has no quantization`);
+  if (input.dtype === 'float32') {
+    let inner = 1;
+    const channels = q.scale.length;
+    if (channels > 1) {
+      const axis = q.quantizedDimension;
+      if (input.shape[axis] !== channels) throw unsupported(node, `${channels} scales for axis ${axis} of [${input.shape.join(',')}]`);
+      for (let a = axis + 1; a < input.shape.length; a++) inner *= input.shape[a]!;
+    }
+    return {
+      kind: 'affine', scales: Float32Array.from(q.scale), zeroPoints: Int32Array.from(q.zeroPoint.length ? q.zeroPoint : [0]),
+      inner, channels, min: range.min, max: range.max,
+    };
+  }
+  const { multiplier, shift } = quantizeMultiplier(requireScale(node, input) / requireScale(node, output));
+  return {
+    kind: 'requantize', multiplier, shift, inZeroPoint: tensorZeroPoint(input), outZeroPoint: tensorZeroPoint(output),
+    min: range.min, max: range.max,
+  };
+}
+
+/** float → int: each value divided by its channel's scale in float32, rounded half away from zero. */
+export function affineQuantize(input: Float32Array, output: IntArray, d: Extract<QuantizeData, { kind: 'affine' }>): void {
+  const { scales, zeroPoints, inner, channels, min, max } = d;
+  for (let i = 0; i < input.length; i++) {
+    const c = channels === 1 ? 0 : Math.floor(i / inner) % channels;
+    const v = roundHalfAway(Math.fround(input[i]! / scales[c]!)) + zeroPoints[c === 0 || zeroPoints.length === 1 ? 0 : c]!;
+    output[i] = v < min ? min : v > max ? max : v;
+  }
+}
+
+/** int → int: (x − zp_in) scaled by the quantized multiplier, plus zp_out, clamped to the output type. */
+export function requantize(input: IntArray, output: IntArray, d: Extract<QuantizeData, { kind: 'requantize' }>): void {
+  const { multiplier, shift, inZeroPoint, outZeroPoint, min, max } = d;
+  for (let i = 0; i < input.length; i++) {
+    const v = multiplyByQuantizedMultiplier((input[i]! - inZeroPoint) | 0, multiplier, shift) + outZeroPoint;
+    output[i] = v < min ? min : v > max ? max : v;
+  }
+}
+
+export const QUANTIZE_KERNEL: KernelRegistration<null, QuantizeData> = {
+  op: BuiltinOp.QUANTIZE,
+  name: 'QUANTIZE (float32/int → int8/uint8/int16/int32, reference)',
+  parseOptions: () => null,
+  supports: isQuantizeNode,
+  prepare,
+  eval: (node, d) => {
+    const out = node.outputs[0]!.data as IntArray;
+    if (d.kind === 'affine') affineQuantize(node.inputs[0]!.data as Float32Array, out, d);
+    else requantize(node.inputs[0]!.data as IntArray, out, d);
+  },
+};

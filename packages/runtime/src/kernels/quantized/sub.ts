@@ -1,0 +1,27 @@
+/** SUB, quantized (int8, uint8, int16): ADD's rescaling with the second input subtracted. */
+import { BuiltinOp } from '../../core/ops.js';
+import type { ArithmeticOptions } from '../../core/options.js';
+import { runBinary } from '../common/binary_broadcast.js';
+import { optionsOrDefault } from '../common/options.js';
+import type { KernelRegistration } from '../kernel.js';
+import { isQuantized8BinaryNode, isQuantizedBinaryNode, prepareAddSub, type AddSubData, type QArray } from './add_sub_params.js';
+
+const DEFAULTS: ArithmeticOptions = { kind: 'SubOptions', fusedActivation: 'NONE', potScaleInt16: true };
+
+function subKernel(mode: 'reference' | 'xnnpack'): KernelRegistration<ArithmeticOptions, AddSubData> {
+  return {
+    op: BuiltinOp.SUB,
+    name: mode === 'xnnpack' ? 'SUB (int8/uint8, XNNPACK arithmetic)' : 'SUB (int8/uint8/int16, reference)',
+    parseOptions: (raw) => optionsOrDefault(raw, ['SubOptions'], DEFAULTS),
+    supports: mode === 'xnnpack' ? isQuantized8BinaryNode : isQuantizedBinaryNode,
+    prepare: (node) => prepareAddSub(node, -1, mode),
+    eval: (node, d) => {
+      runBinary<QArray>(d.plan, node.inputs[0]!.data as QArray, node.inputs[1]!.data as QArray, node.outputs[0]!.data as QArray, d.row);
+    },
+  };
+}
+
+/** TFLite's builtin (reference) integer arithmetic. */
+export const SUB_QUANTIZED_KERNEL = subKernel('reference');
+/** What LiteRT computes with its default XNNPACK delegate (8-bit only). */
+export const SUB_QUANTIZED_XNNPACK_KERNEL = subKernel('xnnpack');

@@ -1,0 +1,147 @@
+/**
+ * Prepare-time parameters shared by the quantized weighted ops (CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED):
+ * offsets, per-channel output multipliers, the activation clamp, zero-point-adjusted weights and the bias as
+ * plain numbers. Covers int8 (per-channel weights), uint8 (per-tensor, with a weight zero point) and 16x8
+ * (int16 activations, int8 weights, int64 or int32 bias).
+ *
+ * Two requantizations: 'reference' is TFLite's integer one (MultiplyByQuantizedMultiplier, what its builtin
+ * kernels compute); 'xnnpack' is what TFLite's default XNNPACK delegate computes for int8/uint8 — the
+ * accumulator converted to float32, multiplied by the float32 scale in·w/out, rounded half to even. The two
+ * differ by one step on rare near-ties, which compounds over deep networks (MobileNetV2), so the kernels
+ * matching LiteRT's output use 'xnnpack' for 8-bit models.
+ */
+import type { TypedArray } from '../../core/dtype.js';
+import type { FusedActivation } from '../../core/options.js';
+import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64 } from '../common/fixed_point.js';
+import { expectDType, shapeError, unsupported } from '../common/node_checks.js';
+import {
+  channelMultipliers, quantizedActivationRange, requireScale, roundHalfEven, tensorZeroPoint,
+} from '../common/quantization.js';
+import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
+
+export type RequantMode = 'reference' | 'xnnpack';
+
+export interface WeightedQuantParams {
+  readonly mode: RequantMode;
+  /** Per-channel float32 scales in·w/out (the 'xnnpack' requantization). */
+  readonly floatScales: Float32Array;
+  /** Added to every input value: −input zero point. */
+  readonly inputOffset: number;
+  readonly outputOffset: number;
+  readonly multipliers: Int32Array;
+  readonly shifts: Int32Array;
+  /** 16x8 with an int64 (or absent) bias: TFLite requantizes the int64 accumulator with its 64-bit variant. */
+  readonly wide: boolean;
+  readonly actMin: number;
+  readonly actMax: number;
+  /** Weights minus their zero point, same layout as the filter. */
+  readonly weights: Int16Array;
+  /** One bias per output channel (zeros when the model has none). */
+  readonly bias: Float64Array;
+}
+
+/** `supports` for the XNNPACK-matching variants: 8-bit activations only (XNNPACK has no 16x8 kernels). */
+export function isQuantized8WeightedNode(node: NodeSignature): boolean {
+  return isQuantizedWeightedNode(node) && node.inputs[0]!.dtype !== 'int16';
+}
+
+/** `supports` for the quantized weighted ops: int8×int8, uint8×uint8, int16×int8 with a matching output. */
+export function isQuantizedWeightedNode(node: NodeSignature): boolean {
+  const input = node.inputs[0];
+  const filter = node.inputs[1];
+  const output = node.outputs[0];
+  if (!input || !filter || !output || output.dtype !== input.dtype) return false;
+  if (input.dtype === 'int8' || input.dtype === 'int16') return filter.dtype === 'int8';
+  return input.dtype === 'uint8' && filter.dtype === 'uint8';
+}
+
+/**
+ * Builds the parameters. `channels` is the output channel count and `channelAxis` the filter axis that
+ * TFLite quantizes per channel (0 for CONV_2D/FULLY_CONNECTED, 3 for DEPTHWISE_CONV_2D).
+ */
+export function prepareWeightedQuant(
+  node: NodeContext<unknown>,
+  tensors: { input: RuntimeTensor; filter: RuntimeTensor; bias: RuntimeTensor | null; output: RuntimeTensor },
+  channels: number,
+  channelAxis: number,
+  activation: FusedActivation,
+  /** FULLY_CONNECTED computes a per-tensor multiplier from the float32 product of the scales. */
+  floatProductPerTensor: boolean,
+  mode: RequantMode,
+): WeightedQuantParams {
+  const { input, filter, bias, output } = tensors;
+  if (!filter.isConstant) throw unsupported(node, `filter '${filter.name}' must be constant`);
+  const inScale = requireScale(node, input);
+  const outScale = requireScale(node, output);
+  requireScale(node, filter);
+  const fq = filter.quantization!;
+  if (fq.scale.length > 1) {
+    if (fq.scale.length !== channels || fq.quantizedDimension !== channelAxis) {
+      throw shapeError(node, `filter has ${fq.scale.length} scales on axis ${fq.quantizedDimension}, expected ${channels} on axis ${channelAxis}`);
+    }
+  }
+  const is16 = input.dtype === 'int16';
+  if (is16 && (tensorZeroPoint(input) !== 0 || tensorZeroPoint(output) !== 0)) {
+    throw unsupported(node, 'int16 activations must have zero point 0');
+  }
+  const { multipliers, shifts } = channelMultipliers(
+    inScale, fq.scale, outScale, channels, fq.scale.length === 1 && (floatProductPerTensor || input.dtype === 'uint8'),
+  );
+  const act = quantizedActivationRange(activation, output.dtype as 'int8', outScale, tensorZeroPoint(output));
+  const floatScales = new Float32Array(channels);
+  for (let c = 0; c < channels; c++) {
+    floatScales[c] = Math.fround(Math.fround(inScale * fq.scale[fq.scale.length > 1 ? c : 0]!) / outScale);
+  }
+  return {
+    mode: is16 ? 'reference' : mode,
+    floatScales,
+    inputOffset: -tensorZeroPoint(input),
+    outputOffset: tensorZeroPoint(output),
+    multipliers,
+    shifts,
+    wide: is16 && (bias === null || bias.dtype === 'int64'),
+    actMin: act.min,
+    actMax: act.max,
+    weights: offsetWeights(filter, channels, channelAxis),
+    bias: biasValues(node, bias, channels, is16),
+  };
+}
+
+/** Filter values minus their (per-channel) zero point, as small signed integers. */
+function offsetWeights(filter: RuntimeTensor, channels: number, channelAxis: number): Int16Array {
+  const zps = filter.quantization?.zeroPoint ?? [0];
+  const src = filter.data as Int8Array | Uint8Array;
+  const out = new Int16Array(src.length);
+  if (zps.length <= 1) {
+    const zp = zps[0] ?? 0;
+    for (let i = 0; i < src.length; i++) out[i] = src[i]! - zp;
+    return out;
+  }
+  // Per-channel zero points: the channel of element i is its index along channelAxis.
+  let inner = 1;
+  for (let a = channelAxis + 1; a < filter.shape.length; a++) inner *= filter.shape[a]!;
+  for (let i = 0; i < src.length; i++) out[i] = src[i]! - zps[Math.floor(i / inner) % channels]!;
+  return out;
+}
+
+function biasValues(node: NodeContext<unknown>, bias: RuntimeTensor | null, channels: number, is16: boolean): Float64Array {
+  const out = new Float64Array(channels);
+  if (bias === null) return out;
+  expectDType(node, bias, is16 ? ['int64', 'int32'] : ['int32'], 'bias');
+  if (!bias.isConstant) throw unsupported(node, `bias '${bias.name}' must be constant`);
+  const data: TypedArray = bias.data;
+  if (data.length !== channels) throw shapeError(node, `bias has ${data.length} values for ${channels} channels`);
+  for (let c = 0; c < channels; c++) out[c] = Number(data[c]!);
+  return out;
+}
+
+/** Requantizes one accumulator of channel `c`: scale, add the output zero point, clamp. */
+export function requantizeAccumulator(acc: number, p: WeightedQuantParams, c: number): number {
+  const scaled = p.mode === 'xnnpack'
+    ? roundHalfEven(Math.fround(Math.fround(acc) * p.floatScales[c]!))
+    : p.wide
+    ? multiplyByQuantizedMultiplier64(acc, p.multipliers[c]!, p.shifts[c]!)
+    : multiplyByQuantizedMultiplier(acc | 0, p.multipliers[c]!, p.shifts[c]!);
+  const v = scaled + p.outputOffset;
+  return v < p.actMin ? p.actMin : v > p.actMax ? p.actMax : v;
+}

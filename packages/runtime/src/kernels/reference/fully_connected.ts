@@ -1,0 +1,120 @@
+/**
+ * FULLY_CONNECTED (float32): output = input · weightsᵀ + bias, weights [units, depth], optional bias, fused
+ * activation. The batch is the input's element count over depth; keep_num_dims keeps the input's leading axes.
+ * Also the hybrid form (constant int8 weights, float input), computed as LiteRT does (see common/hybrid.ts).
+ */
+import { BuiltinOp } from '../../core/ops.js';
+import type { FullyConnectedOptions } from '../../core/options.js';
+import { nodeActivationRange } from '../common/activation.js';
+import {
+  expectDType, expectRank, inputIs, optionalInput, requireInput, requireOutput, shapeError, unsupported,
+} from '../common/node_checks.js';
+import { dequantizeWeights, fakeQuantizeRowsInt8, isHybridWeight } from '../common/hybrid.js';
+import { optionsOrDefault } from '../common/options.js';
+import { numElements } from '../../core/shape.js';
+import type { KernelRegistration, NodeContext } from '../kernel.js';
+
+export interface FullyConnectedGeometry {
+  readonly batches: number;
+  readonly depth: number;
+  readonly units: number;
+  readonly actMin: number;
+  readonly actMax: number;
+}
+
+export interface FullyConnectedPrepared {
+  readonly geometry: FullyConnectedGeometry;
+  /** Hybrid only: the dequantized weights, and room for the int8-snapped input. */
+  readonly hybrid: { readonly weights: Float32Array; readonly input: Float32Array } | null;
+}
+
+/** Row-by-row dot products; both the input row and each weight row are contiguous. */
+export function fullyConnectedFloat32(
+  input: Float32Array,
+  weights: Float32Array,
+  bias: Float32Array | null,
+  output: Float32Array,
+  g: FullyConnectedGeometry,
+): void {
+  const { batches, depth, units, actMin, actMax } = g;
+  let o = 0;
+  for (let b = 0; b < batches; b++) {
+    const xi = b * depth;
+    for (let u = 0; u < units; u++, o++) {
+      const wi = u * depth;
+      let acc = 0;
+      for (let k = 0; k < depth; k++) acc += input[xi + k]! * weights[wi + k]!;
+      if (bias !== null) acc += bias[u]!;
+      output[o] = acc < actMin ? actMin : acc > actMax ? actMax : acc;
+    }
+  }
+}
+
+const DEFAULT_OPTIONS: FullyConnectedOptions = {
+  kind: 'FullyConnectedOptions',
+  fusedActivation: 'NONE',
+  weightsFormat: 'DEFAULT',
+  keepNumDims: false,
+  asymmetricQuantizeInputs: false,
+};
+
+function prepareFullyConnected(node: NodeContext<FullyConnectedOptions>): FullyConnectedPrepared {
+  const input = requireInput(node, 0);
+  const weights = requireInput(node, 1);
+  const bias = optionalInput(node, 2);
+  const output = requireOutput(node, 0);
+  for (const [t, what] of [[input, 'input'], [output, 'output']] as const) expectDType(node, t, ['float32'], what);
+  if (!isHybridWeight(weights)) expectDType(node, weights, ['float32'], 'weights');
+  if (node.options.weightsFormat !== 'DEFAULT') throw unsupported(node, `weights format ${node.options.weightsFormat}`);
+  expectRank(node, weights, 2, 'weights');
+  const [units, depth] = weights.shape as [number, number];
+  const total = numElements(input.shape);
+  if (depth === 0 ? total !== 0 : total % depth !== 0) {
+    throw shapeError(node, `input of ${total} elements is not a whole number of rows of ${depth}`);
+  }
+  const batches = depth === 0 ? 0 : total / depth;
+  if (bias) {
+    expectDType(node, bias, ['float32'], 'bias');
+    if (numElements(bias.shape) !== units) {
+      throw shapeError(node, `bias has ${numElements(bias.shape)} values for ${units} units`);
+    }
+  }
+  if (node.options.keepNumDims) {
+    if (input.shape.length === 0 || input.shape[input.shape.length - 1] !== depth) {
+      throw shapeError(node, `keep_num_dims needs the input's last axis to be ${depth}`);
+    }
+    output.shape = [...input.shape.slice(0, -1), units];
+  } else {
+    output.shape = [batches, units];
+  }
+  const { min, max } = nodeActivationRange(node, node.options.fusedActivation);
+  const geometry = { batches, depth, units, actMin: min, actMax: max };
+  const hybrid = isHybridWeight(weights)
+    ? { weights: dequantizeWeights(node, weights), input: new Float32Array(total) }
+    : null;
+  return { geometry, hybrid };
+}
+
+export const FULLY_CONNECTED_KERNEL: KernelRegistration<FullyConnectedOptions, FullyConnectedPrepared> = {
+  op: BuiltinOp.FULLY_CONNECTED,
+  name: 'FULLY_CONNECTED (float32, reference)',
+  parseOptions: (raw) => optionsOrDefault(raw, ['FullyConnectedOptions'], DEFAULT_OPTIONS),
+  supports: (node) => inputIs(node, 0, 'float32') && (inputIs(node, 1, 'float32') || isHybridWeight(node.inputs[1])),
+  prepare: prepareFullyConnected,
+  eval: (node, { geometry: g, hybrid }) => {
+    const bias = node.inputs[2];
+    let input = node.inputs[0]!.data as Float32Array;
+    if (hybrid) {
+      // One int8 grid per batch row, as LiteRT's dynamic quantization does.
+      fakeQuantizeRowsInt8(input, hybrid.input, g.batches, g.depth);
+      input = hybrid.input;
+    }
+    fullyConnectedFloat32(
+      input,
+      hybrid ? hybrid.weights : (node.inputs[1]!.data as Float32Array),
+      bias ? (bias.data as Float32Array) : null,
+      node.outputs[0]!.data as Float32Array,
+      g,
+    );
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * Emits the GEMM micro-kernels: C[M×N] = epilogue(A[M×K] · B[K×N] + bias), register-blocked 4 rows × 8
+ * columns (eight 128-bit accumulators, two B vectors, one broadcast A value: 11 of x86-64's 16 SIMD
+ * registers). Leftover rows run a 1×8 kernel.
+ *
+ * - `gemm_f32`: float32; epilogue = clamp to [min, max] (fused RELU/RELU6/…).
+ * - `gemm_i8`: A holds int16 (x − zero point) in pairs along K, B packed int8 weights widened to int16;
+ *   `i32x4.dot_i16x8_s` multiplies and adds two K steps per instruction; epilogue = requantization to int8.
+ *
+ * B is pre-packed (pack.ts) in panels of 8 columns, each K steps × 32 bytes (8 floats, or 8 column pairs of
+ * int16), zero-padded past N, so the inner loop reads B sequentially. Bias (and int8 scales) are padded the
+ * same way. Partial panels are stored through the staging area at TMP, so nothing past column N is written.
+ */
+import type { Code, Local } from './emitter/code.js';
+import type { FunctionDef } from './emitter/module_writer.js';
+import { requant8, requantLocals, type RequantLocals } from './emit_requant.js';
+
+/** Byte address of a 64-byte staging area for partial stores (reserved at the start of memory). */
+export const TMP = 0;
+
+type Kind = 'f32' | 'i8';
+
+interface GemmLocals {
+  kind: Kind;
+  M: Local; N: Local; K: Local; A: Local; lda: Local; B: Local; bias: Local; C: Local; ldc: Local;
+  m: Local; p: Local; panels: Local; k: Local; bp: Local; nRem: Local; b0: Local; b1: Local;
+  rows: Local[]; acc: Local[];
+  /** f32 clamp vectors. */
+  vmin: Local; vmax: Local;
+  /** i8 only. */
+  scales: Local; scalePtr: Local; q: RequantLocals | null;
+}
+
+export const GEMM_F32: FunctionDef = {
+  name: 'gemm_f32',
+  // M, N, K, A, lda (bytes), B (packed), bias (padded), C, ldc (bytes), min, max
+  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32'],
+  emit: (c) => emitGemm(c, 'f32'),
+};
+
+export const GEMM_I8: FunctionDef = {
+  name: 'gemm_i8',
+  // M, N, K pairs, A (int16), lda (bytes), B (packed), bias (int32, padded), C (int8), ldc (bytes),
+  // scales (float32, padded), output zero point, actMin, actMax
+  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'],
+  emit: (c) => emitGemm(c, 'i8'),
+};
+
+function emitGemm(c: Code, kind: Kind): void {
+  const P = (i: number) => c.param(i);
+  const L: GemmLocals = {
+    kind, M: P(0), N: P(1), K: P(2), A: P(3), lda: P(4), B: P(5), bias: P(6), C: P(7), ldc: P(8),
+    m: c.local('i32'), p: c.local('i32'), panels: c.local('i32'), k: c.local('i32'), bp: c.local('i32'),
+    nRem: c.local('i32'), b0: c.local('v128'), b1: c.local('v128'),
+    rows: [0, 1, 2, 3].map(() => c.local('i32')),
+    acc: [0, 1, 2, 3, 4, 5, 6, 7].map(() => c.local('v128')),
+    vmin: c.local('v128'), vmax: c.local('v128'), scales: P(9), scalePtr: c.local('i32'), q: null,
+  };
+  if (kind === 'f32') {
+    c.localGet(P(9)).f32x4Splat().localSet(L.vmin);
+    c.localGet(P(10)).f32x4Splat().localSet(L.vmax);
+  } else {
+    L.q = requantLocals(c, P(10), P(11), P(12));
+  }
+  c.localGet(L.N).i32Const(7).i32Add().i32Const(3).i32ShrU().localSet(L.panels); // ceil(N / 8)
+  c.i32Const(0).localSet(L.m);
+  c.block(() => c.loop(() => {
+    c.localGet(L.M).localGet(L.m).i32Sub().i32Const(4).i32LtS().brIf(1);
+    emitRowBlock(c, L, 4);
+    c.localGet(L.m).i32Const(4).i32Add().localSet(L.m).br(0);
+  }));
+  c.block(() => c.loop(() => {
+    c.localGet(L.m).localGet(L.M).i32GeS().brIf(1);
+    emitRowBlock(c, L, 1);
+    c.localGet(L.m).i32Const(1).i32Add().localSet(L.m).br(0);
+  }));
+}
+
+/** Every panel for rows m..m+R-1. */
+function emitRowBlock(c: Code, L: GemmLocals, R: number): void {
+  const acc = (r: number, j: number) => L.acc[r * 2 + j]!;
+  c.forRange(L.p, () => c.i32Const(0), () => c.localGet(L.panels), 1, () => {
+    c.localGet(L.B).localGet(L.p).localGet(L.K).i32Mul().i32Const(5).i32Shl().i32Add().localSet(L.bp);
+    for (let r = 0; r < R; r++) {
+      for (let j = 0; j < 2; j++) {
+        c.localGet(L.bias).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localSet(acc(r, j));
+      }
+      c.localGet(L.A).localGet(L.m).i32Const(r).i32Add().localGet(L.lda).i32Mul().i32Add().localSet(L.rows[r]!);
+    }
+    c.localGet(L.K).localSet(L.k);
+    c.block(() => c.loop(() => {
+      c.localGet(L.k).i32Eqz().brIf(1);
+      c.localGet(L.bp).v128Load(0).localSet(L.b0);
+      c.localGet(L.bp).v128Load(16).localSet(L.b1);
+      c.localGet(L.bp).i32Const(32).i32Add().localSet(L.bp);
+      for (let r = 0; r < R; r++) {
+        const a = L.rows[r]!;
+        for (let j = 0; j < 2; j++) {
+          c.localGet(acc(r, j)).localGet(a).v128Load32Splat().localGet(j === 0 ? L.b0 : L.b1);
+          if (L.kind === 'f32') c.f32x4Mul().f32x4Add();
+          else c.i32x4DotI16x8S().i32x4Add();
+          c.localSet(acc(r, j));
+        }
+        c.localGet(a).i32Const(4).i32Add().localSet(a);
+      }
+      c.localGet(L.k).i32Const(1).i32Sub().localSet(L.k).br(0);
+    }));
+    if (L.kind === 'f32') emitStoreF32(c, L, R, acc);
+    else emitStoreI8(c, L, R, acc);
+  });
+}
+
+/** Output pointer of row m+r in panel p into the row's (now free) A pointer local. */
+function rowOutput(c: Code, L: GemmLocals, r: number, elemShift: number): void {
+  c.localGet(L.C).localGet(L.m).i32Const(r).i32Add().localGet(L.ldc).i32Mul().i32Add();
+  c.localGet(L.p).i32Const(3 + elemShift).i32Shl().i32Add().localSet(L.rows[r]!);
+}
+
+function emitStoreF32(c: Code, L: GemmLocals, R: number, acc: (r: number, j: number) => Local): void {
+  for (let r = 0; r < R; r++) {
+    for (let j = 0; j < 2; j++) {
+      c.localGet(acc(r, j)).localGet(L.vmin).f32x4Max().localGet(L.vmax).f32x4Min().localSet(acc(r, j));
+    }
+    rowOutput(c, L, r, 2);
+  }
+  c.localGet(L.N).localGet(L.p).i32Const(3).i32Shl().i32Sub().localTee(L.nRem).i32Const(8).i32GeS();
+  c.if(() => {
+    for (let r = 0; r < R; r++) {
+      for (let j = 0; j < 2; j++) c.localGet(L.rows[r]!).localGet(acc(r, j)).v128Store(16 * j);
+    }
+  }, () => {
+    for (let r = 0; r < R; r++) {
+      for (let j = 0; j < 2; j++) c.i32Const(TMP).localGet(acc(r, j)).v128Store(16 * j);
+      c.localGet(L.rows[r]!).i32Const(TMP).localGet(L.nRem).i32Const(2).i32Shl().memoryCopy();
+    }
+  });
+}
+
+function emitStoreI8(c: Code, L: GemmLocals, R: number, acc: (r: number, j: number) => Local): void {
+  c.localGet(L.scales).localGet(L.p).i32Const(5).i32Shl().i32Add().localSet(L.scalePtr);
+  c.localGet(L.N).localGet(L.p).i32Const(3).i32Shl().i32Sub().localSet(L.nRem);
+  for (let r = 0; r < R; r++) {
+    rowOutput(c, L, r, 0);
+    c.localGet(L.nRem).i32Const(8).i32GeS();
+    c.if(() => {
+      c.localGet(L.rows[r]!);
+      requant8(c, L.q!, acc(r, 0), acc(r, 1), L.scalePtr);
+      c.v128Store64Lane0();
+    }, () => {
+      c.i32Const(TMP);
+      requant8(c, L.q!, acc(r, 0), acc(r, 1), L.scalePtr);
+      c.v128Store();
+      c.localGet(L.rows[r]!).i32Const(TMP).localGet(L.nRem).memoryCopy();
+    });
+  }
+}

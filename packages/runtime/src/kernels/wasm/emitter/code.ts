@@ -1,0 +1,180 @@
+/**
+ * Writes one function body instruction by instruction. Methods are named after the WebAssembly text format
+ * (`i32Add` is `i32.add`); structured control flow takes a callback for its body so blocks always close.
+ * Only the instructions our kernels use are here; opcodes are from the WebAssembly core and SIMD specs.
+ */
+import { ByteWriter } from './bytes.js';
+
+export type ValType = 'i32' | 'i64' | 'f32' | 'v128';
+export const VALTYPE: Record<ValType, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, v128: 0x7b };
+
+/** A local variable (or parameter) index. */
+export type Local = number & { readonly __local: true };
+
+const SIMD = 0xfd;
+const BULK = 0xfc;
+
+/** SIMD opcodes (after the 0xfd prefix). */
+const V = {
+  load: 0, load8x8_s: 1, load32_splat: 9, store: 11, i16x8_splat: 16, i32x4_splat: 17, f32x4_splat: 19,
+  store64_lane: 91, i8x16_narrow_i16x8_s: 101, f32x4_nearest: 106, i16x8_narrow_i32x4_s: 133, i16x8_add: 142,
+  i32x4_add: 174, i32x4_min_s: 182, i32x4_max_s: 184, i32x4_dot_i16x8_s: 186, i32x4_extmul_low_i16x8_s: 188,
+  i32x4_extmul_high_i16x8_s: 189, f32x4_add: 228, f32x4_mul: 230, f32x4_min: 232, f32x4_max: 233,
+  i32x4_trunc_sat_f32x4_s: 248, f32x4_convert_i32x4_s: 250,
+} as const;
+
+export class Code {
+  readonly body = new ByteWriter();
+  private readonly localTypes: ValType[] = [];
+
+  constructor(private readonly paramCount: number) {}
+
+  /** Parameter `i` as a local. */
+  param(i: number): Local {
+    return i as Local;
+  }
+
+  /** Declares a new local of `type`. */
+  local(type: ValType): Local {
+    this.localTypes.push(type);
+    return (this.paramCount + this.localTypes.length - 1) as Local;
+  }
+
+  /** The encoded body: local declarations (run-length grouped), instructions, `end`. */
+  encode(): ByteWriter {
+    const out = new ByteWriter();
+    const groups: [number, ValType][] = [];
+    for (const t of this.localTypes) {
+      const last = groups[groups.length - 1];
+      if (last && last[1] === t) last[0]++;
+      else groups.push([1, t]);
+    }
+    out.u32(groups.length);
+    for (const [n, t] of groups) out.u32(n).byte(VALTYPE[t]);
+    out.bytes(this.body.finish()).byte(0x0b);
+    return out;
+  }
+
+  // ---- control flow -------------------------------------------------------------------------------------
+  /** `block … end`: `br(0)` inside jumps past the end. */
+  block(body: () => void): this {
+    this.body.byte(0x02).byte(0x40);
+    body();
+    this.body.byte(0x0b);
+    return this;
+  }
+  /** `loop … end`: `br(0)` inside jumps back to the start. */
+  loop(body: () => void): this {
+    this.body.byte(0x03).byte(0x40);
+    body();
+    this.body.byte(0x0b);
+    return this;
+  }
+  /** Pops an i32 condition: runs `then` when non-zero, else `otherwise`. */
+  if(then: () => void, otherwise?: () => void): this {
+    this.body.byte(0x04).byte(0x40);
+    then();
+    if (otherwise) {
+      this.body.byte(0x05);
+      otherwise();
+    }
+    this.body.byte(0x0b);
+    return this;
+  }
+  br(depth: number): this { this.body.byte(0x0c).u32(depth); return this; }
+  brIf(depth: number): this { this.body.byte(0x0d).u32(depth); return this; }
+
+  /**
+   * `for (i = from; i < to; i += step)` over i32 locals/values: `from`/`to` are emitters pushing an i32.
+   * The body runs zero times when from >= to.
+   */
+  forRange(i: Local, from: () => void, to: () => void, step: number, body: () => void): this {
+    from();
+    this.localSet(i);
+    return this.block(() => {
+      this.loop(() => {
+        this.localGet(i); to(); this.i32GeS(); this.brIf(1);
+        body();
+        this.localGet(i).i32Const(step).i32Add().localSet(i);
+        this.br(0);
+      });
+    });
+  }
+
+  // ---- locals and constants -----------------------------------------------------------------------------
+  localGet(l: Local): this { this.body.byte(0x20).u32(l); return this; }
+  localSet(l: Local): this { this.body.byte(0x21).u32(l); return this; }
+  localTee(l: Local): this { this.body.byte(0x22).u32(l); return this; }
+  i32Const(v: number): this { this.body.byte(0x41).s32(v); return this; }
+  f32Const(v: number): this { this.body.byte(0x43).f32(v); return this; }
+  drop(): this { this.body.byte(0x1a); return this; }
+  select(): this { this.body.byte(0x1b); return this; }
+
+  // ---- scalar memory (memarg: log2 alignment, static offset) --------------------------------------------
+  private mem(op: number, align: number, offset: number): this {
+    this.body.byte(op).u32(align).u32(offset);
+    return this;
+  }
+  i32Load(offset = 0): this { return this.mem(0x28, 2, offset); }
+  f32Load(offset = 0): this { return this.mem(0x2a, 2, offset); }
+  i32Load8S(offset = 0): this { return this.mem(0x2c, 0, offset); }
+  i32Load8U(offset = 0): this { return this.mem(0x2d, 0, offset); }
+  i32Store(offset = 0): this { return this.mem(0x36, 2, offset); }
+  f32Store(offset = 0): this { return this.mem(0x38, 2, offset); }
+  i32Store8(offset = 0): this { return this.mem(0x3a, 0, offset); }
+  i32Store16(offset = 0): this { return this.mem(0x3b, 1, offset); }
+  /** memory.copy(dst, src, n) — operands pushed in that order. */
+  memoryCopy(): this { this.body.byte(BULK).u32(10).byte(0).byte(0); return this; }
+  /** memory.fill(dst, byte, n). */
+  memoryFill(): this { this.body.byte(BULK).u32(11).byte(0); return this; }
+
+  // ---- i32 arithmetic -----------------------------------------------------------------------------------
+  i32Eqz(): this { this.body.byte(0x45); return this; }
+  i32Eq(): this { this.body.byte(0x46); return this; }
+  i32Ne(): this { this.body.byte(0x47); return this; }
+  i32LtS(): this { this.body.byte(0x48); return this; }
+  i32LtU(): this { this.body.byte(0x49); return this; }
+  i32GtS(): this { this.body.byte(0x4a); return this; }
+  i32LeS(): this { this.body.byte(0x4c); return this; }
+  i32GeS(): this { this.body.byte(0x4e); return this; }
+  i32Add(): this { this.body.byte(0x6a); return this; }
+  i32Sub(): this { this.body.byte(0x6b); return this; }
+  i32Mul(): this { this.body.byte(0x6c); return this; }
+  i32And(): this { this.body.byte(0x71); return this; }
+  i32Shl(): this { this.body.byte(0x74); return this; }
+  i32ShrU(): this { this.body.byte(0x76); return this; }
+
+  // ---- SIMD ---------------------------------------------------------------------------------------------
+  private simd(op: number): this { this.body.byte(SIMD).u32(op); return this; }
+  private simdMem(op: number, align: number, offset: number): this {
+    this.simd(op).body.u32(align).u32(offset);
+    return this;
+  }
+  v128Load(offset = 0): this { return this.simdMem(V.load, 4, offset); }
+  v128Store(offset = 0): this { return this.simdMem(V.store, 4, offset); }
+  /** Loads 8 int8 values and sign-extends them to i16x8. */
+  i16x8Load8x8S(offset = 0): this { return this.simdMem(V.load8x8_s, 3, offset); }
+  /** Loads one 32-bit value into every lane. */
+  v128Load32Splat(offset = 0): this { return this.simdMem(V.load32_splat, 2, offset); }
+  /** Stores the low 64 bits (lane 0 of i64x2). */
+  v128Store64Lane0(offset = 0): this { this.simdMem(V.store64_lane, 3, offset).body.byte(0); return this; }
+  i16x8Splat(): this { return this.simd(V.i16x8_splat); }
+  i32x4Splat(): this { return this.simd(V.i32x4_splat); }
+  f32x4Splat(): this { return this.simd(V.f32x4_splat); }
+  f32x4Add(): this { return this.simd(V.f32x4_add); }
+  f32x4Mul(): this { return this.simd(V.f32x4_mul); }
+  f32x4Min(): this { return this.simd(V.f32x4_min); }
+  f32x4Max(): this { return this.simd(V.f32x4_max); }
+  f32x4Nearest(): this { return this.simd(V.f32x4_nearest); }
+  f32x4ConvertI32x4S(): this { return this.simd(V.f32x4_convert_i32x4_s); }
+  i32x4TruncSatF32x4S(): this { return this.simd(V.i32x4_trunc_sat_f32x4_s); }
+  i16x8Add(): this { return this.simd(V.i16x8_add); }
+  i32x4Add(): this { return this.simd(V.i32x4_add); }
+  i32x4MinS(): this { return this.simd(V.i32x4_min_s); }
+  i32x4MaxS(): this { return this.simd(V.i32x4_max_s); }
+  i32x4DotI16x8S(): this { return this.simd(V.i32x4_dot_i16x8_s); }
+  i32x4ExtmulLowI16x8S(): this { return this.simd(V.i32x4_extmul_low_i16x8_s); }
+  i32x4ExtmulHighI16x8S(): this { return this.simd(V.i32x4_extmul_high_i16x8_s); }
+  i16x8NarrowI32x4S(): this { return this.simd(V.i16x8_narrow_i32x4_s); }
+  i8x16NarrowI16x8S(): this { return this.simd(V.i8x16_narrow_i16x8_s); }
+}

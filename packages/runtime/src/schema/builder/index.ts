@@ -1,0 +1,3 @@
+/** `@tflite-lambda/runtime/builder`: assemble .tflite models in TypeScript (tests, converter). */
+export { ModelBuilder, singleOpModel, type BuilderOperator, type BuilderTensor } from './model_builder.js';
+export { buildModel, type BuildOptions } from './build_model.js';

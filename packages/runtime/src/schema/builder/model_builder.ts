@@ -1,0 +1,138 @@
+/**
+ * A small imperative API for assembling test and converter models in subgraph 0: add tensors and operators,
+ * then `build()` the .tflite bytes. Pure TypeScript over the flatbuffers Builder, no Node-only API.
+ */
+import { bytesPerElement, isTypedArrayOf, type DType, type TypedArray } from '../../core/dtype.js';
+import { TensorError } from '../../core/errors.js';
+import type { OperatorDesc, QuantizationParams, TensorDesc } from '../../core/model.js';
+import type { BuiltinOptions } from '../../core/options.js';
+import { formatShape, numElements } from '../../core/shape.js';
+import { buildModel } from './build_model.js';
+
+export interface BuilderTensor {
+  name?: string;
+  dtype: DType;
+  shape: number[];
+  shapeSignature?: number[];
+  /** Present = constant. A Uint8Array is taken as raw bytes; other arrays must match `dtype`. */
+  data?: Uint8Array | TypedArray;
+  quantization?: QuantizationParams;
+  isVariable?: boolean;
+}
+
+export interface BuilderOperator {
+  opcode: number;
+  version?: number;
+  inputs: number[];
+  outputs: number[];
+  options?: BuiltinOptions | null;
+  customCode?: string;
+}
+
+/** The raw little-endian bytes of `t.data`, checked against its dtype and shape. */
+function constantBytes(t: BuilderTensor, where: string): Uint8Array | null {
+  if (t.data === undefined) return null;
+  const data = t.data;
+  const kind = data.constructor.name;
+  if (!(data instanceof Uint8Array) && !isTypedArrayOf(t.dtype, data)) {
+    throw new TensorError(`${where}: data is a ${kind}, not an array of ${t.dtype}`);
+  }
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const need = numElements(t.shape) * bytesPerElement(t.dtype);
+  if (bytes.byteLength !== need) {
+    throw new TensorError(`${where}: ${bytes.byteLength} data bytes for ${t.dtype}${formatShape(t.shape)} (needs ${need})`);
+  }
+  return bytes;
+}
+
+export class ModelBuilder {
+  private readonly tensors: TensorDesc[] = [];
+  private readonly inputs: number[] = [];
+  private readonly outputs: number[] = [];
+  private readonly operators: OperatorDesc[] = [];
+
+  /** Adds a tensor to subgraph 0 and returns its index. */
+  addTensor(t: BuilderTensor): number {
+    const index = this.tensors.length;
+    const name = t.name ?? `t${index}`;
+    this.tensors.push({
+      name,
+      dtype: t.dtype,
+      shape: [...t.shape],
+      shapeSignature: t.shapeSignature ? [...t.shapeSignature] : null,
+      buffer: 0,
+      data: constantBytes(t, `tensor ${index} '${name}'`),
+      quantization: t.quantization ?? null,
+      isVariable: t.isVariable ?? false,
+    });
+    return index;
+  }
+
+  addInput(t: BuilderTensor): number {
+    const index = this.addTensor(t);
+    this.inputs.push(index);
+    return index;
+  }
+
+  addOutput(t: BuilderTensor): number {
+    const index = this.addTensor(t);
+    this.markOutput(index);
+    return index;
+  }
+
+  markOutput(index: number): void {
+    this.checkIndex(index, 'output');
+    this.outputs.push(index);
+  }
+
+  /** Adds an operator (run in the order added) and returns its index. */
+  addOperator(op: BuilderOperator): number {
+    op.inputs.forEach((i) => i === -1 || this.checkIndex(i, 'operator input'));
+    op.outputs.forEach((i) => this.checkIndex(i, 'operator output'));
+    this.operators.push({
+      opcode: op.opcode,
+      version: op.version ?? 1,
+      customCode: op.customCode ?? null,
+      inputs: [...op.inputs],
+      outputs: [...op.outputs],
+      intermediates: [],
+      options: op.options ?? null,
+      customOptions: null,
+    });
+    return this.operators.length - 1;
+  }
+
+  /** A valid .tflite flatbuffer ("TFL3"). */
+  build(): Uint8Array {
+    return buildModel({
+      version: 3,
+      description: 'tflite-lambda ModelBuilder',
+      subgraphs: [
+        { name: 'main', tensors: this.tensors, inputs: this.inputs, outputs: this.outputs, operators: this.operators },
+      ],
+      signatures: [],
+      metadata: [],
+    });
+  }
+
+  private checkIndex(index: number, what: string): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.tensors.length) {
+      throw new TensorError(`${what} ${index} is not a tensor of this model (${this.tensors.length} tensors)`);
+    }
+  }
+}
+
+/** One operator: tensors with data become constants, the rest subgraph inputs; all outputs are model outputs. */
+export function singleOpModel(spec: {
+  opcode: number;
+  version?: number;
+  options?: BuiltinOptions | null;
+  inputs: BuilderTensor[];
+  outputs: BuilderTensor[];
+}): Uint8Array {
+  const m = new ModelBuilder();
+  const inputs = spec.inputs.map((t) => (t.data !== undefined ? m.addTensor(t) : m.addInput(t)));
+  const outputs = spec.outputs.map((t) => m.addOutput(t));
+  m.addOperator({ opcode: spec.opcode, version: spec.version, inputs, outputs, options: spec.options ?? null });
+  return m.build();
+}

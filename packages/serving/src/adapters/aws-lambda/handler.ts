@@ -1,0 +1,96 @@
+/**
+ * createHandler: loads the model once (call it during the Lambda init phase, e.g. with top-level await) and
+ * returns a handler that recognises each event flavour, translates it to the core request, runs the HTTP
+ * core and translates the response back. Configuration comes in as options; only the app's own edge file
+ * reads the environment.
+ */
+import { randomUUID } from 'node:crypto';
+import { ImageClassifier, type ClassifierOptions } from '../../classifier/index.js';
+import { createApp, type App, type AppOptions } from '../../http/app.js';
+import { DEFAULT_MAX_PIXELS } from '../../image/index.js';
+import type { HandledRequest, HttpRequest, HttpResponse, ImageModel } from '../../http/types.js';
+import { albToRequest, isAlbEvent, responseToAlb } from './alb.js';
+import { apiGatewayV1ToRequest, isApiGatewayV1Event, responseToApiGatewayV1 } from './api-gateway-v1.js';
+import { apiGatewayV2ToRequest, isApiGatewayV2Event, responseToApiGatewayV2 } from './api-gateway-v2.js';
+import { powertoolsObserver, type RequestObserver } from './observe.js';
+import type { LambdaContextLike, LambdaHttpEvent, LambdaHttpHandler, LambdaHttpResult } from './types.js';
+
+export interface HandlerOptions extends Omit<AppOptions, 'model'> {
+  /** A .tflite path or bytes (loaded with ImageClassifier), or a ready model. */
+  readonly model: string | Uint8Array | ArrayBuffer | ImageModel;
+  /** Class labels: an array or a path to a file with one label per line. */
+  readonly labels?: readonly string[] | string;
+  /** Images whose header claims more pixels are refused with 422 before decoding (default DEFAULT_MAX_PIXELS, 25 MP). */
+  readonly maxPixels?: number;
+  /** Further preprocessing options for the classifier (normalization, invert). */
+  readonly classifier?: Omit<ClassifierOptions, 'labels' | 'maxPixels'>;
+  /** Where per-request records go (default: Powertools Logger and Metrics). */
+  readonly observer?: RequestObserver;
+  readonly serviceName?: string;
+}
+
+interface Flavour {
+  toRequest(requestId: string): HttpRequest;
+  toResult(res: HttpResponse): LambdaHttpResult;
+}
+
+export async function createHandler(options: HandlerOptions): Promise<LambdaHttpHandler> {
+  const model = await loadModel(options);
+  const app = createApp({ ...options, model });
+  const observer = options.observer ?? powertoolsObserver({ serviceName: options.serviceName });
+  return async (event, context = {}) => handle(app, observer, event, context);
+}
+
+async function loadModel(options: HandlerOptions): Promise<ImageModel> {
+  const { model } = options;
+  if (typeof model === 'object' && 'classify' in model) return model;
+  return ImageClassifier.load(model, {
+    ...options.classifier,
+    labels: options.labels,
+    maxPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS,
+  });
+}
+
+function handle(app: App, observer: RequestObserver, event: LambdaHttpEvent, context: LambdaContextLike): LambdaHttpResult {
+  const started = performance.now();
+  const flavour = flavourOf(event);
+  const requestId = context.awsRequestId ?? eventRequestId(event) ?? randomUUID();
+  let request: HttpRequest | null = null;
+  let handled: HandledRequest;
+  try {
+    request = flavour.toRequest(requestId);
+    handled = app.handle(request);
+  } catch (err) {
+    handled = app.fail(err, requestId); // e.g. a body flagged base64 that is not
+  }
+  observer.record({
+    requestId,
+    method: request?.method ?? '',
+    path: request?.path ?? '',
+    latencyMs: performance.now() - started,
+    ...handled.outcome,
+  });
+  return flavour.toResult(handled.response);
+}
+
+/** Dispatch on the event's shape. Anything else is not an HTTP event: a programming error, so it throws. */
+function flavourOf(event: LambdaHttpEvent): Flavour {
+  if (typeof event !== 'object' || event === null) throw new TypeError('the Lambda event is not an object');
+  if (isAlbEvent(event)) {
+    return { toRequest: (id) => albToRequest(event, id), toResult: (res) => responseToAlb(res, event) };
+  }
+  if (isApiGatewayV2Event(event)) {
+    return { toRequest: (id) => apiGatewayV2ToRequest(event, id), toResult: responseToApiGatewayV2 };
+  }
+  if (isApiGatewayV1Event(event)) {
+    return { toRequest: (id) => apiGatewayV1ToRequest(event, id), toResult: responseToApiGatewayV1 };
+  }
+  throw new TypeError(
+    'unrecognised Lambda event: expected an API Gateway (REST v1 or HTTP API 2.0), Function URL or ALB event',
+  );
+}
+
+function eventRequestId(event: LambdaHttpEvent): string | undefined {
+  const ctx = event.requestContext as { requestId?: unknown } | undefined;
+  return typeof ctx?.requestId === 'string' ? ctx.requestId : undefined;
+}

@@ -1,0 +1,35 @@
+import { setBackend, tensor4d, randomUniform } from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { layers, sequential } from '@tensorflow/tfjs-layers';
+import { Interpreter } from '@tflite-lambda/runtime';
+import { convertLayersModel } from '../src/convert/convert.ts';
+import { Normalization } from '../src/autokeras/normalization.ts';
+await setBackend('cpu');
+const m = sequential();
+m.add(layers.inputLayer({ inputShape: [12, 12, 1] }));
+m.add(new Normalization({ mean: [100], variance: [3000] }));
+m.add(layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }));
+m.add(layers.batchNormalization({}));
+m.add(layers.maxPooling2d({ poolSize: 2 }));
+m.add(layers.dropout({ rate: 0.5 }));
+m.add(layers.flatten());
+m.add(layers.dense({ units: 5, activation: 'softmax' }));
+const x = Float32Array.from({ length: 144 }, (_, i) => (i * 37) % 256);
+const want = (m.predict(tensor4d(x, [1, 12, 12, 1])) as any).dataSync();
+for (const q of ['none', 'dynamic'] as const) {
+  const bytes = convertLayersModel(m, { inputType: 'uint8', quantize: q });
+  const it = Interpreter.loadSync(bytes);
+  it.allocateTensors();
+  console.log(it.getInputDetails(), it.getOutputDetails().map((d) => d.shape));
+  it.setTensor(it.getInputDetails()[0].index, Uint8Array.from(x));
+  it.invoke();
+  const got = it.getTensor(it.getOutputDetails()[0].index);
+  console.log(q, Array.from(want).map((v, i) => (v as number) - (got[i] as number)));
+}
+const reps = Array.from({ length: 20 }, (_, k) => Float32Array.from({ length: 144 }, (_, i) => (i * 37 + k * 11) % 256));
+const bytes = convertLayersModel(m, { inputType: 'uint8', quantize: 'int8', representative: reps });
+const it = Interpreter.loadSync(bytes);
+it.allocateTensors();
+it.setTensor(it.getInputDetails()[0].index, Uint8Array.from(x));
+it.invoke();
+console.log('int8', Array.from(want), it.getTensor(it.getOutputDetails()[0].index));

@@ -1,0 +1,40 @@
+/** Builds the TF.js model of one trial from its hyperparameters. */
+import { initializers, layers, sequential, type Sequential } from '@tensorflow/tfjs-layers';
+import { Normalization } from './normalization.js';
+import type { Hyperparameters } from './hyperparameters.js';
+
+export interface ModelSpec {
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+  readonly numClasses: number;
+  readonly mean: number[];
+  readonly variance: number[];
+  /** Seed for the weight initialisers, so a trial repeats exactly. */
+  readonly seed: number;
+}
+
+export function buildModel(hp: Hyperparameters, spec: ModelSpec): Sequential {
+  const model = sequential();
+  model.add(layers.inputLayer({ inputShape: [spec.height, spec.width, spec.channels] }));
+  model.add(new Normalization({ mean: spec.mean, variance: spec.variance, name: 'normalization' }));
+  let seed = spec.seed;
+  const glorot = () => initializers.glorotUniform({ seed: seed++ });
+  let f = 0;
+  for (let b = 0; b < hp.blocks; b++) {
+    for (let c = 0; c < hp.convsPerBlock; c++) {
+      const common = { filters: hp.filters[f++], kernelSize: hp.kernelSize, padding: 'valid', activation: 'relu' } as const;
+      if (hp.separable) {
+        model.add(layers.separableConv2d({ ...common, depthwiseInitializer: glorot(), pointwiseInitializer: glorot() }));
+      } else {
+        model.add(layers.conv2d({ ...common, kernelInitializer: glorot() }));
+      }
+    }
+    if (hp.maxPooling) model.add(layers.maxPooling2d({ poolSize: 2 }));
+    if (hp.blockDropout > 0) model.add(layers.dropout({ rate: hp.blockDropout, seed: seed++ }));
+  }
+  model.add(hp.reduction === 'flatten' ? layers.flatten() : layers.globalAveragePooling2d({}));
+  if (hp.headDropout > 0) model.add(layers.dropout({ rate: hp.headDropout, seed: seed++ }));
+  model.add(layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: glorot() }));
+  return model;
+}

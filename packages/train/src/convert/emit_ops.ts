@@ -1,0 +1,141 @@
+/** One IR op → TFLite operators, in float (optionally with int8 dynamic-range weights) or fully int8. */
+import type { ModelBuilder } from '@tflite-lambda/runtime/builder';
+import { BuiltinOp, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { opInputs, type ConvOp, type DenseOp, type IrOp } from './ir.js';
+import { activationParams, quantizeBias, quantizeSymmetric, quantizeValue, type QParams } from './quant_math.js';
+
+export interface OpEmitter {
+  readonly b: ModelBuilder;
+  tensorOf(t: number): number;
+  activation(t: number): QParams;
+  readonly dynamic: boolean;
+}
+
+function params(scales: number[], dim: number): QuantizationParams {
+  return { scale: scales, zeroPoint: scales.map(() => 0), quantizedDimension: dim };
+}
+
+/** Output-channel axis of a filter in TFLite layout, and the channel of element i. */
+function channelAxis(op: ConvOp | DenseOp): { dim: number; count: number; of: (i: number) => number } {
+  if (op.kind === 'depthwise') {
+    const c = op.filterShape[3];
+    return { dim: 3, count: c, of: (i) => i % c };
+  }
+  const c = op.filterShape[0];
+  const per = op.filter.length / c;
+  return { dim: 0, count: c, of: (i) => Math.floor(i / per) };
+}
+
+/** Symmetric int8 filter: per output channel for convolutions, per tensor for FULLY_CONNECTED. */
+function int8Filter(em: OpEmitter, op: ConvOp | DenseOp): { index: number; scales: number[] } {
+  const perTensor = op.kind === 'dense';
+  const axis = channelAxis(op);
+  const q = perTensor ? quantizeSymmetric(op.filter, 1, () => 0) : quantizeSymmetric(op.filter, axis.count, axis.of);
+  const index = em.b.addTensor({ name: `${op.kind}_${op.output}/filter`, dtype: 'int8', shape: [...op.filterShape], data: q.values, quantization: params(q.scales, perTensor ? 0 : axis.dim) });
+  return { index, scales: q.scales };
+}
+
+function floatConst(em: OpEmitter, name: string, data: Float32Array, shape: number[]): number {
+  return em.b.addTensor({ name, dtype: 'float32', shape, data });
+}
+
+function options(op: IrOp): BuiltinOptions | null {
+  switch (op.kind) {
+    case 'conv2d':
+      return { kind: 'Conv2DOptions', padding: op.padding, strideH: op.strides[0], strideW: op.strides[1], dilationH: op.dilation[0], dilationW: op.dilation[1], fusedActivation: op.activation };
+    case 'depthwise':
+      return { kind: 'DepthwiseConv2DOptions', padding: op.padding, strideH: op.strides[0], strideW: op.strides[1], dilationH: op.dilation[0], dilationW: op.dilation[1], depthMultiplier: op.multiplier, fusedActivation: op.activation };
+    case 'dense':
+      return { kind: 'FullyConnectedOptions', fusedActivation: op.activation, weightsFormat: 'DEFAULT', keepNumDims: false, asymmetricQuantizeInputs: false };
+    case 'maxpool':
+    case 'avgpool':
+      return { kind: 'Pool2DOptions', padding: op.padding, strideH: op.strides[0], strideW: op.strides[1], filterHeight: op.size[0], filterWidth: op.size[1], fusedActivation: 'NONE' };
+    case 'mean':
+      return { kind: 'ReducerOptions', keepDims: false };
+    case 'mul_const':
+      return { kind: 'MulOptions', fusedActivation: 'NONE', potScaleInt16: true };
+    case 'add_const':
+      return { kind: 'AddOptions', fusedActivation: 'NONE', potScaleInt16: true };
+    case 'add':
+      return { kind: 'AddOptions', fusedActivation: op.activation, potScaleInt16: true };
+    case 'concat':
+      return { kind: 'ConcatenationOptions', axis: op.axis, fusedActivation: op.activation };
+    case 'activation':
+      return op.fn === 'softmax' ? { kind: 'SoftmaxOptions', beta: 1 } : null;
+    default:
+      return null;
+  }
+}
+
+const OPCODES = {
+  conv2d: BuiltinOp.CONV_2D,
+  depthwise: BuiltinOp.DEPTHWISE_CONV_2D,
+  dense: BuiltinOp.FULLY_CONNECTED,
+  maxpool: BuiltinOp.MAX_POOL_2D,
+  avgpool: BuiltinOp.AVERAGE_POOL_2D,
+  mean: BuiltinOp.MEAN,
+  reshape: BuiltinOp.RESHAPE,
+  mul_const: BuiltinOp.MUL,
+  add_const: BuiltinOp.ADD,
+  add: BuiltinOp.ADD,
+  concat: BuiltinOp.CONCATENATION,
+} as const;
+
+const ACTIVATION_OPCODES = { relu: BuiltinOp.RELU, relu6: BuiltinOp.RELU6, softmax: BuiltinOp.SOFTMAX, sigmoid: BuiltinOp.LOGISTIC, tanh: BuiltinOp.TANH } as const;
+
+function opcodeOf(op: IrOp): number {
+  if (op.kind === 'activation') return ACTIVATION_OPCODES[op.fn];
+  if (op.kind === 'affine') throw new Error('affine ops are expanded to MUL/ADD before emitting');
+  return OPCODES[op.kind];
+}
+
+/** Operator versions TFLite's converter writes for int8 kernels (the resolver accepts a range per op). */
+const INT8_VERSIONS: Partial<Record<number, number>> = {
+  [BuiltinOp.CONV_2D]: 3, [BuiltinOp.DEPTHWISE_CONV_2D]: 3, [BuiltinOp.FULLY_CONNECTED]: 4, [BuiltinOp.MAX_POOL_2D]: 2,
+  [BuiltinOp.AVERAGE_POOL_2D]: 2, [BuiltinOp.MEAN]: 2, [BuiltinOp.SOFTMAX]: 2, [BuiltinOp.ADD]: 2, [BuiltinOp.MUL]: 2,
+  [BuiltinOp.CONCATENATION]: 2, [BuiltinOp.LOGISTIC]: 2, [BuiltinOp.TANH]: 2, [BuiltinOp.RELU]: 2, [BuiltinOp.RELU6]: 2,
+};
+
+/** Extra constant inputs shared by float and int8: shapes for RESHAPE, axes for MEAN. */
+function shapeInputs(em: OpEmitter, op: IrOp, shapeOf: (t: number) => number[]): number[] {
+  if (op.kind === 'reshape') return [em.b.addTensor({ name: `reshape_${op.output}/shape`, dtype: 'int32', shape: [shapeOf(op.output).length], data: Int32Array.from(shapeOf(op.output)) })];
+  if (op.kind === 'mean') return [em.b.addTensor({ name: `mean_${op.output}/axes`, dtype: 'int32', shape: [2], data: Int32Array.from([1, 2]) })];
+  return [];
+}
+
+
+function withReshapeShape(op: IrOp, shapeOf: (t: number) => number[]): BuiltinOptions | null {
+  return op.kind === 'reshape' ? { kind: 'ReshapeOptions', newShape: shapeOf(op.output) } : options(op);
+}
+
+export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
+  const ins = opInputs(op).map((t) => em.tensorOf(t));
+  if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
+    const filter = em.dynamic ? int8Filter(em, op).index : floatConst(em, `${op.kind}_${op.output}/filter`, op.filter, [...op.filterShape]);
+    ins.push(filter, floatConst(em, `${op.kind}_${op.output}/bias`, op.bias, [op.bias.length]));
+  } else if (op.kind === 'mul_const' || op.kind === 'add_const') {
+    ins.push(floatConst(em, `${op.kind}_${op.output}/values`, op.values, [op.values.length]));
+  }
+  ins.push(...shapeInputs(em, op, shapeOf));
+  const version = em.dynamic && (op.kind === 'conv2d' || op.kind === 'dense' || op.kind === 'depthwise') ? 2 : 1;
+  em.b.addOperator({ opcode: opcodeOf(op), version, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
+}
+
+export function emitOpInt8(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
+  const ins = opInputs(op).map((t) => em.tensorOf(t));
+  if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
+    const f = int8Filter(em, op);
+    const bias = quantizeBias(op.bias, em.activation(op.input).scale, f.scales);
+    const bi = em.b.addTensor({ name: `${op.kind}_${op.output}/bias`, dtype: 'int32', shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
+    ins.push(f.index, bi);
+  } else if (op.kind === 'mul_const' || op.kind === 'add_const') {
+    let lo = Infinity, hi = -Infinity;
+    for (const v of op.values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    const q = activationParams(lo, hi);
+    const data = Int8Array.from(op.values, (v) => quantizeValue(v, q));
+    ins.push(em.b.addTensor({ name: `${op.kind}_${op.output}/values`, dtype: 'int8', shape: [op.values.length], data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } }));
+  }
+  ins.push(...shapeInputs(em, op, shapeOf));
+  const opcode = opcodeOf(op);
+  em.b.addOperator({ opcode, version: INT8_VERSIONS[opcode] ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
+}

@@ -1,0 +1,41 @@
+/** MaxPool and MaxPoolGrad on the cpu backend (the stock gradient walks TensorBuffers element by element). */
+import { backend_util, type KernelFunc, type NamedAttrMap } from '@tensorflow/tfjs-core';
+import { maxPoolBackprop, maxPoolForward, type PoolGeometry } from '../gemm/max_pool.js';
+import { cpuBackend, floatValues, output, padAttr, pairAttr, roundingAttr, shape4 } from './cpu_tensors.js';
+
+function geometry(xShape: number[], attrs: NamedAttrMap): { g: PoolGeometry; outShape: number[] } {
+  const info = backend_util.computePool2DInfo(shape4(xShape, 'maxPool x'), pairAttr(attrs, 'filterSize', 1), pairAttr(attrs, 'strides', 1), 1, padAttr(attrs), roundingAttr(attrs), 'channelsLast');
+  return {
+    g: {
+      batch: info.batchSize, inH: info.inHeight, inW: info.inWidth, channels: info.inChannels, outH: info.outHeight, outW: info.outWidth,
+      fh: info.filterHeight, fw: info.filterWidth, strideH: info.strideHeight, strideW: info.strideWidth, padTop: info.padInfo.top, padLeft: info.padInfo.left,
+    },
+    outShape: info.outShape,
+  };
+}
+
+export function makeMaxPool(stock: KernelFunc): KernelFunc {
+  return (args) => {
+    const backend = cpuBackend(args);
+    const xv = floatValues(backend, args.inputs.x);
+    if (!xv || args.inputs.x.shape.length !== 4) return stock(args);
+    const { g, outShape } = geometry(args.inputs.x.shape, args.attrs ?? {});
+    const y = new Float32Array(outShape.reduce((a, b) => a * b, 1));
+    maxPoolForward(xv, g, y);
+    return output(backend, outShape, y);
+  };
+}
+
+export function makeMaxPoolGrad(stock: KernelFunc): KernelFunc {
+  return (args) => {
+    const backend = cpuBackend(args);
+    const { dy, input } = args.inputs;
+    const dyv = floatValues(backend, dy);
+    const xv = floatValues(backend, input);
+    if (!dyv || !xv || input.shape.length !== 4) return stock(args);
+    const { g } = geometry(input.shape, args.attrs ?? {});
+    const dx = new Float32Array(xv.length);
+    maxPoolBackprop(dyv, xv, g, dx);
+    return output(backend, input.shape, dx);
+  };
+}

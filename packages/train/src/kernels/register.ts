@@ -1,0 +1,52 @@
+/**
+ * Explicit registration of the fast training kernels with TF.js's cpu backend. Nothing registers on import:
+ * call registerFastKernels() after the cpu backend is loaded, and unregisterFastKernels() to restore the
+ * stock kernels (tests compare against them).
+ */
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs-core';
+import { makeConv2D, makeFusedConv2D } from './conv2d.js';
+import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './conv2d_backprop.js';
+import { makeBatchMatMul, makeFusedMatMul } from './matmul.js';
+import { makeMaxPool, makeMaxPoolGrad } from './max_pool.js';
+
+const FAST: Record<string, (stock: KernelFunc) => KernelFunc> = {
+  Conv2D: makeConv2D,
+  FusedConv2D: makeFusedConv2D,
+  Conv2DBackpropFilter: makeConv2DBackpropFilter,
+  Conv2DBackpropInput: makeConv2DBackpropInput,
+  BatchMatMul: makeBatchMatMul,
+  _FusedMatMul: makeFusedMatMul,
+  MaxPool: makeMaxPool,
+  MaxPoolGrad: makeMaxPoolGrad,
+};
+
+const BACKEND = 'cpu';
+const stockConfigs = new Map<string, KernelConfig>();
+
+/** The stock cpu kernel for `name` as registered before registerFastKernels() (for tests and fallbacks). */
+export function stockKernel(name: string): KernelConfig | undefined {
+  return stockConfigs.get(name) ?? getKernel(name, BACKEND);
+}
+
+export function fastKernelNames(): string[] {
+  return Object.keys(FAST);
+}
+
+export function registerFastKernels(): void {
+  for (const [name, make] of Object.entries(FAST)) {
+    const current = getKernel(name, BACKEND);
+    if (!current) throw new Error(`TF.js cpu backend has no ${name} kernel to replace; import @tensorflow/tfjs-backend-cpu first`);
+    if (stockConfigs.has(name)) continue; // already ours
+    stockConfigs.set(name, current);
+    unregisterKernel(name, BACKEND);
+    registerKernel({ ...current, kernelFunc: make(current.kernelFunc) });
+  }
+}
+
+export function unregisterFastKernels(): void {
+  for (const [name, stock] of stockConfigs) {
+    unregisterKernel(name, BACKEND);
+    registerKernel(stock);
+  }
+  stockConfigs.clear();
+}
