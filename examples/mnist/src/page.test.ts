@@ -16,10 +16,11 @@ const DIGITS: [number, Stroke[]][] = [
   [1, [[[140, 45], [140, 235]]]],
   [0, [ellipse(140, 140, 62, 95)]],
   [7, [[[80, 55], [200, 55], [175, 110], [150, 170], [130, 235]]]],
+  [4, [[[110, 50], [80, 160], [200, 160]], [[170, 70], [165, 240]]]],
 ];
 
 function ellipse(cx: number, cy: number, rx: number, ry: number): Stroke {
-  return Array.from({ length: 41 }, (_, i) => [cx + rx * Math.sin((i / 40) * 2 * Math.PI), cy - ry * Math.cos((i / 40) * 2 * Math.PI)]);
+  return Array.from({ length: 25 }, (_, i) => [cx + rx * Math.sin((i / 24) * 2 * Math.PI), cy - ry * Math.cos((i / 24) * 2 * Math.PI)]);
 }
 
 async function draw(page: Page, strokes: Stroke[]): Promise<void> {
@@ -29,8 +30,30 @@ async function draw(page: Page, strokes: Stroke[]): Promise<void> {
     const at = ([x, y]: [number, number]) => [box.x + (x * box.width) / 280, box.y + (y * box.height) / 280] as const;
     await page.mouse.move(...at(stroke[0]));
     await page.mouse.down();
-    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 6 });
+    for (let i = 1; i < stroke.length; i++) {
+      const length = Math.hypot(stroke[i][0] - stroke[i - 1][0], stroke[i][1] - stroke[i - 1][1]);
+      await page.mouse.move(...at(stroke[i]), { steps: Math.max(1, Math.round(length / 20)) });
+    }
     await page.mouse.up();
+  }
+}
+
+/** Draws with a finger: raw touch events through the DevTools protocol, as a phone's touchscreen sends them. */
+async function drawByTouch(page: Page, strokes: Stroke[]): Promise<void> {
+  const box = await page.locator('#pad').boundingBox();
+  assert.ok(box, 'the drawing pad is visible');
+  const cdp = await page.context().newCDPSession(page);
+  const point = ([x, y]: [number, number]) => ({ x: box.x + (x * box.width) / 280, y: box.y + (y * box.height) / 280 });
+  for (const stroke of strokes) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point(stroke[0])] });
+    for (let i = 1; i < stroke.length; i++) {
+      const [a, b] = [stroke[i - 1], stroke[i]];
+      for (let t = 1; t <= 6; t++) {
+        const p: [number, number] = [a[0] + ((b[0] - a[0]) * t) / 6, a[1] + ((b[1] - a[1]) * t) / 6];
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point(p)] });
+      }
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   }
 }
 
@@ -69,6 +92,16 @@ describe('draw-a-digit page in Chromium', { skip }, () => {
       await page.close();
     });
   }
+
+  it('recognises a digit drawn by touch', async () => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 400, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await drawByTouch(page, DIGITS[0][1]);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Done', null, { timeout: 10_000 });
+    assert.equal(await page.textContent('#prediction'), String(DIGITS[0][0]));
+    await context.close();
+  });
 
   it('clears the pad and the prediction', async () => {
     const page = await browser.newPage();

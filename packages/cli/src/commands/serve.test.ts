@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startServer, type RunningServer } from './serve.js';
+import { resolveHandler, startServer, type RunningServer } from './serve.js';
 import { bandModelFile, bandPng } from './serving_test_model.js';
 
 interface Reply {
@@ -114,5 +115,24 @@ describe('tflite-lambda serve: round trips over real HTTP', () => {
     const r = await send(server.url, 'POST', new Uint8Array(10 * 1024 * 1024 + 1), { 'content-type': 'image/png' });
     assert.equal(r.status, 413);
     assert.equal((await send(`${server.url}health`, 'GET')).status, 200);
+  });
+});
+
+describe('tflite-lambda serve --handler', () => {
+  it('serves any module exporting handler, and refuses one that does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tflite-lambda-handler-'));
+    try {
+      const good = join(dir, 'good.mjs');
+      writeFileSync(good, "export const handler = async (event) => ({ statusCode: 201, headers: { 'x-path': event.path }, body: 'made' });");
+      writeFileSync(join(dir, 'bad.mjs'), 'export const nothing = 1;');
+      const running = await startServer({ handler: good, port: 0 });
+      const r = await send(`${running.url}some/where`, 'POST', 'x', { 'content-type': 'text/plain' });
+      await running.close();
+      assert.deepEqual([r.status, r.headers['x-path'], r.body.toString()], [201, '/some/where', 'made']);
+      await assert.rejects(resolveHandler({ handler: join(dir, 'bad.mjs') }), /does not export a handler/);
+      await assert.rejects(resolveHandler({ handler: good, model: 'm.tflite' }), /not both/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

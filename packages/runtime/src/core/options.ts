@@ -141,6 +141,38 @@ export interface TransposeConvOptions {
   readonly strideH: number;
   readonly fusedActivation: FusedActivation;
 }
+/** DEPTH_TO_SPACE and SPACE_TO_DEPTH: the spatial block edge. */
+export interface BlockSizeOptions {
+  readonly kind: 'DepthToSpaceOptions' | 'SpaceToDepthOptions';
+  readonly blockSize: number;
+}
+export interface MirrorPadOptions {
+  readonly kind: 'MirrorPadOptions';
+  /** REFLECT leaves the border element out of the mirror; SYMMETRIC repeats it. */
+  readonly mode: 'REFLECT' | 'SYMMETRIC';
+}
+export interface LocalResponseNormalizationOptions {
+  readonly kind: 'LocalResponseNormalizationOptions';
+  readonly radius: number;
+  readonly bias: number;
+  readonly alpha: number;
+  readonly beta: number;
+}
+export interface GeluOptions {
+  readonly kind: 'GeluOptions';
+  /** The tanh approximation instead of the exact erf form. */
+  readonly approximate: boolean;
+}
+export interface OneHotOptions {
+  readonly kind: 'OneHotOptions';
+  /** Where the new depth axis goes; −1 (the default) appends it. */
+  readonly axis: number;
+}
+export interface CumsumOptions {
+  readonly kind: 'CumsumOptions';
+  readonly exclusive: boolean;
+  readonly reverse: boolean;
+}
 /** Options tables with no fields this runtime reads (PadOptions, TransposeOptions, ExpandDimsOptions, ...). */
 export interface EmptyOptions {
   readonly kind: 'EmptyOptions';
@@ -172,6 +204,12 @@ export type BuiltinOptions =
   | CastOptions
   | ShapeOptions
   | TransposeConvOptions
+  | BlockSizeOptions
+  | MirrorPadOptions
+  | LocalResponseNormalizationOptions
+  | GeluOptions
+  | OneHotOptions
+  | CumsumOptions
   | EmptyOptions;
 
 export type OptionsKind = BuiltinOptions['kind'];

@@ -78,17 +78,23 @@ test('getTensor returns a copy, not a view of the arena', async () => {
 });
 
 test('constant tensors are views into the model bytes, not copies', async () => {
-  const bytes = denseModel();
+  // y = x + c with c constant: ADD reads c directly (no kernel packs it), so a change to the model bytes
+  // after load is visible in the result only if the interpreter kept a view instead of a copy.
+  const b = new ModelBuilder();
+  const x = b.addInput({ name: 'x', dtype: 'float32', shape: [4] });
+  const c = b.addTensor({ name: 'c', dtype: 'float32', shape: [4], data: new Float32Array([1.25, 2.5, 3.75, 5.125]) });
+  const y = b.addOutput({ name: 'y', dtype: 'float32', shape: [4] });
+  b.addOperator({ opcode: BuiltinOp.ADD, inputs: [x, c], outputs: [y] });
+  const bytes = b.build();
   const it = await Interpreter.load(bytes);
   it.allocateTensors();
-  // Find the weight bytes [1,2,3,-1,-2,-3] in the file and change the first weight from 1 to 5.
-  const needle = new Uint8Array(new Float32Array([1, 2, 3, -1, -2, -3]).buffer);
-  const at = Buffer.from(bytes).indexOf(Buffer.from(needle));
+  const needle = Buffer.from(new Float32Array([1.25, 2.5, 3.75, 5.125]).buffer);
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle);
   assert.ok(at > 0);
-  new DataView(bytes.buffer, bytes.byteOffset).setFloat32(at, 5, true);
-  it.setTensor(it.getInputDetails()[0].index, new Float32Array([1, 0, 0]));
+  new DataView(bytes.buffer, bytes.byteOffset).setFloat32(at, 100, true);
+  it.setTensor(x, new Float32Array([0, 0, 0, 0]));
   it.invoke();
-  assert.equal(it.getTensor(it.getOutputDetails()[0].index)[0], 5.5);
+  assert.deepEqual(values(it.getTensor(y)), [100, 2.5, 3.75, 5.125]);
 });
 
 test('setTensor rejects a wrong dtype, a wrong length and a bad index with TensorError', async () => {
@@ -112,17 +118,22 @@ test('invoke before allocateTensors, or after a resize, is a StateError', async 
 });
 
 test('an operator without a kernel fails at load, naming the op, its code and version', () => {
-  const bytes = singleOpModel({
-    opcode: BuiltinOp.SIN,
+  const builtin = singleOpModel({
+    opcode: BuiltinOp.RFFT2D,
     version: 1,
-    inputs: [{ dtype: 'float32', shape: [2] }],
-    outputs: [{ dtype: 'float32', shape: [2] }],
+    inputs: [{ dtype: 'float32', shape: [2, 2] }, { dtype: 'int32', shape: [2], data: new Int32Array([2, 2]) }],
+    outputs: [{ dtype: 'float32', shape: [2, 2] }],
   });
-  assert.throws(() => Interpreter.loadSync(bytes), (err: unknown) => {
+  assert.throws(() => Interpreter.loadSync(builtin), (err: unknown) => {
     assert.ok(err instanceof UnsupportedError);
-    assert.match(err.message, /SIN \(code 66, version 1\)/);
+    assert.match(err.message, /node 0: unsupported operator RFFT2D \(code 131, version 1\)/);
     return true;
   });
+  const b = new ModelBuilder();
+  const x = b.addInput({ dtype: 'float32', shape: [2] });
+  const y = b.addOutput({ dtype: 'float32', shape: [2] });
+  b.addOperator({ opcode: BuiltinOp.CUSTOM, customCode: 'MyCustomOp', inputs: [x], outputs: [y] });
+  assert.throws(() => Interpreter.loadSync(b.build()), /unsupported operator CUSTOM 'MyCustomOp' \(code 32, version 1\)/);
 });
 
 test('a truncated model is a ModelFormatError, and a missing file a TfliteError', async () => {

@@ -1,13 +1,27 @@
 import { OpResolver } from './resolver.js';
 import { COMPUTE_KERNELS } from './reference/compute_ops.js';
+import { EXTRA_KERNELS } from './reference/extra_ops.js';
 import { LAYOUT_KERNELS } from './reference/layout_ops.js';
 import { QUANTIZED_KERNELS } from './quantized/index.js';
+import { WASM_KERNELS } from './wasm/index.js';
+import { simdSupported } from './wasm/module.js';
+
+export interface BuiltinResolverOptions {
+  /**
+   * Add the WebAssembly SIMD kernels after the others, so they win where they apply. Defaults to whether the
+   * engine supports WebAssembly SIMD; `false` gives the plain TypeScript kernels only.
+   */
+  readonly simd?: boolean;
+}
 
 /**
  * A resolver holding every kernel this package ships: the float reference kernels, then the integer ones
  * (added later, so they win for the nodes they support). Build your own OpResolver with fewer kernels to
  * let a bundler drop the rest.
  */
-export function builtinOpResolver(): OpResolver {
-  return new OpResolver().add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...QUANTIZED_KERNELS);
+export function builtinOpResolver(options: BuiltinResolverOptions = {}): OpResolver {
+  const resolver = new OpResolver().add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...QUANTIZED_KERNELS);
+  // Added last so they win for the nodes they support (see wasm/index.ts).
+  if (options.simd ?? simdSupported()) resolver.add(...WASM_KERNELS);
+  return resolver;
 }

@@ -67,6 +67,10 @@ describe('HTTP core: classification requests', () => {
     assert.deepEqual(body.top.map((t) => t.value), [0, 1, 2].map((i) => (png.length + i) % 10));
   });
 
+  it('also classifies on /classify, with or without trailing slashes', () => {
+    for (const path of ['/classify', '/classify//']) assert.equal(run({ path, body: png }).response.status, 200, path);
+  });
+
   it('caps ?top at the number of classes', () => {
     const { response } = run({ body: png, query: { top: '50' } });
     assert.equal((json(response).top as unknown[]).length, 10);

@@ -2,7 +2,7 @@
  * The browser script of the draw-a-digit page, as text. Plain ES2017 (no template literals, so it can live
  * in this string). Pointer events cover mouse, pen and touch; `touch-action: none` on the canvas stops touch
  * scrolling. Before sending, the drawing is framed as MNIST digits are: its bounding box scaled to fit a
- * 20/28 box, centred, white on black; the server then resizes it to the model's input.
+ * 20/28 box, placed with its centre of mass at the centre, white on black; the server resizes it to 28×28.
  */
 export const pageScript = String.raw`
 (function () {
@@ -11,8 +11,10 @@ export const pageScript = String.raw`
   var drawing = false;
   var last = null;
   var pending = null;
+  var sequence = 0; // answers to superseded drawings are dropped
 
   function clear() {
+    sequence++;
     ctx.fillStyle = '#000';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     document.getElementById('prediction').textContent = '?';
@@ -28,7 +30,7 @@ export const pageScript = String.raw`
 
   function stroke(a, b) {
     ctx.strokeStyle = '#fff';
-    ctx.lineWidth = canvas.width / 14;
+    ctx.lineWidth = canvas.width / 11;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.beginPath();
@@ -39,6 +41,7 @@ export const pageScript = String.raw`
 
   canvas.addEventListener('pointerdown', function (e) {
     e.preventDefault();
+    if (pending) { clearTimeout(pending); pending = null; }
     drawing = true;
     last = point(e);
     stroke(last, last);
@@ -78,33 +81,54 @@ export const pageScript = String.raw`
     return x1 < 0 ? null : { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
   }
 
+  // MNIST framing: the digit scaled to fit a 20×20 box (of 28), then placed so its centre of mass is the
+  // image centre. Here at ×10: a 200 px box in a 280 px image.
   function framed(box) {
     var size = 280, inner = size * 20 / 28;
+    var s = inner / Math.max(box.w, box.h);
+    var w = box.w * s, h = box.h * s;
+    var scaled = document.createElement('canvas');
+    scaled.width = Math.ceil(w); scaled.height = Math.ceil(h);
+    var sc = scaled.getContext('2d');
+    sc.imageSmoothingQuality = 'high';
+    sc.drawImage(canvas, box.x, box.y, box.w, box.h, 0, 0, w, h);
+    var c = centreOfMass(sc, scaled.width, scaled.height);
     var out = document.createElement('canvas');
     out.width = size; out.height = size;
     var o = out.getContext('2d');
     o.fillStyle = '#000';
     o.fillRect(0, 0, size, size);
-    var s = inner / Math.max(box.w, box.h);
-    var w = box.w * s, h = box.h * s;
-    o.imageSmoothingQuality = 'high';
-    o.drawImage(canvas, box.x, box.y, box.w, box.h, (size - w) / 2, (size - h) / 2, w, h);
+    o.drawImage(scaled, size / 2 - c.x, size / 2 - c.y);
     return out;
+  }
+
+  function centreOfMass(context, width, height) {
+    var d = context.getImageData(0, 0, width, height).data;
+    var sum = 0, sx = 0, sy = 0;
+    for (var y = 0; y < height; y++) {
+      for (var x = 0; x < width; x++) {
+        var v = d[(y * width + x) * 4];
+        sum += v; sx += v * (x + 0.5); sy += v * (y + 0.5);
+      }
+    }
+    return sum > 0 ? { x: sx / sum, y: sy / sum } : { x: width / 2, y: height / 2 };
   }
 
   function send() {
     var box = inkBox();
     if (!box) return;
+    var mine = ++sequence;
     document.getElementById('status').textContent = 'Classifying…';
     framed(box).toBlob(function (blob) {
       fetch(new URL('./?top=10', location.href).toString(), {
         method: 'POST', headers: { 'Content-Type': 'image/png' }, body: blob
       }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
         .then(function (res) {
+          if (mine !== sequence) return;
           if (!res.ok) throw new Error(res.body.error ? res.body.error.message : 'request failed');
           show(res.body);
         })
-        .catch(function (err) { document.getElementById('status').textContent = 'Error: ' + err.message; });
+        .catch(function (err) { if (mine === sequence) document.getElementById('status').textContent = 'Error: ' + err.message; });
     }, 'image/png');
   }
 

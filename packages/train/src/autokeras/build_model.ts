@@ -1,6 +1,7 @@
 /** Builds the TF.js model of one trial from its hyperparameters. */
 import { initializers, layers, sequential, type Sequential } from '@tensorflow/tfjs-layers';
 import { Normalization } from './normalization.js';
+import { SeededDropout } from './seeded_dropout.js';
 import type { Hyperparameters } from './hyperparameters.js';
 
 export interface ModelSpec {
@@ -31,10 +32,10 @@ export function buildModel(hp: Hyperparameters, spec: ModelSpec): Sequential {
       }
     }
     if (hp.maxPooling) model.add(layers.maxPooling2d({ poolSize: 2 }));
-    if (hp.blockDropout > 0) model.add(layers.dropout({ rate: hp.blockDropout, seed: seed++ }));
+    if (hp.blockDropout > 0) model.add(new SeededDropout({ rate: hp.blockDropout, seed: seed++ }));
   }
   model.add(hp.reduction === 'flatten' ? layers.flatten() : layers.globalAveragePooling2d({}));
-  if (hp.headDropout > 0) model.add(layers.dropout({ rate: hp.headDropout, seed: seed++ }));
+  if (hp.headDropout > 0) model.add(new SeededDropout({ rate: hp.headDropout, seed: seed++ }));
   model.add(layers.dense({ units: spec.numClasses, activation: 'softmax', kernelInitializer: glorot() }));
   return model;
 }

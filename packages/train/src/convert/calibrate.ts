@@ -29,6 +29,7 @@ export function observeRanges(g: IrGraph, samples: readonly Float32Array[]): Map
 
 /** int8 parameters per IR tensor, in graph order so pass-through ops can inherit their input's. */
 export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTracker>): Map<number, QParams> {
+  shareConcatRanges(g, ranges);
   const out = new Map<number, QParams>();
   const fromRange = (t: number): QParams => {
     const r = ranges.get(t);
@@ -49,4 +50,21 @@ export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTrac
     }
   }
   return out;
+}
+
+/**
+ * TFLite's int8 CONCATENATION (and XNNPACK's) wants its inputs and output on one scale and zero point, so
+ * they all get the union of their observed ranges.
+ */
+function shareConcatRanges(g: IrGraph, ranges: Map<number, RangeTracker>): void {
+  for (const op of g.ops) {
+    if (op.kind !== 'concat') continue;
+    const members = [...op.inputs, op.output];
+    const shared = new RangeTracker();
+    for (const t of members) {
+      const r = ranges.get(t);
+      if (r) shared.observe([r.min, r.max]);
+    }
+    for (const t of members) ranges.set(t, shared);
+  }
 }

@@ -7,7 +7,8 @@
 import { consumers, producer, rewire, type AffineOp, type ConvOp, type DenseOp, type IrGraph, type IrOp } from './ir.js';
 
 export function foldGraph(g: IrGraph): void {
-  for (const op of [...g.ops]) if (op.kind === 'affine') foldIntoProducer(g, op) || foldIntoConsumer(g, op);
+  for (const op of [...g.ops]) if (op.kind === 'affine') mergeIntoNextAffine(g, op);
+  for (const op of g.ops.filter((o) => o.kind === 'affine')) if (op.kind === 'affine') foldIntoProducer(g, op) || foldIntoConsumer(g, op);
   for (const op of [...g.ops]) if (op.kind === 'activation') fuseActivation(g, op);
   expandAffine(g);
 }
@@ -36,6 +37,19 @@ function expandAffine(g: IrGraph): void {
     if (needAdd) ops.push({ kind: 'add_const', input, output: op.output, values: op.offset });
   }
   g.ops = ops;
+}
+
+/** Two affine ops in a row compose into one: (x·s1 + o1)·s2 + o2. */
+function mergeIntoNextAffine(g: IrGraph, first: AffineOp): void {
+  const users = consumers(g, first.output);
+  const next = users[0];
+  if (users.length !== 1 || next.kind !== 'affine' || g.output === first.output || next.scale.length !== first.scale.length) return;
+  for (let c = 0; c < next.scale.length; c++) {
+    next.offset[c] = first.offset[c] * next.scale[c] + next.offset[c];
+    next.scale[c] = first.scale[c] * next.scale[c];
+  }
+  next.input = first.input;
+  g.ops = g.ops.filter((o) => o !== first);
 }
 
 /** Channel index of filter element `i` along the output axis. */

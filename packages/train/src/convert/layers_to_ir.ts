@@ -17,7 +17,7 @@ export interface Emit {
 
 type Translator = (layer: LayerRecord, inputs: number[], e: Emit) => number;
 
-const IDENTITY = new Set(['Dropout', 'SpatialDropout1D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'InputLayer']);
+const IDENTITY = new Set(['Dropout', 'SeededDropout', 'SpatialDropout1D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'InputLayer']);
 
 const ACTIVATIONS: Record<string, ActivationFn | null> = {
   linear: null,

@@ -3,16 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readIdx } from './idx.js';
-
-/** Images as uint8 [n,28,28] (0..255, white digit on black) and labels 0..9. */
-export interface ImageDataset {
-  readonly images: Uint8Array;
-  readonly labels: Uint8Array;
-  readonly count: number;
-  readonly height: number;
-  readonly width: number;
-  readonly classNames: string[];
-}
+import type { ImageDataset } from './dataset.js';
 
 export type MnistSplit = 'train' | 'test';
 
@@ -40,6 +31,7 @@ export function loadMnist(split: MnistSplit, limit?: number, dir = mnistDataDir(
     count,
     height: h,
     width: w,
+    channels: 1,
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   };
 }

@@ -1,11 +1,11 @@
 /** Conv2D and FusedConv2D on the cpu backend through im2col + blocked GEMM. */
 import { backend_util, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
-import { conv2dForward } from '../gemm/conv.js';
+import type { ConvEngine } from '../gemm/conv_threads.js';
 import { biasActivation, isFusable } from './activation.js';
 import { geometryOf } from './conv_geometry.js';
-import { cpuBackend, floatValues, isChannelsLast, output, padAttr, pairAttr, roundingAttr, shape4, type KernelArgs } from './cpu_tensors.js';
+import { cpuBackend, floatValues, isChannelsLast, output, padAttr, pairAttr, required, roundingAttr, shape4, type KernelArgs } from './cpu_tensors.js';
 
-function convolve(args: KernelArgs, x: TensorInfo, filter: TensorInfo): { y: Float32Array; shape: number[]; channels: number } | null {
+function convolve(engine: ConvEngine, args: KernelArgs, x: TensorInfo, filter: TensorInfo): { y: Float32Array; shape: number[]; channels: number } | null {
   const backend = cpuBackend(args);
   const attrs = args.attrs ?? {};
   const xv = floatValues(backend, x);
@@ -14,19 +14,18 @@ function convolve(args: KernelArgs, x: TensorInfo, filter: TensorInfo): { y: Flo
   const info = backend_util.computeConv2DInfo(
     shape4(x.shape, 'conv2d x'), shape4(filter.shape, 'conv2d filter'), pairAttr(attrs, 'strides', 1),
     pairAttr(attrs, 'dilations', 1), padAttr(attrs), roundingAttr(attrs), false, 'channelsLast');
-  const y = new Float32Array(info.outShape.reduce((a, b) => a * b, 1));
-  conv2dForward(xv, wv, geometryOf(info), y);
+  const y = engine.forward(xv, wv, geometryOf(info));
   return { y, shape: info.outShape, channels: info.outChannels };
 }
 
-export function makeConv2D(stock: KernelFunc): KernelFunc {
+export function makeConv2D(stock: KernelFunc, engine: ConvEngine): KernelFunc {
   return (args) => {
-    const r = convolve(args, args.inputs.x, args.inputs.filter);
+    const r = convolve(engine, args, required(args, 'x'), required(args, 'filter'));
     return r ? output(cpuBackend(args), r.shape, r.y) : stock(args);
   };
 }
 
-export function makeFusedConv2D(stock: KernelFunc): KernelFunc {
+export function makeFusedConv2D(stock: KernelFunc, engine: ConvEngine): KernelFunc {
   return (args) => {
     const { bias, preluActivationWeights } = args.inputs;
     const act = args.attrs?.activation;
@@ -34,7 +33,7 @@ export function makeFusedConv2D(stock: KernelFunc): KernelFunc {
     const backend = cpuBackend(args);
     const b = bias ? floatValues(backend, bias) : null;
     if (bias && !b) return stock(args);
-    const r = convolve(args, args.inputs.x, args.inputs.filter);
+    const r = convolve(engine, args, required(args, 'x'), required(args, 'filter'));
     if (!r || (b && b.length !== 1 && b.length !== r.channels)) return stock(args);
     const alpha = args.attrs?.leakyreluAlpha;
     biasActivation(r.y, r.channels, b, act, typeof alpha === 'number' ? alpha : 0.2);

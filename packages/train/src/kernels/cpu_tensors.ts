@@ -16,6 +16,13 @@ export function floatValues(backend: MathBackendCPU, t: TensorInfo): Float32Arra
   return v instanceof Float32Array ? v : null;
 }
 
+/** A kernel input that must be present (TF.js types every named input as optional). */
+export function required(args: KernelArgs, name: string): TensorInfo {
+  const t = args.inputs[name];
+  if (!t) throw new Error(`kernel input '${name}' is missing`);
+  return t;
+}
+
 export function output(backend: MathBackendCPU, shape: number[], values: Float32Array): TensorInfo {
   return backend.makeTensorInfo(shape, 'float32', values);
 }
@@ -33,7 +40,10 @@ function isExplicitPadding(v: unknown): v is backend_util.ExplicitPadding {
 
 export function padAttr(attrs: NamedAttrMap): Pad {
   const p = attrs.pad;
-  if (p === 'same' || p === 'valid' || typeof p === 'number' || isExplicitPadding(p)) return p;
+  if (p === 'same') return 'same';
+  if (p === 'valid') return 'valid';
+  if (typeof p === 'number') return p;
+  if (isExplicitPadding(p)) return p;
   throw new Error(`unsupported pad attribute ${JSON.stringify(p)}`);
 }
 
@@ -47,7 +57,10 @@ export function pairAttr(attrs: NamedAttrMap, name: string, fallback: number): n
 
 export function roundingAttr(attrs: NamedAttrMap): 'floor' | 'round' | 'ceil' | undefined {
   const r = attrs.dimRoundingMode;
-  return r === 'floor' || r === 'round' || r === 'ceil' ? r : undefined;
+  if (r === 'floor') return 'floor';
+  if (r === 'round') return 'round';
+  if (r === 'ceil') return 'ceil';
+  return undefined;
 }
 
 export function numberListAttr(attrs: NamedAttrMap, name: string): number[] {

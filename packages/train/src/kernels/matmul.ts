@@ -2,7 +2,7 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { sgemm, type MatView } from '../gemm/sgemm.js';
 import { biasActivation, isFusable } from './activation.js';
-import { cpuBackend, floatValues, output, type KernelArgs } from './cpu_tensors.js';
+import { cpuBackend, floatValues, output, required, type KernelArgs } from './cpu_tensors.js';
 
 interface Product {
   y: Float32Array;
@@ -43,7 +43,7 @@ function multiply(args: KernelArgs, a: TensorInfo, b: TensorInfo): Product | nul
 
 export function makeBatchMatMul(stock: KernelFunc): KernelFunc {
   return (args) => {
-    const r = multiply(args, args.inputs.a, args.inputs.b);
+    const r = multiply(args, required(args, 'a'), required(args, 'b'));
     return r ? output(cpuBackend(args), r.shape, r.y) : stock(args);
   };
 }
@@ -56,7 +56,7 @@ export function makeFusedMatMul(stock: KernelFunc): KernelFunc {
     const backend = cpuBackend(args);
     const bv = bias ? floatValues(backend, bias) : null;
     if (bias && !bv) return stock(args);
-    const r = multiply(args, args.inputs.a, args.inputs.b);
+    const r = multiply(args, required(args, 'a'), required(args, 'b'));
     if (!r || (bv && bv.length !== 1 && bv.length !== r.n)) return stock(args);
     const alpha = args.attrs?.leakyreluAlpha;
     biasActivation(r.y, r.n, bv, act, typeof alpha === 'number' ? alpha : 0.2);

@@ -1,7 +1,7 @@
 /** MaxPool and MaxPoolGrad on the cpu backend (the stock gradient walks TensorBuffers element by element). */
 import { backend_util, type KernelFunc, type NamedAttrMap } from '@tensorflow/tfjs-core';
 import { maxPoolBackprop, maxPoolForward, type PoolGeometry } from '../gemm/max_pool.js';
-import { cpuBackend, floatValues, output, padAttr, pairAttr, roundingAttr, shape4 } from './cpu_tensors.js';
+import { cpuBackend, floatValues, output, padAttr, pairAttr, required, roundingAttr, shape4 } from './cpu_tensors.js';
 
 function geometry(xShape: number[], attrs: NamedAttrMap): { g: PoolGeometry; outShape: number[] } {
   const info = backend_util.computePool2DInfo(shape4(xShape, 'maxPool x'), pairAttr(attrs, 'filterSize', 1), pairAttr(attrs, 'strides', 1), 1, padAttr(attrs), roundingAttr(attrs), 'channelsLast');
@@ -17,9 +17,10 @@ function geometry(xShape: number[], attrs: NamedAttrMap): { g: PoolGeometry; out
 export function makeMaxPool(stock: KernelFunc): KernelFunc {
   return (args) => {
     const backend = cpuBackend(args);
-    const xv = floatValues(backend, args.inputs.x);
-    if (!xv || args.inputs.x.shape.length !== 4) return stock(args);
-    const { g, outShape } = geometry(args.inputs.x.shape, args.attrs ?? {});
+    const x = required(args, 'x');
+    const xv = floatValues(backend, x);
+    if (!xv || x.shape.length !== 4) return stock(args);
+    const { g, outShape } = geometry(x.shape, args.attrs ?? {});
     const y = new Float32Array(outShape.reduce((a, b) => a * b, 1));
     maxPoolForward(xv, g, y);
     return output(backend, outShape, y);
@@ -29,7 +30,8 @@ export function makeMaxPool(stock: KernelFunc): KernelFunc {
 export function makeMaxPoolGrad(stock: KernelFunc): KernelFunc {
   return (args) => {
     const backend = cpuBackend(args);
-    const { dy, input } = args.inputs;
+    const dy = required(args, 'dy');
+    const input = required(args, 'input');
     const dyv = floatValues(backend, dy);
     const xv = floatValues(backend, input);
     if (!dyv || !xv || input.shape.length !== 4) return stock(args);

@@ -8,8 +8,9 @@ import { makeConv2D, makeFusedConv2D } from './conv2d.js';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './conv2d_backprop.js';
 import { makeBatchMatMul, makeFusedMatMul } from './matmul.js';
 import { makeMaxPool, makeMaxPoolGrad } from './max_pool.js';
+import { ConvThreads, SERIAL_ENGINE, type ConvEngine } from '../gemm/conv_threads.js';
 
-const FAST: Record<string, (stock: KernelFunc) => KernelFunc> = {
+const FAST: Record<string, (stock: KernelFunc, engine: ConvEngine) => KernelFunc> = {
   Conv2D: makeConv2D,
   FusedConv2D: makeFusedConv2D,
   Conv2DBackpropFilter: makeConv2DBackpropFilter,
@@ -32,14 +33,24 @@ export function fastKernelNames(): string[] {
   return Object.keys(FAST);
 }
 
-export function registerFastKernels(): void {
+let engine: ConvEngine = SERIAL_ENGINE;
+
+export interface FastKernelOptions {
+  /** Run convolutions on two threads (this one and a worker). Default true. */
+  readonly threads?: boolean;
+}
+
+export function registerFastKernels(options: FastKernelOptions = {}): void {
+  if (options.threads ?? true) {
+    if (engine === SERIAL_ENGINE) engine = ConvThreads.create();
+  }
   for (const [name, make] of Object.entries(FAST)) {
     const current = getKernel(name, BACKEND);
     if (!current) throw new Error(`TF.js cpu backend has no ${name} kernel to replace; import @tensorflow/tfjs-backend-cpu first`);
     if (stockConfigs.has(name)) continue; // already ours
     stockConfigs.set(name, current);
     unregisterKernel(name, BACKEND);
-    registerKernel({ ...current, kernelFunc: make(current.kernelFunc) });
+    registerKernel({ ...current, kernelFunc: make(current.kernelFunc, engine) });
   }
 }
 
@@ -49,4 +60,6 @@ export function unregisterFastKernels(): void {
     registerKernel(stock);
   }
   stockConfigs.clear();
+  void engine.close();
+  engine = SERIAL_ENGINE;
 }

@@ -9,25 +9,7 @@ import {
 } from './fixed_point.js';
 import { quantizeMultiplier } from './quantization.js';
 
-// Independent BigInt references of gemmlowp's formulas.
-function refSrdhm(a: number, b: number): number {
-  if (a === -2147483648 && b === -2147483648) return 2147483647;
-  const ab = BigInt(a) * BigInt(b);
-  const nudge = ab >= 0n ? 1n << 30n : 1n - (1n << 30n);
-  return Number((ab + nudge) / (1n << 31n)); // BigInt division truncates, like C++
-}
-function refRdbpot(x: number, e: number): number {
-  const q = Number(BigInt(x) >> BigInt(e));
-  const rem = x - q * 2 ** e;
-  const half = 2 ** e / 2;
-  if (rem > half || (rem === half && x >= 0)) return q + 1;
-  return q;
-}
-function refMbqm(x: number, m: number, shift: number): number {
-  const left = shift > 0 ? shift : 0;
-  const shifted = Number(BigInt.asIntN(32, BigInt(x) << BigInt(left)));
-  return refRdbpot(refSrdhm(shifted, m), shift > 0 ? 0 : -shift);
-}
+import { refMultiply as refMbqm, refRoundingDivide as refRdbpot, refSrdhm } from '../quantized/quant_test_helpers.js';
 
 let seed = 12345;
 function rnd(): number {

@@ -3,12 +3,12 @@
  * LOGISTIC/TANH reference kernels) use them. A FixedPoint<int32, I> has I integer bits and 31 − I fraction
  * bits; multiplying two of them is srdhm on the raws, adding is int32 addition.
  */
-import { roundingDivideByPOT, saturatingRoundingMultiplyByPOT, srdhm } from './fixed_point.js';
+import { saturatingRoundingMultiplyByPOT, srdhm } from './fixed_point.js';
 
 const INT32_MAX = 2147483647;
 
 /** exp(−2^k) in Q0.31 for k = −2..4: the barrel shifter's multipliers. */
-const EXP_BARREL: readonly (readonly [number, number])[] = [
+export const EXP_BARREL: readonly (readonly [number, number])[] = [
   [-2, 1672461947],
   [-1, 1302514674],
   [0, 790015084],
@@ -75,14 +75,13 @@ export function oneOverOnePlusX(a: number): number {
 }
 
 /**
- * TFLite GetReciprocal: 1/x for a positive x with `integerBits` integer bits, as a Q0.31 significand and the
- * number of bits the true reciprocal is shifted right by (`bitsOverUnit`).
+ * TFLite GetReciprocal: the Q0.31 significand of 1/x for a positive x (any number of integer bits). The true
+ * reciprocal is this shifted right by `integerBits − Math.clz32(x)` bits (TFLite's num_bits_over_unit).
  */
-export function getReciprocal(x: number, integerBits: number): { reciprocal: number; bitsOverUnit: number } {
+export function reciprocalSignificand(x: number): number {
   const headroomPlusOne = Math.clz32(x);
-  const bitsOverUnit = integerBits - headroomPlusOne;
   const shiftedSumMinusOne = ((x << headroomPlusOne) - 2147483648) | 0;
-  return { reciprocal: oneOverOnePlusX(shiftedSumMinusOne), bitsOverUnit };
+  return oneOverOnePlusX(shiftedSumMinusOne);
 }
 
 /** gemmlowp Rescale from `srcBits` to `dstBits` integer bits. */
@@ -90,4 +89,3 @@ export function rescale(x: number, srcBits: number, dstBits: number): number {
   return saturatingRoundingMultiplyByPOT(x, srcBits - dstBits);
 }
 
-export { roundingDivideByPOT };

@@ -1,7 +1,14 @@
 import { ModelFormatError } from '../../core/errors.js';
 import type { BuiltinOptions, OptionsKind } from '../../core/options.js';
 
-type OptionsOf<K extends OptionsKind> = Extract<BuiltinOptions, { kind: K }>;
+/** The options type(s) whose `kind` can be one of K (ArithmeticOptions serves four kinds, for example). */
+type OptionsOf<K extends OptionsKind> = BuiltinOptions extends infer T
+  ? T extends { readonly kind: infer TK }
+    ? [Extract<TK, K>] extends [never]
+      ? never
+      : T
+    : never
+  : never;
 
 /** The node's options, which must be of one of `kinds`; `fallback` when the model stores none. */
 export function optionsOrDefault<K extends OptionsKind>(

@@ -16,8 +16,11 @@ export interface QuantizedMultiplier {
 
 /** C's frexp for finite non-zero x: x = m · 2^e with |m| in [0.5, 1). */
 export function frexp(x: number): { mantissa: number; exponent: number } {
-  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
-  let m = x * 2 ** -e;
+  if (x === 0 || !Number.isFinite(x)) return { mantissa: x, exponent: 0 };
+  let e = Math.floor(Math.log2(Math.abs(x))) + 1;
+  // Scale in two halves so neither power of two overflows (subnormals need 2^1074).
+  const half = Math.trunc(e / 2);
+  let m = x * 2 ** -half * 2 ** -(e - half);
   // log2 can be off by one near powers of two; settle exactly.
   while (Math.abs(m) < 0.5) {
     m *= 2;

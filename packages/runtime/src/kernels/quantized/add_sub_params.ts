@@ -69,7 +69,7 @@ export function prepareAddSub(node: NodeContext<ArithmeticOptions>, sign: 1 | -1
   if (dtype === 'int16' && node.options.potScaleInt16) {
     return { plan, row: potInt16Row(node, sa, sb, so, sign, act) };
   }
-  if (mode === 'xnnpack' && dtype !== 'int16') {
+  if (mode === 'xnnpack' && dtype !== 'int16' && xnnpackAccepts(sa, sb, so)) {
     return { plan, row: xnnpackRow(node, sa, sb, so, sign, act) };
   }
   const leftShift = dtype === 'int16' ? 15 : 20;
@@ -131,6 +131,12 @@ function potInt16Row(
       out[oi + i] = v < min ? min : v > max ? max : v;
     }
   };
+}
+
+/** XNNPACK takes input/output scale ratios in [2^-10, 2^8); LiteRT runs TFLite's kernel otherwise. */
+function xnnpackAccepts(sa: number, sb: number, so: number): boolean {
+  const ratios = [Math.fround(sa / so), Math.fround(sb / so)];
+  return ratios.every((r) => r >= 2 ** -10 && r < 2 ** 8);
 }
 
 /** XNNPACK's multiplier for a float32 scale: lrintf(scale · 2^shift). */

@@ -30,9 +30,14 @@ export interface QuantizedConcatData {
   readonly max: number;
 }
 
+/** Quantized 8/16-bit tensors that all carry scales; plain integer concatenation stays with the layout kernel. */
 export function isQuantizedConcatNode(node: NodeSignature): boolean {
-  const t = node.outputs[0]?.dtype;
-  return (t === 'int8' || t === 'uint8' || t === 'int16') && node.inputs.length > 0 && node.inputs.every((i) => i?.dtype === t);
+  const out = node.outputs[0];
+  const t = out?.dtype;
+  const quantized = (x: { quantization: { scale: readonly number[] } | null } | null | undefined): boolean =>
+    !!x && !!x.quantization && x.quantization.scale.length > 0;
+  return (t === 'int8' || t === 'uint8' || t === 'int16') && quantized(out) && node.inputs.length > 0
+    && node.inputs.every((i) => i?.dtype === t && quantized(i));
 }
 
 function prepare(node: NodeContext<ConcatenationOptions>): QuantizedConcatData {

@@ -8,17 +8,19 @@ import type { Conv2DOptions } from '../../core/options.js';
 import { expectRank, optionalInput, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { requireOptions } from '../common/options.js';
 import { computePadding } from '../common/padding.js';
-import { windowEnd, windowStart } from '../common/window.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import type { Conv2DGeometry } from '../reference/conv_2d.js';
+import { dotExact, dotInt32 } from './dot.js';
 import {
-  isQuantized8WeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator,
+  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator,
   type RequantMode, type WeightedQuantParams,
 } from './weighted_params.js';
 
 export interface QuantizedConv2DData {
   readonly g: Conv2DGeometry;
   readonly q: WeightedQuantParams;
+  /** Scratch for one output pixel's receptive field (filterH·filterW·inC values). */
+  readonly col: Int32Array;
 }
 
 /** NHWC × OHWI geometry with TFLite's padding rule (grouped convolution when inC is a multiple of filterC). */
@@ -53,55 +55,78 @@ function prepare(node: NodeContext<Conv2DOptions>, mode: RequantMode): Quantized
   const tensors = {
     input: requireInput(node, 0), filter: requireInput(node, 1), bias: optionalInput(node, 2), output: requireOutput(node, 0),
   };
-  return { g, q: prepareWeightedQuant(node, tensors, g.outC, 0, node.options.fusedActivation, false, mode) };
+  const q = prepareWeightedQuant(node, tensors, g.outC, 0, node.options.fusedActivation, false, mode);
+  return { g, q, col: new Int32Array(g.filterH * g.filterW * g.inC) };
 }
 
-/** The integer convolution; `input`/`output` are int8, uint8 or int16 arrays. */
+/**
+ * The integer convolution; `input`/`output` are int8, uint8 or int16 arrays. For each output pixel the
+ * receptive field is gathered once into `col` as x − x_zp (taps in the padding stay 0, exactly what padding
+ * with the zero point contributes), so every output channel is one contiguous dot product with its filter.
+ */
 export function conv2dQuantized(
   input: Int8Array | Uint8Array | Int16Array,
   output: Int8Array | Uint8Array | Int16Array,
-  g: Conv2DGeometry,
-  q: WeightedQuantParams,
+  d: QuantizedConv2DData,
 ): void {
-  const { inH, inW, inC, outH, outW, outC, filterH, filterW, filterC, strideH, strideW, dilationH, dilationW } = g;
+  const { g, q, col } = d;
+  const { inC, outH, outW, outC, filterH, filterW, filterC, strideH, strideW } = g;
   const w = q.weights;
   const io = q.inputOffset;
+  const bias = q.bias;
+  const tapStride = filterC; // filter elements per tap
+  const patch = filterH * filterW * filterC;
   const outPerGroup = outC / g.groups;
-  const rowContiguous = dilationW === 1 && g.groups === 1;
-  const filterStride = filterH * filterW * filterC;
   let o = 0;
   for (let b = 0; b < g.batches; b++) {
     for (let oy = 0; oy < outH; oy++) {
       const iy0 = oy * strideH - g.padTop;
-      const kyStart = windowStart(iy0, dilationH);
-      const kyEnd = windowEnd(iy0, dilationH, inH, filterH);
       for (let ox = 0; ox < outW; ox++) {
         const ix0 = ox * strideW - g.padLeft;
-        const kxStart = windowStart(ix0, dilationW);
-        const kxEnd = windowEnd(ix0, dilationW, inW, filterW);
-        const runLength = (kxEnd - kxStart) * inC;
+        gatherPatch(input, col, b, iy0, ix0, g, io);
         for (let oc = 0; oc < outC; oc++, o++) {
-          const channelOffset = Math.floor(oc / outPerGroup) * filterC;
-          const wBase = oc * filterStride;
+          const wBase = oc * patch;
           let acc = 0;
-          for (let ky = kyStart; ky < kyEnd; ky++) {
-            const inRow = (b * inH + iy0 + ky * dilationH) * inW;
-            const wRow = wBase + ky * filterW * filterC;
-            if (rowContiguous) {
-              const ii = (inRow + ix0 + kxStart) * inC;
-              const wi = wRow + kxStart * filterC;
-              for (let j = 0; j < runLength; j++) acc += w[wi + j]! * (input[ii + j]! + io);
-              continue;
-            }
-            for (let kx = kxStart; kx < kxEnd; kx++) {
-              const ii = (inRow + ix0 + kx * dilationW) * inC + channelOffset;
-              const wi = wRow + kx * filterC;
-              for (let c = 0; c < filterC; c++) acc += w[wi + c]! * (input[ii + c]! + io);
+          if (g.groups === 1) {
+            acc = q.wide ? dotExact(w, wBase, col, 0, patch) : dotInt32(w, wBase, col, 0, patch);
+          } else {
+            // Grouped: tap t of this filter reads the group's slice of the gathered channels.
+            const channelOffset = Math.floor(oc / outPerGroup) * filterC;
+            for (let t = 0, wi = wBase; t < filterH * filterW; t++, wi += tapStride) {
+              const ci = t * inC + channelOffset;
+              for (let c = 0; c < filterC; c++) acc += w[wi + c]! * col[ci + c]!;
             }
           }
-          output[o] = requantizeAccumulator(acc + q.bias[oc]!, q, oc);
+          output[o] = requantizeAccumulator(acc + bias[oc]!, q, oc);
         }
       }
+    }
+  }
+}
+
+/** Gathers the window at (iy0, ix0) of batch b into `col` as [tap][inC] values x − x_zp (0 outside). */
+function gatherPatch(
+  input: Int8Array | Uint8Array | Int16Array,
+  col: Int32Array,
+  b: number,
+  iy0: number,
+  ix0: number,
+  g: Conv2DGeometry,
+  io: number,
+): void {
+  const { inH, inW, inC, filterH, filterW, dilationH, dilationW } = g;
+  let k = 0;
+  for (let ky = 0; ky < filterH; ky++) {
+    const iy = iy0 + ky * dilationH;
+    const rowInside = iy >= 0 && iy < inH;
+    for (let kx = 0; kx < filterW; kx++) {
+      const ix = ix0 + kx * dilationW;
+      if (!rowInside || ix < 0 || ix >= inW) {
+        for (let c = 0; c < inC; c++) col[k++] = 0;
+        continue;
+      }
+      const ii = ((b * inH + iy) * inW + ix) * inC;
+      for (let c = 0; c < inC; c++) col[k++] = input[ii + c]! + io;
     }
   }
 }
@@ -109,15 +134,15 @@ export function conv2dQuantized(
 function conv2dKernel(mode: RequantMode): KernelRegistration<Conv2DOptions, QuantizedConv2DData> {
   return {
     op: BuiltinOp.CONV_2D,
-    name: mode === 'xnnpack' ? 'CONV_2D (int8/uint8, XNNPACK requantization)' : 'CONV_2D (int8/uint8/int16x8, reference)',
+    name: mode === 'xnnpack' ? 'CONV_2D (int8, XNNPACK requantization)' : 'CONV_2D (int8/uint8/int16x8, reference)',
     parseOptions: (raw) => requireOptions(raw, ['Conv2DOptions']),
-    supports: mode === 'xnnpack' ? isQuantized8WeightedNode : isQuantizedWeightedNode,
+    supports: mode === 'xnnpack' ? isXnnpackWeightedNode : isQuantizedWeightedNode,
     prepare: (node) => prepare(node, mode),
-    eval: (node, d) => conv2dQuantized(node.inputs[0]!.data as Int8Array, node.outputs[0]!.data as Int8Array, d.g, d.q),
+    eval: (node, d) => conv2dQuantized(node.inputs[0]!.data as Int8Array, node.outputs[0]!.data as Int8Array, d),
   };
 }
 
 /** TFLite's builtin (reference) integer arithmetic. */
 export const CONV_2D_QUANTIZED_KERNEL = conv2dKernel('reference');
-/** What LiteRT computes with its default XNNPACK delegate (8-bit only). */
+/** What LiteRT computes with its default XNNPACK delegate (int8 only). */
 export const CONV_2D_QUANTIZED_XNNPACK_KERNEL = conv2dKernel('xnnpack');

@@ -12,7 +12,7 @@ import { windowEnd, windowStart } from '../common/window.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import type { DepthwiseGeometry } from '../reference/depthwise_conv_2d.js';
 import {
-  isQuantized8WeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator,
+  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator,
   type RequantMode, type WeightedQuantParams,
 } from './weighted_params.js';
 
@@ -103,10 +103,10 @@ function depthwiseKernel(mode: RequantMode): KernelRegistration<DepthwiseConv2DO
   return {
     op: BuiltinOp.DEPTHWISE_CONV_2D,
     name: mode === 'xnnpack'
-      ? 'DEPTHWISE_CONV_2D (int8/uint8, XNNPACK requantization)'
+      ? 'DEPTHWISE_CONV_2D (int8, XNNPACK requantization)'
       : 'DEPTHWISE_CONV_2D (int8/uint8/int16x8, reference)',
     parseOptions: (raw) => requireOptions(raw, ['DepthwiseConv2DOptions']),
-    supports: mode === 'xnnpack' ? isQuantized8WeightedNode : isQuantizedWeightedNode,
+    supports: mode === 'xnnpack' ? isXnnpackWeightedNode : isQuantizedWeightedNode,
     prepare: (node) => prepare(node, mode),
     eval: (node, d) => depthwiseConv2dQuantized(node.inputs[0]!.data as Int8Array, node.outputs[0]!.data as Int8Array, d),
   };
@@ -114,5 +114,5 @@ function depthwiseKernel(mode: RequantMode): KernelRegistration<DepthwiseConv2DO
 
 /** TFLite's builtin (reference) integer arithmetic. */
 export const DEPTHWISE_CONV_2D_QUANTIZED_KERNEL = depthwiseKernel('reference');
-/** What LiteRT computes with its default XNNPACK delegate (8-bit only). */
+/** What LiteRT computes with its default XNNPACK delegate (int8 only). */
 export const DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL = depthwiseKernel('xnnpack');

@@ -10,7 +10,7 @@ import { expectRank, optionalInput, requireInput, requireOutput, shapeError, uns
 import { optionsOrDefault } from '../common/options.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import {
-  isQuantized8WeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator,
+  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator,
   type RequantMode, type WeightedQuantParams,
 } from './weighted_params.js';
 
@@ -85,10 +85,10 @@ function fullyConnectedKernel(mode: RequantMode): KernelRegistration<FullyConnec
   return {
     op: BuiltinOp.FULLY_CONNECTED,
     name: mode === 'xnnpack'
-      ? 'FULLY_CONNECTED (int8/uint8, XNNPACK requantization)'
+      ? 'FULLY_CONNECTED (int8, XNNPACK requantization)'
       : 'FULLY_CONNECTED (int8/uint8/int16x8, reference)',
     parseOptions: (raw) => optionsOrDefault(raw, ['FullyConnectedOptions'], FULLY_CONNECTED_DEFAULTS),
-    supports: mode === 'xnnpack' ? isQuantized8WeightedNode : isQuantizedWeightedNode,
+    supports: mode === 'xnnpack' ? isXnnpackWeightedNode : isQuantizedWeightedNode,
     prepare: (node) => prepare(node, mode),
     eval: (node, d) => fullyConnectedQuantized(node.inputs[0]!.data as Int8Array, node.outputs[0]!.data as Int8Array, d),
   };
@@ -96,5 +96,5 @@ function fullyConnectedKernel(mode: RequantMode): KernelRegistration<FullyConnec
 
 /** TFLite's builtin (reference) integer arithmetic. */
 export const FULLY_CONNECTED_QUANTIZED_KERNEL = fullyConnectedKernel('reference');
-/** What LiteRT computes with its default XNNPACK delegate (8-bit only). */
+/** What LiteRT computes with its default XNNPACK delegate (int8 only). */
 export const FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL = fullyConnectedKernel('xnnpack');

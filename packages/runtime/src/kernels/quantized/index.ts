@@ -10,20 +10,22 @@ import { CONV_2D_QUANTIZED_KERNEL, CONV_2D_QUANTIZED_XNNPACK_KERNEL } from './co
 import { DEPTHWISE_CONV_2D_QUANTIZED_KERNEL, DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL } from './depthwise_conv_2d.js';
 import { FULLY_CONNECTED_QUANTIZED_KERNEL, FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL } from './fully_connected.js';
 import { HARD_SWISH_QUANTIZED_KERNEL } from './hard_swish.js';
-import { LEAKY_RELU_QUANTIZED_KERNEL } from './leaky_relu.js';
+import { LEAKY_RELU_QUANTIZED_KERNEL, LEAKY_RELU_QUANTIZED_XNNPACK_KERNEL } from './leaky_relu.js';
 import { LOGISTIC_QUANTIZED_KERNEL } from './logistic.js';
 import { MAX_POOL_2D_QUANTIZED_KERNEL } from './max_pool_2d.js';
-import { MEAN_QUANTIZED_KERNEL } from './mean.js';
-import { MUL_QUANTIZED_KERNEL } from './mul.js';
-import { QUANTIZE_KERNEL } from './quantize.js';
+import { MEAN_QUANTIZED_KERNEL, MEAN_QUANTIZED_XNNPACK_KERNEL } from './mean.js';
+import { MUL_QUANTIZED_KERNEL, MUL_QUANTIZED_XNNPACK_KERNEL } from './mul.js';
+import { QUANTIZE_KERNEL, QUANTIZE_XNNPACK_KERNEL } from './quantize.js';
 import { RELU_QUANTIZED_KERNEL } from './relu.js';
 import { RELU6_QUANTIZED_KERNEL } from './relu6.js';
 import { RELU_N1_TO_1_QUANTIZED_KERNEL } from './relu_n1_to_1.js';
 import { SOFTMAX_QUANTIZED_KERNEL } from './softmax.js';
+import { SOFTMAX_INT16_KERNEL } from './softmax_int16.js';
 import { SUB_QUANTIZED_KERNEL, SUB_QUANTIZED_XNNPACK_KERNEL } from './sub.js';
 import { TANH_QUANTIZED_KERNEL } from './tanh.js';
 
-export const QUANTIZED_KERNELS: readonly AnyKernel[] = [
+/** TFLite's builtin (reference) integer arithmetic for every quantized op, as TFLite Micro computes it. */
+export const QUANTIZED_REFERENCE_KERNELS: readonly AnyKernel[] = [
   ADD_QUANTIZED_KERNEL,
   SUB_QUANTIZED_KERNEL,
   MUL_QUANTIZED_KERNEL,
@@ -35,6 +37,7 @@ export const QUANTIZED_KERNELS: readonly AnyKernel[] = [
   MEAN_QUANTIZED_KERNEL,
   CONCATENATION_QUANTIZED_KERNEL,
   SOFTMAX_QUANTIZED_KERNEL,
+  SOFTMAX_INT16_KERNEL,
   LOGISTIC_QUANTIZED_KERNEL,
   TANH_QUANTIZED_KERNEL,
   RELU_QUANTIZED_KERNEL,
@@ -43,11 +46,26 @@ export const QUANTIZED_KERNELS: readonly AnyKernel[] = [
   LEAKY_RELU_QUANTIZED_KERNEL,
   HARD_SWISH_QUANTIZED_KERNEL,
   QUANTIZE_KERNEL,
-  // Added last so they win for int8/uint8 nodes: LiteRT's default (XNNPACK) arithmetic, which the
-  // conformance references come from; int16 (16x8) nodes keep TFLite's reference kernels above.
+];
+
+/**
+ * Variants computing what LiteRT's default XNNPACK delegate computes where it takes the op (int8; uint8 for
+ * the element-wise ones). Its arithmetic is what the conformance references hold.
+ */
+export const QUANTIZED_XNNPACK_KERNELS: readonly AnyKernel[] = [
   CONV_2D_QUANTIZED_XNNPACK_KERNEL,
   DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL,
   FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL,
   ADD_QUANTIZED_XNNPACK_KERNEL,
   SUB_QUANTIZED_XNNPACK_KERNEL,
-] as AnyKernel[];
+  MEAN_QUANTIZED_XNNPACK_KERNEL,
+  MUL_QUANTIZED_XNNPACK_KERNEL,
+  LEAKY_RELU_QUANTIZED_XNNPACK_KERNEL,
+  QUANTIZE_XNNPACK_KERNEL,
+];
+
+/**
+ * The list the builtin resolver adds: the reference kernels, then the XNNPACK variants, which win where they
+ * apply; int16 nodes (and uint8 convolutions) keep the reference arithmetic, as LiteRT does.
+ */
+export const QUANTIZED_KERNELS: readonly AnyKernel[] = [...QUANTIZED_REFERENCE_KERNELS, ...QUANTIZED_XNNPACK_KERNELS];

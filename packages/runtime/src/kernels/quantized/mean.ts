@@ -2,6 +2,8 @@
  * MEAN, quantized (TFLite reference_ops::QuantizedMeanOrSum, integer form): sums of the raw values over the
  * constant axes, minus zp_in·n, scaled by in_scale/out_scale with 1/n folded into the multiplier
  * (multiplier·2^shift / n, shift = floor(log2 n) capped at 32 and at 31 + output shift), plus zp_out, clamped.
+ * The 'xnnpack' variant (8-bit; what LiteRT's default delegate computes) instead multiplies the centred sum,
+ * as float32, by the float32 scale (s_in / s_out) / n and rounds half to even.
  */
 import { intRange } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';
@@ -11,7 +13,9 @@ import { reducedShape, resolveAxes } from '../common/axes.js';
 import { constIntValues } from '../common/const_values.js';
 import { multiplyByQuantizedMultiplier } from '../common/fixed_point.js';
 import { nodeLabel, requireInput, requireOutput } from '../common/node_checks.js';
-import { quantizeMultiplier, requireScale, tensorZeroPoint, type QuantizedDType } from '../common/quantization.js';
+import {
+  quantizeMultiplier, requireScale, roundHalfEven, tensorZeroPoint, type QuantizedDType,
+} from '../common/quantization.js';
 import { parseReducerOptions } from '../common/reduction.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 
@@ -29,6 +33,8 @@ export interface QuantizedMeanData {
   readonly outZeroPoint: number;
   readonly min: number;
   readonly max: number;
+  /** Float32 scale (s_in / s_out) / n when the 'xnnpack' requantization is used, else null. */
+  readonly floatScale: number | null;
 }
 
 export function isQuantizedMeanNode(node: NodeSignature): boolean {
@@ -47,7 +53,7 @@ export function foldCountIntoMultiplier(multiplier: number, shift: number, count
   return { multiplier: m, shift: shift - s };
 }
 
-function prepare(node: NodeContext<ReducerOptions>): QuantizedMeanData {
+function prepare(node: NodeContext<ReducerOptions>, mode: 'reference' | 'xnnpack'): QuantizedMeanData {
   const input = requireInput(node, 0);
   const output = requireOutput(node, 0);
   const rank = input.shape.length;
@@ -66,6 +72,9 @@ function prepare(node: NodeContext<ReducerOptions>): QuantizedMeanData {
     inputShape: [...input.shape], outStrides, count, sums: new Float64Array(numElements(output.shape)),
     multiplier: folded.multiplier, shift: folded.shift, inZeroPoint: tensorZeroPoint(input),
     outZeroPoint: tensorZeroPoint(output), min: range.min, max: range.max,
+    floatScale: mode === 'xnnpack' && count > 0
+      ? Math.fround(Math.fround(requireScale(node, input) / requireScale(node, output)) / count)
+      : null,
   };
 }
 
@@ -89,17 +98,31 @@ export function meanQuantized(input: QArray, output: QArray, d: QuantizedMeanDat
   if (d.inputShape.length === 0) d.sums[0] = input[0]!;
   else accumulate(d.sums, input, d.inputShape, d.outStrides, 0, 0, 0);
   const offset = d.inZeroPoint * d.count;
+  if (d.floatScale !== null) {
+    for (let i = 0; i < output.length; i++) {
+      const v = roundHalfEven(Math.fround(Math.fround(d.sums[i]! - offset) * d.floatScale)) + d.outZeroPoint;
+      output[i] = v < d.min ? d.min : v > d.max ? d.max : v;
+    }
+    return;
+  }
   for (let i = 0; i < output.length; i++) {
     const v = multiplyByQuantizedMultiplier((d.sums[i]! - offset) | 0, d.multiplier, d.shift) + d.outZeroPoint;
     output[i] = v < d.min ? d.min : v > d.max ? d.max : v;
   }
 }
 
-export const MEAN_QUANTIZED_KERNEL: KernelRegistration<ReducerOptions, QuantizedMeanData> = {
-  op: BuiltinOp.MEAN,
-  name: 'MEAN (int8/uint8/int16, reference)',
-  parseOptions: parseReducerOptions,
-  supports: isQuantizedMeanNode,
-  prepare,
-  eval: (node, d) => meanQuantized(node.inputs[0]!.data as QArray, node.outputs[0]!.data as QArray, d),
-};
+function meanKernel(mode: 'reference' | 'xnnpack'): KernelRegistration<ReducerOptions, QuantizedMeanData> {
+  return {
+    op: BuiltinOp.MEAN,
+    name: mode === 'xnnpack' ? 'MEAN (int8/uint8, XNNPACK arithmetic)' : 'MEAN (int8/uint8/int16, reference)',
+    parseOptions: parseReducerOptions,
+    supports: mode === 'xnnpack' ? (node) => isQuantizedMeanNode(node) && node.inputs[0]!.dtype !== 'int16' : isQuantizedMeanNode,
+    prepare: (node) => prepare(node, mode),
+    eval: (node, d) => meanQuantized(node.inputs[0]!.data as QArray, node.outputs[0]!.data as QArray, d),
+  };
+}
+
+/** TFLite's builtin (reference) integer arithmetic. */
+export const MEAN_QUANTIZED_KERNEL = meanKernel('reference');
+/** What LiteRT computes with its default XNNPACK delegate (8-bit only). */
+export const MEAN_QUANTIZED_XNNPACK_KERNEL = meanKernel('xnnpack');

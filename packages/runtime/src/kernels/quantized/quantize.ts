@@ -1,13 +1,15 @@
 /**
  * QUANTIZE (TFLite quantize.cc): float32 → int8/uint8/int16 as round(x / scale) + zero_point in float32
  * (half away from zero, clamped; per-channel scales along quantized_dimension supported), and requantization
- * between integer types (int8, uint8, int16, int32) with the multiplier in_scale / out_scale.
+ * between integer types (int8, uint8, int16, int32) with the multiplier in_scale / out_scale. The 'xnnpack'
+ * variant (what LiteRT's default delegate computes for int8→int8 and uint8→uint8 with a scale ratio in
+ * [2^-8, 2^7]) uses the Q8 multiplier rint(256·ratio) and one half-up rounding shift by 8.
  */
 import { intRange } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';
 import { multiplyByQuantizedMultiplier } from '../common/fixed_point.js';
 import { requireInput, requireOutput, unsupported } from '../common/node_checks.js';
-import { quantizeMultiplier, requireScale, roundHalfAway, tensorZeroPoint } from '../common/quantization.js';
+import { quantizeMultiplier, requireScale, roundHalfAway, roundHalfEven, tensorZeroPoint } from '../common/quantization.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 
 type IntOut = 'int8' | 'uint8' | 'int16' | 'int32';
@@ -33,6 +35,13 @@ export type QuantizeData =
       readonly outZeroPoint: number;
       readonly min: number;
       readonly max: number;
+    }
+  | {
+      readonly kind: 'xnnpack';
+      readonly multiplier: number;
+      readonly bias: number;
+      readonly min: number;
+      readonly max: number;
     };
 
 const INT_TYPES = ['int8', 'uint8', 'int16', 'int32'];
@@ -44,7 +53,7 @@ export function isQuantizeNode(node: NodeSignature): boolean {
   return i === 'float32' || INT_TYPES.includes(i);
 }
 
-function prepare(node: NodeContext<null>): QuantizeData {
+function prepare(node: NodeContext<null>, mode: 'reference' | 'xnnpack'): QuantizeData {
   const input = requireInput(node, 0);
   const output = requireOutput(node, 0);
   output.shape = [...input.shape];
@@ -63,6 +72,13 @@ function prepare(node: NodeContext<null>): QuantizeData {
       kind: 'affine', scales: Float32Array.from(q.scale), zeroPoints: Int32Array.from(q.zeroPoint.length ? q.zeroPoint : [0]),
       inner, channels, min: range.min, max: range.max,
     };
+  }
+  const ratio = Math.fround(requireScale(node, input) / requireScale(node, output));
+  const sameByteType = input.dtype === output.dtype && (input.dtype === 'int8' || input.dtype === 'uint8');
+  if (mode === 'xnnpack' && sameByteType && ratio >= 2 ** -8 && ratio <= 2 ** 7) {
+    const multiplier = roundHalfEven(Math.fround(256 * ratio));
+    const bias = tensorZeroPoint(output) * 256 + 128 - multiplier * tensorZeroPoint(input);
+    return { kind: 'xnnpack', multiplier, bias, min: range.min, max: range.max };
   }
   const { multiplier, shift } = quantizeMultiplier(requireScale(node, input) / requireScale(node, output));
   return {
@@ -90,15 +106,33 @@ export function requantize(input: IntArray, output: IntArray, d: Extract<Quantiz
   }
 }
 
-export const QUANTIZE_KERNEL: KernelRegistration<null, QuantizeData> = {
-  op: BuiltinOp.QUANTIZE,
-  name: 'QUANTIZE (float32/int → int8/uint8/int16/int32, reference)',
-  parseOptions: () => null,
-  supports: isQuantizeNode,
-  prepare,
-  eval: (node, d) => {
-    const out = node.outputs[0]!.data as IntArray;
-    if (d.kind === 'affine') affineQuantize(node.inputs[0]!.data as Float32Array, out, d);
-    else requantize(node.inputs[0]!.data as IntArray, out, d);
-  },
-};
+/** XNNPACK's 8-bit requantization: (bias + x·multiplier) >> 8, clamped. */
+export function requantizeXnnpack(input: Int8Array | Uint8Array, output: Int8Array | Uint8Array, d: Extract<QuantizeData, { kind: 'xnnpack' }>): void {
+  for (let i = 0; i < input.length; i++) {
+    const v = (d.bias + input[i]! * d.multiplier) >> 8;
+    output[i] = v < d.min ? d.min : v > d.max ? d.max : v;
+  }
+}
+
+function quantizeKernel(mode: 'reference' | 'xnnpack'): KernelRegistration<null, QuantizeData> {
+  return {
+    op: BuiltinOp.QUANTIZE,
+    name: mode === 'xnnpack'
+      ? 'QUANTIZE (XNNPACK requantization for int8/uint8)'
+      : 'QUANTIZE (float32/int → int8/uint8/int16/int32, reference)',
+    parseOptions: () => null,
+    supports: isQuantizeNode,
+    prepare: (node) => prepare(node, mode),
+    eval: (node, d) => {
+      const out = node.outputs[0]!.data as IntArray;
+      if (d.kind === 'affine') affineQuantize(node.inputs[0]!.data as Float32Array, out, d);
+      else if (d.kind === 'xnnpack') requantizeXnnpack(node.inputs[0]!.data as Int8Array, out as Int8Array, d);
+      else requantize(node.inputs[0]!.data as IntArray, out, d);
+    },
+  };
+}
+
+/** TFLite's builtin (reference) arithmetic. */
+export const QUANTIZE_KERNEL = quantizeKernel('reference');
+/** What LiteRT computes with its default XNNPACK delegate (8-bit requantization only). */
+export const QUANTIZE_XNNPACK_KERNEL = quantizeKernel('xnnpack');

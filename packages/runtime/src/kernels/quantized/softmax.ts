@@ -9,7 +9,7 @@ import { BuiltinOp } from '../../core/ops.js';
 import type { SoftmaxOptions } from '../../core/options.js';
 import { numElements } from '../../core/shape.js';
 import { multiplyByQuantizedMultiplier, roundingDivideByPOT, srdhm } from '../common/fixed_point.js';
-import { expOnNegativeValues, getReciprocal, rescale } from '../common/fixed_point_exp.js';
+import { expOnNegativeValues, reciprocalSignificand, rescale } from '../common/fixed_point_exp.js';
 import { requireInput, requireOutput, shapeError, unsupported } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
 import { quantizeMultiplier, requireScale, tensorZeroPoint } from '../common/quantization.js';
@@ -72,7 +72,8 @@ export function softmaxQuantized8(input: Int8Array | Uint8Array, output: Int8Arr
         sumOfExps = (sumOfExps + rescale(expOnNegativeValues(scaled, SCALED_DIFF_INTEGER_BITS), 0, ACCUMULATION_INTEGER_BITS)) | 0;
       }
     }
-    const { reciprocal, bitsOverUnit } = getReciprocal(sumOfExps, ACCUMULATION_INTEGER_BITS);
+    const reciprocal = reciprocalSignificand(sumOfExps);
+    const bitsOverUnit = ACCUMULATION_INTEGER_BITS - Math.clz32(sumOfExps);
     const outShift = bitsOverUnit + 31 - 8;
     for (let c = 0; c < depth; c++) {
       const diff = input[base + c]! - max;

@@ -5,10 +5,10 @@
  * (int16 activations, int8 weights, int64 or int32 bias).
  *
  * Two requantizations: 'reference' is TFLite's integer one (MultiplyByQuantizedMultiplier, what its builtin
- * kernels compute); 'xnnpack' is what TFLite's default XNNPACK delegate computes for int8/uint8 — the
+ * kernels compute); 'xnnpack' is what TFLite's default XNNPACK delegate computes for int8 — the
  * accumulator converted to float32, multiplied by the float32 scale in·w/out, rounded half to even. The two
  * differ by one step on rare near-ties, which compounds over deep networks (MobileNetV2), so the kernels
- * matching LiteRT's output use 'xnnpack' for 8-bit models.
+ * matching LiteRT's output use 'xnnpack' for int8 models.
  */
 import type { TypedArray } from '../../core/dtype.js';
 import type { FusedActivation } from '../../core/options.js';
@@ -40,9 +40,12 @@ export interface WeightedQuantParams {
   readonly bias: Float64Array;
 }
 
-/** `supports` for the XNNPACK-matching variants: 8-bit activations only (XNNPACK has no 16x8 kernels). */
-export function isQuantized8WeightedNode(node: NodeSignature): boolean {
-  return isQuantizedWeightedNode(node) && node.inputs[0]!.dtype !== 'int16';
+/**
+ * `supports` for the XNNPACK-matching variants: int8 only. XNNPACK has no 16x8 kernels, and for uint8
+ * weighted ops LiteRT's output follows TFLite's reference arithmetic (checked against LiteRT.js).
+ */
+export function isXnnpackWeightedNode(node: NodeSignature): boolean {
+  return isQuantizedWeightedNode(node) && node.inputs[0]!.dtype === 'int8';
 }
 
 /** `supports` for the quantized weighted ops: int8×int8, uint8×uint8, int16×int8 with a matching output. */

@@ -1,11 +1,12 @@
 /**
- * Emits the GEMM micro-kernels: C[M×N] = epilogue(A[M×K] · B[K×N] + bias), register-blocked 4 rows × 8
- * columns (eight 128-bit accumulators, two B vectors, one broadcast A value: 11 of x86-64's 16 SIMD
- * registers). Leftover rows run a 1×8 kernel.
+ * Emits the GEMM micro-kernels: C[M×N] = epilogue(A[M×K] · B[K×N] + bias), register-blocked MR rows × 8
+ * columns (2·MR 128-bit accumulators, two B vectors, one broadcast A value). Leftover rows run a 1×8 kernel.
  *
  * - `gemm_f32`: float32; epilogue = clamp to [min, max] (fused RELU/RELU6/…).
  * - `gemm_i8`: A holds int16 (x − zero point) in pairs along K, B packed int8 weights widened to int16;
  *   `i32x4.dot_i16x8_s` multiplies and adds two K steps per instruction; epilogue = requantization to int8.
+ * - `gemm_i8f`: the same integer product for hybrid models (int8 weights, float activations quantized per
+ *   image at run time); epilogue = acc · input scale · weight scale + float bias, clamped, stored as float.
  *
  * B is pre-packed (pack.ts) in panels of 8 columns, each K steps × 32 bytes (8 floats, or 8 column pairs of
  * int16), zero-padded past N, so the inner loop reads B sequentially. Bias (and int8 scales) are padded the
@@ -15,20 +16,30 @@ import type { Code, Local } from './emitter/code.js';
 import type { FunctionDef } from './emitter/module_writer.js';
 import { requant8, requantLocals, type RequantLocals } from './emit_requant.js';
 
+/** Rows per micro-kernel block. */
+/**
+ * Rows per micro-kernel block. 3 rows (6 accumulators + 2 B vectors + 1 broadcast = 9 live vectors) measured
+ * faster under V8 than 4 or 6 rows, whose extra live vectors the register allocator spills; unrolling K by 2
+ * was slower for the same reason.
+ */
+const MR = 3;
+
 /** Byte address of a 64-byte staging area for partial stores (reserved at the start of memory). */
 export const TMP = 0;
 
-type Kind = 'f32' | 'i8';
+type Kind = 'f32' | 'i8' | 'i8f';
 
 interface GemmLocals {
   kind: Kind;
   M: Local; N: Local; K: Local; A: Local; lda: Local; B: Local; bias: Local; C: Local; ldc: Local;
-  m: Local; p: Local; panels: Local; k: Local; bp: Local; nRem: Local; b0: Local; b1: Local;
+  m: Local; p: Local; panels: Local; k: Local; bp: Local; nRem: Local; b0: Local; b1: Local; av: Local;
   rows: Local[]; acc: Local[];
   /** f32 clamp vectors. */
   vmin: Local; vmax: Local;
   /** i8 only. */
   scales: Local; scalePtr: Local; q: RequantLocals | null;
+  /** i8f only: input scale splat, this panel's combined scales and float bias. */
+  inScale: Local; sv: Local[]; bv: Local[];
 }
 
 export const GEMM_F32: FunctionDef = {
@@ -36,6 +47,14 @@ export const GEMM_F32: FunctionDef = {
   // M, N, K, A, lda (bytes), B (packed), bias (padded), C, ldc (bytes), min, max
   params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32'],
   emit: (c) => emitGemm(c, 'f32'),
+};
+
+export const GEMM_I8F: FunctionDef = {
+  name: 'gemm_i8f',
+  // M, N, K pairs, A (int16), lda (bytes), B (packed), bias (float32, padded), C (float32), ldc (bytes),
+  // weight scales (float32, padded), input scale, min, max
+  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32', 'f32'],
+  emit: (c) => emitGemm(c, 'i8f'),
 };
 
 export const GEMM_I8: FunctionDef = {
@@ -51,23 +70,28 @@ function emitGemm(c: Code, kind: Kind): void {
   const L: GemmLocals = {
     kind, M: P(0), N: P(1), K: P(2), A: P(3), lda: P(4), B: P(5), bias: P(6), C: P(7), ldc: P(8),
     m: c.local('i32'), p: c.local('i32'), panels: c.local('i32'), k: c.local('i32'), bp: c.local('i32'),
-    nRem: c.local('i32'), b0: c.local('v128'), b1: c.local('v128'),
-    rows: [0, 1, 2, 3].map(() => c.local('i32')),
-    acc: [0, 1, 2, 3, 4, 5, 6, 7].map(() => c.local('v128')),
+    nRem: c.local('i32'), b0: c.local('v128'), b1: c.local('v128'), av: c.local('v128'),
+    rows: Array.from({ length: MR }, () => c.local('i32')),
+    acc: Array.from({ length: 2 * MR }, () => c.local('v128')),
     vmin: c.local('v128'), vmax: c.local('v128'), scales: P(9), scalePtr: c.local('i32'), q: null,
+    inScale: c.local('v128'), sv: [c.local('v128'), c.local('v128')], bv: [c.local('v128'), c.local('v128')],
   };
   if (kind === 'f32') {
     c.localGet(P(9)).f32x4Splat().localSet(L.vmin);
     c.localGet(P(10)).f32x4Splat().localSet(L.vmax);
+  } else if (kind === 'i8f') {
+    c.localGet(P(10)).f32x4Splat().localSet(L.inScale);
+    c.localGet(P(11)).f32x4Splat().localSet(L.vmin);
+    c.localGet(P(12)).f32x4Splat().localSet(L.vmax);
   } else {
     L.q = requantLocals(c, P(10), P(11), P(12));
   }
   c.localGet(L.N).i32Const(7).i32Add().i32Const(3).i32ShrU().localSet(L.panels); // ceil(N / 8)
   c.i32Const(0).localSet(L.m);
   c.block(() => c.loop(() => {
-    c.localGet(L.M).localGet(L.m).i32Sub().i32Const(4).i32LtS().brIf(1);
-    emitRowBlock(c, L, 4);
-    c.localGet(L.m).i32Const(4).i32Add().localSet(L.m).br(0);
+    c.localGet(L.M).localGet(L.m).i32Sub().i32Const(MR).i32LtS().brIf(1);
+    emitRowBlock(c, L, MR);
+    c.localGet(L.m).i32Const(MR).i32Add().localSet(L.m).br(0);
   }));
   c.block(() => c.loop(() => {
     c.localGet(L.m).localGet(L.M).i32GeS().brIf(1);
@@ -83,31 +107,38 @@ function emitRowBlock(c: Code, L: GemmLocals, R: number): void {
     c.localGet(L.B).localGet(L.p).localGet(L.K).i32Mul().i32Const(5).i32Shl().i32Add().localSet(L.bp);
     for (let r = 0; r < R; r++) {
       for (let j = 0; j < 2; j++) {
-        c.localGet(L.bias).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localSet(acc(r, j));
+        // Integer accumulators of hybrid GEMMs start at 0: the float bias is added in the epilogue.
+        if (L.kind === 'i8f') c.i32Const(0).i32x4Splat().localSet(acc(r, j));
+        else c.localGet(L.bias).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localSet(acc(r, j));
       }
       c.localGet(L.A).localGet(L.m).i32Const(r).i32Add().localGet(L.lda).i32Mul().i32Add().localSet(L.rows[r]!);
     }
     c.localGet(L.K).localSet(L.k);
     c.block(() => c.loop(() => {
       c.localGet(L.k).i32Eqz().brIf(1);
-      c.localGet(L.bp).v128Load(0).localSet(L.b0);
-      c.localGet(L.bp).v128Load(16).localSet(L.b1);
-      c.localGet(L.bp).i32Const(32).i32Add().localSet(L.bp);
-      for (let r = 0; r < R; r++) {
-        const a = L.rows[r]!;
-        for (let j = 0; j < 2; j++) {
-          c.localGet(acc(r, j)).localGet(a).v128Load32Splat().localGet(j === 0 ? L.b0 : L.b1);
-          if (L.kind === 'f32') c.f32x4Mul().f32x4Add();
-          else c.i32x4DotI16x8S().i32x4Add();
-          c.localSet(acc(r, j));
-        }
-        c.localGet(a).i32Const(4).i32Add().localSet(a);
-      }
+      emitStep(c, L, R, acc);
       c.localGet(L.k).i32Const(1).i32Sub().localSet(L.k).br(0);
     }));
-    if (L.kind === 'f32') emitStoreF32(c, L, R, acc);
-    else emitStoreI8(c, L, R, acc);
+    if (L.kind === 'i8') emitStoreI8(c, L, R, acc);
+    else emitStoreF32(c, L, R, acc);
   });
+}
+
+/** One K step: two B vectors at bp, one broadcast A value per row, 2·R multiply-adds; bumps the pointers. */
+function emitStep(c: Code, L: GemmLocals, R: number, acc: (r: number, j: number) => Local): void {
+  c.localGet(L.bp).v128Load(0).localSet(L.b0);
+  c.localGet(L.bp).v128Load(16).localSet(L.b1);
+  for (let r = 0; r < R; r++) {
+    c.localGet(L.rows[r]!).v128Load32Splat().localSet(L.av);
+    for (let j = 0; j < 2; j++) {
+      c.localGet(acc(r, j)).localGet(L.av).localGet(j === 0 ? L.b0 : L.b1);
+      if (L.kind === 'f32') c.f32x4Mul().f32x4Add();
+      else c.i32x4DotI16x8S().i32x4Add();
+      c.localSet(acc(r, j));
+    }
+    c.localGet(L.rows[r]!).i32Const(4).i32Add().localSet(L.rows[r]!);
+  }
+  c.localGet(L.bp).i32Const(32).i32Add().localSet(L.bp);
 }
 
 /** Output pointer of row m+r in panel p into the row's (now free) A pointer local. */
@@ -117,6 +148,19 @@ function rowOutput(c: Code, L: GemmLocals, r: number, elemShift: number): void {
 }
 
 function emitStoreF32(c: Code, L: GemmLocals, R: number, acc: (r: number, j: number) => Local): void {
+  if (L.kind === 'i8f') {
+    for (let j = 0; j < 2; j++) {
+      c.localGet(L.scales).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localGet(L.inScale).f32x4Mul();
+      c.localSet(L.sv[j]!);
+      c.localGet(L.bias).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localSet(L.bv[j]!);
+    }
+    for (let r = 0; r < R; r++) {
+      for (let j = 0; j < 2; j++) {
+        c.localGet(acc(r, j)).f32x4ConvertI32x4S().localGet(L.sv[j]!).f32x4Mul().localGet(L.bv[j]!).f32x4Add();
+        c.localSet(acc(r, j));
+      }
+    }
+  }
   for (let r = 0; r < R; r++) {
     for (let j = 0; j < 2; j++) {
       c.localGet(acc(r, j)).localGet(L.vmin).f32x4Max().localGet(L.vmax).f32x4Min().localSet(acc(r, j));

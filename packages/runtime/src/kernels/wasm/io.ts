@@ -15,6 +15,24 @@ export function inputAddress(ctx: WasmContext, data: Float32Array | Int8Array, s
   return scratchAt;
 }
 
+/** A cached float32 view of a scratch range (rebuilt only when memory grows or scratch moves). */
+export class ScratchView {
+  private generation = -1;
+  private at = -1;
+  private cached: Float32Array | null = null;
+
+  constructor(private readonly length: number) {}
+
+  view(ctx: WasmContext, at: number): Float32Array {
+    if (this.generation !== ctx.generation || this.at !== at || this.cached === null) {
+      this.cached = ctx.f32.subarray(at >> 2, (at >> 2) + this.length);
+      this.generation = ctx.generation;
+      this.at = at;
+    }
+    return this.cached;
+  }
+}
+
 /** A node's output staging: where to write, and how to hand the result to the output tensor. */
 export class OutputStage {
   private generation = -1;

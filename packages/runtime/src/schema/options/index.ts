@@ -24,6 +24,7 @@ import {
   stridedSlice,
   unpack,
 } from './layout.js';
+import { blockSize, cumsum, gelu, localResponseNormalization, mirrorPad, oneHot } from './extra.js';
 import { optionsTableName, optionsTypeId } from './union.js';
 
 const CODECS: readonly ErasedCodec[] = [
@@ -50,6 +51,12 @@ const CODECS: readonly ErasedCodec[] = [
   erase(cast),
   erase(shape),
   erase(argMax),
+  erase(blockSize),
+  erase(mirrorPad),
+  erase(localResponseNormalization),
+  erase(gelu),
+  erase(oneHot),
+  erase(cumsum),
 ];
 
 const BY_TABLE: ReadonlyMap<string, ErasedCodec> = new Map(CODECS.flatMap((c) => c.tables.map((t) => [t, c])));

@@ -37,9 +37,12 @@ export class LiteRtOracleError extends Error {
     this.log = log;
   }
 
-  /** True when LiteRT.js could not give a reference (a refusal, not a disagreement with us). */
+  /**
+   * True when LiteRT.js declined this model or case (it has no kernel, logged an error): a reason to skip
+   * the case. Failing to load LiteRT.js at all, or answering differently twice, is not.
+   */
   get isRefusal(): boolean {
-    return this.stage === 'load' || this.stage === 'compile' || this.stage === 'run';
+    return this.stage === 'compile' || this.stage === 'run';
   }
 }
 

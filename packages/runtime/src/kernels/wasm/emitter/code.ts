@@ -17,9 +17,9 @@ const BULK = 0xfc;
 /** SIMD opcodes (after the 0xfd prefix). */
 const V = {
   load: 0, load8x8_s: 1, load32_splat: 9, store: 11, i16x8_splat: 16, i32x4_splat: 17, f32x4_splat: 19,
-  store64_lane: 91, i8x16_narrow_i16x8_s: 101, f32x4_nearest: 106, i16x8_narrow_i32x4_s: 133, i16x8_add: 142,
+  store32_lane: 90, store64_lane: 91, i8x16_narrow_i16x8_s: 101, f32x4_nearest: 106, i16x8_narrow_i32x4_s: 133, i16x8_add: 142,
   i32x4_add: 174, i32x4_min_s: 182, i32x4_max_s: 184, i32x4_dot_i16x8_s: 186, i32x4_extmul_low_i16x8_s: 188,
-  i32x4_extmul_high_i16x8_s: 189, f32x4_add: 228, f32x4_mul: 230, f32x4_min: 232, f32x4_max: 233,
+  i32x4_extmul_high_i16x8_s: 189, f32x4_add: 228, f32x4_mul: 230, f32x4_div: 231, f32x4_min: 232, f32x4_max: 233,
   i32x4_trunc_sat_f32x4_s: 248, f32x4_convert_i32x4_s: 250,
 } as const;
 
@@ -143,6 +143,7 @@ export class Code {
   i32And(): this { this.body.byte(0x71); return this; }
   i32Shl(): this { this.body.byte(0x74); return this; }
   i32ShrU(): this { this.body.byte(0x76); return this; }
+  f32ConvertI32S(): this { this.body.byte(0xb2); return this; }
 
   // ---- SIMD ---------------------------------------------------------------------------------------------
   private simd(op: number): this { this.body.byte(SIMD).u32(op); return this; }
@@ -158,11 +159,14 @@ export class Code {
   v128Load32Splat(offset = 0): this { return this.simdMem(V.load32_splat, 2, offset); }
   /** Stores the low 64 bits (lane 0 of i64x2). */
   v128Store64Lane0(offset = 0): this { this.simdMem(V.store64_lane, 3, offset).body.byte(0); return this; }
+  /** Stores the low 32 bits (lane 0 of i32x4). */
+  v128Store32Lane0(offset = 0): this { this.simdMem(V.store32_lane, 2, offset).body.byte(0); return this; }
   i16x8Splat(): this { return this.simd(V.i16x8_splat); }
   i32x4Splat(): this { return this.simd(V.i32x4_splat); }
   f32x4Splat(): this { return this.simd(V.f32x4_splat); }
   f32x4Add(): this { return this.simd(V.f32x4_add); }
   f32x4Mul(): this { return this.simd(V.f32x4_mul); }
+  f32x4Div(): this { return this.simd(V.f32x4_div); }
   f32x4Min(): this { return this.simd(V.f32x4_min); }
   f32x4Max(): this { return this.simd(V.f32x4_max); }
   f32x4Nearest(): this { return this.simd(V.f32x4_nearest); }

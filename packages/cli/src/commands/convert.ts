@@ -1,0 +1,49 @@
+/** `tflite-lambda convert`: a TF.js LayersModel (model.json + weights) → .tflite, float or quantized. */
+import { writeFileSync } from 'node:fs';
+import { intFlag, parseArgs, stringFlag } from '../args.js';
+import { UsageError } from '../command.js';
+
+export const summary = 'convert a TensorFlow.js LayersModel (model.json) to .tflite (float, dynamic or int8)';
+
+export const usage = `Usage: tflite-lambda convert <model.json> [options]
+
+Options:
+  --out FILE            output .tflite (default: model.tflite)
+  --input-type T        'uint8' (pixels 0..255, [1,H,W] for one channel; default) or 'float32'
+  --quantize MODE       'none' (default), 'dynamic' (int8 weights) or 'int8' (full integer)
+  --representative N    int8: calibrate on N MNIST training images (default: 200)
+  --data DIR            int8: calibrate on images from this folder (one subfolder per class) instead
+  --int8-io             int8: int8 input and output tensors (default: uint8/float input, float output)
+
+Supported layers: Conv2D, DepthwiseConv2D, SeparableConv2D, Dense, MaxPooling2D, AveragePooling2D,
+GlobalAveragePooling2D, Flatten, Reshape, Dropout, BatchNormalization, Normalization, Rescaling,
+Activation, ReLU, Softmax, Add, Concatenate.`;
+
+export async function main(args: string[]): Promise<number> {
+  const p = parseArgs(args, { values: ['out', 'input-type', 'quantize', 'representative', 'data'], booleans: ['int8-io'] });
+  const [modelPath] = p.positional;
+  if (!modelPath) throw new UsageError('give the path of a model.json');
+  const inputType = stringFlag(p, 'input-type') ?? 'uint8';
+  if (inputType !== 'uint8' && inputType !== 'float32') throw new UsageError(`--input-type must be uint8 or float32`);
+  const quantize = stringFlag(p, 'quantize') ?? 'none';
+  if (quantize !== 'none' && quantize !== 'dynamic' && quantize !== 'int8') throw new UsageError(`--quantize must be none, dynamic or int8`);
+  const train = await import('@tflite-lambda/train');
+  const { loadLayersModel } = await import('@tensorflow/tfjs-layers');
+  await train.setupTraining({ fastKernels: false });
+  const model = await loadLayersModel(train.fileLoader(modelPath));
+  let representative: Float32Array[] | undefined;
+  if (quantize === 'int8') {
+    const n = intFlag(p, 'representative', 200);
+    const dir = stringFlag(p, 'data');
+    const shape = model.inputs[0].shape;
+    const data = dir
+      ? train.loadImageFolder(dir, { height: shape[1] ?? 28, width: shape[2] ?? 28, channels: shape[3] === 3 ? 3 : 1 })
+      : train.loadMnist('train', n);
+    representative = Array.from({ length: Math.min(n, data.count) }, (_, i) => train.floatImages(data, i, i + 1));
+  }
+  const bytes = train.convertLayersModel(model, { inputType, quantize, representative, int8Io: p.flags.has('int8-io') });
+  const out = stringFlag(p, 'out') ?? 'model.tflite';
+  writeFileSync(out, bytes);
+  console.log(`wrote ${out} (${bytes.length} bytes, ${quantize === 'none' ? 'float32' : quantize})`);
+  return 0;
+}

@@ -1,0 +1,73 @@
+/** `tflite-lambda train`: AutoKeras-style search on MNIST (or an image folder), then float and int8 .tflite. */
+import { intFlag, parseArgs, stringFlag } from '../args.js';
+import { UsageError } from '../command.js';
+
+export const summary = 'train an image classifier (MNIST by default) and convert it to float and int8 .tflite';
+
+export const usage = `Usage: tflite-lambda train [options]
+
+Trains with TensorFlow.js on the cpu backend (with the project's fast GEMM kernels), keeps the best trial by
+val_accuracy, evaluates on the test set, and writes into --out:
+  model.tflite (uint8 [1,H,W] input, float32 probabilities), model.int8.tflite, labels.txt,
+  training/metrics.json, training/trials.json, training/curves.svg, training/tfjs/model.json
+
+Options:
+  --out DIR            output folder (default: mnist_model)
+  --epochs N           epochs per trial (default: 10)
+  --max-trials N       trials in the search; trial 1 is AutoKeras's default CNN (default: 1)
+  --time-budget SEC    stop the search after this many seconds (at an epoch end)
+  --limit N            use only the first N training and N/5 test images (quick runs)
+  --data DIR           train on a folder of images, one subfolder per class (default: MNIST)
+  --image-size HxW     size to resize folder images to (default: 28x28)
+  --batch-size N       mini-batch size (default: 32)
+  --seed N             seed for data order, initialisers and the search (default: 42)
+  --representative N   images used to calibrate int8 (default: 200)
+  --preset NAME        first trial: 'autokeras' (default) or 'fast' (two conv blocks, ~5x fewer FLOPs)
+  --no-fast-kernels    use TF.js's stock cpu kernels (slow; for comparison)`;
+
+function sizeFlag(v: string | undefined): [number, number] {
+  if (!v) return [28, 28];
+  const m = /^(\d+)x(\d+)$/.exec(v);
+  if (!m) throw new UsageError(`--image-size must look like 28x28, got '${v}'`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+export async function main(args: string[]): Promise<number> {
+  const p = parseArgs(args, {
+    values: ['out', 'epochs', 'max-trials', 'time-budget', 'limit', 'data', 'image-size', 'batch-size', 'seed', 'representative', 'preset'],
+    booleans: ['no-fast-kernels'],
+  });
+  const preset = stringFlag(p, 'preset') ?? 'autokeras';
+  if (preset !== 'autokeras' && preset !== 'fast') throw new UsageError(`--preset must be 'autokeras' or 'fast'`);
+  const limit = stringFlag(p, 'limit') === undefined ? undefined : intFlag(p, 'limit', 0);
+  const budget = stringFlag(p, 'time-budget');
+  const train = await import('@tflite-lambda/train');
+  await train.setupTraining({ fastKernels: !p.flags.has('no-fast-kernels') });
+  const dataDir = stringFlag(p, 'data');
+  let trainSet, testSet;
+  if (dataDir) {
+    const [height, width] = sizeFlag(stringFlag(p, 'image-size'));
+    const all = train.loadImageFolder(dataDir, { height, width, channels: 1 });
+    const { train: tr, validation } = train.splitValidation(all, 0.2, train.seededRandom(intFlag(p, 'seed', 42)));
+    trainSet = tr;
+    testSet = validation;
+  } else {
+    trainSet = train.loadMnist('train', limit);
+    testSet = train.loadMnist('test', limit === undefined ? undefined : Math.max(1, Math.ceil(limit / 5)));
+  }
+  const metrics = await train.runTrainPipeline({
+    train: trainSet,
+    test: testSet,
+    out: stringFlag(p, 'out') ?? 'mnist_model',
+    epochs: intFlag(p, 'epochs', 10),
+    maxTrials: intFlag(p, 'max-trials', 1),
+    timeBudget: budget === undefined ? undefined : Number(budget),
+    batchSize: intFlag(p, 'batch-size', 32),
+    seed: intFlag(p, 'seed', 42),
+    representative: intFlag(p, 'representative', 200),
+    initialTrials: preset === 'fast' ? [train.FAST_TRIAL] : undefined,
+    log: (line: string) => console.log(line),
+  });
+  console.log(`wrote ${stringFlag(p, 'out') ?? 'mnist_model'}/ (float ${metrics.bytes.float} B, int8 ${metrics.bytes.int8} B)`);
+  return 0;
+}

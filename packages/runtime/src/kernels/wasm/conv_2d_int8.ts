@@ -1,0 +1,88 @@
+/**
+ * CONV_2D (int8) on WebAssembly SIMD: im2col widening int8 to int16 minus the input zero point, then the
+ * pairwise i16 dot-product GEMM and the fused requantization of emit_requant.ts — bit-exact with the
+ * XNNPACK-requantized TypeScript kernel, whose prepare validates the node and supplies every parameter.
+ */
+import type { Conv2DOptions } from '../../core/options.js';
+import type { KernelRegistration } from '../kernel.js';
+import { CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/conv_2d.js';
+import type { Conv2DGeometry } from '../reference/conv_2d.js';
+import { SLACK, wasmContext, type WasmContext } from './context.js';
+import { isInt8WeightedNode, packInt8Channels, type Int8Channels } from './int8_params.js';
+import { inputAddress, OutputStage } from './io.js';
+import { simdSupported } from './module.js';
+import { packGemmI8, PANEL, roundUp } from './pack.js';
+
+const BAND_BYTES = 128 * 1024;
+
+export interface WasmConv2DInt8Prepared {
+  readonly g: Conv2DGeometry;
+  readonly weights: number;
+  readonly channels: Int8Channels;
+  readonly inputOffset: number;
+  readonly outputOffset: number;
+  readonly actMin: number;
+  readonly actMax: number;
+  /** K rounded up to even (pairs for the dot product). */
+  readonly kPadded: number;
+  readonly bandRows: number;
+  readonly inBytes: number;
+  readonly colBytes: number;
+  readonly stage: OutputStage;
+}
+
+function align(bytes: number): number {
+  return (bytes + SLACK + 15) & ~15;
+}
+
+export function runConvInt8(ctx: WasmContext, d: WasmConv2DInt8Prepared, inAt: number, outAt: number, colAt: number): void {
+  const { g, kPadded } = d;
+  const f = ctx.fn;
+  const inImage = g.inH * g.inW * g.inC;
+  const outImage = g.outH * g.outW * g.outC;
+  for (let b = 0; b < g.batches; b++) {
+    for (let oy = 0; oy < g.outH; oy += d.bandRows) {
+      const rows = Math.min(d.bandRows, g.outH - oy);
+      f.im2col_i8(inAt + b * inImage, g.inH, g.inW, g.inC, g.outW, g.filterH, g.filterW, g.strideH, g.strideW,
+        g.dilationH, g.dilationW, g.padTop, g.padLeft, oy, rows, colAt, d.inputOffset, kPadded * 2);
+      f.gemm_i8(rows * g.outW, g.outC, kPadded / 2, colAt, kPadded * 2, d.weights, d.channels.bias,
+        outAt + b * outImage + oy * g.outW * g.outC, g.outC, d.channels.scales, d.outputOffset, d.actMin, d.actMax);
+    }
+  }
+}
+
+export const CONV_2D_INT8_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmConv2DInt8Prepared> = {
+  op: CONV_2D_QUANTIZED_XNNPACK_KERNEL.op,
+  name: 'CONV_2D (int8, wasm simd)',
+  parseOptions: CONV_2D_QUANTIZED_XNNPACK_KERNEL.parseOptions,
+  supports: (node) => {
+    const [input, filter] = node.inputs;
+    return simdSupported() && isInt8WeightedNode(node) && input!.shape.length === 4 && filter!.shape.length === 4 &&
+      input!.shape[3] === filter!.shape[3];
+  },
+  prepare: (node) => {
+    const { g, q } = CONV_2D_QUANTIZED_XNNPACK_KERNEL.prepare(node);
+    const ctx = wasmContext();
+    const k = g.filterH * g.filterW * g.inC;
+    const kPadded = roundUp(k, 2);
+    const bandRows = Math.max(1, Math.min(g.outH, Math.floor(BAND_BYTES / Math.max(1, g.outW * kPadded * 2))));
+    const d: WasmConv2DInt8Prepared = {
+      g, weights: packGemmI8(ctx, q.weights, g.outC, k), channels: packInt8Channels(ctx, q, g.outC, PANEL),
+      inputOffset: q.inputOffset, outputOffset: q.outputOffset, actMin: q.actMin, actMax: q.actMax, kPadded, bandRows,
+      inBytes: align(g.batches * g.inH * g.inW * g.inC), colBytes: align(bandRows * g.outW * kPadded * 2),
+      stage: new OutputStage('i8', g.batches * g.outH * g.outW * g.outC),
+    };
+    ctx.reserveScratch(d.inBytes + d.colBytes + align(g.batches * g.outH * g.outW * g.outC));
+    return d;
+  },
+  eval: (node, d) => {
+    const ctx = wasmContext();
+    const base = ctx.scratch;
+    const out = node.outputs[0]!.data as Int8Array;
+    const inAt = inputAddress(ctx, node.inputs[0]!.data as Int8Array, base, 'i8');
+    const colAt = base + d.inBytes;
+    const outAt = d.stage.address(ctx, out, colAt + d.colBytes);
+    runConvInt8(ctx, d, inAt, outAt, colAt);
+    d.stage.finish(ctx, out, outAt);
+  },
+};

@@ -1,0 +1,34 @@
+import { setBackend, tensor4d, oneHot, tensor1d, train, argMax, tidy, type Tensor } from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { loadMnist } from '../src/data/mnist.js';
+import { buildModel } from '../src/autokeras/build_model.js';
+import { computeImageStats } from '../src/autokeras/normalization.js';
+import { convertLayersModel } from '../src/convert/convert.js';
+import { registerFastKernels } from '../src/kernels/register.js';
+await setBackend('cpu');
+registerFastKernels();
+const out = '/tmp/p8/safety';
+mkdirSync(out, { recursive: true });
+const d = loadMnist('train');
+const t = loadMnist('test');
+const stats = computeImageStats(d.images, 1);
+const hp = { blocks: 2, convsPerBlock: 1, filters: [32, 64], kernelSize: 3, maxPooling: true, separable: false, blockDropout: 0, headDropout: 0.5, reduction: 'flatten' as const, learningRate: 1e-3, augment: false };
+const m = buildModel(hp, { height: 28, width: 28, channels: 1, numClasses: 10, ...stats, seed: 7 });
+const epochs = Number(process.argv[2] ?? 6);
+const x = tensor4d(Float32Array.from(d.images), [d.count, 28, 28, 1]);
+const y = oneHot(tensor1d(Array.from(d.labels), 'int32'), 10);
+const xt = tensor4d(Float32Array.from(t.images), [t.count, 28, 28, 1]);
+const t0 = Date.now();
+for (let e = 0; e < epochs; e++) {
+  const lr = 1e-3 * Math.pow(0.6, e);
+  m.compile({ optimizer: train.adam(lr), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  await m.fit(x, y, { epochs: 1, batchSize: 64, shuffle: true, callbacks: { onBatchEnd: async (b, l) => { if (b % 100 === 0) console.log(`epoch ${e} batch ${b} loss ${l?.loss} acc ${l?.acc} t=${(Date.now() - t0) / 1000}s`); } } });
+  const pred = tidy(() => argMax(m.predict(xt, { batchSize: 500 }) as Tensor, -1)).dataSync();
+  let ok = 0; for (let i = 0; i < t.count; i++) ok += pred[i] === t.labels[i] ? 1 : 0;
+  console.log(`EPOCH ${e} test acc ${ok / t.count} t=${(Date.now() - t0) / 1000}s`);
+  writeFileSync(`${out}/model_e${e}.tflite`, convertLayersModel(m, { inputType: 'uint8' }));
+  const reps = Array.from({ length: 200 }, (_, i) => Float32Array.from(d.images.subarray(i * 784, (i + 1) * 784)));
+  writeFileSync(`${out}/model_e${e}.int8.tflite`, convertLayersModel(m, { inputType: 'uint8', quantize: 'int8', representative: reps }));
+  writeFileSync(`${out}/acc_e${e}.json`, JSON.stringify({ epoch: e, accuracy: ok / t.count, seconds: (Date.now() - t0) / 1000 }));
+}

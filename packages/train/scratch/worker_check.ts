@@ -1,0 +1,13 @@
+import { ConvThreads } from '../src/gemm/conv_threads.js';
+import { SERIAL_ENGINE } from '../src/gemm/conv_threads.js';
+const g = { batch: 8, inH: 26, inW: 26, inC: 32, outH: 24, outW: 24, outC: 64, kh: 3, kw: 3, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, padTop: 0, padLeft: 0 };
+const x = Float32Array.from({ length: 8 * 26 * 26 * 32 }, () => Math.random());
+const w = Float32Array.from({ length: 9 * 32 * 64 }, () => Math.random());
+const t = ConvThreads.create();
+console.log('created');
+const a = t.forward(x, w, g);
+console.log('forward done');
+const b = SERIAL_ENGINE.forward(x, w, g);
+let e = 0; for (let i = 0; i < a.length; i++) e = Math.max(e, Math.abs(a[i] - b[i]));
+console.log('max err', e);
+await t.close();

@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { add, mul, setBackend } from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { input, layers, model as functionalModel, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
+import { BuiltinOp } from '@tflite-lambda/runtime';
+import { Normalization } from '../autokeras/normalization.js';
+import { convertLayersModel } from './convert.js';
+import { ConversionError } from './read_layers.js';
+import { maxAbsDiff, opcodes, predictTfjs, randomInput, runTflite } from './convert_test_helpers.js';
+
+await setBackend('cpu');
+
+function seq(inputShape: number[], ...ls: Parameters<Sequential['add']>[0][]): LayersModel {
+  const m = sequential();
+  m.add(layers.inputLayer({ inputShape }));
+  for (const l of ls) m.add(l);
+  return m;
+}
+
+/** Converts with a float32 input and checks the Interpreter's output against TF.js predict within 1e-4. */
+function assertFloatMatches(m: LayersModel, inputShape: number[], seed = 1): Uint8Array {
+  const shape = [1, ...inputShape];
+  const x = randomInput(shape, seed);
+  const bytes = convertLayersModel(m, { inputType: 'float32' });
+  const diff = maxAbsDiff(runTflite(bytes, x), predictTfjs(m, x, shape));
+  assert.ok(diff <= 1e-4, `max |tflite - tfjs| = ${diff}`);
+  return bytes;
+}
+
+test('Conv2D: valid, same with stride 2, dilation 2, with and without bias, relu fused into CONV_2D', () => {
+  const bytes = assertFloatMatches(seq([9, 8, 3],
+    layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }),
+    layers.conv2d({ filters: 5, kernelSize: [3, 2], strides: 2, padding: 'same', useBias: false }),
+    layers.conv2d({ filters: 3, kernelSize: 2, dilationRate: 2, padding: 'same', activation: 'relu6' })), [9, 8, 3]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.CONV_2D, BuiltinOp.CONV_2D, BuiltinOp.CONV_2D]);
+});
+
+test('DepthwiseConv2D with depth multiplier 2 and SeparableConv2D (DEPTHWISE_CONV_2D + 1x1 CONV_2D)', () => {
+  const bytes = assertFloatMatches(seq([8, 8, 3],
+    layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, padding: 'same', activation: 'relu' }),
+    layers.separableConv2d({ filters: 5, kernelSize: 3, depthMultiplier: 1 })), [8, 8, 3]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.DEPTHWISE_CONV_2D, BuiltinOp.DEPTHWISE_CONV_2D, BuiltinOp.CONV_2D]);
+});
+
+test('Dense with BatchNormalization folded in, then Softmax', () => {
+  const bn = layers.batchNormalization({});
+  const m = seq([12], layers.dense({ units: 6 }), bn, layers.activation({ activation: 'softmax' }));
+  // Non-trivial moving statistics so the folding is exercised.
+  const [gamma, beta, mean, variance] = bn.getWeights();
+  bn.setWeights([add(gamma, 0.5), add(beta, 0.3), add(mean, 0.2), mul(variance, 2.5)]);
+  const bytes = assertFloatMatches(m, [12]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.FULLY_CONNECTED, BuiltinOp.SOFTMAX]);
+});
+
+test('MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Reshape and Dropout', () => {
+  const bytes = assertFloatMatches(seq([10, 10, 2],
+    layers.maxPooling2d({ poolSize: 2 }),
+    layers.averagePooling2d({ poolSize: 2, strides: 1, padding: 'same' }),
+    layers.dropout({ rate: 0.5 }),
+    layers.reshape({ targetShape: [5, 5, 2] }),
+    layers.globalAveragePooling2d({})), [10, 10, 2]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.MAX_POOL_2D, BuiltinOp.AVERAGE_POOL_2D, BuiltinOp.RESHAPE, BuiltinOp.MEAN]);
+});
+
+test('Rescaling and Normalization before a valid conv are folded into its weights', () => {
+  const bytes = assertFloatMatches(seq([6, 6, 2],
+    layers.rescaling({ scale: 1 / 255, offset: -0.5 }),
+    new Normalization({ mean: [0.1, -0.2], variance: [0.5, 2] }),
+    layers.conv2d({ filters: 3, kernelSize: 3 })), [6, 6, 2]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.CONV_2D]);
+});
+
+test('an affine layer that cannot be folded becomes MUL and ADD; activations sigmoid and tanh', () => {
+  const bytes = assertFloatMatches(seq([5, 5, 2],
+    layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'sigmoid' }),
+    layers.rescaling({ scale: 2, offset: 1 }),
+    layers.activation({ activation: 'tanh' })), [5, 5, 2]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.CONV_2D, BuiltinOp.LOGISTIC, BuiltinOp.MUL, BuiltinOp.ADD, BuiltinOp.TANH]);
+});
+
+test('Add and Concatenate in a functional model, ReLU layer fused into ADD', () => {
+  const x = input({ shape: [6, 6, 2] });
+  const a = layers.conv2d({ filters: 4, kernelSize: 1 }).apply(x);
+  const b = layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same' }).apply(x);
+  const sum = layers.add().apply([a, b] as never);
+  const r = layers.reLU().apply(sum);
+  const cat = layers.concatenate({ axis: -1 }).apply([r, x] as never);
+  const m = functionalModel({ inputs: x, outputs: cat as never });
+  const bytes = assertFloatMatches(m, [6, 6, 2]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.CONV_2D, BuiltinOp.CONV_2D, BuiltinOp.ADD, BuiltinOp.CONCATENATION]);
+});
+
+test('uint8 input [1,H,W] is declared like the seed model (CAST then RESHAPE to NHWC); Flatten is a RESHAPE', () => {
+  const m = seq([4, 4, 1], layers.flatten(), layers.dense({ units: 3, activation: 'softmax' }));
+  const bytes = convertLayersModel(m, { inputType: 'uint8' });
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.CAST, BuiltinOp.RESHAPE, BuiltinOp.RESHAPE, BuiltinOp.FULLY_CONNECTED, BuiltinOp.SOFTMAX]);
+  const pixels = Uint8Array.from({ length: 16 }, (_, i) => i * 16);
+  const diff = maxAbsDiff(runTflite(bytes, pixels), predictTfjs(m, Float32Array.from(pixels), [1, 4, 4, 1]));
+  assert.ok(diff <= 1e-4, `diff ${diff}`);
+});
+
+test('an unsupported layer is a ConversionError naming the layer and its class', () => {
+  const m = seq([4, 4, 1], layers.upSampling2d({ size: [2, 2], name: 'grow' }));
+  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /'grow' of class UpSampling2D/.test(e.message));
+});

@@ -1,0 +1,75 @@
+/**
+ * A small TF.js IOHandler over the file system: `model.json` (topology + weights manifest) and the weight
+ * files it lists, in the layout `tfjs.converters` and `model.save('file://…')` use.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { io } from '@tensorflow/tfjs-core';
+
+interface ModelJson {
+  modelTopology: {} | ArrayBuffer;
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  weightsManifest: { paths: string[]; weights: io.WeightsManifestEntry[] }[];
+}
+
+function isModelJson(v: unknown): v is ModelJson {
+  return typeof v === 'object' && v !== null && 'modelTopology' in v && 'weightsManifest' in v && Array.isArray(v.weightsManifest);
+}
+
+/** Reads `path` (a model.json) and the weight shards next to it. */
+export function fileLoader(path: string): io.IOHandler {
+  return {
+    load: async () => {
+      const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      if (!isModelJson(json)) throw new Error(`${path}: not a TF.js model.json (needs modelTopology and weightsManifest)`);
+      const specs: io.WeightsManifestEntry[] = [];
+      const chunks: Uint8Array[] = [];
+      for (const group of json.weightsManifest) {
+        specs.push(...group.weights);
+        for (const p of group.paths) chunks.push(readFileSync(join(dirname(path), p)));
+      }
+      const total = chunks.reduce((n, c) => n + c.length, 0);
+      const data = new Uint8Array(total);
+      let o = 0;
+      for (const c of chunks) {
+        data.set(c, o);
+        o += c.length;
+      }
+      return { modelTopology: json.modelTopology, weightSpecs: specs, weightData: data.buffer, format: json.format, generatedBy: json.generatedBy, convertedBy: json.convertedBy ?? null };
+    },
+  };
+}
+
+function concat(data: io.WeightData): Uint8Array {
+  if (!Array.isArray(data)) return new Uint8Array(data);
+  const parts = data.map((b) => new Uint8Array(b));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Writes `dir/model.json` and `dir/weights.bin`. */
+export function fileSaver(dir: string): io.IOHandler {
+  return {
+    save: async (artifacts) => {
+      mkdirSync(dir, { recursive: true });
+      const weights = artifacts.weightData ? concat(artifacts.weightData) : new Uint8Array(0);
+      writeFileSync(join(dir, 'weights.bin'), weights);
+      const json: ModelJson = {
+        modelTopology: artifacts.modelTopology ?? {},
+        format: artifacts.format ?? 'layers-model',
+        generatedBy: artifacts.generatedBy ?? 'tflite-lambda train',
+        convertedBy: artifacts.convertedBy ?? null,
+        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+      };
+      writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.length } };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * @tflite-lambda/train — train image classifiers with TensorFlow.js (AutoKeras-style search) and convert
+ * TF.js LayersModels to .tflite. Training-only: nothing in the runtime or serving packages imports this.
+ */
+export { readIdx, IdxFormatError, type IdxArray } from './data/idx.js';
+export { loadMnist, mnistDataDir, type MnistSplit } from './data/mnist.js';
+export { loadImageFolder, type ImageFolderOptions } from './data/image_folder.js';
+export { subset, splitValidation, permutation, floatImages, imageSize, type ImageDataset } from './data/dataset.js';
+export { ImageClassifier, type ImageClassifierOptions, type FitOptions } from './autokeras/image_classifier.js';
+export { AUTOKERAS_FIRST_TRIAL, sampleHyperparameters, seededRandom, type Hyperparameters } from './autokeras/hyperparameters.js';
+export { FAST_TRIAL } from './autokeras/presets.js';
+export { Normalization, registerNormalizationLayer, computeImageStats } from './autokeras/normalization.js';
+export { SeededDropout, registerSeededDropoutLayer } from './autokeras/seeded_dropout.js';
+export { buildModel, type ModelSpec } from './autokeras/build_model.js';
+export { formatTrialTable, type TrialRecord, type EpochRecord } from './autokeras/trial_log.js';
+export { trainingCurvesSvg } from './autokeras/curves_svg.js';
+export { convertLayersModel, modelToIr, type ConvertOptions } from './convert/convert.js';
+export { ConversionError } from './convert/read_layers.js';
+export { fileLoader, fileSaver } from './convert/file_io.js';
+export { registerFastKernels, unregisterFastKernels, stockKernel, fastKernelNames, type FastKernelOptions } from './kernels/register.js';
+export { sgemm, rowMajor, transposed, type MatView } from './gemm/sgemm.js';
+export { conv2dForward, conv2dBackpropFilter, conv2dBackpropInput, type ConvGeometry } from './gemm/conv.js';
+export { runTrainPipeline, type TrainPipelineOptions, type PipelineMetrics } from './pipeline/train_pipeline.js';
+export { evaluateTflite, agreement } from './pipeline/evaluate_tflite.js';
+export { setupTraining } from './backend.js';

@@ -1,0 +1,81 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { conv2d, fused, grads, matMul, maxPool, randomNormal, setBackend, sum, type Tensor, type Tensor4D, type Tensor2D } from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-layers'; // registers TF.js's gradient functions
+import { fastKernelNames, registerFastKernels, unregisterFastKernels } from './register.js';
+
+await setBackend('cpu');
+after(() => unregisterFastKernels());
+
+/** Runs `f` with the stock kernels and with ours, returning both results' values. */
+function both(f: () => Tensor[]): { stock: Float32Array[]; fast: Float32Array[] } {
+  unregisterFastKernels();
+  const stock = f().map((t) => t.dataSync() as Float32Array);
+  registerFastKernels({ threads: true });
+  const fast = f().map((t) => t.dataSync() as Float32Array);
+  return { stock, fast };
+}
+
+function assertClose(a: Float32Array[], b: Float32Array[], what: string): void {
+  assert.equal(a.length, b.length);
+  a.forEach((x, k) => {
+    assert.equal(x.length, b[k].length, `${what}: output ${k} length`);
+    x.forEach((v, i) => assert.ok(Math.abs(v - b[k][i]) <= 1e-4 * (1 + Math.abs(v)), `${what}: output ${k}[${i}] ${v} vs ${b[k][i]}`));
+  });
+}
+
+test('the fast kernel set covers convolution, matmul and max-pool, forward and backward', () => {
+  assert.deepEqual(fastKernelNames().sort(), ['BatchMatMul', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'FusedConv2D', 'MaxPool', 'MaxPoolGrad', '_FusedMatMul'].sort());
+});
+
+const CONVS: { x: [number, number, number, number]; w: [number, number, number, number]; stride: number; pad: 'same' | 'valid'; dilation: number }[] = [
+  { x: [2, 9, 8, 3], w: [3, 3, 3, 5], stride: 1, pad: 'valid', dilation: 1 },
+  { x: [3, 11, 11, 4], w: [3, 3, 4, 7], stride: 2, pad: 'same', dilation: 1 },
+  { x: [1, 10, 9, 2], w: [2, 3, 2, 3], stride: 1, pad: 'same', dilation: 2 },
+  { x: [4, 6, 6, 5], w: [1, 1, 5, 6], stride: 1, pad: 'valid', dilation: 1 },
+];
+
+test('Conv2D and its two gradients match the stock cpu kernels on random shapes', () => {
+  for (const c of CONVS) {
+    const x = randomNormal(c.x, 0, 1, 'float32', 1) as Tensor4D;
+    const w = randomNormal(c.w, 0, 1, 'float32', 2) as Tensor4D;
+    const r = both(() => {
+      const y = conv2d(x, w, c.stride, c.pad, 'NHWC', c.dilation);
+      // Gradients only exist without dilation in TF.js.
+      const g = c.dilation === 1 ? grads((a: Tensor, b: Tensor) => sum(conv2d(a as Tensor4D, b as Tensor4D, c.stride, c.pad)))([x, w]) : [];
+      return [y, ...g];
+    });
+    assertClose(r.stock, r.fast, JSON.stringify(c));
+  }
+});
+
+test('FusedConv2D with bias and relu matches the stock kernel', () => {
+  const x = randomNormal([2, 8, 8, 3], 0, 1, 'float32', 3) as Tensor4D;
+  const w = randomNormal([3, 3, 3, 4], 0, 1, 'float32', 4) as Tensor4D;
+  const bias = randomNormal([4], 0, 1, 'float32', 5);
+  const r = both(() => [fused.conv2d({ x, filter: w, strides: 1, pad: 'same', bias, activation: 'relu' })]);
+  assertClose(r.stock, r.fast, 'fused conv');
+});
+
+test('MatMul (all transpose combinations), fused MatMul and their gradients match the stock kernels', () => {
+  for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]]) {
+    const a = randomNormal(ta ? [13, 7] : [7, 13], 0, 1, 'float32', 6) as Tensor2D;
+    const b = randomNormal(tb ? [5, 13] : [13, 5], 0, 1, 'float32', 7) as Tensor2D;
+    const r = both(() => [matMul(a, b, ta, tb), ...grads((p: Tensor, q: Tensor) => sum(matMul(p as Tensor2D, q as Tensor2D, ta, tb)))([a, b])]);
+    assertClose(r.stock, r.fast, `matMul ta=${ta} tb=${tb}`);
+  }
+  const a = randomNormal([6, 9], 0, 1, 'float32', 8) as Tensor2D;
+  const b = randomNormal([9, 4], 0, 1, 'float32', 9) as Tensor2D;
+  const bias = randomNormal([4], 0, 1, 'float32', 10);
+  const r = both(() => [fused.matMul({ a, b, bias, activation: 'relu' })]);
+  assertClose(r.stock, r.fast, 'fused matMul');
+});
+
+test('MaxPool and its gradient match the stock kernels (valid and same, stride 1 and 2)', () => {
+  for (const [size, stride, pad] of [[2, 2, 'valid'], [3, 1, 'same'], [3, 2, 'same']] as const) {
+    const x = randomNormal([2, 7, 6, 3], 0, 1, 'float32', 11) as Tensor4D;
+    const r = both(() => [maxPool(x, size, stride, pad), ...grads((a: Tensor) => sum(maxPool(a as Tensor4D, size, stride, pad)))([x])]);
+    assertClose(r.stock, r.fast, `maxPool ${size}/${stride}/${pad}`);
+  }
+});
