@@ -9,3 +9,10 @@ export type { AnyKernel, KernelRegistration, NodeContext, NodeSignature, Runtime
 export { OpResolver } from './kernels/resolver.js';
 export { builtinOpResolver } from './kernels/builtin.js';
 export { optionsOrDefault, requireOptions } from './kernels/common/options.js';
+// WebAssembly SIMD kernels (kernels/wasm): the registrations, and the GEMM / convolution functions for use
+// outside the interpreter (the training package's TensorFlow.js kernels).
+export { wasmOpResolver } from './kernels/wasm_resolver.js';
+export {
+  WASM_KERNELS, simdSupported, gemm, packGemmWeights, conv2dIm2col, packConv2D,
+  type Activation, type PackedGemmWeights, type PackedConv2D,
+} from './kernels/wasm/index.js';

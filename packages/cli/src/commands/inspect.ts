@@ -4,11 +4,13 @@ import { parseArgs } from '../args.js';
 import { UsageError } from '../command.js';
 
 export const summary = 'Show a model: ops, inputs/outputs, quantization, weight and arena bytes';
-export const usage = `Usage: tflite-lambda inspect <model.tflite> [--json]
+export const usage = `Usage: tflite-lambda inspect <model.tflite> [--json] [--tensors]
 
 Prints the operators (with counts), the inputs and outputs of subgraph 0 with dtype, shape and quantization,
 the bytes of weights stored in the model and the bytes of the activation arena the runtime plans.
-  --json   machine-readable output`;
+  --json      machine-readable output
+  --tensors   also list every tensor of subgraph 0: dtype, shape, constant or not, scale and zero point
+              (every per-channel scale and zero point in --json)`;
 
 export interface ModelReport {
   file: string;
@@ -22,6 +24,36 @@ export interface ModelReport {
   arenaBytes: number | null;
   /** Why the runtime cannot plan this model, when it cannot. */
   unsupported: string | null;
+  /** Every tensor of subgraph 0, with --tensors. */
+  tensors?: TensorReport[];
+}
+
+/** One tensor of the model as stored (before the runtime resolves any dynamic shape). */
+export interface TensorReport {
+  index: number;
+  name: string;
+  dtype: string;
+  shape: number[];
+  constant: boolean;
+  variable: boolean;
+  quantization: TensorDetails['quantization'] | null;
+}
+
+/** Every tensor of subgraph 0 with its dtype, shape and quantization parameters. */
+export function describeTensors(bytes: Uint8Array): TensorReport[] {
+  const sg = readModel(bytes).subgraphs[0];
+  if (!sg) return [];
+  return sg.tensors.map((t, index) => ({
+    index,
+    name: t.name,
+    dtype: t.dtype,
+    shape: [...t.shape],
+    constant: t.data !== null,
+    variable: t.isVariable,
+    quantization: t.quantization && t.quantization.scale.length > 0
+      ? { scale: [...t.quantization.scale], zeroPoint: [...t.quantization.zeroPoint], quantizedDimension: t.quantization.quantizedDimension }
+      : null,
+  }));
 }
 
 export function describeModel(file: string, bytes: Uint8Array): ModelReport {
@@ -86,6 +118,22 @@ function formatQuant(q: TensorDetails['quantization']): string {
   return `  per-channel(dim ${q.quantizedDimension}, ${q.scale.length} scales)`;
 }
 
+/** One line per tensor for --tensors: per-channel parameters are summarised by their range. */
+function formatTensorReport(t: TensorReport): string {
+  const kind = t.constant ? ' const' : t.variable ? ' variable' : '';
+  const q = t.quantization;
+  let quant = '';
+  if (q && q.scale.length === 1) quant = `  scale=${q.scale[0].toPrecision(6)} zero_point=${q.zeroPoint[0]}`;
+  else if (q) {
+    const lo = Math.min(...q.scale);
+    const hi = Math.max(...q.scale);
+    const zps = [...new Set(q.zeroPoint)];
+    quant = `  per-channel(dim ${q.quantizedDimension}, ${q.scale.length} scales ${lo.toPrecision(4)}..${hi.toPrecision(4)}, ` +
+      `zero_point${zps.length === 1 ? `=${zps[0]}` : `s ${Math.min(...zps)}..${Math.max(...zps)}`})`;
+  }
+  return `  #${t.index} ${t.name}: ${t.dtype}[${t.shape.join(',')}]${kind}${quant}`;
+}
+
 function formatTensor(t: TensorDetails): string {
   const sig = t.shapeSignature.some((d) => d < 0) ? ` signature=[${t.shapeSignature.join(',')}]` : '';
   return `  #${t.index} ${t.name}: ${t.dtype}[${t.shape.join(',')}]${sig}${formatQuant(t.quantization)}`;
@@ -100,11 +148,12 @@ export function formatReport(r: ModelReport): string {
   lines.push('inputs:', ...r.inputs.map(formatTensor), 'outputs:', ...r.outputs.map(formatTensor));
   lines.push(`weights: ${r.weightBytes} bytes (${kb(r.weightBytes)})`);
   lines.push(r.arenaBytes === null ? `arena: not planned — ${r.unsupported}` : `arena: ${r.arenaBytes} bytes (${kb(r.arenaBytes)})`);
+  if (r.tensors) lines.push(`tensors (${r.tensors.length}):`, ...r.tensors.map(formatTensorReport));
   return lines.join('\n');
 }
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { booleans: ['json'] });
+  const p = parseArgs(args, { booleans: ['json', 'tensors'] });
   if (p.positional.length !== 1) throw new UsageError('inspect needs exactly one model path');
   const file = p.positional[0];
   let bytes: Uint8Array;
@@ -114,6 +163,7 @@ export async function main(args: string[]): Promise<number> {
     throw new TfliteError('IO', `cannot read '${file}': ${(err as Error).message}`);
   }
   const report = describeModel(file, bytes);
+  if (p.flags.has('tensors')) report.tensors = describeTensors(bytes);
   console.log(p.flags.has('json') ? JSON.stringify(report, null, 2) : formatReport(report));
   return 0;
 }

@@ -158,11 +158,10 @@ export const BuiltinOp = {
   UNSORTED_SEGMENT_SUM: 155,
   ATAN2: 156,
   UNSORTED_SEGMENT_MIN: 157,
-  COMPLEX: 158,
-  SIGN: 159,
-  BITCAST: 160,
-  BITWISE_XOR: 161,
-  RIGHT_SHIFT: 162,
+  SIGN: 158,
+  BITCAST: 159,
+  BITWISE_XOR: 160,
+  RIGHT_SHIFT: 161,
 } as const;
 
 export type BuiltinOpName = keyof typeof BuiltinOp;

@@ -1,7 +1,8 @@
 /**
- * Element-wise extra ops: float32 unary math (NEG, ABS, FLOOR, CEIL, ROUND, COS, SQUARE, ELU, GELU),
+ * Element-wise extra ops: float32 unary math (NEG, ABS, FLOOR, CEIL, ROUND, SIN, COS, SQUARE, ELU, GELU),
  * row-wise LOG_SOFTMAX / L2_NORMALIZATION / LOCAL_RESPONSE_NORMALIZATION, broadcasting POW / FLOOR_DIV /
- * FLOOR_MOD (float32 and int32), PRELU (float32, int8, uint8) and ADD_N.
+ * FLOOR_MOD (float32 and int32), ATAN2 (TFLite's takes equal shapes only), PRELU (float32, int8, uint8), ADD_N, and the quantized ELU,
+ * GELU, MAXIMUM and MINIMUM.
  */
 import type { BuiltinOptions } from '../core/options.js';
 import { BuiltinOp } from '../core/ops.js';
@@ -35,6 +36,7 @@ const UNARY: UnarySpec[] = [
   { op: 'FLOOR', sd: 4, rank: 4 },
   { op: 'CEIL', sd: 4, rank: 2 },
   { op: 'ROUND', sd: 4, rank: 3 },
+  { op: 'SIN', sd: 3, rank: 2 },
   { op: 'COS', sd: 3, rank: 3 },
   { op: 'SQUARE', sd: 2, rank: 4 },
   { op: 'ELU', sd: 2, rank: 3 },
@@ -54,7 +56,7 @@ const UNARY: UnarySpec[] = [
   },
 ];
 
-function binaryFloat(rng: Rng, op: 'POW' | 'FLOOR_DIV' | 'FLOOR_MOD', a: number[], bShape: number[]): DiffCase {
+function binaryFloat(rng: Rng, op: 'POW' | 'FLOOR_DIV' | 'FLOOR_MOD' | 'ATAN2', a: number[], bShape: number[]): DiffCase {
   const b = new CaseBuilder();
   const pow = op === 'POW';
   const x = b.input({ dtype: 'float32', shape: a }, pow ? uniformFloats(rng, a, 0.1, 3) : normalFloats(rng, a, 5));
@@ -98,6 +100,46 @@ function preluQuantized(rng: Rng, dtype: 'int8' | 'uint8', shape: number[], alph
   return b.build(`PRELU ${dtype} [${shape}] alpha [${alphaShape}]`);
 }
 
+/** ELU / GELU through lookup tables, MAXIMUM / MINIMUM on raw values sharing one set of parameters. */
+function quantizedUnary(rng: Rng, op: 'ELU' | 'GELU', dtype: 'int8' | 'uint8', shape: number[], options: BuiltinOptions | null): DiffCase {
+  const b = new CaseBuilder();
+  const inQ = perTensor(Math.fround(rng.uniform(0.01, 0.04)), randomZeroPoint(rng, dtype));
+  const outQ = perTensor(Math.fround(rng.uniform(0.01, 0.03)), randomZeroPoint(rng, dtype));
+  const x = b.input({ dtype, shape, quantization: inQ }, randomInts(rng, dtype, shape));
+  const out = b.output({ dtype, shape, quantization: outQ });
+  b.op(BuiltinOp[op], [x], [out], options);
+  return b.build(`${op} ${dtype} [${shape}]`);
+}
+
+/** int8/uint8 L2_NORMALIZATION: the output parameters are fixed by TFLite (1/128, zero point 0 or 128). */
+function quantizedL2Norm(rng: Rng, dtype: 'int8' | 'uint8', shape: number[]): DiffCase {
+  const b = new CaseBuilder();
+  const inQ = perTensor(Math.fround(rng.uniform(0.01, 0.05)), randomZeroPoint(rng, dtype));
+  const x = b.input({ dtype, shape, quantization: inQ }, randomInts(rng, dtype, shape));
+  const out = b.output({ dtype, shape, quantization: perTensor(1 / 128, dtype === 'int8' ? 0 : 128) });
+  b.op(BuiltinOp.L2_NORMALIZATION, [x], [out]);
+  return b.build(`L2_NORMALIZATION ${dtype} [${shape}]`);
+}
+
+/** int8/uint8 LOG_SOFTMAX: output parameters fixed by TFLite (16/256, zero point 127 or 255). */
+function quantizedLogSoftmax(rng: Rng, dtype: 'int8' | 'uint8', shape: number[], scale: number): DiffCase {
+  const b = new CaseBuilder();
+  const x = b.input({ dtype, shape, quantization: perTensor(scale, randomZeroPoint(rng, dtype)) }, randomInts(rng, dtype, shape));
+  const out = b.output({ dtype, shape, quantization: perTensor(16 / 256, dtype === 'int8' ? 127 : 255) });
+  b.op(BuiltinOp.LOG_SOFTMAX, [x], [out]);
+  return b.build(`LOG_SOFTMAX ${dtype} [${shape}] input scale ${scale}`);
+}
+
+function quantizedExtremum(rng: Rng, op: 'MAXIMUM' | 'MINIMUM', dtype: 'int8' | 'uint8', a: number[], bShape: number[]): DiffCase {
+  const b = new CaseBuilder();
+  const q = perTensor(Math.fround(rng.uniform(0.01, 0.04)), randomZeroPoint(rng, dtype));
+  const x = b.input({ dtype, shape: a, quantization: q }, randomInts(rng, dtype, a));
+  const y = b.input({ dtype, shape: bShape, quantization: q }, randomInts(rng, dtype, bShape));
+  const out = b.output({ dtype, shape: broadcastShapes(a, bShape), quantization: q });
+  b.op(BuiltinOp[op], [x, y], [out]);
+  return b.build(`${op} ${dtype} [${a}] with [${bShape}]`);
+}
+
 function addN(rng: Rng, count: number, shape: number[], dtype: 'float32' | 'int32'): DiffCase {
   const b = new CaseBuilder();
   const inputs = Array.from({ length: count }, () =>
@@ -119,6 +161,8 @@ export const extraElementwiseFamily: DiffFamily = {
       binaryFloat(rng, 'FLOOR_DIV', [3, 1, 4], [2, 1]),
       binaryFloat(rng, 'FLOOR_MOD', [4, 5], [4, 5]),
       binaryFloat(rng, 'FLOOR_MOD', [2, 3, 4], [1, 4]),
+      binaryFloat(rng, 'ATAN2', [3, 4], [3, 4]),
+      binaryFloat(rng, 'ATAN2', [2, 3, 4], [2, 3, 4]),
       binaryInt(rng, 'POW', [3, 4], [3, 4]),
       binaryInt(rng, 'FLOOR_DIV', [4, 5], [4, 5]),
       binaryInt(rng, 'FLOOR_DIV', [2, 3, 4], [4]),
@@ -128,6 +172,18 @@ export const extraElementwiseFamily: DiffFamily = {
       preluFloat(rng, [2, 3, 4], [3, 4]),
       preluQuantized(rng, 'int8', [1, 4, 5, 3], [1, 1, 3]),
       preluQuantized(rng, 'uint8', [1, 3, 3, 4], [1, 1, 4]),
+      quantizedUnary(rng, 'ELU', 'int8', [2, 3, 5], null),
+      quantizedUnary(rng, 'ELU', 'int8', [4, 6], null),
+      quantizedUnary(rng, 'GELU', 'int8', [3, 7], { kind: 'GeluOptions', approximate: false }),
+      quantizedUnary(rng, 'GELU', 'uint8', [2, 2, 5], { kind: 'GeluOptions', approximate: true }),
+      quantizedExtremum(rng, 'MAXIMUM', 'int8', [2, 3, 4], [3, 4]),
+      quantizedExtremum(rng, 'MINIMUM', 'uint8', [4, 5], [4, 1]),
+      quantizedL2Norm(rng, 'int8', [3, 8]),
+      quantizedL2Norm(rng, 'int8', [1, 2, 2, 16]),
+      quantizedL2Norm(rng, 'uint8', [4, 5]),
+      quantizedLogSoftmax(rng, 'int8', [3, 10], 0.05),
+      quantizedLogSoftmax(rng, 'int8', [2, 2, 6], 0.01),
+      quantizedLogSoftmax(rng, 'uint8', [4, 7], 0.1),
       addN(rng, 3, [2, 3, 4], 'float32'),
       addN(rng, 4, [5, 2], 'int32'),
     ];

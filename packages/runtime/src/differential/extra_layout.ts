@@ -1,7 +1,8 @@
 /**
  * Extra data-movement ops on float32 and quantized int8/uint8 tensors: SPACE_TO_BATCH_ND / BATCH_TO_SPACE_ND
  * (rank 3 and 4, paddings and crops), DEPTH_TO_SPACE / SPACE_TO_DEPTH, SPLIT_V (with a −1 size), MIRROR_PAD
- * (REFLECT and SYMMETRIC), TILE, BROADCAST_TO, GATHER_ND, ZEROS_LIKE and FILL.
+ * (REFLECT and SYMMETRIC), TILE, BROADCAST_TO, GATHER_ND, ZEROS_LIKE, FILL, REVERSE_V2, RANK, and quantized
+ * RESIZE_BILINEAR / RESIZE_NEAREST_NEIGHBOR.
  */
 import type { BuiltinOptions } from '../core/options.js';
 import { BuiltinOp } from '../core/ops.js';
@@ -68,6 +69,18 @@ function resize(
   return oneOp(rng, e, op, inShape, [{ shape: [2], values: size }], outShape, options, `to ${size.join('x')} ${mode}`);
 }
 
+/** RANK of an input, added to an int32 input (LiteRT cannot return RANK's constant-like result directly). */
+function rank(rng: Rng, shape: number[]): DiffCase {
+  const b = new CaseBuilder();
+  const x = b.input({ dtype: 'float32', shape }, normalFloats(rng, shape));
+  const y = b.input({ dtype: 'int32', shape: [2] }, Int32Array.from([rng.int(-9, 9), rng.int(-9, 9)]));
+  const r = b.intermediate({ dtype: 'int32', shape: [] });
+  const out = b.output({ dtype: 'int32', shape: [2] });
+  b.op(BuiltinOp.RANK, [x], [r]);
+  b.op(BuiltinOp.ADD, [r, y], [out], { kind: 'AddOptions', fusedActivation: 'NONE', potScaleInt16: true });
+  return b.build(`RANK of [${shape}]`);
+}
+
 const mirror = (mode: 'REFLECT' | 'SYMMETRIC'): BuiltinOptions => ({ kind: 'MirrorPadOptions', mode });
 const block = (kind: 'DepthToSpaceOptions' | 'SpaceToDepthOptions', blockSize: number): BuiltinOptions => ({ kind, blockSize });
 
@@ -105,6 +118,9 @@ export const extraLayoutFamily: DiffFamily = {
       gatherNd(rng, FLOAT32, [3, 4], [[1], [2], [0], [1]]),
       gatherNd(rng, i8, [2, 3, 4], [[1, 2, 3], [0, 0, 0]]),
       fillAndZeros(rng, [2, 3, 4]),
+      oneOp(rng, FLOAT32, 'REVERSE_V2', [2, 3, 4], [p([1], [1])], [2, 3, 4], null, 'axis 1'),
+      oneOp(rng, i8, 'REVERSE_V2', [3, 4], [p([2], [0, -1])], [3, 4], null, 'axes 0 and -1'),
+      rank(rng, [2, 3, 4]),
       resize(rng, i8, 'RESIZE_BILINEAR', [1, 4, 5, 3], [8, 10], 'default'),
       resize(rng, i8, 'RESIZE_BILINEAR', [1, 5, 4, 2], [9, 7], 'half_pixel'),
       resize(rng, u8, 'RESIZE_BILINEAR', [2, 3, 3, 2], [7, 5], 'align_corners'),

@@ -1,7 +1,7 @@
 /**
  * Comparisons (float32, int32, int8 sharing parameters), LOGICAL_AND/OR/NOT and SELECT/SELECT_V2 (bool
  * tensors are made inside the graph by comparisons, since LiteRT.js cannot take bool inputs), and the
- * reductions REDUCE_MAX/MIN/PROD and ARG_MIN.
+ * reductions REDUCE_MAX/MIN/PROD/ANY/ALL, ARG_MIN and TOPK_V2.
  */
 import type { DType } from '../core/dtype.js';
 import type { ReducerOptions } from '../core/options.js';
@@ -20,14 +20,18 @@ function values(rng: Rng, dtype: 'float32' | 'int32' | 'int8', shape: readonly n
   return randomInts(rng, dtype, shape, -3, 3);
 }
 
-function compare(rng: Rng, op: CompareOp, dtype: 'float32' | 'int32' | 'int8', a: number[], bShape: number[]): DiffCase {
+/** int8 inputs share `scales[0]` unless a second scale is given; a scale below 1/256 merges neighbouring codes. */
+function compare(
+  rng: Rng, op: CompareOp, dtype: 'float32' | 'int32' | 'int8', a: number[], bShape: number[], scales: number[] = [0.05],
+): DiffCase {
   const b = new CaseBuilder();
-  const q = dtype === 'int8' ? { quantization: perTensor(0.05, randomZeroPoint(rng, 'int8')) } : {};
-  const x = b.input({ dtype, shape: a, ...q }, values(rng, dtype, a));
-  const y = b.input({ dtype, shape: bShape, ...q }, values(rng, dtype, bShape));
+  const zp = randomZeroPoint(rng, 'int8');
+  const q = (k: number) => (dtype === 'int8' ? { quantization: perTensor(scales[k] ?? scales[0]!, k === 0 ? zp : Math.min(zp + 1, 127)) } : {});
+  const x = b.input({ dtype, shape: a, ...q(0) }, values(rng, dtype, a));
+  const y = b.input({ dtype, shape: bShape, ...(scales.length > 1 ? q(1) : q(0)) }, values(rng, dtype, bShape));
   const out = b.output({ dtype: 'bool', shape: broadcastShapes(a, bShape) });
   b.op(BuiltinOp[op], [x, y], [out]);
-  return b.build(`${op} ${dtype} [${a}] with [${bShape}]`);
+  return b.build(`${op} ${dtype} [${a}] with [${bShape}]${dtype === 'int8' ? ` scales ${scales}` : ''}`);
 }
 
 /** (x > 0) AND/OR (y < 0), NOT of the first, then SELECT_V2 on the result picking x or y. */
@@ -95,6 +99,34 @@ function argMin(rng: Rng, dtype: 'float32' | 'int32' | 'uint8', shape: number[],
   return b.build(`ARG_MIN ${dtype} [${shape}] axis ${axis} -> ${outType}`);
 }
 
+/** REDUCE_ANY / REDUCE_ALL over (x > 0), a bool made in the graph. */
+function reduceBool(rng: Rng, op: 'REDUCE_ANY' | 'REDUCE_ALL', shape: number[], axes: number[], keepDims: boolean): DiffCase {
+  const b = new CaseBuilder();
+  // Mostly positive (ALL) or mostly negative (ANY) data, so both outcomes occur.
+  const x = b.input({ dtype: 'float32', shape }, uniformFloats(rng, shape, op === 'REDUCE_ALL' ? -0.3 : -3, op === 'REDUCE_ALL' ? 3 : 0.3));
+  const zero = b.constant({ dtype: 'float32', shape: [] }, new Float32Array(1));
+  const positive = b.intermediate({ dtype: 'bool', shape });
+  const axesT = b.constant({ dtype: 'int32', shape: [axes.length] }, i32(axes));
+  const out = b.output({ dtype: 'bool', shape: reducedShape(shape, resolveAxes(axes, shape.length), keepDims) });
+  b.op(BuiltinOp.GREATER, [x, zero], [positive]);
+  b.op(BuiltinOp[op], [positive, axesT], [out], { kind: 'ReducerOptions', keepDims });
+  return b.build(`${op} of x > 0 on [${shape}] axes [${axes}]`);
+}
+
+function topK(rng: Rng, dtype: 'float32' | 'int32' | 'int8', shape: number[], k: number): DiffCase {
+  const b = new CaseBuilder();
+  // Few distinct integer values, so ties (lower index first) are exercised.
+  const data = dtype === 'float32' ? normalFloats(rng, shape, 2).map((v) => Math.round(v)) : randomInts(rng, dtype, shape, -4, 4);
+  const q = dtype === 'int8' ? { quantization: perTensor(0.1, 0) } : {};
+  const x = b.input({ dtype, shape, ...q }, data);
+  const kT = b.constant({ dtype: 'int32', shape: [] }, i32([k]));
+  const outShape = [...shape.slice(0, -1), k];
+  const values = b.output({ dtype, shape: outShape, ...q });
+  const indices = b.output({ dtype: 'int32', shape: outShape });
+  b.op(BuiltinOp.TOPK_V2, [x, kT], [values, indices]);
+  return b.build(`TOPK_V2 ${dtype} [${shape}] k ${k}`);
+}
+
 export const extraLogicFamily: DiffFamily = {
   name: 'extra comparison, logic, selection and reduction ops',
   cases(seed: number): DiffCase[] {
@@ -108,6 +140,10 @@ export const extraLogicFamily: DiffFamily = {
       compare(rng, 'NOT_EQUAL', 'int32', [5, 4], [5, 4]),
       compare(rng, 'LESS', 'int8', [2, 6], [2, 6]),
       compare(rng, 'EQUAL', 'int8', [3, 4], [1, 4]),
+      compare(rng, 'GREATER_EQUAL', 'int8', [4, 6], [4, 6], [0.05, 0.1]),
+      compare(rng, 'EQUAL', 'int8', [5, 6], [5, 6], [0.5, 0.25]),
+      compare(rng, 'LESS', 'int8', [4, 8], [4, 8], [0.001]),
+      compare(rng, 'NOT_EQUAL', 'int8', [4, 8], [8], [0.0005, 0.002]),
       logicAndSelect(rng, 'LOGICAL_AND', [2, 3, 4], [3, 4]),
       logicAndSelect(rng, 'LOGICAL_OR', [4, 5], [4, 5]),
       selectV1(rng, 'float32', [3, 4], [3, 4]),
@@ -125,6 +161,11 @@ export const extraLogicFamily: DiffFamily = {
       argMin(rng, 'float32', [3, 5], 1, 'int32'),
       argMin(rng, 'int32', [2, 3, 4], 0, 'int64'),
       argMin(rng, 'uint8', [4, 6], -1, 'int32'),
+      reduceBool(rng, 'REDUCE_ANY', [3, 4], [1], false),
+      reduceBool(rng, 'REDUCE_ALL', [2, 3, 4], [0, 2], true),
+      topK(rng, 'float32', [3, 10], 4),
+      topK(rng, 'int32', [2, 2, 7], 7),
+      topK(rng, 'int8', [12], 3),
     ];
   },
 };

@@ -1,6 +1,7 @@
 /**
  * TRANSPOSE_CONV cases: float32 (with and without bias, SAME/VALID, strides 1–3, fused activation) and int8
- * with per-channel filters / uint8 with a per-tensor filter zero point.
+ * with per-channel filters / uint8 with a per-tensor filter zero point, and float32 activations with an int8
+ * filter (hybrid).
  */
 import type { FusedActivation, Padding, TransposeConvOptions } from '../core/options.js';
 import { BuiltinOp } from '../core/ops.js';
@@ -74,6 +75,20 @@ function quantCase(rng: Rng, s: TConvSpec, dtype: 'int8' | 'uint8'): DiffCase {
   return b.build(name(dtype, s));
 }
 
+/** Float activations with a constant int8 per-channel filter ("dynamic range" quantization). */
+function hybridCase(rng: Rng, s: TConvSpec): DiffCase {
+  const b = new CaseBuilder();
+  const outShape = outputShape(s);
+  const shapeT = b.constant({ dtype: 'int32', shape: [4] }, i32(outShape));
+  const filterShape = [s.outC, ...s.kernel, s.input[3]];
+  const filter = b.constant({ dtype: 'int8', shape: filterShape, quantization: perChannelQuant(rng, s.outC, 0) }, randomInts(rng, 'int8', filterShape, -127, 127));
+  const input = b.input({ dtype: 'float32', shape: s.input }, normalFloats(rng, s.input));
+  const bias = s.bias ? [b.constant({ dtype: 'float32', shape: [s.outC] }, normalFloats(rng, [s.outC]))] : [];
+  const out = b.output({ dtype: 'float32', shape: outShape });
+  b.op(BuiltinOp.TRANSPOSE_CONV, [shapeT, filter, input, ...bias], [out], options(s), s.bias ? 3 : 2);
+  return b.build(name('hybrid int8 filter', s));
+}
+
 const FLOAT_SPECS: TConvSpec[] = [
   { padding: 'SAME', stride: [2, 2], input: [1, 3, 4, 3], kernel: [3, 3], outC: 4, bias: true },
   { padding: 'VALID', stride: [2, 2], input: [2, 3, 3, 2], kernel: [2, 2], outC: 3, bias: false },
@@ -96,6 +111,7 @@ export const extraTransposeConvFamily: DiffFamily = {
       ...FLOAT_SPECS.map((s) => floatCase(rng, s)),
       ...QUANT_SPECS.map((s) => quantCase(rng, s, 'int8')),
       ...QUANT_SPECS.map((s) => quantCase(rng, s, 'uint8')),
+      ...QUANT_SPECS.map((s) => hybridCase(rng, s)),
     ];
   },
 };

@@ -2,7 +2,8 @@
  * REDUCE_MAX, REDUCE_MIN and REDUCE_PROD over constant axes: like TFLite's ReduceGeneric, the output starts
  * at the op's initial value and every input element is folded into its output slot in input order. Writing
  * through the output array keeps TFLite's arithmetic: float32 rounding per step, int32 wrap-around. Quantized
- * int8/uint8/int16 MAX/MIN fold raw values, valid because the output shares the input's parameters.
+ * int8/uint8/int16 MAX/MIN fold raw values, valid because the output shares the input's parameters. REDUCE_ANY
+ * and REDUCE_ALL are MAX and MIN over bool.
  */
 import type { DType } from '../../core/dtype.js';
 import type { ReducerOptions } from '../../core/options.js';
@@ -31,6 +32,8 @@ export function foldInit(kind: FoldKind, dtype: DType): number {
     int16: [-32768, 32767],
     int8: [-128, 127],
     uint8: [0, 255],
+    // REDUCE_ANY is a max over bools (starting false), REDUCE_ALL a min (starting true).
+    bool: [0, 1],
   };
   const [lo, hi] = ranges[dtype] ?? [0, 0];
   return kind === 'max' ? lo : hi;

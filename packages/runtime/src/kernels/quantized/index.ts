@@ -12,6 +12,7 @@ import { FULLY_CONNECTED_QUANTIZED_KERNEL, FULLY_CONNECTED_QUANTIZED_XNNPACK_KER
 import { HARD_SWISH_QUANTIZED_KERNEL } from './hard_swish.js';
 import { LEAKY_RELU_QUANTIZED_KERNEL, LEAKY_RELU_QUANTIZED_XNNPACK_KERNEL } from './leaky_relu.js';
 import { LOGISTIC_QUANTIZED_KERNEL } from './logistic.js';
+import { LOGISTIC_INT16_KERNEL } from './logistic_int16.js';
 import { MAX_POOL_2D_QUANTIZED_KERNEL } from './max_pool_2d.js';
 import { MEAN_QUANTIZED_KERNEL, MEAN_QUANTIZED_XNNPACK_KERNEL } from './mean.js';
 import { MUL_QUANTIZED_KERNEL, MUL_QUANTIZED_XNNPACK_KERNEL } from './mul.js';
@@ -23,6 +24,7 @@ import { SOFTMAX_QUANTIZED_KERNEL } from './softmax.js';
 import { SOFTMAX_INT16_KERNEL } from './softmax_int16.js';
 import { SUB_QUANTIZED_KERNEL, SUB_QUANTIZED_XNNPACK_KERNEL } from './sub.js';
 import { TANH_QUANTIZED_KERNEL } from './tanh.js';
+import { TANH_INT16_KERNEL } from './tanh_int16.js';
 
 /** TFLite's builtin (reference) integer arithmetic for every quantized op, as TFLite Micro computes it. */
 export const QUANTIZED_REFERENCE_KERNELS: readonly AnyKernel[] = [
@@ -40,6 +42,8 @@ export const QUANTIZED_REFERENCE_KERNELS: readonly AnyKernel[] = [
   SOFTMAX_INT16_KERNEL,
   LOGISTIC_QUANTIZED_KERNEL,
   TANH_QUANTIZED_KERNEL,
+  LOGISTIC_INT16_KERNEL,
+  TANH_INT16_KERNEL,
   RELU_QUANTIZED_KERNEL,
   RELU6_QUANTIZED_KERNEL,
   RELU_N1_TO_1_QUANTIZED_KERNEL,

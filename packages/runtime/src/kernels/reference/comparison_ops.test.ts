@@ -54,10 +54,22 @@ test('int8 comparisons with shared parameters compare raw values; int64 and rank
   assert.deepEqual(compare(NOT_EQUAL_KERNEL, t('bool', [], [1]), t('bool', [], [0])), { shape: [], data: [1] });
 });
 
-test('comparisons of int8 tensors with different scales are not taken here', () => {
-  const a: TestTensorSpec = { dtype: 'int8', shape: [1], data: [1], quantization: { scale: [0.5], zeroPoint: [0], quantizedDimension: 0 } };
-  const b: TestTensorSpec = { dtype: 'int8', shape: [1], data: [1], quantization: { scale: [0.25], zeroPoint: [0], quantizedDimension: 0 } };
-  assert.throws(() => compare(LESS_KERNEL, a, b), /does not support/);
+test('int8 comparisons rescale each input like TFLite: different scales compare by real value', () => {
+  const q = (scale: number, zp: number) => ({ scale: [scale], zeroPoint: [zp], quantizedDimension: 0 });
+  // Real values: a = (10, 20, 30) · 0.5 = (5, 10, 15); b = (20, 40, 60) · 0.25 = (5, 10, 15), then shifted by zero points.
+  const a: TestTensorSpec = { dtype: 'int8', shape: [3], data: [10, 20, 31], quantization: q(0.5, 0) };
+  const b: TestTensorSpec = { dtype: 'int8', shape: [3], data: [21, 41, 61], quantization: q(0.25, 1) };
+  assert.deepEqual(compare(EQUAL_KERNEL, a, b).data, [1, 1, 0]);
+  assert.deepEqual(compare(GREATER_KERNEL, a, b).data, [0, 0, 1]);
+});
+
+test('int8 comparisons with a scale below 1/256 can see neighbouring codes as equal, as TFLite does', () => {
+  const q = { scale: [0.001], zeroPoint: [0], quantizedDimension: 0 };
+  // (3·256)·0.001 and (4·256)·0.001 both round to 1.
+  const a: TestTensorSpec = { dtype: 'int8', shape: [1], data: [3], quantization: q };
+  const b: TestTensorSpec = { dtype: 'int8', shape: [1], data: [4], quantization: q };
+  assert.deepEqual(compare(LESS_KERNEL, a, b).data, [0]);
+  assert.deepEqual(compare(EQUAL_KERNEL, a, b).data, [1]);
 });
 
 test('LOGICAL_AND, LOGICAL_OR broadcast and LOGICAL_NOT negates', () => {

@@ -15,6 +15,8 @@ import { EMBEDDING_LOOKUP_KERNEL } from './embedding_lookup.js';
 import { MIRROR_PAD_KERNEL } from './mirror_pad.js';
 import { ONE_HOT_KERNEL } from './one_hot.js';
 import { RANGE_KERNEL } from './range.js';
+import { RANK_KERNEL } from './rank.js';
+import { REVERSE_V2_KERNEL } from './reverse_v2.js';
 import { SPACE_TO_BATCH_ND_KERNEL } from './space_to_batch_nd.js';
 import { SPACE_TO_DEPTH_KERNEL } from './space_to_depth.js';
 import { SPLIT_V_KERNEL } from './split_v.js';
@@ -137,9 +139,9 @@ test('quantized RESIZE_NEAREST_NEIGHBOR copies the pixels the float kernel picks
   assert.deepEqual([...q8!.data], [...f32!.data]);
 });
 
-test('quantized RESIZE_BILINEAR rounds the float blend of the raw values half away from zero', () => {
+test('quantized RESIZE_BILINEAR blends with 11-bit weights and rounds halves up', () => {
   const q: QuantizationParams = { scale: [0.5], zeroPoint: [0], quantizedDimension: 0 };
-  // 1x1x2 → 1x1x4 without align corners: positions 0, 0.5, 1, 1.5 → 10, 10.5→11, 11, 11 (clamped upper tap).
+  // 1x1x2 → 1x1x4 without align corners: positions 0, 0.5, 1, 1.5 → 10, 10.5 → 11, 11, 11 (clamped upper tap).
   const [out] = runKernel(RESIZE_BILINEAR_QUANTIZED_KERNEL, {
     inputs: [{ dtype: 'uint8', shape: [1, 1, 2, 1], data: [10, 11], quantization: q }, ints([2], [1, 4])],
     outputs: [{ dtype: 'uint8', quantization: q }],
@@ -151,7 +153,8 @@ test('quantized RESIZE_BILINEAR rounds the float blend of the raw values half aw
     outputs: [{ dtype: 'int8', quantization: q }],
     options: { kind: 'ResizeBilinearOptions', alignCorners: false, halfPixelCenters: false },
   });
-  assert.deepEqual([...neg!.data], [-10, -11, -11, -11]);
+  // -10.5 rounds up to -10.
+  assert.deepEqual([...neg!.data], [-10, -10, -11, -11]);
 });
 
 test('ONE_HOT puts on_value at each index along the new axis; out-of-range indices give off rows', () => {
@@ -188,4 +191,12 @@ test('RANGE counts from start by delta up to limit, and refuses inputs known onl
   assert.deepEqual(run(RANGE_KERNEL, [f(0), f(1), f(0.25)])[0], { shape: [4], data: [0, 0.25, 0.5, 0.75] });
   assert.throws(() => run(RANGE_KERNEL, [scalar(0), scalar(4, false), scalar(1)], null, 'int32'),
     (e: unknown) => e instanceof UnsupportedError && /dynamic output shape/.test(e.message));
+});
+
+test('REVERSE_V2 reverses the listed axes; RANK is the input rank', () => {
+  const input: TestTensorSpec = { dtype: 'int32', shape: [2, 3], data: [1, 2, 3, 4, 5, 6] };
+  assert.deepEqual(run(REVERSE_V2_KERNEL, [input, ints([1], [1])], null, 'int32')[0]!.data, [3, 2, 1, 6, 5, 4]);
+  assert.deepEqual(run(REVERSE_V2_KERNEL, [input, ints([2], [-1, 0])], null, 'int32')[0]!.data, [6, 5, 4, 3, 2, 1]);
+  assert.deepEqual(run(RANK_KERNEL, [{ dtype: 'float32', shape: [2, 1, 4] }], null, 'int32')[0], { shape: [], data: [3] });
+  assert.equal(RANK_KERNEL.shapeOnly, true);
 });

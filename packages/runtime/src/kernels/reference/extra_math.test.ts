@@ -7,6 +7,7 @@ import { assertClose, randomFloats, seededRandom } from '../common/test_helpers.
 import { runKernel, type TestTensorSpec } from '../kernel_runner.js';
 import { ABS_KERNEL } from './abs.js';
 import { ADD_N_KERNEL } from './add_n.js';
+import { ATAN2_KERNEL } from './atan2.js';
 import { CEIL_KERNEL } from './ceil.js';
 import { COS_KERNEL } from './cos.js';
 import { CUMSUM_KERNEL } from './cumsum.js';
@@ -24,6 +25,7 @@ import { POW_KERNEL } from './pow.js';
 import { PRELU_KERNEL } from './prelu.js';
 import { PRELU_QUANTIZED_KERNEL } from './prelu_quantized.js';
 import { ROUND_KERNEL } from './round.js';
+import { SIGN_KERNEL } from './sign.js';
 import { SIN_KERNEL } from './sin.js';
 import { SQUARE_KERNEL } from './square.js';
 
@@ -165,4 +167,10 @@ test('CUMSUM runs inclusive, exclusive and reversed along an axis', () => {
   assert.deepEqual(run(true, false, 1), [0, 1, 3, 0, 4, 9]);
   assert.deepEqual(run(false, true, -1), [6, 5, 3, 15, 11, 6]);
   assert.deepEqual(run(true, true, 0), [4, 5, 6, 0, 0, 0]);
+});
+
+test('SIGN gives -1, 0 or 1 (0 for NaN); ATAN2 takes (y, x)', () => {
+  assert.deepEqual(unary(SIGN_KERNEL, 'float32', [4], [-2.5, 0, 3, NaN]).data, [-1, 0, 1, 0]);
+  assert.deepEqual(unary(SIGN_KERNEL, 'int32', [3], [-7, 0, 9]).data, [-1, 0, 1]);
+  assertClose(binary(ATAN2_KERNEL, 'float32', [4], [1, 1, -1, 0], [4], [1, -1, -1, -2]).data, [Math.PI / 4, (3 * Math.PI) / 4, (-3 * Math.PI) / 4, Math.PI], 'atan2');
 });

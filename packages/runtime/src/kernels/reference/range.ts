@@ -16,6 +16,8 @@ export function rangeLength(start: number, limit: number, delta: number, integer
     : Math.ceil(Math.abs(Math.fround((limit - start) / delta)));
 }
 
+const toInt32 = (x: number): number => x | 0;
+
 export const RANGE_KERNEL: KernelRegistration<null, null> = {
   op: BuiltinOp.RANGE,
   name: 'RANGE (int32/int64/float32, reference)',
@@ -46,7 +48,7 @@ export const RANGE_KERNEL: KernelRegistration<null, null> = {
       return;
     }
     const step = Number(delta[0]!);
-    const round = start instanceof Float32Array ? Math.fround : (x: number) => x | 0;
+    const round = start instanceof Float32Array ? Math.fround : toInt32;
     let v = Number(start[0]!);
     for (let i = 0; i < out.length; i++, v = round(v + step)) out[i] = v;
   },

@@ -6,9 +6,12 @@ import type { AnyKernel } from '../kernel.js';
 import { assertClose, randomFloats, seededRandom } from '../common/test_helpers.js';
 import { runKernel } from '../kernel_runner.js';
 import { ARG_MIN_KERNEL } from './arg_min.js';
+import { REDUCE_ALL_KERNEL } from './reduce_all.js';
+import { REDUCE_ANY_KERNEL } from './reduce_any.js';
 import { REDUCE_MAX_KERNEL } from './reduce_max.js';
 import { REDUCE_MIN_KERNEL } from './reduce_min.js';
 import { REDUCE_PROD_KERNEL } from './reduce_prod.js';
+import { TOPK_V2_KERNEL } from './top_k_v2.js';
 
 function reduce(
   k: AnyKernel, dtype: DType, shape: number[], data: number[] | Float32Array, axes: number[], keepDims = false,
@@ -93,4 +96,29 @@ test('ARG_MIN picks the first minimum along the axis, int32 or int64 indices', (
   };
   assert.deepEqual(run('int32', 1), { shape: [2], data: [1, 0] });
   assert.deepEqual(run('int64', -2), { shape: [3], data: [1, 0, 1] });
+});
+
+test('REDUCE_ANY and REDUCE_ALL fold bools, starting from false and true', () => {
+  const data = [1, 0, 0, 0, 1, 1];
+  assert.deepEqual(reduce(REDUCE_ANY_KERNEL, 'bool', [2, 3], data, [1]).data, [1, 1]);
+  assert.deepEqual(reduce(REDUCE_ALL_KERNEL, 'bool', [2, 3], data, [1]).data, [0, 0]);
+  assert.deepEqual(reduce(REDUCE_ALL_KERNEL, 'bool', [2, 3], data, [0], true), { shape: [1, 3], data: [0, 0, 0] });
+  assert.deepEqual(reduce(REDUCE_ALL_KERNEL, 'bool', [0], [], [0]).data, [1]);
+});
+
+test('TOPK_V2 returns the k largest per row in descending order, lower index first on ties', () => {
+  const [values, indices] = runKernel(TOPK_V2_KERNEL, {
+    inputs: [{ dtype: 'float32', shape: [2, 5], data: [1, 5, 3, 5, 2, -1, -1, -3, 0, -1] }, { dtype: 'int32', shape: [], data: [3], constant: true }],
+    outputs: [{ dtype: 'float32' }, { dtype: 'int32' }],
+  });
+  assert.deepEqual(values!.shape, [2, 3]);
+  assert.deepEqual([...values!.data], [5, 5, 3, 0, -1, -1]);
+  assert.deepEqual([...indices!.data], [1, 3, 2, 3, 0, 1]);
+  const rand = seededRandom(4);
+  const row = [...randomFloats(rand, 50)];
+  const [v] = runKernel(TOPK_V2_KERNEL, {
+    inputs: [{ dtype: 'float32', shape: [50], data: row }, { dtype: 'int32', shape: [], data: [50], constant: true }],
+    outputs: [{ dtype: 'float32' }, { dtype: 'int32' }],
+  });
+  assert.deepEqual([...v!.data], [...Float32Array.from(row)].sort((a, b) => b - a));
 });

@@ -6,6 +6,7 @@ import type { FusedActivation, Padding, TransposeConvOptions } from '../../core/
 import { assertClose, randomFloats, randomInt, seededRandom } from '../common/test_helpers.js';
 import { runKernel, type TestTensorSpec } from '../kernel_runner.js';
 import { TRANSPOSE_CONV_KERNEL } from './transpose_conv.js';
+import { TRANSPOSE_CONV_HYBRID_KERNEL } from './transpose_conv_hybrid.js';
 import { TRANSPOSE_CONV_QUANTIZED_KERNEL } from './transpose_conv_quantized.js';
 
 type Nhwc = [number, number, number, number];
@@ -149,4 +150,29 @@ test('int8 transpose conv with per-channel filter scales stays within one step o
   const got = [...(out!.data as Int8Array)];
   got.forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) <= 1, `element ${i}: ${v} vs ${expected[i]}`));
   assert.ok(new Set(got).size > 10, 'outputs are spread, not saturated');
+});
+
+test('hybrid transpose conv (int8 filter, float input) stays within the int8 grid error of the float result', () => {
+  const rand = seededRandom(21);
+  const filter = Int8Array.from({ length: 2 * 3 * 3 * 2 }, () => randomInt(rand, -127, 127));
+  const scales = [0.01, 0.005];
+  const input = randomFloats(rand, 1 * 3 * 3 * 2, -2, 2);
+  const bias = Float32Array.from([0.25, -0.5]);
+  const [out] = runKernel(TRANSPOSE_CONV_HYBRID_KERNEL, {
+    inputs: [
+      { dtype: 'int32', shape: [4], data: [1, 6, 6, 2], constant: true },
+      { dtype: 'int8', shape: [2, 3, 3, 2], data: filter, constant: true, quantization: { scale: scales, zeroPoint: [0, 0], quantizedDimension: 0 } },
+      { dtype: 'float32', shape: [1, 3, 3, 2], data: input },
+      { dtype: 'float32', shape: [2], data: bias, constant: true },
+    ],
+    outputs: [{ dtype: 'float32' }],
+    options: options('SAME', 2, 2),
+  });
+  const exact = naive({
+    outShape: [1, 6, 6, 2], filterShape: [2, 3, 3, 2], filter: Float32Array.from(filter, (v, i) => v * scales[Math.floor(i / 18)]!),
+    inShape: [1, 3, 3, 2], input, bias, options: options('SAME', 2, 2),
+  });
+  // Input snapped to 256 levels over its range (4): at most half a step (~0.008) per value, times Σ|w| per output.
+  assertClose(out!.data as Float32Array, exact, 'hybrid', 0.15, 0);
+  assert.ok((out!.data as Float32Array).some((v, i) => v !== Math.fround(exact[i]!)), 'the input was snapped to the int8 grid');
 });

@@ -4,6 +4,7 @@
  * standalone compute API (api.ts) for use outside the interpreter.
  */
 import type { AnyKernel } from '../kernel.js';
+import { ADD_INT8_WASM_KERNEL } from './add.js';
 import { AVERAGE_POOL_2D_WASM_KERNEL } from './average_pool_2d.js';
 import { CONV_2D_WASM_KERNEL } from './conv_2d.js';
 import { CONV_2D_INT8_WASM_KERNEL } from './conv_2d_int8.js';
@@ -12,6 +13,7 @@ import { DEPTHWISE_CONV_2D_INT8_WASM_KERNEL } from './depthwise_conv_2d_int8.js'
 import { FULLY_CONNECTED_WASM_KERNEL } from './fully_connected.js';
 import { FULLY_CONNECTED_INT8_WASM_KERNEL } from './fully_connected_int8.js';
 import { MAX_POOL_2D_WASM_KERNEL } from './max_pool_2d.js';
+import { PAD_WASM_KERNEL } from './pad.js';
 
 export const WASM_KERNELS: readonly AnyKernel[] = [
   CONV_2D_WASM_KERNEL,
@@ -19,9 +21,11 @@ export const WASM_KERNELS: readonly AnyKernel[] = [
   FULLY_CONNECTED_WASM_KERNEL,
   MAX_POOL_2D_WASM_KERNEL,
   AVERAGE_POOL_2D_WASM_KERNEL,
+  PAD_WASM_KERNEL,
   CONV_2D_INT8_WASM_KERNEL,
   DEPTHWISE_CONV_2D_INT8_WASM_KERNEL,
   FULLY_CONNECTED_INT8_WASM_KERNEL,
+  ADD_INT8_WASM_KERNEL,
 ] as AnyKernel[];
 
 export { simdSupported } from './module.js';

@@ -4,6 +4,7 @@
  * time and nothing is fetched.
  */
 import { assembleModule } from './emitter/module_writer.js';
+import { ADD_I8 } from './emit_add.js';
 import { DEPTHWISE_F32, DEPTHWISE_I8 } from './emit_depthwise.js';
 import { GEMM_F32, GEMM_I8, GEMM_I8F } from './emit_gemm.js';
 import { IM2COL_F32, IM2COL_I8 } from './emit_im2col.js';
@@ -18,6 +19,7 @@ export interface KernelExports {
   gemm_i8(M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, scales: I, zp: I, actMin: I, actMax: I): void;
   gemm_i8f(M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, wScales: I, inScale: number, min: number, max: number): void;
   quantize_i8(src: I, n: I, dst: I, invScale: number, zeroPoint: I): void;
+  add_i8(a: I, b: I, out: I, n: I, aMul: I, bMul: I, bias: I, shift: I, min: I, max: I, zeroPoint: I): void;
   im2col_f32(input: I, inH: I, inW: I, inC: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I, padL: I,
     oy0: I, count: I, dst: I): void;
   im2col_i8(input: I, inH: I, inW: I, inC: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I, padL: I,
@@ -33,7 +35,7 @@ export interface KernelExports {
 }
 
 const FUNCTIONS = [GEMM_F32, GEMM_I8, GEMM_I8F, QUANTIZE_I8, IM2COL_F32, IM2COL_I8, DEPTHWISE_F32, DEPTHWISE_I8,
-  MAX_POOL_F32, AVG_POOL_F32];
+  MAX_POOL_F32, AVG_POOL_F32, ADD_I8];
 
 export function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
   return assembleModule(FUNCTIONS);
@@ -71,5 +73,6 @@ export function instantiateKernels(memory: WebAssembly.Memory): KernelExports {
     gemm_f32: fn('gemm_f32'), gemm_i8: fn('gemm_i8'), gemm_i8f: fn('gemm_i8f'), quantize_i8: fn('quantize_i8'),
     im2col_f32: fn('im2col_f32'), im2col_i8: fn('im2col_i8'), max_pool_f32: fn('max_pool_f32'),
     avg_pool_f32: fn('avg_pool_f32'), depthwise_f32: fn('depthwise_f32'), depthwise_i8: fn('depthwise_i8'),
+    add_i8: fn('add_i8'),
   };
 }

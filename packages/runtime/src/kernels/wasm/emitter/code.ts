@@ -18,7 +18,7 @@ const BULK = 0xfc;
 const V = {
   load: 0, load8x8_s: 1, load32_splat: 9, store: 11, i16x8_splat: 16, i32x4_splat: 17, f32x4_splat: 19,
   store32_lane: 90, store64_lane: 91, i8x16_narrow_i16x8_s: 101, f32x4_nearest: 106, i16x8_narrow_i32x4_s: 133, i16x8_add: 142,
-  i32x4_add: 174, i32x4_min_s: 182, i32x4_max_s: 184, i32x4_dot_i16x8_s: 186, i32x4_extmul_low_i16x8_s: 188,
+  i32x4_extend_low_i16x8_s: 167, i32x4_extend_high_i16x8_s: 168, i32x4_shr_s: 172, i32x4_add: 174, i32x4_mul: 181, i32x4_min_s: 182, i32x4_max_s: 184, i32x4_dot_i16x8_s: 186, i32x4_extmul_low_i16x8_s: 188,
   i32x4_extmul_high_i16x8_s: 189, f32x4_add: 228, f32x4_mul: 230, f32x4_div: 231, f32x4_min: 232, f32x4_max: 233,
   i32x4_trunc_sat_f32x4_s: 248, f32x4_convert_i32x4_s: 250,
 } as const;
@@ -174,6 +174,11 @@ export class Code {
   i32x4TruncSatF32x4S(): this { return this.simd(V.i32x4_trunc_sat_f32x4_s); }
   i16x8Add(): this { return this.simd(V.i16x8_add); }
   i32x4Add(): this { return this.simd(V.i32x4_add); }
+  i32x4Mul(): this { return this.simd(V.i32x4_mul); }
+  /** Arithmetic shift right of every lane by an i32 count. */
+  i32x4ShrS(): this { return this.simd(V.i32x4_shr_s); }
+  i32x4ExtendLowI16x8S(): this { return this.simd(V.i32x4_extend_low_i16x8_s); }
+  i32x4ExtendHighI16x8S(): this { return this.simd(V.i32x4_extend_high_i16x8_s); }
   i32x4MinS(): this { return this.simd(V.i32x4_min_s); }
   i32x4MaxS(): this { return this.simd(V.i32x4_max_s); }
   i32x4DotI16x8S(): this { return this.simd(V.i32x4_dot_i16x8_s); }
