@@ -21,7 +21,7 @@ const dw = (stride) => ({
   depthMultiplier: 1, fusedActivation: 'RELU6',
 });
 
-/** [1,128,128,3] → stem 3×3/2 (32) → 6 separable blocks → mean → dense 10 → softmax. ≈ 40 M multiply-adds. */
+/** [1,128,128,3] → stem 3×3/2 (32) → 6 separable blocks → mean → dense 10 → softmax. ≈ 75 M multiply-adds. */
 export function buildMobilenetStyleFloat() {
   const rand = rng(2024);
   const b = new ModelBuilder();

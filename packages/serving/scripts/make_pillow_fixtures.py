@@ -10,7 +10,9 @@ Pillow makes of each: `convert('L')`, `convert('RGB')` and `convert(mode).resize
 BICUBIC) as base64 pixel bytes. The TypeScript tests only read these files, so `npm test` needs no Python.
 
 PNGs of every colour type and bit depth (and Adam7-interlaced ones, which Pillow cannot write) are written
-by the small PNG encoder below; JPEGs and a few PNGs are written by Pillow itself.
+by the small PNG encoder below; JPEGs and a few PNGs are written by Pillow itself. JPEG kinds Pillow 9.4
+cannot write (restart intervals, 4:4:0 and 4:1:1 sampling, RGB colour space, custom scan scripts) are
+written by libjpeg-turbo's cjpeg (apt-get install -y libjpeg-turbo-progs), the same library Pillow reads with.
 """
 import base64
 import io
@@ -19,7 +21,9 @@ import math
 import os
 import random
 import struct
+import subprocess
 import sys
+import tempfile
 import zlib
 
 import PIL
@@ -199,6 +203,33 @@ def pillow_images():
         gray.save(path, 'JPEG', **kwargs)
         made.append((name, path))
 
+    # Odd sizes (partial MCUs, chroma planes 2 or fewer samples wide), other qualities, CMYK.
+    for name, (w, h), mode, kwargs in [
+        ('jpeg_odd_27x33_420', (27, 33), 'RGB', {'quality': 75}),
+        ('jpeg_tiny_3x5_420', (3, 5), 'RGB', {'quality': 90}),
+        ('jpeg_odd_17x9_422', (17, 9), 'RGB', {'quality': 80, 'subsampling': 1}),
+        ('jpeg_q50_420', (40, 24), 'RGB', {'quality': 50}),
+        ('jpeg_q95_progressive_444', (31, 26), 'RGB', {'quality': 95, 'subsampling': 0, 'progressive': True}),
+        ('jpeg_gray_odd_progressive', (29, 19), 'L', {'quality': 70, 'progressive': True}),
+        ('jpeg_cmyk', (24, 18), 'CMYK', {'quality': 90}),
+    ]:
+        im = Image.new('RGB', (w, h))
+        im.putdata([tuple(px) for row in make_samples(w, h, 3, 8, zlib.crc32(name.encode())) for px in row])
+        path = os.path.join(IMAGES, name + '.jpg')
+        im.convert(mode).save(path, 'JPEG', **kwargs)
+        made.append((name, path))
+
+    # YCCK: the CMYK file with its Adobe transform flag set to 2, so libjpeg converts its planes from YCCK.
+    with open(os.path.join(IMAGES, 'jpeg_cmyk.jpg'), 'rb') as f:
+        data = bytearray(f.read())
+    at = data.index(b'Adobe')  # APP14 payload: 'Adobe', version, flags0, flags1, transform
+    assert data[at + 11] == 0, 'Pillow writes CMYK with an Adobe segment, transform 0'
+    data[at + 11] = 2
+    path = os.path.join(IMAGES, 'jpeg_ycck.jpg')
+    with open(path, 'wb') as f:
+        f.write(bytes(data))
+    made.append(('jpeg_ycck', path))
+
     # A dark-on-light digit as a person would photograph or draw it, at a size far from 28x28.
     digit = Image.new('L', (140, 120), 235)
     draw = ImageDraw.Draw(digit)
@@ -217,6 +248,29 @@ def pillow_images():
         im.putdata([tuple(p) if mode == 'RGB' else p[0] for row in px for p in row])
         path = os.path.join(IMAGES, name + '.png')
         im.save(path)
+        made.append((name, path))
+    return made
+
+def cjpeg_images():
+    """JPEG kinds written by cjpeg from a PPM/PGM that Pillow writes."""
+    made = []
+    for name, (w, h), gray, args in [
+        ('jpeg_restart_420', (45, 33), False, ['-quality', '85', '-restart', '2B']),
+        ('jpeg_restart_rows_progressive', (45, 33), False, ['-quality', '85', '-progressive', '-restart', '1']),
+        ('jpeg_restart_gray', (37, 21), True, ['-quality', '90', '-restart', '3B']),
+        ('jpeg_440', (30, 35), False, ['-quality', '85', '-sample', '1x2']),
+        ('jpeg_411', (35, 20), False, ['-quality', '85', '-sample', '4x1']),
+        ('jpeg_rgb_colorspace', (26, 22), False, ['-quality', '90', '-rgb']),
+        ('jpeg_optimized_422', (33, 27), False, ['-quality', '90', '-optimize', '-sample', '2x1']),
+        ('jpeg_progressive_422_odd', (27, 33), False, ['-quality', '80', '-progressive', '-sample', '2x1']),
+    ]:
+        mode = 'L' if gray else 'RGB'
+        im = Image.new('RGB', (w, h))
+        im.putdata([tuple(px) for row in make_samples(w, h, 3, 8, zlib.crc32(name.encode())) for px in row])
+        path = os.path.join(IMAGES, name + '.jpg')
+        with tempfile.NamedTemporaryFile(suffix='.pgm' if gray else '.ppm') as src:
+            im.convert(mode).save(src.name)
+            subprocess.run(['cjpeg', *args, '-outfile', path, src.name], check=True)
         made.append((name, path))
     return made
 
@@ -266,6 +320,7 @@ def main():
     os.makedirs(IMAGES, exist_ok=True)
     made = [(c[0], write_custom_png(*c)) for c in custom_pngs()]
     made += pillow_images()
+    made += cjpeg_images()
     cases = [describe(name, path) for name, path in made]
     doc = {
         'generator': 'scripts/make_pillow_fixtures.py',

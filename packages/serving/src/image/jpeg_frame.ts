@@ -49,10 +49,9 @@ export function readJpegFrame(bytes: Uint8Array): JpegFrame {
   let at = 2;
   let adobe = false;
   while (at + 1 < bytes.length) {
-    if (bytes[at] !== 0xff) throw new ImageError('IMAGE_DECODE_FAILED', `JPEG marker expected at byte ${at}`);
     const marker = bytes[at + 1];
-    if (marker === 0xff) {
-      at += 1; // fill byte
+    if (bytes[at] !== 0xff || marker === 0xff || marker === 0) {
+      at += 1; // fill byte or stray data between segments, which libjpeg (and Pillow) skip
       continue;
     }
     at += 2;

@@ -4,7 +4,9 @@
  * the per-element work is a tight loop inside the op and the index math stays out of it.
  */
 import { numElements } from '../../core/shape.js';
+import type { NodeContext, RuntimeTensor } from '../kernel.js';
 import { broadcastShapes, broadcastStrides } from './broadcast.js';
+import { shapeError } from './node_checks.js';
 
 /**
  * Computes `n` outputs `out[oi + i] = f(a[ai + i*as], b[bi + i*bs])`; `as`/`bs` are 1, or 0 for a broadcast
@@ -109,4 +111,21 @@ export function runBinary<T>(plan: BinaryPlan, a: T, b: T, out: T, row: BinaryRo
       counter[d] = 0;
     }
   }
+}
+
+/**
+ * The broadcast plan of a node's two operands, a shape mismatch reported as the node's ShapeError; gives
+ * `out` the broadcast shape.
+ */
+export function planNodeBroadcast(
+  node: Pick<NodeContext<unknown>, 'index' | 'opName' | 'inputs' | 'outputs'>, a: RuntimeTensor, b: RuntimeTensor, out: RuntimeTensor,
+): BinaryPlan {
+  let plan: BinaryPlan;
+  try {
+    plan = planBinaryBroadcast(a.shape, b.shape);
+  } catch (e) {
+    throw shapeError(node, (e as Error).message);
+  }
+  out.shape = [...plan.outShape];
+  return plan;
 }

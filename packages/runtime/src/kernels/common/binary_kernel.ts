@@ -5,10 +5,11 @@
  */
 import { ModelFormatError } from '../../core/errors.js';
 import type { ArithmeticOptions, BuiltinOptions, FusedActivation } from '../../core/options.js';
-import type { NodeContext, NodeSignature } from '../kernel.js';
+import { BuiltinOp, type BuiltinOpName } from '../../core/ops.js';
+import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 import { applyFloatActivation, nodeActivationRange } from './activation.js';
-import { planBinaryBroadcast, runBinary, type BinaryPlan, type BinaryRow } from './binary_broadcast.js';
-import { expectDType, requireInput, requireOutput, shapeError } from './node_checks.js';
+import { planNodeBroadcast, runBinary, type BinaryPlan, type BinaryRow } from './binary_broadcast.js';
+import { expectDType, requireInput, requireOutput } from './node_checks.js';
 
 export type BinaryDType = 'float32' | 'int32';
 
@@ -40,13 +41,7 @@ export function prepareBinary<O>(
   expectDType(node, a, dtypes, 'input');
   expectDType(node, b, [a.dtype], 'input');
   expectDType(node, out, [a.dtype], 'output');
-  let plan: BinaryPlan;
-  try {
-    plan = planBinaryBroadcast(a.shape, b.shape);
-  } catch (e) {
-    throw shapeError(node, (e as Error).message);
-  }
-  out.shape = [...plan.outShape];
+  const plan = planNodeBroadcast(node, a, b, out);
   const { min, max } = nodeActivationRange(node, activation);
   return { plan, dtype: a.dtype as BinaryDType, min, max };
 }
@@ -77,4 +72,51 @@ export function parseArithmeticOptions(raw: BuiltinOptions | null, kind: Arithme
   if (raw === null) return { kind, fusedActivation: 'NONE', potScaleInt16: true };
   if (raw.kind === kind) return raw;
   throw new ModelFormatError(`expected ${kind}, found ${raw.kind}`);
+}
+
+/** What an element-wise binary registration differs in: the op, its label, dtypes, options and row functions. */
+export interface BinaryKernelSpec<O> {
+  /** The op, by name: it also starts the registration name, e.g. 'ADD (float32/int32, reference)'. */
+  readonly op: BuiltinOpName;
+  readonly dtypes: readonly BinaryDType[];
+  readonly parseOptions: (raw: BuiltinOptions | null) => O;
+  /** The fused activation the options carry ('NONE' when the op has none). */
+  readonly activation: (options: O) => FusedActivation;
+  readonly floatRow: BinaryRow<Float32Array>;
+  readonly intRow: BinaryRow<Int32Array> | null;
+}
+
+/** A reference registration named '<op> (<dtypes>, reference)' from its spec. */
+export function binaryKernel<O>(spec: BinaryKernelSpec<O>): KernelRegistration<O, BinaryPrepared> {
+  const { dtypes, floatRow, intRow } = spec;
+  return {
+    op: BuiltinOp[spec.op],
+    name: `${spec.op} (${dtypes.join('/')}, reference)`,
+    parseOptions: spec.parseOptions,
+    supports: (node) => binarySupports(node, dtypes),
+    prepare: (node) => prepareBinary(node, dtypes, spec.activation(node.options)),
+    eval: (node, data) => evalBinary(node, data, floatRow, intRow),
+  };
+}
+
+/** ADD/SUB/MUL/DIV: options of `kind` with a fused activation, float32 and int32. */
+export function arithmeticKernel(
+  op: BuiltinOpName, kind: ArithmeticOptions['kind'],
+  floatRow: BinaryRow<Float32Array>, intRow: BinaryRow<Int32Array>,
+): KernelRegistration<ArithmeticOptions, BinaryPrepared> {
+  return binaryKernel({
+    op, dtypes: ['float32', 'int32'], floatRow, intRow,
+    parseOptions: (raw) => parseArithmeticOptions(raw, kind),
+    activation: (o) => o.fusedActivation,
+  });
+}
+
+/** A binary op without options (MAXIMUM, POW, ATAN2, ...): no activation. */
+export function plainBinaryKernel(
+  op: BuiltinOpName, dtypes: readonly BinaryDType[],
+  floatRow: BinaryRow<Float32Array>, intRow: BinaryRow<Int32Array> | null,
+): KernelRegistration<null, BinaryPrepared> {
+  return binaryKernel({
+    op, dtypes, floatRow, intRow, parseOptions: () => null, activation: () => 'NONE',
+  });
 }

@@ -10,10 +10,10 @@
 import type { DType } from '../../core/dtype.js';
 import { numElements } from '../../core/shape.js';
 import type { KernelRegistration, NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
-import { planBinaryBroadcast, runBinary, type BinaryPlan, type BinaryRow } from './binary_broadcast.js';
+import { planNodeBroadcast, runBinary, type BinaryPlan, type BinaryRow } from './binary_broadcast.js';
 import type { Elements } from './elements.js';
 import { multiplyByQuantizedMultiplier } from './fixed_point.js';
-import { expectDType, requireInput, requireOutput, shapeError } from './node_checks.js';
+import { expectDType, requireInput, requireOutput } from './node_checks.js';
 import { quantizeMultiplier, requireScale, tensorZeroPoint } from './quantization.js';
 
 /** Dtypes TFLite's comparison kernels accept (bool only for EQUAL/NOT_EQUAL). */
@@ -56,13 +56,7 @@ export function prepareComparison<O>(node: NodeContext<O>, dtypes: readonly DTyp
   expectDType(node, b, [a.dtype], 'input');
   const out = requireOutput(node, 0);
   expectDType(node, out, ['bool'], 'output');
-  let plan: BinaryPlan;
-  try {
-    plan = planBinaryBroadcast(a.shape, b.shape);
-  } catch (e) {
-    throw shapeError(node, (e as Error).message);
-  }
-  out.shape = [...plan.outShape];
+  const plan = planNodeBroadcast(node, a, b, out);
   const quantized8 = a.dtype === 'int8' || a.dtype === 'uint8';
   return { plan, rescale: quantized8 ? [rescaleOf(node, a), rescaleOf(node, b)] : null };
 }

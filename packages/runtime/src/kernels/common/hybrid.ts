@@ -7,12 +7,17 @@
  * dequantized weights: the products and sums are then the integer ones times the two scales.
  */
 import { numElements } from '../../core/shape.js';
-import type { NodeContext, RuntimeTensor } from '../kernel.js';
-import { shapeError } from './node_checks.js';
+import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
+import { inputIs, shapeError } from './node_checks.js';
 
 /** True for a weight tensor this path accepts: constant int8 with scales (zero points 0). */
 export function isHybridWeight(t: RuntimeTensor | null | undefined): boolean {
   return !!t && t.dtype === 'int8' && t.isConstant && !!t.quantization && t.quantization.scale.length > 0;
+}
+
+/** `supports` for the float weighted ops: float32 input, and float32 or hybrid int8 weights (input 1). */
+export function floatOrHybridSupports(node: NodeSignature): boolean {
+  return inputIs(node, 0, 'float32') && (inputIs(node, 1, 'float32') || isHybridWeight(node.inputs[1]));
 }
 
 /** The float32 values of a constant int8 weight tensor, per-tensor or per-channel along its quantized axis. */

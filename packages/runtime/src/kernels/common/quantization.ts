@@ -7,6 +7,9 @@ import { UnsupportedError } from '../../core/errors.js';
 import type { FusedActivation } from '../../core/options.js';
 import type { NodeContext, RuntimeTensor } from '../kernel.js';
 
+/** The raw integer data of a quantized tensor (int8, uint8 or int16). */
+export type QArray = Int8Array | Uint8Array | Int16Array;
+
 export interface QuantizedMultiplier {
   /** Q31 significand in [2^30, 2^31) (or 0). */
   readonly multiplier: number;

@@ -1,7 +1,10 @@
 /** Shape handling shared by RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR: NHWC input, constant [2] size. */
+import type { BuiltinOptions, ResizeBilinearOptions } from '../../core/options.js';
 import type { NodeContext } from '../kernel.js';
 import { constIntValues } from './const_values.js';
 import { expectRank, requireInput, requireOutput, shapeError, unsupported } from './node_checks.js';
+import { optionsOrDefault } from './options.js';
+import { bilinearTaps, type BilinearTaps } from './resize_coords.js';
 
 export interface ResizeDims {
   readonly batches: number;
@@ -26,4 +29,26 @@ export function prepareResizeShape(node: AnyNode, alignCorners: boolean, halfPix
   const [outHeight, outWidth] = size as [number, number];
   output.shape = [batches, outHeight, outWidth, channels];
   return { batches, inHeight, inWidth, channels, outHeight, outWidth };
+}
+
+/** RESIZE_BILINEAR's prepared plan, float or quantized: the shapes and each output row's/column's taps. */
+export interface BilinearPlan extends ResizeDims {
+  readonly ys: BilinearTaps;
+  readonly xs: BilinearTaps;
+}
+
+/** RESIZE_BILINEAR options, defaulting (both flags off) when the model stores none. */
+export function parseResizeBilinearOptions(raw: BuiltinOptions | null): ResizeBilinearOptions {
+  return optionsOrDefault(raw, ['ResizeBilinearOptions'], { kind: 'ResizeBilinearOptions', alignCorners: false, halfPixelCenters: false });
+}
+
+/** Sets the output shape and computes the taps of every output row and column. */
+export function prepareBilinearPlan(node: NodeContext<ResizeBilinearOptions>): BilinearPlan {
+  const { alignCorners, halfPixelCenters } = node.options;
+  const dims = prepareResizeShape(node, alignCorners, halfPixelCenters);
+  return {
+    ...dims,
+    ys: bilinearTaps(dims.inHeight, dims.outHeight, alignCorners, halfPixelCenters),
+    xs: bilinearTaps(dims.inWidth, dims.outWidth, alignCorners, halfPixelCenters),
+  };
 }

@@ -2,7 +2,8 @@
  * Prepare shared by the float32 element-wise unary kernels (LOGISTIC, TANH, RELU, EXP, ...): the output takes
  * the input's shape. Each op file holds only its math.
  */
-import type { NodeContext, NodeSignature } from '../kernel.js';
+import { BuiltinOp, type BuiltinOpName } from '../../core/ops.js';
+import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 import { expectDType, requireInput, requireOutput } from './node_checks.js';
 
 /** `supports` for float unary kernels: float32 in and out. */
@@ -20,3 +21,18 @@ export function prepareFloatUnary<O>(node: NodeContext<O>): null {
   return null;
 }
 
+
+/** A float32 element-wise registration named '<op> (float32, reference)' running `fn` over the whole tensor. */
+export function floatUnaryKernel(
+  op: BuiltinOpName,
+  fn: (input: Float32Array, output: Float32Array) => void,
+): KernelRegistration<null, null> {
+  return {
+    op: BuiltinOp[op],
+    name: `${op} (float32, reference)`,
+    parseOptions: () => null,
+    supports: floatUnarySupports,
+    prepare: prepareFloatUnary,
+    eval: (node) => fn(node.inputs[0]!.data as Float32Array, node.outputs[0]!.data as Float32Array),
+  };
+}

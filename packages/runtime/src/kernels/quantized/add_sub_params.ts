@@ -13,11 +13,12 @@ import { multiplyByQuantizedMultiplier, roundingDivideByPOT } from '../common/fi
 import { planBinaryBroadcast, type BinaryPlan, type BinaryRow } from '../common/binary_broadcast.js';
 import { requireInput, requireOutput, unsupported } from '../common/node_checks.js';
 import {
-  frexp, quantizeMultiplier, quantizedActivationRange, requireScale, roundHalfEven, tensorZeroPoint, type QuantizedDType,
+  frexp, quantizeMultiplier, quantizedActivationRange, requireScale, roundHalfEven, tensorZeroPoint, type QArray,
+  type QuantizedDType,
 } from '../common/quantization.js';
 import type { NodeContext, NodeSignature } from '../kernel.js';
 
-export type QArray = Int8Array | Uint8Array | Int16Array;
+export type { QArray };
 
 export interface AddSubData {
   readonly plan: BinaryPlan;

@@ -5,16 +5,16 @@
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { Conv2DOptions } from '../../core/options.js';
-import { expectRank, optionalInput, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { requireOptions } from '../common/options.js';
-import { computePadding } from '../common/padding.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
-import type { Conv2DGeometry } from '../reference/conv_2d.js';
+import { conv2dGeometry, type Conv2DGeometry } from '../common/conv_geometry.js';
 import { dotExact, dotInt32 } from './dot.js';
 import {
-  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator,
+  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator, weightedTensors,
   type RequantMode, type WeightedQuantParams,
 } from './weighted_params.js';
+
+export { conv2dGeometry } from '../common/conv_geometry.js';
 
 export interface QuantizedConv2DData {
   readonly g: Conv2DGeometry;
@@ -23,39 +23,9 @@ export interface QuantizedConv2DData {
   readonly col: Int32Array;
 }
 
-/** NHWC × OHWI geometry with TFLite's padding rule (grouped convolution when inC is a multiple of filterC). */
-export function conv2dGeometry(node: NodeContext<Conv2DOptions>): Conv2DGeometry {
-  const o = node.options;
-  const input = requireInput(node, 0);
-  const filter = requireInput(node, 1);
-  expectRank(node, input, 4, 'input');
-  expectRank(node, filter, 4, 'filter');
-  const [batches, inH, inW, inC] = input.shape as [number, number, number, number];
-  const [outC, filterH, filterW, filterC] = filter.shape as [number, number, number, number];
-  if (filterC <= 0 || inC % filterC !== 0) {
-    throw shapeError(node, `input has ${inC} channels, not a multiple of the filter's ${filterC}`);
-  }
-  const groups = inC / filterC;
-  if (outC % groups !== 0) throw shapeError(node, `${outC} output channels do not split into ${groups} groups`);
-  if (o.strideH < 1 || o.strideW < 1 || o.dilationH < 1 || o.dilationW < 1) {
-    throw shapeError(node, 'strides and dilations must be at least 1');
-  }
-  const ph = computePadding(inH, filterH, o.strideH, o.dilationH, o.padding);
-  const pw = computePadding(inW, filterW, o.strideW, o.dilationW, o.padding);
-  requireOutput(node, 0).shape = [batches, ph.outSize, pw.outSize, outC];
-  return {
-    batches, inH, inW, inC, outH: ph.outSize, outW: pw.outSize, outC, filterH, filterW, filterC, groups,
-    strideH: o.strideH, strideW: o.strideW, dilationH: o.dilationH, dilationW: o.dilationW,
-    padTop: ph.padBefore, padLeft: pw.padBefore, actMin: 0, actMax: 0,
-  };
-}
-
 function prepare(node: NodeContext<Conv2DOptions>, mode: RequantMode): QuantizedConv2DData {
   const g = conv2dGeometry(node);
-  const tensors = {
-    input: requireInput(node, 0), filter: requireInput(node, 1), bias: optionalInput(node, 2), output: requireOutput(node, 0),
-  };
-  const q = prepareWeightedQuant(node, tensors, g.outC, 0, node.options.fusedActivation, false, mode);
+  const q = prepareWeightedQuant(node, weightedTensors(node), g.outC, 0, node.options.fusedActivation, false, mode);
   return { g, q, col: new Int32Array(g.filterH * g.filterW * g.inC) };
 }
 

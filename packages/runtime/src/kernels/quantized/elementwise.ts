@@ -2,8 +2,9 @@
 import type { DType } from '../../core/dtype.js';
 import { requireInput, requireOutput } from '../common/node_checks.js';
 import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
+import type { QArray } from '../common/quantization.js';
 
-export type QArray = Int8Array | Uint8Array | Int16Array;
+export type { QArray };
 
 /** `supports` for unary ops whose input and output share one of `dtypes`. */
 export function unaryOf(dtypes: readonly DType[]): (node: NodeSignature) => boolean {

@@ -5,12 +5,11 @@
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { FullyConnectedOptions } from '../../core/options.js';
-import { numElements } from '../../core/shape.js';
-import { expectRank, optionalInput, requireInput, requireOutput, shapeError, unsupported } from '../common/node_checks.js';
+import { FULLY_CONNECTED_DEFAULTS, fullyConnectedShape } from '../common/fully_connected_shape.js';
 import { optionsOrDefault } from '../common/options.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import {
-  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator,
+  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator, weightedTensors,
   type RequantMode, type WeightedQuantParams,
 } from './weighted_params.js';
 
@@ -21,44 +20,11 @@ export interface QuantizedFullyConnectedData {
   readonly q: WeightedQuantParams;
 }
 
-export const FULLY_CONNECTED_DEFAULTS: FullyConnectedOptions = {
-  kind: 'FullyConnectedOptions',
-  fusedActivation: 'NONE',
-  weightsFormat: 'DEFAULT',
-  keepNumDims: false,
-  asymmetricQuantizeInputs: false,
-};
-
-/** Batch/depth/units from input and [units, depth] weights; sets the output shape (keep_num_dims aware). */
-export function fullyConnectedShape(node: NodeContext<FullyConnectedOptions>): { batches: number; depth: number; units: number } {
-  const input = requireInput(node, 0);
-  const weights = requireInput(node, 1);
-  if (node.options.weightsFormat !== 'DEFAULT') throw unsupported(node, `weights format ${node.options.weightsFormat}`);
-  expectRank(node, weights, 2, 'weights');
-  const [units, depth] = weights.shape as [number, number];
-  const total = numElements(input.shape);
-  if (depth === 0 ? total !== 0 : total % depth !== 0) {
-    throw shapeError(node, `input of ${total} elements is not a whole number of rows of ${depth}`);
-  }
-  const batches = depth === 0 ? 0 : total / depth;
-  const output = requireOutput(node, 0);
-  if (node.options.keepNumDims) {
-    if (input.shape.length === 0 || input.shape[input.shape.length - 1] !== depth) {
-      throw shapeError(node, `keep_num_dims needs the input's last axis to be ${depth}`);
-    }
-    output.shape = [...input.shape.slice(0, -1), units];
-  } else {
-    output.shape = [batches, units];
-  }
-  return { batches, depth, units };
-}
+export { FULLY_CONNECTED_DEFAULTS, fullyConnectedShape } from '../common/fully_connected_shape.js';
 
 function prepare(node: NodeContext<FullyConnectedOptions>, mode: RequantMode): QuantizedFullyConnectedData {
   const shape = fullyConnectedShape(node);
-  const tensors = {
-    input: requireInput(node, 0), filter: requireInput(node, 1), bias: optionalInput(node, 2), output: requireOutput(node, 0),
-  };
-  return { ...shape, q: prepareWeightedQuant(node, tensors, shape.units, 0, node.options.fusedActivation, true, mode) };
+  return { ...shape, q: prepareWeightedQuant(node, weightedTensors(node), shape.units, 0, node.options.fusedActivation, true, mode) };
 }
 
 export function fullyConnectedQuantized(

@@ -14,12 +14,11 @@ import { constIntValues } from '../common/const_values.js';
 import { multiplyByQuantizedMultiplier } from '../common/fixed_point.js';
 import { nodeLabel, requireInput, requireOutput } from '../common/node_checks.js';
 import {
-  quantizeMultiplier, requireScale, roundHalfEven, tensorZeroPoint, type QuantizedDType,
+  quantizeMultiplier, requireScale, roundHalfEven, tensorZeroPoint, type QArray, type QuantizedDType,
 } from '../common/quantization.js';
 import { parseReducerOptions } from '../common/reduction.js';
+import { unaryOf } from './elementwise.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
-
-type QArray = Int8Array | Uint8Array | Int16Array;
 
 export interface QuantizedMeanData {
   readonly inputShape: readonly number[];
@@ -37,10 +36,8 @@ export interface QuantizedMeanData {
   readonly floatScale: number | null;
 }
 
-export function isQuantizedMeanNode(node: NodeSignature): boolean {
-  const i = node.inputs[0]?.dtype;
-  return (i === 'int8' || i === 'uint8' || i === 'int16') && node.outputs[0]?.dtype === i;
-}
+/** int8, uint8 or int16 in, the same dtype out. */
+export const isQuantizedMeanNode: (node: NodeSignature) => boolean = unaryOf(['int8', 'uint8', 'int16']);
 
 /** Folds 1/count into (multiplier, shift) exactly as TFLite does (int64 shift and truncating division). */
 export function foldCountIntoMultiplier(multiplier: number, shift: number, count: number): { multiplier: number; shift: number } {

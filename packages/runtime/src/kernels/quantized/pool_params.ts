@@ -1,16 +1,16 @@
 /** Shared by the quantized pools: geometry from pool_geometry.ts plus the clamp in the quantized domain. */
+import { BuiltinOp } from '../../core/ops.js';
 import type { Pool2DOptions } from '../../core/options.js';
 import { requireOutput, unsupported } from '../common/node_checks.js';
-import { preparePool, type PoolGeometry } from '../common/pool_geometry.js';
-import { quantizedActivationRange, requireScale, tensorZeroPoint, type QuantizedDType } from '../common/quantization.js';
-import type { NodeContext, NodeSignature } from '../kernel.js';
+import { parsePool2DOptions, preparePool, type PoolGeometry, type PoolOpName } from '../common/pool_geometry.js';
+import { quantizedActivationRange, requireScale, tensorZeroPoint, type QArray, type QuantizedDType } from '../common/quantization.js';
+import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
+import { unaryOf } from './elementwise.js';
 
-export type QArray = Int8Array | Uint8Array | Int16Array;
+export type { QArray };
 
-export function isQuantizedPoolNode(node: NodeSignature): boolean {
-  const i = node.inputs[0]?.dtype;
-  return (i === 'int8' || i === 'uint8' || i === 'int16') && node.outputs[0]?.dtype === i;
-}
+/** int8, uint8 or int16 in, the same dtype out. */
+export const isQuantizedPoolNode: (node: NodeSignature) => boolean = unaryOf(['int8', 'uint8', 'int16']);
 
 /** Pool geometry whose actMin/actMax are quantized values of the output. */
 export function prepareQuantizedPool(node: NodeContext<Pool2DOptions>): PoolGeometry {
@@ -23,4 +23,19 @@ export function prepareQuantizedPool(node: NodeContext<Pool2DOptions>): PoolGeom
   }
   const act = quantizedActivationRange(node.options.fusedActivation, output.dtype as QuantizedDType, scale, tensorZeroPoint(output));
   return { ...g, actMin: act.min, actMax: act.max };
+}
+
+/** A quantized pool registration named '<op> (int8/uint8/int16, reference)' running `fn` on the raw integers. */
+export function quantizedPoolKernel(
+  op: PoolOpName,
+  fn: (input: QArray, output: QArray, g: PoolGeometry) => void,
+): KernelRegistration<Pool2DOptions, PoolGeometry> {
+  return {
+    op: BuiltinOp[op],
+    name: `${op} (int8/uint8/int16, reference)`,
+    parseOptions: parsePool2DOptions,
+    supports: isQuantizedPoolNode,
+    prepare: prepareQuantizedPool,
+    eval: (node, g) => fn(node.inputs[0]!.data as QArray, node.outputs[0]!.data as QArray, g),
+  };
 }

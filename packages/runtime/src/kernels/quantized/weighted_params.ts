@@ -13,11 +13,18 @@
 import type { TypedArray } from '../../core/dtype.js';
 import type { FusedActivation } from '../../core/options.js';
 import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64 } from '../common/fixed_point.js';
-import { expectDType, shapeError, unsupported } from '../common/node_checks.js';
+import { expectDType, optionalInput, requireInput, requireOutput, shapeError, unsupported } from '../common/node_checks.js';
 import {
   channelMultipliers, quantizedActivationRange, requireScale, roundHalfEven, tensorZeroPoint,
 } from '../common/quantization.js';
 import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
+
+export interface WeightedTensors {
+  readonly input: RuntimeTensor;
+  readonly filter: RuntimeTensor;
+  readonly bias: RuntimeTensor | null;
+  readonly output: RuntimeTensor;
+}
 
 export type RequantMode = 'reference' | 'xnnpack';
 
@@ -58,13 +65,18 @@ export function isQuantizedWeightedNode(node: NodeSignature): boolean {
   return input.dtype === 'uint8' && filter.dtype === 'uint8';
 }
 
+/** The tensors of a weighted op in TFLite's order: input, filter, optional bias; output 0. */
+export function weightedTensors(node: NodeContext<unknown>): WeightedTensors {
+  return { input: requireInput(node, 0), filter: requireInput(node, 1), bias: optionalInput(node, 2), output: requireOutput(node, 0) };
+}
+
 /**
  * Builds the parameters. `channels` is the output channel count and `channelAxis` the filter axis that
  * TFLite quantizes per channel (0 for CONV_2D/FULLY_CONNECTED, 3 for DEPTHWISE_CONV_2D).
  */
 export function prepareWeightedQuant(
   node: NodeContext<unknown>,
-  tensors: { input: RuntimeTensor; filter: RuntimeTensor; bias: RuntimeTensor | null; output: RuntimeTensor },
+  tensors: WeightedTensors,
   channels: number,
   channelAxis: number,
   activation: FusedActivation,

@@ -1,54 +1,22 @@
 /** AVERAGE_POOL_2D (float32): the mean of each window; like TFLite, the divisor counts only in-bounds elements. */
-import { BuiltinOp } from '../../core/ops.js';
-import type { Pool2DOptions } from '../../core/options.js';
-import { expectDType, inputIs } from '../common/node_checks.js';
-import { requireOptions } from '../common/options.js';
-import { preparePool, type PoolGeometry } from '../common/pool_geometry.js';
-import { windowEnd, windowStart } from '../common/window.js';
-import type { KernelRegistration } from '../kernel.js';
+import { floatPoolKernel, forEachPoolWindow, type PoolGeometry } from '../common/pool_geometry.js';
 
 /** Average pooling over NHWC; each window divided by its in-bounds tap count. */
 export function averagePool2dFloat32(input: Float32Array, output: Float32Array, g: PoolGeometry): void {
-  const { inH, inW, channels: C, outH, outW } = g;
-  let o = 0;
-  for (let b = 0; b < g.batches; b++) {
-    for (let oy = 0; oy < outH; oy++) {
-      const iy0 = oy * g.strideH - g.padTop;
-      const kyStart = windowStart(iy0, 1);
-      const kyEnd = windowEnd(iy0, 1, inH, g.filterH);
-      for (let ox = 0; ox < outW; ox++) {
-        const ix0 = ox * g.strideW - g.padLeft;
-        const kxStart = windowStart(ix0, 1);
-        const kxEnd = windowEnd(ix0, 1, inW, g.filterW);
-        // TFLite divides by the taps that read real input, not by the full window size.
-        const count = (kyEnd - kyStart) * (kxEnd - kxStart);
-        for (let c = 0; c < C; c++, o++) {
-          let acc = 0;
-          for (let ky = kyStart; ky < kyEnd; ky++) {
-            let i = ((b * inH + iy0 + ky) * inW + ix0 + kxStart) * C + c;
-            for (let kx = kxStart; kx < kxEnd; kx++, i += C) {
-              const x = input[i]!;
-              acc += x;
-            }
-          }
-          acc /= count;
-          output[o] = acc < g.actMin ? g.actMin : acc > g.actMax ? g.actMax : acc;
-        }
+  const { inW, channels: C } = g;
+  forEachPoolWindow(g, ({ origin, out, kyStart, kyEnd, kxStart, kxEnd }) => {
+    // TFLite divides by the taps that read real input, not by the full window size.
+    const count = (kyEnd - kyStart) * (kxEnd - kxStart);
+    for (let c = 0; c < C; c++) {
+      let acc = 0;
+      for (let ky = kyStart; ky < kyEnd; ky++) {
+        let i = origin + (ky * inW + kxStart) * C + c;
+        for (let kx = kxStart; kx < kxEnd; kx++, i += C) acc += input[i]!;
       }
+      acc /= count;
+      output[out + c] = acc < g.actMin ? g.actMin : acc > g.actMax ? g.actMax : acc;
     }
-  }
+  });
 }
 
-export const AVERAGE_POOL_2D_KERNEL: KernelRegistration<Pool2DOptions, PoolGeometry> = {
-  op: BuiltinOp.AVERAGE_POOL_2D,
-  name: 'AVERAGE_POOL_2D (float32, reference)',
-  parseOptions: (raw) => requireOptions(raw, ['Pool2DOptions']),
-  supports: (node) => inputIs(node, 0, 'float32'),
-  prepare: (node) => {
-    expectDType(node, node.inputs[0]!, ['float32'], 'input');
-    expectDType(node, node.outputs[0]!, ['float32'], 'output');
-    return preparePool(node);
-  },
-  eval: (node, g) =>
-    averagePool2dFloat32(node.inputs[0]!.data as Float32Array, node.outputs[0]!.data as Float32Array, g),
-};
+export const AVERAGE_POOL_2D_KERNEL = floatPoolKernel('AVERAGE_POOL_2D', averagePool2dFloat32);

@@ -6,10 +6,9 @@
 import { BuiltinOp } from '../../core/ops.js';
 import type { FullyConnectedOptions } from '../../core/options.js';
 import { nodeActivationRange } from '../common/activation.js';
-import {
-  expectDType, expectRank, inputIs, optionalInput, requireInput, requireOutput, shapeError, unsupported,
-} from '../common/node_checks.js';
-import { dequantizeWeights, fakeQuantizeRowsInt8, isHybridWeight } from '../common/hybrid.js';
+import { FULLY_CONNECTED_DEFAULTS, fullyConnectedShape } from '../common/fully_connected_shape.js';
+import { expectDType, optionalInput, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
+import { dequantizeWeights, fakeQuantizeRowsInt8, floatOrHybridSupports, isHybridWeight } from '../common/hybrid.js';
 import { optionsOrDefault } from '../common/options.js';
 import { numElements } from '../../core/shape.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
@@ -50,14 +49,6 @@ export function fullyConnectedFloat32(
   }
 }
 
-const DEFAULT_OPTIONS: FullyConnectedOptions = {
-  kind: 'FullyConnectedOptions',
-  fusedActivation: 'NONE',
-  weightsFormat: 'DEFAULT',
-  keepNumDims: false,
-  asymmetricQuantizeInputs: false,
-};
-
 function prepareFullyConnected(node: NodeContext<FullyConnectedOptions>): FullyConnectedPrepared {
   const input = requireInput(node, 0);
   const weights = requireInput(node, 1);
@@ -65,32 +56,17 @@ function prepareFullyConnected(node: NodeContext<FullyConnectedOptions>): FullyC
   const output = requireOutput(node, 0);
   for (const [t, what] of [[input, 'input'], [output, 'output']] as const) expectDType(node, t, ['float32'], what);
   if (!isHybridWeight(weights)) expectDType(node, weights, ['float32'], 'weights');
-  if (node.options.weightsFormat !== 'DEFAULT') throw unsupported(node, `weights format ${node.options.weightsFormat}`);
-  expectRank(node, weights, 2, 'weights');
-  const [units, depth] = weights.shape as [number, number];
-  const total = numElements(input.shape);
-  if (depth === 0 ? total !== 0 : total % depth !== 0) {
-    throw shapeError(node, `input of ${total} elements is not a whole number of rows of ${depth}`);
-  }
-  const batches = depth === 0 ? 0 : total / depth;
+  const { batches, depth, units } = fullyConnectedShape(node);
   if (bias) {
     expectDType(node, bias, ['float32'], 'bias');
     if (numElements(bias.shape) !== units) {
       throw shapeError(node, `bias has ${numElements(bias.shape)} values for ${units} units`);
     }
   }
-  if (node.options.keepNumDims) {
-    if (input.shape.length === 0 || input.shape[input.shape.length - 1] !== depth) {
-      throw shapeError(node, `keep_num_dims needs the input's last axis to be ${depth}`);
-    }
-    output.shape = [...input.shape.slice(0, -1), units];
-  } else {
-    output.shape = [batches, units];
-  }
   const { min, max } = nodeActivationRange(node, node.options.fusedActivation);
   const geometry = { batches, depth, units, actMin: min, actMax: max };
   const hybrid = isHybridWeight(weights)
-    ? { weights: dequantizeWeights(node, weights), input: new Float32Array(total) }
+    ? { weights: dequantizeWeights(node, weights), input: new Float32Array(batches * depth) }
     : null;
   return { geometry, hybrid };
 }
@@ -98,8 +74,8 @@ function prepareFullyConnected(node: NodeContext<FullyConnectedOptions>): FullyC
 export const FULLY_CONNECTED_KERNEL: KernelRegistration<FullyConnectedOptions, FullyConnectedPrepared> = {
   op: BuiltinOp.FULLY_CONNECTED,
   name: 'FULLY_CONNECTED (float32, reference)',
-  parseOptions: (raw) => optionsOrDefault(raw, ['FullyConnectedOptions'], DEFAULT_OPTIONS),
-  supports: (node) => inputIs(node, 0, 'float32') && (inputIs(node, 1, 'float32') || isHybridWeight(node.inputs[1])),
+  parseOptions: (raw) => optionsOrDefault(raw, ['FullyConnectedOptions'], FULLY_CONNECTED_DEFAULTS),
+  supports: floatOrHybridSupports,
   prepare: prepareFullyConnected,
   eval: (node, { geometry: g, hybrid }) => {
     const bias = node.inputs[2];

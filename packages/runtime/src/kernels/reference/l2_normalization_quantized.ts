@@ -4,12 +4,14 @@
  * TFLite forms 1/‖d‖ with a fixed-point inverse square root; here it is computed in double and rounded half
  * away from zero, which agrees within one step.
  */
-import { intRange } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';
-import { expectDType, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
-import { roundHalfAway, tensorScale, tensorZeroPoint } from '../common/quantization.js';
+import { prepareFixedOutputQuant } from '../common/fixed_output_quant.js';
+import { shapeError } from '../common/node_checks.js';
+import { roundHalfAway, tensorZeroPoint } from '../common/quantization.js';
 import type { KernelRegistration } from '../kernel.js';
 import { unaryOf, type QArray } from '../quantized/elementwise.js';
+
+const OUTPUT_QUANT = { scale: 1 / 128, scaleText: '1/128', zeroPoint: { int8: 0, uint8: 128 } };
 
 interface L2NormQuantizedData {
   readonly depth: number;
@@ -25,18 +27,10 @@ export const L2_NORMALIZATION_QUANTIZED_KERNEL: KernelRegistration<null, L2NormQ
   parseOptions: () => null,
   supports: unaryOf(['int8', 'uint8']),
   prepare(node) {
-    const input = requireInput(node, 0);
-    const output = requireOutput(node, 0);
-    expectDType(node, input, ['int8', 'uint8'], 'input');
-    expectDType(node, output, [input.dtype], 'output');
-    const expectedZp = input.dtype === 'int8' ? 0 : 128;
-    if (tensorScale(output) !== 1 / 128 || tensorZeroPoint(output) !== expectedZp) {
-      throw shapeError(node, `output must have scale 1/128 and zero point ${expectedZp}, as TFLite requires`);
-    }
+    const { input, output, outZeroPoint, min, max } = prepareFixedOutputQuant(node, OUTPUT_QUANT);
     if (input.shape.length < 1 || input.shape.length > 4) throw shapeError(node, `input rank ${input.shape.length} is not 1 to 4`);
     output.shape = [...input.shape];
-    const { min, max } = intRange(input.dtype as 'int8' | 'uint8');
-    return { depth: input.shape[input.shape.length - 1]!, inZeroPoint: tensorZeroPoint(input), outZeroPoint: expectedZp, min, max };
+    return { depth: input.shape[input.shape.length - 1]!, inZeroPoint: tensorZeroPoint(input), outZeroPoint, min, max };
   },
   eval(node, d) {
     const input = node.inputs[0]!.data as QArray;

@@ -4,14 +4,14 @@
  * fixed point; here they are computed in double from the dequantized differences to the row maximum and
  * rounded half away from zero, which agrees within one step.
  */
-import { intRange } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';
-import { expectDType, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
-import { requireScale, roundHalfAway, tensorScale, tensorZeroPoint } from '../common/quantization.js';
+import { prepareFixedOutputQuant } from '../common/fixed_output_quant.js';
+import { shapeError } from '../common/node_checks.js';
+import { requireScale, roundHalfAway } from '../common/quantization.js';
 import type { KernelRegistration } from '../kernel.js';
 import { unaryOf, type QArray } from '../quantized/elementwise.js';
 
-const OUTPUT_SCALE = 16 / 256;
+const OUTPUT_QUANT = { scale: 16 / 256, scaleText: '16/256', zeroPoint: { int8: 127, uint8: 255 } };
 
 interface LogSoftmaxQuantizedData {
   readonly depth: number;
@@ -27,18 +27,10 @@ export const LOG_SOFTMAX_QUANTIZED_KERNEL: KernelRegistration<null, LogSoftmaxQu
   parseOptions: () => null,
   supports: unaryOf(['int8', 'uint8']),
   prepare(node) {
-    const input = requireInput(node, 0);
-    const output = requireOutput(node, 0);
-    expectDType(node, input, ['int8', 'uint8'], 'input');
-    expectDType(node, output, [input.dtype], 'output');
-    const zp = input.dtype === 'int8' ? 127 : 255;
-    if (tensorScale(output) !== OUTPUT_SCALE || tensorZeroPoint(output) !== zp) {
-      throw shapeError(node, `output must have scale 16/256 and zero point ${zp}, as TFLite requires`);
-    }
+    const { input, output, outZeroPoint, min, max } = prepareFixedOutputQuant(node, OUTPUT_QUANT);
     if (input.shape.length < 1) throw shapeError(node, 'input must have rank at least 1');
     output.shape = [...input.shape];
-    const { min, max } = intRange(input.dtype as 'int8' | 'uint8');
-    return { depth: input.shape[input.shape.length - 1]!, inScale: requireScale(node, input), outZeroPoint: zp, min, max };
+    return { depth: input.shape[input.shape.length - 1]!, inScale: requireScale(node, input), outZeroPoint, min, max };
   },
   eval(node, d) {
     const input = node.inputs[0]!.data as QArray;
@@ -52,7 +44,7 @@ export const LOG_SOFTMAX_QUANTIZED_KERNEL: KernelRegistration<null, LogSoftmaxQu
       for (let i = 0; i < depth; i++) sum += Math.exp((input[start + i]! - top) * inScale);
       const logSum = Math.log(sum);
       for (let i = 0; i < depth; i++) {
-        const v = roundHalfAway(((input[start + i]! - top) * inScale - logSum) / OUTPUT_SCALE) + outZeroPoint;
+        const v = roundHalfAway(((input[start + i]! - top) * inScale - logSum) / OUTPUT_QUANT.scale) + outZeroPoint;
         out[start + i] = v < min ? min : v > max ? max : v;
       }
     }

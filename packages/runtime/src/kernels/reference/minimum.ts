@@ -1,38 +1,22 @@
 /** MINIMUM (float32 and int32): element-wise minimum with numpy broadcasting; no options. */
-import { BuiltinOp } from '../../core/ops.js';
-import { binarySupports, evalBinary, prepareBinary, type BinaryPrepared } from '../common/binary_kernel.js';
-import type { KernelRegistration } from '../kernel.js';
+import { plainBinaryKernel } from '../common/binary_kernel.js';
+import type { BinaryRow } from '../common/binary_broadcast.js';
 
 /** out[oi+i] = x < y ? x : y, TFLite's comparison (strides as/bs are 0 or 1). */
-export function minimumFloat32(
-  a: Float32Array, ai: number, as: number,
-  b: Float32Array, bi: number, bs: number,
-  out: Float32Array, oi: number, n: number,
-): void {
+export const minimumFloat32: BinaryRow<Float32Array> = (a, ai, as, b, bi, bs, out, oi, n) => {
   for (let i = 0; i < n; i++) {
     const x = a[ai + i * as]!;
     const y = b[bi + i * bs]!;
     out[oi + i] = x < y ? x : y;
   }
-}
-
-export function minimumInt32(
-  a: Int32Array, ai: number, as: number,
-  b: Int32Array, bi: number, bs: number,
-  out: Int32Array, oi: number, n: number,
-): void {
-  for (let i = 0; i < n; i++) {
-    const x = a[ai + i * as]!;
-    const y = b[bi + i * bs]!;
-    out[oi + i] = x < y ? x : y;
-  }
-}
-
-export const MINIMUM_KERNEL: KernelRegistration<null, BinaryPrepared> = {
-  op: BuiltinOp.MINIMUM,
-  name: 'MINIMUM (float32/int32, reference)',
-  parseOptions: () => null,
-  supports: (node) => binarySupports(node, ['float32', 'int32']),
-  prepare: (node) => prepareBinary(node, ['float32', 'int32']),
-  eval: (node, data) => evalBinary(node, data, minimumFloat32, minimumInt32),
 };
+
+export const minimumInt32: BinaryRow<Int32Array> = (a, ai, as, b, bi, bs, out, oi, n) => {
+  for (let i = 0; i < n; i++) {
+    const x = a[ai + i * as]!;
+    const y = b[bi + i * bs]!;
+    out[oi + i] = x < y ? x : y;
+  }
+};
+
+export const MINIMUM_KERNEL = plainBinaryKernel('MINIMUM', ['float32', 'int32'], minimumFloat32, minimumInt32);

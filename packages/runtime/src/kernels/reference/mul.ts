@@ -1,42 +1,23 @@
 /** MUL (float32 and int32): element-wise with numpy broadcasting and a fused activation. */
-import { BuiltinOp } from '../../core/ops.js';
-import type { ArithmeticOptions } from '../../core/options.js';
-import {
-  binarySupports, evalBinary, parseArithmeticOptions, prepareBinary, type BinaryPrepared,
-} from '../common/binary_kernel.js';
-import type { KernelRegistration } from '../kernel.js';
+import { arithmeticKernel } from '../common/binary_kernel.js';
+import type { BinaryRow } from '../common/binary_broadcast.js';
 
 /** out[oi+i] = x * y over float32 runs (strides as/bs are 0 or 1). */
-export function mulFloat32(
-  a: Float32Array, ai: number, as: number,
-  b: Float32Array, bi: number, bs: number,
-  out: Float32Array, oi: number, n: number,
-): void {
+export const mulFloat32: BinaryRow<Float32Array> = (a, ai, as, b, bi, bs, out, oi, n) => {
   for (let i = 0; i < n; i++) {
     const x = a[ai + i * as]!;
     const y = b[bi + i * bs]!;
     out[oi + i] = x * y;
   }
-}
+};
 
 /** The int32 form: wrapping two's-complement multiplication. */
-export function mulInt32(
-  a: Int32Array, ai: number, as: number,
-  b: Int32Array, bi: number, bs: number,
-  out: Int32Array, oi: number, n: number,
-): void {
+export const mulInt32: BinaryRow<Int32Array> = (a, ai, as, b, bi, bs, out, oi, n) => {
   for (let i = 0; i < n; i++) {
     const x = a[ai + i * as]!;
     const y = b[bi + i * bs]!;
     out[oi + i] = Math.imul(x, y);
   }
-}
-
-export const MUL_KERNEL: KernelRegistration<ArithmeticOptions, BinaryPrepared> = {
-  op: BuiltinOp.MUL,
-  name: 'MUL (float32/int32, reference)',
-  parseOptions: (raw) => parseArithmeticOptions(raw, 'MulOptions'),
-  supports: (node) => binarySupports(node, ['float32', 'int32']),
-  prepare: (node) => prepareBinary(node, ['float32', 'int32'], node.options.fusedActivation),
-  eval: (node, data) => evalBinary(node, data, mulFloat32, mulInt32),
 };
+
+export const MUL_KERNEL = arithmeticKernel('MUL', 'MulOptions', mulFloat32, mulInt32);

@@ -3,17 +3,12 @@
  * squaring with int32 wrap-around), which refuses negative exponents.
  */
 import { UnsupportedError } from '../../core/errors.js';
-import { BuiltinOp } from '../../core/ops.js';
-import { binarySupports, evalBinary, prepareBinary, type BinaryPrepared } from '../common/binary_kernel.js';
-import type { KernelRegistration } from '../kernel.js';
+import { plainBinaryKernel } from '../common/binary_kernel.js';
+import type { BinaryRow } from '../common/binary_broadcast.js';
 
-export function powFloat32(
-  a: Float32Array, ai: number, as: number,
-  b: Float32Array, bi: number, bs: number,
-  out: Float32Array, oi: number, n: number,
-): void {
+export const powFloat32: BinaryRow<Float32Array> = (a, ai, as, b, bi, bs, out, oi, n) => {
   for (let i = 0; i < n; i++) out[oi + i] = Math.pow(a[ai + i * as]!, b[bi + i * bs]!);
-}
+};
 
 export function integerPow(base: number, exponent: number): number {
   if (exponent < 0) throw new UnsupportedError('POW: integer to a negative integer power is not allowed');
@@ -26,19 +21,8 @@ export function integerPow(base: number, exponent: number): number {
   return result;
 }
 
-export function powInt32(
-  a: Int32Array, ai: number, as: number,
-  b: Int32Array, bi: number, bs: number,
-  out: Int32Array, oi: number, n: number,
-): void {
+export const powInt32: BinaryRow<Int32Array> = (a, ai, as, b, bi, bs, out, oi, n) => {
   for (let i = 0; i < n; i++) out[oi + i] = integerPow(a[ai + i * as]!, b[bi + i * bs]!);
-}
-
-export const POW_KERNEL: KernelRegistration<null, BinaryPrepared> = {
-  op: BuiltinOp.POW,
-  name: 'POW (float32/int32, reference)',
-  parseOptions: () => null,
-  supports: (node) => binarySupports(node, ['float32', 'int32']),
-  prepare: (node) => prepareBinary(node, ['float32', 'int32']),
-  eval: (node, data) => evalBinary(node, data, powFloat32, powInt32),
 };
+
+export const POW_KERNEL = plainBinaryKernel('POW', ['float32', 'int32'], powFloat32, powInt32);

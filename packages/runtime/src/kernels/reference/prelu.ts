@@ -3,8 +3,8 @@
  * channel, shape [1, 1, C] or [C]).
  */
 import { BuiltinOp } from '../../core/ops.js';
-import { planBinaryBroadcast, runBinary, type BinaryPlan } from '../common/binary_broadcast.js';
-import { expectDType, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
+import { planNodeBroadcast, runBinary, type BinaryPlan } from '../common/binary_broadcast.js';
+import { expectDType, requireInput, requireOutput } from '../common/node_checks.js';
 import type { KernelRegistration } from '../kernel.js';
 
 export function preluFloat32(
@@ -30,13 +30,7 @@ export const PRELU_KERNEL: KernelRegistration<null, BinaryPlan> = {
     expectDType(node, input, ['float32'], 'input');
     expectDType(node, alpha, ['float32'], 'alpha');
     expectDType(node, output, ['float32'], 'output');
-    try {
-      const plan = planBinaryBroadcast(input.shape, alpha.shape);
-      output.shape = [...plan.outShape];
-      return plan;
-    } catch (e) {
-      throw shapeError(node, (e as Error).message);
-    }
+    return planNodeBroadcast(node, input, alpha, output);
   },
   eval(node, plan) {
     runBinary(plan, node.inputs[0]!.data as Float32Array, node.inputs[1]!.data as Float32Array, node.outputs[0]!.data as Float32Array, preluFloat32);

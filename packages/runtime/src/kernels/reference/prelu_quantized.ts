@@ -4,9 +4,9 @@
  * output zero point and clamped. α broadcasts against the input.
  */
 import { BuiltinOp } from '../../core/ops.js';
-import { planBinaryBroadcast, runBinary, type BinaryPlan, type BinaryRow } from '../common/binary_broadcast.js';
+import { planNodeBroadcast, runBinary, type BinaryPlan, type BinaryRow } from '../common/binary_broadcast.js';
 import { multiplyByQuantizedMultiplier } from '../common/fixed_point.js';
-import { expectDType, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
+import { expectDType, requireInput, requireOutput } from '../common/node_checks.js';
 import { quantizeMultiplier, requireScale, tensorZeroPoint } from '../common/quantization.js';
 import { intRange } from '../../core/dtype.js';
 import type { KernelRegistration, NodeSignature } from '../kernel.js';
@@ -38,13 +38,7 @@ export const PRELU_QUANTIZED_KERNEL: KernelRegistration<null, PreluQuantizedData
     expectDType(node, input, ['int8', 'uint8'], 'input');
     expectDType(node, alpha, [input.dtype], 'alpha');
     expectDType(node, output, [input.dtype], 'output');
-    let plan: BinaryPlan;
-    try {
-      plan = planBinaryBroadcast(input.shape, alpha.shape);
-    } catch (e) {
-      throw shapeError(node, (e as Error).message);
-    }
-    output.shape = [...plan.outShape];
+    const plan = planNodeBroadcast(node, input, alpha, output);
     const inScale = requireScale(node, input);
     const alphaScale = requireScale(node, alpha);
     const outScale = requireScale(node, output);

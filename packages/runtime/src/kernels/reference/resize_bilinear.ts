@@ -4,33 +4,17 @@
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { ResizeBilinearOptions } from '../../core/options.js';
-import { bilinearTaps, type BilinearTaps } from '../common/resize_coords.js';
-import { prepareResizeShape, type ResizeDims } from '../common/resize_shape.js';
-import { optionsOrDefault } from '../common/options.js';
+import { parseResizeBilinearOptions, prepareBilinearPlan, type BilinearPlan } from '../common/resize_shape.js';
 import type { KernelRegistration } from '../kernel.js';
-
-interface BilinearPlan extends ResizeDims {
-  readonly ys: BilinearTaps;
-  readonly xs: BilinearTaps;
-}
 
 const f = Math.fround;
 
 export const RESIZE_BILINEAR_KERNEL: KernelRegistration<ResizeBilinearOptions, BilinearPlan> = {
   op: BuiltinOp.RESIZE_BILINEAR,
   name: 'RESIZE_BILINEAR (float32, reference)',
-  parseOptions: (raw) =>
-    optionsOrDefault(raw, ['ResizeBilinearOptions'], { kind: 'ResizeBilinearOptions', alignCorners: false, halfPixelCenters: false }),
+  parseOptions: parseResizeBilinearOptions,
   supports: (node) => node.inputs[0]?.dtype === 'float32',
-  prepare(node) {
-    const { alignCorners, halfPixelCenters } = node.options;
-    const dims = prepareResizeShape(node, alignCorners, halfPixelCenters);
-    return {
-      ...dims,
-      ys: bilinearTaps(dims.inHeight, dims.outHeight, alignCorners, halfPixelCenters),
-      xs: bilinearTaps(dims.inWidth, dims.outWidth, alignCorners, halfPixelCenters),
-    };
-  },
+  prepare: prepareBilinearPlan,
   eval(node, p) {
     const input = node.inputs[0]!.data as Float32Array;
     const out = node.outputs[0]!.data as Float32Array;

@@ -9,15 +9,11 @@ import { intRange } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';
 import type { ResizeBilinearOptions } from '../../core/options.js';
 import { sameQuantization } from '../common/layout_checks.js';
-import { optionsOrDefault } from '../common/options.js';
 import { roundHalfEven } from '../common/quantization.js';
-import { bilinearTaps, type BilinearTaps } from '../common/resize_coords.js';
-import { prepareResizeShape, type ResizeDims } from '../common/resize_shape.js';
+import { parseResizeBilinearOptions, prepareBilinearPlan, type BilinearPlan } from '../common/resize_shape.js';
 import type { KernelRegistration, NodeSignature } from '../kernel.js';
 
-interface BilinearPlan extends ResizeDims {
-  readonly ys: BilinearTaps;
-  readonly xs: BilinearTaps;
+interface QuantizedBilinearPlan extends BilinearPlan {
   readonly min: number;
   readonly max: number;
 }
@@ -31,23 +27,15 @@ function supportsQuantized(node: NodeSignature): boolean {
   return (input.dtype === 'int8' || input.dtype === 'uint8') && sameQuantization(input.quantization, output.quantization);
 }
 
-export const RESIZE_BILINEAR_QUANTIZED_KERNEL: KernelRegistration<ResizeBilinearOptions, BilinearPlan> = {
+export const RESIZE_BILINEAR_QUANTIZED_KERNEL: KernelRegistration<ResizeBilinearOptions, QuantizedBilinearPlan> = {
   op: BuiltinOp.RESIZE_BILINEAR,
   name: 'RESIZE_BILINEAR (int8/uint8, XNNPACK arithmetic)',
-  parseOptions: (raw) =>
-    optionsOrDefault(raw, ['ResizeBilinearOptions'], { kind: 'ResizeBilinearOptions', alignCorners: false, halfPixelCenters: false }),
+  parseOptions: parseResizeBilinearOptions,
   supports: supportsQuantized,
   prepare(node) {
-    const { alignCorners, halfPixelCenters } = node.options;
-    const dims = prepareResizeShape(node, alignCorners, halfPixelCenters);
+    const plan = prepareBilinearPlan(node);
     const { min, max } = intRange(node.inputs[0]!.dtype as 'int8' | 'uint8');
-    return {
-      ...dims,
-      ys: bilinearTaps(dims.inHeight, dims.outHeight, alignCorners, halfPixelCenters),
-      xs: bilinearTaps(dims.inWidth, dims.outWidth, alignCorners, halfPixelCenters),
-      min,
-      max,
-    };
+    return { ...plan, min, max };
   },
   eval(node, p) {
     const input = node.inputs[0]!.data as Quantized;

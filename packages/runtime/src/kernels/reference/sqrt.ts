@@ -1,7 +1,5 @@
 /** SQRT (float32): √x. */
-import { BuiltinOp } from '../../core/ops.js';
-import { floatUnarySupports, prepareFloatUnary } from '../common/unary_kernel.js';
-import type { KernelRegistration } from '../kernel.js';
+import { floatUnaryKernel } from '../common/unary_kernel.js';
 
 /** output[i] = Math.sqrt(x) */
 export function sqrt(input: Float32Array, output: Float32Array): void {
@@ -12,11 +10,4 @@ export function sqrt(input: Float32Array, output: Float32Array): void {
   }
 }
 
-export const SQRT_KERNEL: KernelRegistration<null, null> = {
-  op: BuiltinOp.SQRT,
-  name: 'SQRT (float32, reference)',
-  parseOptions: () => null,
-  supports: floatUnarySupports,
-  prepare: prepareFloatUnary,
-  eval: (node) => sqrt(node.inputs[0]!.data as Float32Array, node.outputs[0]!.data as Float32Array),
-};
+export const SQRT_KERNEL = floatUnaryKernel('SQRT', sqrt);

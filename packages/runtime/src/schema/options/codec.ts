@@ -6,9 +6,9 @@
 import type { Builder } from 'flatbuffers';
 import type { DType } from '../../core/dtype.js';
 import { ModelFormatError, UnsupportedError } from '../../core/errors.js';
-import type { BuiltinOptions } from '../../core/options.js';
+import type { BuiltinOptions, FusedActivation } from '../../core/options.js';
 import type { Table } from '../flatbuffer_reader.js';
-import { codeOfDtype, dtypeOfCode, tensorTypeName } from '../schema_enums.js';
+import { ACTIVATIONS, codeOfDtype, dtypeOfCode, tensorTypeName } from '../schema_enums.js';
 
 export interface OptionsCodec<O extends BuiltinOptions> {
   /** Schema table names this codec reads; the parsed object's `kind` is one of them. */
@@ -65,4 +65,65 @@ export function int32Vector(b: Builder, values: readonly number[]): number {
   b.startVector(4, values.length, 4);
   for (let i = values.length - 1; i >= 0; i--) b.addInt32(values[i]);
   return b.endVector();
+}
+
+/** One scalar field of an options table: how to read it (with its schema default) and write it back. */
+export interface FieldCodec<V> {
+  read(t: Table): V;
+  write(b: Builder, v: V): void;
+}
+
+export function int32At(id: number, defaultValue: number): FieldCodec<number> {
+  return { read: (t) => t.int32(id, defaultValue), write: (b, v) => b.addFieldInt32(id, v, defaultValue) };
+}
+
+/** A bool field defaulting to false (stored as one byte). */
+export function boolAt(id: number): FieldCodec<boolean> {
+  return { read: (t) => t.bool(id, false), write: (b, v) => b.addFieldInt8(id, v ? 1 : 0, 0) };
+}
+
+/** A float32 field; `writeDefault` null writes it even when it equals the schema default. */
+export function float32At(id: number, defaultValue: number, writeDefault: number | null = defaultValue): FieldCodec<number> {
+  return { read: (t) => t.float32(id, defaultValue), write: (b, v) => b.addFieldFloat32(id, v, writeDefault) };
+}
+
+/** An int8 enum field (default code 0); `what` names it in read errors, `writeWhat` in write errors. */
+export function enumAt<T>(id: number, values: readonly T[], what: string, writeWhat: string): FieldCodec<T> {
+  return {
+    read: (t) => enumField(t, id, values, what),
+    write: (b, v) => b.addFieldInt8(id, enumCode(values, v, writeWhat), 0),
+  };
+}
+
+/** The fused_activation_function field at `id`. */
+export function activationAt(id: number): FieldCodec<FusedActivation> {
+  return enumAt(id, ACTIVATIONS, 'fused activation', 'activation');
+}
+
+/** The codec fields of an options type: one per member but `kind`. */
+export type FieldCodecs<O extends BuiltinOptions> = { readonly [K in Exclude<keyof O, 'kind'>]: FieldCodec<O[K]> };
+
+/**
+ * A codec for tables made only of scalar fields, read and written in the order `fields` lists them; `slots`
+ * is the table's field count (highest id + 1). The parsed `kind` is the table read.
+ */
+export function scalarTableCodec<O extends BuiltinOptions>(
+  tables: readonly O['kind'][],
+  slots: number,
+  fields: FieldCodecs<O>,
+): OptionsCodec<O> {
+  const keys = Object.keys(fields) as Exclude<keyof O, 'kind'>[];
+  return {
+    tables,
+    parse: (t, table) => {
+      const o: Record<string, unknown> = { kind: table };
+      for (const key of keys) o[key as string] = fields[key].read(t);
+      return o as O;
+    },
+    write: (b, o) => {
+      b.startObject(slots);
+      for (const key of keys) fields[key].write(b, o[key]);
+      return b.endObject();
+    },
+  };
 }

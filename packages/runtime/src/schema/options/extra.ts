@@ -7,76 +7,25 @@
 import type {
   BlockSizeOptions, CumsumOptions, GeluOptions, LocalResponseNormalizationOptions, MirrorPadOptions, OneHotOptions,
 } from '../../core/options.js';
-import { enumCode, enumField, type OptionsCodec } from './codec.js';
+import { boolAt, enumAt, float32At, int32At, scalarTableCodec } from './codec.js';
 
 const MIRROR_PAD_MODES = ['REFLECT', 'SYMMETRIC'] as const;
 
-export const blockSize: OptionsCodec<BlockSizeOptions> = {
-  tables: ['DepthToSpaceOptions', 'SpaceToDepthOptions'],
-  parse: (t, table) => ({ kind: table, blockSize: t.int32(0, 0) }),
-  write: (b, o) => {
-    b.startObject(1);
-    b.addFieldInt32(0, o.blockSize, 0);
-    return b.endObject();
-  },
-};
+export const blockSize = scalarTableCodec<BlockSizeOptions>(['DepthToSpaceOptions', 'SpaceToDepthOptions'], 1, {
+  blockSize: int32At(0, 0),
+});
 
-export const mirrorPad: OptionsCodec<MirrorPadOptions> = {
-  tables: ['MirrorPadOptions'],
-  parse: (t) => ({ kind: 'MirrorPadOptions', mode: enumField(t, 0, MIRROR_PAD_MODES, 'mirror pad mode') }),
-  write: (b, o) => {
-    b.startObject(1);
-    b.addFieldInt8(0, enumCode(MIRROR_PAD_MODES, o.mode, 'mirror pad mode'), 0);
-    return b.endObject();
-  },
-};
+export const mirrorPad = scalarTableCodec<MirrorPadOptions>(['MirrorPadOptions'], 1, {
+  mode: enumAt(0, MIRROR_PAD_MODES, 'mirror pad mode', 'mirror pad mode'),
+});
 
-export const localResponseNormalization: OptionsCodec<LocalResponseNormalizationOptions> = {
-  tables: ['LocalResponseNormalizationOptions'],
-  parse: (t) => ({
-    kind: 'LocalResponseNormalizationOptions',
-    radius: t.int32(0, 0),
-    bias: t.float32(1, 0),
-    alpha: t.float32(2, 0),
-    beta: t.float32(3, 0),
-  }),
-  write: (b, o) => {
-    b.startObject(4);
-    b.addFieldInt32(0, o.radius, 0);
-    b.addFieldFloat32(1, o.bias, 0);
-    b.addFieldFloat32(2, o.alpha, 0);
-    b.addFieldFloat32(3, o.beta, 0);
-    return b.endObject();
-  },
-};
+export const localResponseNormalization = scalarTableCodec<LocalResponseNormalizationOptions>(
+  ['LocalResponseNormalizationOptions'], 4,
+  { radius: int32At(0, 0), bias: float32At(1, 0), alpha: float32At(2, 0), beta: float32At(3, 0) },
+);
 
-export const gelu: OptionsCodec<GeluOptions> = {
-  tables: ['GeluOptions'],
-  parse: (t) => ({ kind: 'GeluOptions', approximate: t.bool(0, false) }),
-  write: (b, o) => {
-    b.startObject(1);
-    b.addFieldInt8(0, o.approximate ? 1 : 0, 0);
-    return b.endObject();
-  },
-};
+export const gelu = scalarTableCodec<GeluOptions>(['GeluOptions'], 1, { approximate: boolAt(0) });
 
-export const oneHot: OptionsCodec<OneHotOptions> = {
-  tables: ['OneHotOptions'],
-  parse: (t) => ({ kind: 'OneHotOptions', axis: t.int32(0, 0) }),
-  write: (b, o) => {
-    b.startObject(1);
-    b.addFieldInt32(0, o.axis, 0);
-    return b.endObject();
-  },
-};
+export const oneHot = scalarTableCodec<OneHotOptions>(['OneHotOptions'], 1, { axis: int32At(0, 0) });
 
-export const cumsum: OptionsCodec<CumsumOptions> = {
-  tables: ['CumsumOptions'],
-  parse: (t) => ({ kind: 'CumsumOptions', exclusive: t.bool(0, false), reverse: t.bool(1, false) }),
-  write: (b, o) => {
-    b.startObject(2);
-    b.addFieldInt8(0, o.exclusive ? 1 : 0, 0);
-    b.addFieldInt8(1, o.reverse ? 1 : 0, 0);
-    return b.endObject();
-  },
-};
+export const cumsum = scalarTableCodec<CumsumOptions>(['CumsumOptions'], 2, { exclusive: boolAt(0), reverse: boolAt(1) });

@@ -17,7 +17,7 @@ import type {
   StridedSliceOptions,
   UnpackOptions,
 } from '../../core/options.js';
-import { addDtype, dtypeField, int32Vector, type OptionsCodec } from './codec.js';
+import { addDtype, boolAt, dtypeField, int32At, int32Vector, scalarTableCodec, type OptionsCodec } from './codec.js';
 
 export const reshape: OptionsCodec<ReshapeOptions> = {
   tables: ['ReshapeOptions'],
@@ -41,108 +41,35 @@ export const squeeze: OptionsCodec<SqueezeOptions> = {
   },
 };
 
-export const stridedSlice: OptionsCodec<StridedSliceOptions> = {
-  tables: ['StridedSliceOptions'],
-  parse: (t) => ({
-    kind: 'StridedSliceOptions',
-    beginMask: t.int32(0, 0),
-    endMask: t.int32(1, 0),
-    ellipsisMask: t.int32(2, 0),
-    newAxisMask: t.int32(3, 0),
-    shrinkAxisMask: t.int32(4, 0),
-    offset: t.bool(5, false),
-  }),
-  write: (b, o) => {
-    b.startObject(6);
-    b.addFieldInt32(0, o.beginMask, 0);
-    b.addFieldInt32(1, o.endMask, 0);
-    b.addFieldInt32(2, o.ellipsisMask, 0);
-    b.addFieldInt32(3, o.newAxisMask, 0);
-    b.addFieldInt32(4, o.shrinkAxisMask, 0);
-    b.addFieldInt8(5, o.offset ? 1 : 0, 0);
-    return b.endObject();
-  },
-};
+export const stridedSlice = scalarTableCodec<StridedSliceOptions>(['StridedSliceOptions'], 6, {
+  beginMask: int32At(0, 0),
+  endMask: int32At(1, 0),
+  ellipsisMask: int32At(2, 0),
+  newAxisMask: int32At(3, 0),
+  shrinkAxisMask: int32At(4, 0),
+  offset: boolAt(5),
+});
 
-export const pack: OptionsCodec<PackOptions> = {
-  tables: ['PackOptions'],
-  parse: (t) => ({ kind: 'PackOptions', valuesCount: t.int32(0, 0), axis: t.int32(1, 0) }),
-  write: (b, o) => {
-    b.startObject(2);
-    b.addFieldInt32(0, o.valuesCount, 0);
-    b.addFieldInt32(1, o.axis, 0);
-    return b.endObject();
-  },
-};
+export const pack = scalarTableCodec<PackOptions>(['PackOptions'], 2, { valuesCount: int32At(0, 0), axis: int32At(1, 0) });
 
-export const unpack: OptionsCodec<UnpackOptions> = {
-  tables: ['UnpackOptions'],
-  parse: (t) => ({ kind: 'UnpackOptions', num: t.int32(0, 0), axis: t.int32(1, 0) }),
-  write: (b, o) => {
-    b.startObject(2);
-    b.addFieldInt32(0, o.num, 0);
-    b.addFieldInt32(1, o.axis, 0);
-    return b.endObject();
-  },
-};
+export const unpack = scalarTableCodec<UnpackOptions>(['UnpackOptions'], 2, { num: int32At(0, 0), axis: int32At(1, 0) });
 
-export const split: OptionsCodec<SplitOptions> = {
-  tables: ['SplitOptions', 'SplitVOptions'],
-  parse: (t, table) => ({ kind: table, numSplits: t.int32(0, 0) }),
-  write: (b, o) => {
-    b.startObject(1);
-    b.addFieldInt32(0, o.numSplits, 0);
-    return b.endObject();
-  },
-};
+export const split = scalarTableCodec<SplitOptions>(['SplitOptions', 'SplitVOptions'], 1, { numSplits: int32At(0, 0) });
 
-export const gather: OptionsCodec<GatherOptions> = {
-  tables: ['GatherOptions'],
-  parse: (t) => ({ kind: 'GatherOptions', axis: t.int32(0, 0), batchDims: t.int32(1, 0) }),
-  write: (b, o) => {
-    b.startObject(2);
-    b.addFieldInt32(0, o.axis, 0);
-    b.addFieldInt32(1, o.batchDims, 0);
-    return b.endObject();
-  },
-};
+export const gather = scalarTableCodec<GatherOptions>(['GatherOptions'], 2, { axis: int32At(0, 0), batchDims: int32At(1, 0) });
 
-export const reducer: OptionsCodec<ReducerOptions> = {
-  tables: ['ReducerOptions'],
-  parse: (t) => ({ kind: 'ReducerOptions', keepDims: t.bool(0, false) }),
-  write: (b, o) => {
-    b.startObject(1);
-    b.addFieldInt8(0, o.keepDims ? 1 : 0, 0);
-    return b.endObject();
-  },
-};
+export const reducer = scalarTableCodec<ReducerOptions>(['ReducerOptions'], 1, { keepDims: boolAt(0) });
 
 /** Fields 0 and 1 (new_height, new_width) are deprecated but keep their slots. */
-export const resizeBilinear: OptionsCodec<ResizeBilinearOptions> = {
-  tables: ['ResizeBilinearOptions'],
-  parse: (t) => ({ kind: 'ResizeBilinearOptions', alignCorners: t.bool(2, false), halfPixelCenters: t.bool(3, false) }),
-  write: (b, o) => {
-    b.startObject(4);
-    b.addFieldInt8(2, o.alignCorners ? 1 : 0, 0);
-    b.addFieldInt8(3, o.halfPixelCenters ? 1 : 0, 0);
-    return b.endObject();
-  },
-};
+export const resizeBilinear = scalarTableCodec<ResizeBilinearOptions>(['ResizeBilinearOptions'], 4, {
+  alignCorners: boolAt(2),
+  halfPixelCenters: boolAt(3),
+});
 
-export const resizeNearest: OptionsCodec<ResizeNearestNeighborOptions> = {
-  tables: ['ResizeNearestNeighborOptions'],
-  parse: (t) => ({
-    kind: 'ResizeNearestNeighborOptions',
-    alignCorners: t.bool(0, false),
-    halfPixelCenters: t.bool(1, false),
-  }),
-  write: (b, o) => {
-    b.startObject(2);
-    b.addFieldInt8(0, o.alignCorners ? 1 : 0, 0);
-    b.addFieldInt8(1, o.halfPixelCenters ? 1 : 0, 0);
-    return b.endObject();
-  },
-};
+export const resizeNearest = scalarTableCodec<ResizeNearestNeighborOptions>(['ResizeNearestNeighborOptions'], 2, {
+  alignCorners: boolAt(0),
+  halfPixelCenters: boolAt(1),
+});
 
 export const cast: OptionsCodec<CastOptions> = {
   tables: ['CastOptions'],
