@@ -39,18 +39,19 @@ export class EpochProgress {
     this.sink(this.line(done, `loss ${loss.toFixed(4)} acc ${accuracy.toFixed(4)}`), false);
   }
 
-  finish(summary: string): void {
-    this.sink(this.line(this.total, summary), true);
+  /** The epoch's last line; `done` is below the total when a time budget cut the epoch short. */
+  finish(summary: string, done = this.total): void {
+    this.sink(this.line(done, summary, true), true);
   }
 
-  private line(done: number, metrics: string): string {
+  private line(done: number, metrics: string, final = false): string {
     const width = 24;
     const fill = Math.round((done / this.total) * width);
     const elapsed = (performance.now() - this.start) / 1000;
     const eta = done > 0 ? (elapsed * (this.total - done)) / done : Infinity;
     const pct = Math.floor((100 * done) / this.total);
     const bar = '='.repeat(Math.max(0, fill - 1)) + (fill > 0 ? (done < this.total ? '>' : '=') : '') + ' '.repeat(width - fill);
-    const time = done < this.total ? `ETA ${formatDuration(eta)}` : formatDuration(elapsed);
+    const time = final ? formatDuration(elapsed) : `ETA ${formatDuration(eta)}`;
     return `${this.label} [${bar}] ${done}/${this.total} (${pct}%) ${metrics} ${time}`;
   }
 }

@@ -94,7 +94,7 @@ export async function trainTrial(
     }
     const rec: EpochRecord = { epoch, loss: lossSum / seen, accuracy: accSum / seen, valLoss: val.loss, valAccuracy: val.accuracy, seconds: (performance.now() - epochStart) / 1000 };
     record.epochs.push(rec);
-    bar.finish(`loss ${rec.loss.toFixed(4)} acc ${rec.accuracy.toFixed(4)} val_loss ${val.loss.toFixed(4)} val_acc ${val.accuracy.toFixed(4)}`);
+    bar.finish(`loss ${rec.loss.toFixed(4)} acc ${rec.accuracy.toFixed(4)} val_loss ${val.loss.toFixed(4)} val_acc ${val.accuracy.toFixed(4)}`, seen);
     if (val.accuracy > record.bestValAccuracy) {
       record.bestValAccuracy = val.accuracy;
       record.bestValLoss = val.loss;
