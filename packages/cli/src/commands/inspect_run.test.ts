@@ -5,24 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BuiltinOp } from '@tflite-lambda/runtime';
 import { singleOpModel } from '@tflite-lambda/runtime/builder';
-import { runCli } from '../cli.js';
+import { runCliCaptured } from '../cli_capture.js';
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = console.log;
-  const error = console.error;
-  console.log = (...a: unknown[]) => void out.push(a.join(' '));
-  console.error = (...a: unknown[]) => void err.push(a.join(' '));
-  try {
-    const code = await runCli(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const cli = runCliCaptured;
 
 const dir = mkdtempSync(join(tmpdir(), 'tflite-cli-'));
 const modelPath = join(dir, 'dense.tflite');
