@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tensor3d } from '@tensorflow/tfjs-core';
 import { setupTraining } from '../backend.js';
 import { loadMnist } from '../data/mnist.js';
 import { FAST_TRIAL } from './presets.js';
@@ -55,6 +56,26 @@ test('predict returns class names, evaluate loss and accuracy, exportModel the T
     assert.deepEqual(clf.exportModel().outputs[0].shape, [null, 10]);
     // A second search in the same directory needs overwrite: true (as in AutoKeras).
     await assert.rejects(new ImageClassifier({ directory: root, progress: quiet }).fit(data, { epochs: 1 }), /overwrite/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("AutoKeras's fit(x, y), predict(x) and evaluate(x, y) take an image tensor and class indices", async () => {
+  const root = mkdtempSync(join(tmpdir(), 'clf-'));
+  try {
+    const x = tensor3d(data.images, [data.count, data.height, data.width], 'int32');
+    const y = Array.from(data.labels);
+    const viaArrays = new ImageClassifier({ maxTrials: 1, overwrite: true, directory: join(root, 'x'), seed: 3, initialTrials: [tiny], progress: quiet });
+    await viaArrays.fit(x, y, { epochs: 1, batchSize: 32 });
+    const viaDataset = new ImageClassifier({ maxTrials: 1, overwrite: true, directory: join(root, 'd'), seed: 3, initialTrials: [tiny], progress: quiet });
+    await viaDataset.fit(data, { epochs: 1, batchSize: 32 });
+    // Same data, same seed: the same training run whichever form the data came in.
+    assert.deepEqual(viaArrays.trials[0].epochs.map((e) => e.loss), viaDataset.trials[0].epochs.map((e) => e.loss));
+    assert.deepEqual(viaArrays.evaluate(x, y), viaDataset.evaluate(data));
+    assert.deepEqual(viaArrays.predict(x), viaDataset.predict(data));
+    await assert.rejects(viaArrays.fit(x, y.slice(1), { epochs: 1 }), /labels for/);
+    x.dispose();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tensor4d, tidy, type Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { floatImages, splitValidation, type ImageDataset } from '../data/dataset.js';
+import { asDataset, type LabelInput } from './array_inputs.js';
 import { buildModel } from './build_model.js';
 import { trainingCurvesSvg } from './curves_svg.js';
 import { sampleHyperparameters, seededRandom, type Hyperparameters } from './hyperparameters.js';
@@ -49,7 +50,13 @@ export class ImageClassifier {
     this.directory = options.directory ?? 'image_classifier';
   }
 
-  async fit(data: ImageDataset, opts: FitOptions = {}): Promise<TrialRecord[]> {
+  /** `fit(dataset, opts)`, or AutoKeras's `fit(x, y, opts)` with an image tensor and class indices. */
+  async fit(data: ImageDataset, opts?: FitOptions): Promise<TrialRecord[]>;
+  async fit(x: Tensor, y: LabelInput, opts?: FitOptions): Promise<TrialRecord[]>;
+  async fit(dataOrX: ImageDataset | Tensor, yOrOpts?: LabelInput | FitOptions, maybeOpts?: FitOptions): Promise<TrialRecord[]> {
+    const isPair = 'dataSync' in dataOrX;
+    const data = asDataset(dataOrX, isPair ? (yOrOpts as LabelInput) : undefined);
+    const opts: FitOptions = (isPair ? maybeOpts : (yOrOpts as FitOptions | undefined)) ?? {};
     this.prepareDirectory();
     const rand = seededRandom(this.options.seed ?? 42);
     const { train, validation } = splitValidation(data, opts.validationSplit ?? 0.2, rand);
@@ -93,7 +100,8 @@ export class ImageClassifier {
   }
 
   /** The predicted class name of each image (AutoKeras's predict returns labels). */
-  predict(data: ImageDataset): string[] {
+  predict(x: ImageDataset | Tensor): string[] {
+    const data = 'dataSync' in x ? asDataset(x, new Uint8Array(x.shape[0])) : x;
     const p = this.predictProbabilities(data);
     const k = this.classNames.length;
     return Array.from({ length: data.count }, (_, n) => {
@@ -103,8 +111,9 @@ export class ImageClassifier {
     });
   }
 
-  evaluate(data: ImageDataset): { loss: number; accuracy: number } {
-    return evaluateModel(this.exportModel(), data);
+  /** `evaluate(dataset)` or AutoKeras's `evaluate(x, y)`. */
+  evaluate(data: ImageDataset | Tensor, y?: LabelInput): { loss: number; accuracy: number } {
+    return evaluateModel(this.exportModel(), asDataset(data, y));
   }
 
   /** The best trial's TF.js model (AutoKeras's export_model). */
