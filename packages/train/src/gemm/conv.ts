@@ -5,7 +5,8 @@
  *   input gradient    dpatches_n[P×K] = dy_n[P×O] · Wᵀ[O×K], then col2im adds them back into dx_n
  * with P = outH·outW and K = kh·kw·inC. Work is split by image so callers can hand ranges to workers.
  */
-import { rowMajor, sgemm, transposed } from './sgemm.js';
+import { activeSgemm as sgemm } from './gemm_select.js';
+import { rowMajor, transposed } from './sgemm.js';
 
 export interface ConvGeometry {
   readonly batch: number;
@@ -64,6 +65,35 @@ export function im2col(x: Float32Array, n: number, g: ConvGeometry, out: Float32
   }
 }
 
+/**
+ * The transpose of image n's patch matrix, row-major [K×P]: row (ky,kx,c) lists that tap over all output
+ * positions. The filter gradient reads patchesᵀ as its left operand, and this layout spares both GEMMs a
+ * strided gather of it.
+ */
+export function im2colTransposed(x: Float32Array, n: number, g: ConvGeometry, out: Float32Array): void {
+  const { inH, inW, inC, outH, outW, kh, kw } = g;
+  const P = outH * outW;
+  const imageBase = n * inH * inW * inC;
+  for (let ky = 0; ky < kh; ky++) {
+    for (let kx = 0; kx < kw; kx++) {
+      const rowBase = (ky * kw + kx) * inC * P;
+      for (let oy = 0; oy < outH; oy++) {
+        const iy = oy * g.strideH - g.padTop + ky * g.dilationH;
+        for (let ox = 0; ox < outW; ox++) {
+          const ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
+          const p = rowBase + oy * outW + ox;
+          if (iy < 0 || iy >= inH || ix < 0 || ix >= inW) {
+            for (let c = 0, o = p; c < inC; c++, o += P) out[o] = 0;
+          } else {
+            const src = imageBase + (iy * inW + ix) * inC;
+            for (let c = 0, o = p; c < inC; c++, o += P) out[o] = x[src + c];
+          }
+        }
+      }
+    }
+  }
+}
+
 /** Adds patch-matrix rows back into image n of dx (the adjoint of im2col). */
 export function col2imAdd(cols: Float32Array, n: number, g: ConvGeometry, dx: Float32Array): void {
   const { inH, inW, inC, outH, outW, kh, kw } = g;
@@ -106,8 +136,8 @@ export function conv2dBackpropFilter(
   if (!accumulate) dw.fill(0);
   const cols = isPointwise(g) ? null : patchBuffer(P * K);
   for (let n = n0; n < n1; n++) {
-    const a = cols ? (im2col(x, n, g, cols), rowMajor(cols, K)) : rowMajor(x, K, n * P * K);
-    sgemm(K, g.outC, P, transposed(a), rowMajor(dy, g.outC, n * P * g.outC), dw, 0, g.outC, true);
+    const aT = cols ? (im2colTransposed(x, n, g, cols), rowMajor(cols, P)) : transposed(rowMajor(x, K, n * P * K));
+    sgemm(K, g.outC, P, aT, rowMajor(dy, g.outC, n * P * g.outC), dw, 0, g.outC, true);
   }
 }
 

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { conv2dBackpropFilter, conv2dBackpropInput, conv2dForward, patchSize, type ConvGeometry } from './conv.js';
 import { runConvJob, type ConvJob, type ConvJobKind } from './conv_jobs.js';
+import { gemmImpl } from './gemm_select.js';
 
 /** Below this many multiply-adds a second thread costs more than it saves. */
 const MIN_PARALLEL_MACS = 4e6;
@@ -98,7 +99,7 @@ export class ConvThreads implements ConvEngine {
     new Float32Array(buf, a.length * 4, b.length).set(b);
     const outOff = a.length + b.length;
     const half = Math.floor(g.batch / 2);
-    const base = { kind, g, buffer: buf, a: [0, a.length], b: [a.length, b.length] } as const;
+    const base = { kind, g, buffer: buf, a: [0, a.length], b: [a.length, b.length], gemm: gemmImpl() } as const;
     const workerJob: ConvJob = { ...base, n0: half, n1: g.batch, out: [kind === 'filter' ? outOff + outLen : outOff, outLen] };
     Atomics.store(this.flag, 0, 0);
     this.worker.postMessage({ job: workerJob, control: this.control });

@@ -1,6 +1,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { conv2d, fused, grads, matMul, maxPool, randomNormal, setBackend, sum, type Tensor, type Tensor4D, type Tensor2D } from '@tensorflow/tfjs-core';
+import { add, conv2d, fused, grads, matMul, maxPool, mul, randomNormal, relu, scalar, setBackend, step, sub, sum, tensor1d, type Tensor, type Tensor4D, type Tensor2D } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers'; // registers TF.js's gradient functions
 import { fastKernelNames, registerFastKernels, unregisterFastKernels } from './register.js';
@@ -25,8 +25,8 @@ function assertClose(a: Float32Array[], b: Float32Array[], what: string): void {
   });
 }
 
-test('the fast kernel set covers convolution, matmul and max-pool, forward and backward', () => {
-  assert.deepEqual(fastKernelNames().sort(), ['BatchMatMul', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'FusedConv2D', 'MaxPool', 'MaxPoolGrad', '_FusedMatMul'].sort());
+test('the fast kernel set covers convolution, matmul, max-pool, leading-axis sums and the hot elementwise ops', () => {
+  assert.deepEqual(fastKernelNames().sort(), ['BatchMatMul', 'Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput', 'FusedConv2D', 'MaxPool', 'MaxPoolGrad', 'Sum', 'Add', 'Sub', 'Multiply', 'Relu', 'Step', '_FusedMatMul'].sort());
 });
 
 const CONVS: { x: [number, number, number, number]; w: [number, number, number, number]; stride: number; pad: 'same' | 'valid'; dilation: number }[] = [
@@ -78,4 +78,45 @@ test('MaxPool and its gradient match the stock kernels (valid and same, stride 1
     const r = both(() => [maxPool(x, size, stride, pad), ...grads((a: Tensor) => sum(maxPool(a as Tensor4D, size, stride, pad)))([x])]);
     assertClose(r.stock, r.fast, `maxPool ${size}/${stride}/${pad}`);
   }
+});
+
+test('Sum over leading axes (bias gradients) matches the stock kernel; other reductions fall back to it', () => {
+  const x = randomNormal([3, 4, 5, 6], 0, 1, 'float32', 12);
+  for (const [axis, keepDims] of [[[0, 1, 2], false], [[0], true], [[1, 0], false], [-4, false], [[1, 2], false], [[3], true], [[0, 1, 2, 3], false]] as const) {
+    const r = both(() => [sum(x, axis === -4 ? -4 : [...axis], keepDims)]);
+    assertClose(r.stock, r.fast, `sum axis=${JSON.stringify(axis)} keepDims=${keepDims}`);
+  }
+});
+
+test('Sum over leading axes keeps the reduced axes as 1s only with keepDims', () => {
+  registerFastKernels();
+  const x = randomNormal([3, 4, 5], 0, 1, 'float32', 13);
+  assert.deepEqual(sum(x, [0, 1], true).shape, [1, 1, 5]);
+  assert.deepEqual(sum(x, [0, 1], false).shape, [5]);
+});
+
+test('Add, Sub and Multiply match the stock kernels for equal shapes, scalars, biases and general broadcasts', () => {
+  const a = randomNormal([2, 3, 4, 5], 0, 1, 'float32', 14);
+  const others = [
+    randomNormal([2, 3, 4, 5], 0, 1, 'float32', 15), // same shape
+    scalar(1.5), // scalar right
+    randomNormal([5], 0, 1, 'float32', 16), // bias
+    randomNormal([1, 1, 4, 5], 0, 1, 'float32', 17), // trailing with leading 1s
+    randomNormal([2, 1, 4, 1], 0, 1, 'float32', 18), // general broadcast: stock
+    randomNormal([3, 2, 3, 4, 5], 0, 1, 'float32', 19), // b of higher rank: stock
+  ];
+  for (const [i, b] of others.entries()) {
+    for (const [name, f] of [['add', add], ['sub', sub], ['mul', mul]] as const) {
+      const r = both(() => [f(a, b), f(b, a), f(scalar(2), a)]);
+      assertClose(r.stock, r.fast, `${name} with operand ${i}`);
+    }
+  }
+});
+
+test('Relu and Step match the stock kernels, NaN included', () => {
+  const x = tensor1d([-2, -0, 0, 0.5, 3, NaN, -Infinity, Infinity]);
+  const r = both(() => [relu(x), step(x), step(x, 0.25)]);
+  r.stock.forEach((s, k) => s.forEach((v, i) => assert.ok(Object.is(v, r.fast[k][i]) || v === r.fast[k][i], `output ${k}[${i}] ${v} vs ${r.fast[k][i]}`)));
+  const rr = both(() => [relu(randomNormal([4, 7, 3], 0, 1, 'float32', 20))]);
+  assertClose(rr.stock, rr.fast, 'relu random');
 });

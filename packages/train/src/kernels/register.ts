@@ -8,6 +8,8 @@ import { makeConv2D, makeFusedConv2D } from './conv2d.js';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './conv2d_backprop.js';
 import { makeBatchMatMul, makeFusedMatMul } from './matmul.js';
 import { makeMaxPool, makeMaxPoolGrad } from './max_pool.js';
+import { makeSum } from './sum.js';
+import { makeBinary, makeRelu, makeStep } from './elementwise.js';
 import { ConvThreads, SERIAL_ENGINE, type ConvEngine } from '../gemm/conv_threads.js';
 
 const FAST: Record<string, (stock: KernelFunc, engine: ConvEngine) => KernelFunc> = {
@@ -19,6 +21,12 @@ const FAST: Record<string, (stock: KernelFunc, engine: ConvEngine) => KernelFunc
   _FusedMatMul: makeFusedMatMul,
   MaxPool: makeMaxPool,
   MaxPoolGrad: makeMaxPoolGrad,
+  Sum: makeSum,
+  Add: makeBinary('add'),
+  Sub: makeBinary('sub'),
+  Multiply: makeBinary('mul'),
+  Relu: makeRelu,
+  Step: makeStep,
 };
 
 const BACKEND = 'cpu';

@@ -1,0 +1,35 @@
+/**
+ * Sum over leading axes on the cpu backend. The stock kernel first transposes the reduced axes innermost —
+ * a full copy of the tensor — which is what every bias gradient (sum of dy over batch, height, width) pays.
+ * Summing outer rows into one inner row needs no transpose. Other reductions go to the stock kernel.
+ */
+import type { KernelFunc, NamedAttrMap } from '@tensorflow/tfjs-core';
+import { cpuBackend, floatValues, output, required } from './cpu_tensors.js';
+
+/** The number of leading axes reduced, when the axes are exactly 0..r-1 with r < rank; else null. */
+function leadingAxes(attrs: NamedAttrMap, rank: number): number | null {
+  const raw = attrs.axis;
+  const list = typeof raw === 'number' ? [raw] : Array.isArray(raw) && raw.every((a) => typeof a === 'number') ? (raw as number[]) : null;
+  if (!list || list.length === 0) return null;
+  const axes = [...new Set(list.map((a) => (a < 0 ? a + rank : a)))].sort((a, b) => a - b);
+  if (axes.some((a, i) => a !== i) || axes.length >= rank) return null;
+  return axes.length;
+}
+
+export function makeSum(stock: KernelFunc): KernelFunc {
+  return (args) => {
+    const backend = cpuBackend(args);
+    const attrs = args.attrs ?? {};
+    const x = required(args, 'x');
+    const xv = floatValues(backend, x);
+    const r = xv ? leadingAxes(attrs, x.shape.length) : null;
+    if (!xv || r === null) return stock(args);
+    const inner = x.shape.slice(r).reduce((a, b) => a * b, 1);
+    const outer = inner === 0 ? 0 : xv.length / inner;
+    // Float64 accumulation, like the stock kernel's running sum in a JS number.
+    const acc = new Float64Array(inner);
+    for (let i = 0, o = 0; i < outer; i++) for (let j = 0; j < inner; j++) acc[j] += xv[o++];
+    const shape = attrs.keepDims === true ? x.shape.map((d, i) => (i < r ? 1 : d)) : x.shape.slice(r);
+    return output(backend, shape, Float32Array.from(acc));
+  };
+}
