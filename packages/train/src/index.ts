@@ -9,6 +9,7 @@ export { subset, splitValidation, permutation, floatImages, imageSize, type Imag
 export { ImageClassifier, type ImageClassifierOptions, type FitOptions } from './autokeras/image_classifier.js';
 export { AUTOKERAS_FIRST_TRIAL, sampleHyperparameters, seededRandom, type Hyperparameters } from './autokeras/hyperparameters.js';
 export { FAST_TRIAL } from './autokeras/presets.js';
+export { DEFAULT_LR_SCHEDULE, nextLearningRate, type LrSchedule } from './autokeras/lr_schedule.js';
 export { Normalization, registerNormalizationLayer, computeImageStats } from './autokeras/normalization.js';
 export { SeededDropout, registerSeededDropoutLayer } from './autokeras/seeded_dropout.js';
 export { buildModel, type ModelSpec } from './autokeras/build_model.js';
@@ -18,6 +19,7 @@ export { convertLayersModel, modelToIr, type ConvertOptions } from './convert/co
 export { ConversionError } from './convert/read_layers.js';
 export { fileLoader, fileSaver } from './convert/file_io.js';
 export { registerFastKernels, unregisterFastKernels, stockKernel, fastKernelNames, type FastKernelOptions } from './kernels/register.js';
+export { setGemmImpl, gemmImpl, type GemmImpl } from './gemm/gemm_select.js';
 export { sgemm, rowMajor, transposed, type MatView } from './gemm/sgemm.js';
 export { conv2dForward, conv2dBackpropFilter, conv2dBackpropInput, type ConvGeometry } from './gemm/conv.js';
 export { runTrainPipeline, type TrainPipelineOptions, type PipelineMetrics } from './pipeline/train_pipeline.js';

@@ -20,6 +20,8 @@ Options:
   --data DIR           train on a folder of images, one subfolder per class (default: MNIST)
   --image-size HxW     size to resize folder images to (default: 28x28)
   --batch-size N       mini-batch size (default: 32)
+  --patience N         epochs without val_accuracy improvement before a trial stops (default: 3); the
+                       learning rate is divided by 5 after each epoch without improvement
   --seed N             seed for data order, initialisers and the search (default: 42)
   --representative N   images used to calibrate int8 (default: 200)
   --preset NAME        first trial: 'autokeras' (default) or 'fast' (two conv blocks, ~5x fewer FLOPs)
@@ -34,7 +36,7 @@ function sizeFlag(v: string | undefined): [number, number] {
 
 export async function main(args: string[]): Promise<number> {
   const p = parseArgs(args, {
-    values: ['out', 'epochs', 'max-trials', 'time-budget', 'limit', 'data', 'image-size', 'batch-size', 'seed', 'representative', 'preset'],
+    values: ['out', 'epochs', 'max-trials', 'time-budget', 'limit', 'data', 'image-size', 'batch-size', 'seed', 'representative', 'preset', 'patience'],
     booleans: ['no-fast-kernels'],
   });
   const preset = stringFlag(p, 'preset') ?? 'autokeras';
@@ -63,6 +65,7 @@ export async function main(args: string[]): Promise<number> {
     maxTrials: intFlag(p, 'max-trials', 1),
     timeBudget: budget === undefined ? undefined : Number(budget),
     batchSize: intFlag(p, 'batch-size', 32),
+    patience: intFlag(p, 'patience', 3),
     seed: intFlag(p, 'seed', 42),
     representative: intFlag(p, 'representative', 200),
     initialTrials: preset === 'fast' ? [train.FAST_TRIAL] : undefined,

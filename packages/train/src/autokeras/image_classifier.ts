@@ -15,6 +15,7 @@ import { sampleHyperparameters, seededRandom, type Hyperparameters } from './hyp
 import { computeImageStats } from './normalization.js';
 import { consoleSink, type ProgressSink } from './progress.js';
 import { evaluateModel, trainTrial } from './train_trial.js';
+import { DEFAULT_LR_SCHEDULE, type LrSchedule } from './lr_schedule.js';
 import { formatTrialTable, writeTrialLog, type EpochRecord, type TrialRecord } from './trial_log.js';
 
 export interface ImageClassifierOptions {
@@ -37,6 +38,8 @@ export interface FitOptions {
   readonly timeBudget?: number;
   /** Epochs without val_accuracy improvement before a trial stops. */
   readonly patience?: number;
+  /** Reduce the learning rate when val_accuracy stalls (default DEFAULT_LR_SCHEDULE); false keeps it fixed. */
+  readonly lrSchedule?: LrSchedule | false;
   readonly callbacks?: { onEpochEnd?: (trial: TrialRecord, epoch: EpochRecord) => void };
 }
 
@@ -71,7 +74,8 @@ export class ImageClassifier {
       const record: TrialRecord = { trial: t, hyperparameters: hp, epochs: [], bestEpoch: -1, bestValAccuracy: -1, bestValLoss: Infinity, seconds: 0, status: 'running' };
       this.trials.push(record);
       await trainTrial(model, hp, train, validation, record, {
-        epochs: opts.epochs ?? 10, batchSize: opts.batchSize ?? 32, patience: opts.patience ?? 3, deadline, rand, sink,
+        epochs: opts.epochs ?? 10, batchSize: opts.batchSize ?? 32, patience: opts.patience ?? 3,
+        lrSchedule: opts.lrSchedule === false ? null : (opts.lrSchedule ?? DEFAULT_LR_SCHEDULE), deadline, rand, sink,
         onEpochEnd: (r, e) => {
           this.saveLogs();
           opts.callbacks?.onEpochEnd?.(r, e);

@@ -27,7 +27,7 @@ test('computeImageStats gives per-channel mean and variance', () => {
 function trial(n: number, acc: number[]): TrialRecord {
   return {
     trial: n, hyperparameters: AUTOKERAS_FIRST_TRIAL, bestEpoch: acc.indexOf(Math.max(...acc)), bestValAccuracy: Math.max(...acc), bestValLoss: 0.1, seconds: 12, status: 'completed',
-    epochs: acc.map((a, e) => ({ epoch: e, loss: 1 - a, accuracy: a, valLoss: 1.1 - a, valAccuracy: a - 0.01, seconds: 6 })),
+    epochs: acc.map((a, e) => ({ epoch: e, loss: 1 - a, accuracy: a, valLoss: 1.1 - a, valAccuracy: a - 0.01, seconds: 6, learningRate: 1e-3 })),
   };
 }
 

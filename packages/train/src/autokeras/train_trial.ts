@@ -3,11 +3,12 @@
  * the validation set after each epoch, stops early when val_accuracy has not improved for `patience`
  * epochs, and restores the weights of the best epoch.
  */
-import { oneHot, tensor1d, tensor4d, tidy, train, type Tensor } from '@tensorflow/tfjs-core';
+import { oneHot, tensor1d, tensor4d, tidy, type Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { floatImages, imageSize, permutation, type ImageDataset } from '../data/dataset.js';
 import { randomShift } from './augment.js';
 import type { Hyperparameters } from './hyperparameters.js';
+import { nextLearningRate, ScheduledAdam, type LrSchedule } from './lr_schedule.js';
 import { EpochProgress, type ProgressSink } from './progress.js';
 import type { EpochRecord, TrialRecord } from './trial_log.js';
 
@@ -15,6 +16,8 @@ export interface TrialSettings {
   readonly epochs: number;
   readonly batchSize: number;
   readonly patience: number;
+  /** Learning-rate reduction on a val_accuracy plateau; null keeps the rate fixed. */
+  readonly lrSchedule: LrSchedule | null;
   /** Wall-clock deadline (performance.now() ms) after which training stops at the next epoch end. */
   readonly deadline: number;
   readonly rand: () => number;
@@ -62,7 +65,8 @@ export function evaluateModel(model: LayersModel, d: ImageDataset, batchSize = 5
 export async function trainTrial(
   model: LayersModel, hp: Hyperparameters, trainSet: ImageDataset, valSet: ImageDataset, record: TrialRecord, s: TrialSettings,
 ): Promise<void> {
-  model.compile({ optimizer: train.adam(hp.learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const optimizer = new ScheduledAdam(hp.learningRate);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const start = performance.now();
   let best: Tensor[] | null = null;
   let sinceBest = 0;
@@ -92,7 +96,7 @@ export async function trainTrial(
       record.status = 'time_budget';
       break;
     }
-    const rec: EpochRecord = { epoch, loss: lossSum / seen, accuracy: accSum / seen, valLoss: val.loss, valAccuracy: val.accuracy, seconds: (performance.now() - epochStart) / 1000 };
+    const rec: EpochRecord = { epoch, loss: lossSum / seen, accuracy: accSum / seen, valLoss: val.loss, valAccuracy: val.accuracy, seconds: (performance.now() - epochStart) / 1000, learningRate: optimizer.rate };
     record.epochs.push(rec);
     bar.finish(`loss ${rec.loss.toFixed(4)} acc ${rec.accuracy.toFixed(4)} val_loss ${val.loss.toFixed(4)} val_acc ${val.accuracy.toFixed(4)}`, seen);
     if (val.accuracy > record.bestValAccuracy) {
@@ -105,6 +109,7 @@ export async function trainTrial(
     } else {
       sinceBest++;
     }
+    optimizer.rate = nextLearningRate(optimizer.rate, sinceBest, s.lrSchedule);
     record.seconds = (performance.now() - start) / 1000;
     s.onEpochEnd?.(record, rec);
     if (sinceBest >= s.patience) {

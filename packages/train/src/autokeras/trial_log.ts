@@ -10,6 +10,8 @@ export interface EpochRecord {
   readonly valLoss: number;
   readonly valAccuracy: number;
   readonly seconds: number;
+  /** The learning rate this epoch trained with. */
+  readonly learningRate: number;
 }
 
 export interface TrialRecord {

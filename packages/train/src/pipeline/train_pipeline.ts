@@ -21,6 +21,8 @@ export interface TrainPipelineOptions {
   readonly maxTrials: number;
   readonly timeBudget?: number;
   readonly batchSize: number;
+  /** Epochs without val_accuracy improvement before a trial stops (default 3). */
+  readonly patience?: number;
   readonly seed: number;
   /** Representative images for int8 calibration. */
   readonly representative: number;
@@ -47,7 +49,7 @@ export async function runTrainPipeline(o: TrainPipelineOptions): Promise<Pipelin
   mkdirSync(runDir, { recursive: true });
   const clf = new ImageClassifier({ maxTrials: o.maxTrials, overwrite: true, directory: runDir, seed: o.seed, objective: 'val_accuracy', initialTrials: o.initialTrials });
   const t0 = performance.now();
-  await clf.fit(o.train, { epochs: o.epochs, batchSize: o.batchSize, validationSplit: 0.1, timeBudget: o.timeBudget });
+  await clf.fit(o.train, { epochs: o.epochs, batchSize: o.batchSize, validationSplit: 0.1, timeBudget: o.timeBudget, patience: o.patience });
   const trainingSeconds = (performance.now() - t0) / 1000;
   o.log(`\n${clf.summary()}\n`);
   const tfjsEval = clf.evaluate(o.test);

@@ -1,0 +1,22 @@
+import { setBackend, tensor4d, oneHot, tensor1d, ready, train, profile } from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { buildModel } from '/work/main/packages/train/src/autokeras/build_model.js';
+import { AUTOKERAS_FIRST_TRIAL } from '/work/main/packages/train/src/autokeras/hyperparameters.js';
+import { FAST_TRIAL } from '/work/main/packages/train/src/autokeras/presets.js';
+const { registerFastKernels } = await import('/work/main/packages/train/src/kernels/register.js');
+await setBackend('cpu'); await ready(); registerFastKernels();
+const hp = process.argv.includes('--fastpreset') ? FAST_TRIAL : AUTOKERAS_FIRST_TRIAL;
+const model = buildModel(hp, { height: 28, width: 28, channels: 1, numClasses: 10, mean: [33], variance: [6000], seed: 1 });
+model.compile({ optimizer: train.adam(1e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+const batch = 128;
+const x = tensor4d(Float32Array.from({ length: batch * 784 }, (_, i) => (i * 7919) % 256), [batch, 28, 28, 1]);
+const y = oneHot(tensor1d(Array.from({ length: batch }, (_, i) => i % 10), 'int32'), 10);
+await model.trainOnBatch(x, y);
+const t0 = performance.now();
+const info = await profile(async () => { await model.trainOnBatch(x, y); });
+console.log('batch ms', (performance.now() - t0).toFixed(0));
+const agg = new Map<string, [number, number]>();
+for (const k of info.kernels) { const key = k.name + ' ' + JSON.stringify(k.inputShapes); const a = agg.get(key) ?? [0, 0]; a[0] += Number(k.kernelTimeMs); a[1]++; agg.set(key, a); }
+let total = 0;
+[...agg].sort((a, b) => b[1][0] - a[1][0]).slice(0, 40).forEach(([k, [t, n]]) => { total += t; console.log(t.toFixed(1).padStart(8), n, k); });
+console.log('sum kernels', info.kernels.reduce((s, k) => s + Number(k.kernelTimeMs), 0).toFixed(0), 'count', info.kernels.length);
