@@ -13,6 +13,6 @@ export { optionsOrDefault, requireOptions } from './kernels/common/options.js';
 // outside the interpreter (the training package's TensorFlow.js kernels).
 export { wasmOpResolver } from './kernels/wasm_resolver.js';
 export {
-  WASM_KERNELS, simdSupported, gemm, packGemmWeights, conv2dIm2col, packConv2D,
+  WASM_KERNELS, simdSupported, gemm, packGemmWeights, packedWeightsView, GEMM_PANEL, conv2dIm2col, conv2dIm2colGemm, packConv2D,
   type Activation, type PackedGemmWeights, type PackedConv2D,
 } from './kernels/wasm/index.js';

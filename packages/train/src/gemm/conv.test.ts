@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { conv2dBackpropFilter, conv2dBackpropInput, conv2dForward, type ConvGeometry } from './conv.js';
 import { ConvThreads } from './conv_threads.js';
+import { setGemmImpl, type GemmImpl } from './gemm_select.js';
+import { wasmGemmAvailable } from './sgemm_wasm.js';
 import { seededRandom } from '../autokeras/hyperparameters.js';
 
 function geometry(p: { batch: number; inH: number; inW: number; inC: number; outC: number; k: number; stride: number; dilation: number; same: boolean }): ConvGeometry {
@@ -35,21 +37,29 @@ const CASES = [
   { batch: 3, inH: 9, inW: 9, inC: 2, outC: 3, k: 3, stride: 2, dilation: 1, same: true },
   { batch: 1, inH: 8, inW: 7, inC: 4, outC: 6, k: 2, stride: 1, dilation: 2, same: true },
   { batch: 2, inH: 5, inW: 5, inC: 6, outC: 7, k: 1, stride: 1, dilation: 1, same: false },
+  // Stride 1 without dilation: the wasm input gradient runs as a transposed convolution.
+  { batch: 3, inH: 6, inW: 9, inC: 5, outC: 9, k: 3, stride: 1, dilation: 1, same: true },
+  { batch: 2, inH: 8, inW: 7, inC: 3, outC: 4, k: 2, stride: 1, dilation: 1, same: true },
+  { batch: 2, inH: 9, inW: 10, inC: 7, outC: 3, k: 5, stride: 1, dilation: 1, same: false },
 ];
+// Every case runs on both GEMMs; the TypeScript one is the reference the wasm paths are checked against.
+const IMPLS: GemmImpl[] = wasmGemmAvailable() ? ['ts', 'wasm'] : ['ts'];
 
-test('conv2dForward equals direct convolution (valid/same, stride, dilation, 1x1)', () => {
-  for (const c of CASES) {
+test('conv2dForward equals direct convolution (valid/same, stride, dilation, 1x1), on each GEMM', () => {
+  for (const impl of IMPLS) for (const c of CASES) {
+    setGemmImpl(impl);
     const g = geometry(c);
     const x = random(g.batch * g.inH * g.inW * g.inC), w = random(g.kh * g.kw * g.inC * g.outC);
     const y = new Float32Array(g.batch * g.outH * g.outW * g.outC);
     conv2dForward(x, w, g, y);
     const want = direct(x, w, g);
-    want.forEach((v, i) => assert.ok(Math.abs(v - y[i]) < 1e-4, JSON.stringify(c)));
+    want.forEach((v, i) => assert.ok(Math.abs(v - y[i]) < 1e-4, `${impl} ${JSON.stringify(c)}`));
   }
 });
 
-test('conv gradients satisfy <dy, conv(x,w)> = <dW, w> = <dX, x> (adjoint identities)', () => {
-  for (const c of CASES) {
+test('conv gradients satisfy <dy, conv(x,w)> = <dW, w> = <dX, x> (adjoint identities), on each GEMM', () => {
+  for (const impl of IMPLS) for (const c of CASES) {
+    setGemmImpl(impl);
     const g = geometry(c);
     const x = random(g.batch * g.inH * g.inW * g.inC), w = random(g.kh * g.kw * g.inC * g.outC);
     const dy = random(g.batch * g.outH * g.outW * g.outC);
@@ -59,9 +69,28 @@ test('conv gradients satisfy <dy, conv(x,w)> = <dW, w> = <dX, x> (adjoint identi
     conv2dBackpropInput(dy, w, g, dx);
     const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; };
     const ref = dot(dy, y);
-    assert.ok(Math.abs(dot(dw, w) - ref) < 1e-3 * (1 + Math.abs(ref)), `filter grad ${JSON.stringify(c)}`);
-    assert.ok(Math.abs(dot(dx, x) - ref) < 1e-3 * (1 + Math.abs(ref)), `input grad ${JSON.stringify(c)}`);
+    assert.ok(Math.abs(dot(dw, w) - ref) < 1e-3 * (1 + Math.abs(ref)), `${impl} filter grad ${JSON.stringify(c)}`);
+    assert.ok(Math.abs(dot(dx, x) - ref) < 1e-3 * (1 + Math.abs(ref)), `${impl} input grad ${JSON.stringify(c)}`);
   }
+});
+
+test('the wasm convolution passes equal the TypeScript ones element by element', { skip: !wasmGemmAvailable() && 'no WebAssembly SIMD' }, () => {
+  for (const c of CASES) {
+    const g = geometry(c);
+    const x = random(g.batch * g.inH * g.inW * g.inC), w = random(g.kh * g.kw * g.inC * g.outC);
+    const dy = random(g.batch * g.outH * g.outW * g.outC);
+    const run = (impl: GemmImpl) => {
+      setGemmImpl(impl);
+      const y = new Float32Array(dy.length), dw = new Float32Array(w.length), dx = new Float32Array(x.length);
+      conv2dForward(x, w, g, y);
+      conv2dBackpropFilter(x, dy, g, dw);
+      conv2dBackpropInput(dy, w, g, dx);
+      return [y, dw, dx];
+    };
+    const ts = run('ts'), wasm = run('wasm');
+    ts.forEach((ref, k) => ref.forEach((v, i) => assert.ok(Math.abs(v - wasm[k][i]) <= 1e-4 * (1 + Math.abs(v)), `${JSON.stringify(c)} output ${k}[${i}]`)));
+  }
+  setGemmImpl('wasm');
 });
 
 test('the two-thread engine gives the same results as the single-threaded functions', async () => {

@@ -5,7 +5,8 @@
  *   input gradient    dpatches_n[P×K] = dy_n[P×O] · Wᵀ[O×K], then col2im adds them back into dx_n
  * with P = outH·outW and K = kh·kw·inC. Work is split by image so callers can hand ranges to workers.
  */
-import { activeSgemm as sgemm } from './gemm_select.js';
+import { conv2dBackpropFilterWasm, conv2dBackpropInputWasm, conv2dForwardWasm, transposedAsConv } from './conv_wasm.js';
+import { activeSgemm as sgemm, gemmImpl } from './gemm_select.js';
 import { rowMajor, transposed } from './sgemm.js';
 
 export interface ConvGeometry {
@@ -118,6 +119,7 @@ export function col2imAdd(cols: Float32Array, n: number, g: ConvGeometry, dx: Fl
 
 /** y[n0..n1) = conv(x, w): y is [N,outH,outW,outC], w is HWIO. */
 export function conv2dForward(x: Float32Array, w: Float32Array, g: ConvGeometry, y: Float32Array, n0 = 0, n1 = g.batch): void {
+  if (gemmImpl() === 'wasm') return conv2dForwardWasm(x, w, g, y, n0, n1);
   const P = g.outH * g.outW;
   const K = patchSize(g);
   const cols = isPointwise(g) ? null : patchBuffer(P * K);
@@ -131,6 +133,7 @@ export function conv2dForward(x: Float32Array, w: Float32Array, g: ConvGeometry,
 export function conv2dBackpropFilter(
   x: Float32Array, dy: Float32Array, g: ConvGeometry, dw: Float32Array, n0 = 0, n1 = g.batch, accumulate = false,
 ): void {
+  if (gemmImpl() === 'wasm') return conv2dBackpropFilterWasm(x, dy, g, dw, n0, n1, accumulate);
   const P = g.outH * g.outW;
   const K = patchSize(g);
   if (!accumulate) dw.fill(0);
@@ -143,6 +146,7 @@ export function conv2dBackpropFilter(
 
 /** dx[n0..n1) = the input gradient of conv(x, w) given dy; dx is [N,inH,inW,inC]. */
 export function conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: ConvGeometry, dx: Float32Array, n0 = 0, n1 = g.batch): void {
+  if (gemmImpl() === 'wasm' && transposedAsConv(g)) return conv2dBackpropInputWasm(dy, w, g, dx, n0, n1);
   const P = g.outH * g.outW;
   const K = patchSize(g);
   const imageSize = g.inH * g.inW * g.inC;

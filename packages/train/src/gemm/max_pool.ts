@@ -17,46 +17,104 @@ export interface PoolGeometry {
   readonly padLeft: number;
 }
 
-/** Index into x of the maximum of window (n, oy, ox) for channel c, or -1 if the window is all padding. */
-function argmaxAt(x: Float32Array, g: PoolGeometry, n: number, oy: number, ox: number, c: number): number {
-  let best = -1;
-  let bestValue = -Infinity;
-  const y0 = oy * g.strideH - g.padTop;
-  const x0 = ox * g.strideW - g.padLeft;
-  for (let ky = Math.max(0, -y0); ky < g.fh && y0 + ky < g.inH; ky++) {
-    const row = (n * g.inH + y0 + ky) * g.inW;
-    for (let kx = Math.max(0, -x0); kx < g.fw && x0 + kx < g.inW; kx++) {
-      const i = (row + x0 + kx) * g.channels + c;
-      if (x[i] > bestValue || best < 0) {
-        bestValue = x[i];
-        best = i;
+/** The window of output (oy, ox) clipped to the image: rows [y0+ky0, y0+ky1), columns [x0+kx0, x0+kx1). */
+interface Window {
+  y0: number;
+  x0: number;
+  ky0: number;
+  ky1: number;
+  kx0: number;
+  kx1: number;
+}
+
+function windowAt(g: PoolGeometry, oy: number, ox: number, w: Window): boolean {
+  w.y0 = oy * g.strideH - g.padTop;
+  w.x0 = ox * g.strideW - g.padLeft;
+  w.ky0 = Math.max(0, -w.y0);
+  w.ky1 = Math.min(g.fh, g.inH - w.y0);
+  w.kx0 = Math.max(0, -w.x0);
+  w.kx1 = Math.min(g.fw, g.inW - w.x0);
+  return w.ky0 < w.ky1 && w.kx0 < w.kx1;
+}
+
+/*
+ * Both passes walk a window tap by tap with the channel loop innermost (contiguous in NHWC). A tap replaces
+ * the running maximum only when strictly greater, so the first maximal tap in row-major window order wins,
+ * in the forward value and in the gradient's routing alike.
+ */
+
+export function maxPoolForward(x: Float32Array, g: PoolGeometry, y: Float32Array): void {
+  const C = g.channels;
+  const w: Window = { y0: 0, x0: 0, ky0: 0, ky1: 0, kx0: 0, kx1: 0 };
+  let o = 0;
+  for (let n = 0; n < g.batch; n++) {
+    for (let oy = 0; oy < g.outH; oy++) {
+      for (let ox = 0; ox < g.outW; ox++, o += C) {
+        if (!windowAt(g, oy, ox, w)) {
+          y.fill(-Infinity, o, o + C);
+          continue;
+        }
+        let first = true;
+        for (let ky = w.ky0; ky < w.ky1; ky++) {
+          for (let kx = w.kx0; kx < w.kx1; kx++) {
+            const src = ((n * g.inH + w.y0 + ky) * g.inW + w.x0 + kx) * C;
+            if (first) {
+              for (let c = 0; c < C; c++) y[o + c] = x[src + c];
+              first = false;
+            } else {
+              for (let c = 0; c < C; c++) {
+                const v = x[src + c];
+                if (v > y[o + c]) y[o + c] = v;
+              }
+            }
+          }
+        }
       }
     }
   }
-  return best;
 }
 
-export function maxPoolForward(x: Float32Array, g: PoolGeometry, y: Float32Array): void {
-  let o = 0;
-  for (let n = 0; n < g.batch; n++)
-    for (let oy = 0; oy < g.outH; oy++)
-      for (let ox = 0; ox < g.outW; ox++)
-        for (let c = 0; c < g.channels; c++) {
-          const i = argmaxAt(x, g, n, oy, ox, c);
-          y[o++] = i < 0 ? -Infinity : x[i];
-        }
-}
+let bestScratch = new Float32Array(0);
+let argScratch = new Int32Array(0);
 
 /** dx (zeroed here, shaped like x) += dy routed to each window's argmax. */
 export function maxPoolBackprop(dy: Float32Array, x: Float32Array, g: PoolGeometry, dx: Float32Array): void {
+  const C = g.channels;
+  if (bestScratch.length < C) {
+    bestScratch = new Float32Array(C);
+    argScratch = new Int32Array(C);
+  }
+  const best = bestScratch, arg = argScratch;
+  const w: Window = { y0: 0, x0: 0, ky0: 0, ky1: 0, kx0: 0, kx1: 0 };
   dx.fill(0);
   let o = 0;
-  for (let n = 0; n < g.batch; n++)
-    for (let oy = 0; oy < g.outH; oy++)
-      for (let ox = 0; ox < g.outW; ox++)
-        for (let c = 0; c < g.channels; c++) {
-          const i = argmaxAt(x, g, n, oy, ox, c);
-          if (i >= 0) dx[i] += dy[o];
-          o++;
+  for (let n = 0; n < g.batch; n++) {
+    for (let oy = 0; oy < g.outH; oy++) {
+      for (let ox = 0; ox < g.outW; ox++, o += C) {
+        if (!windowAt(g, oy, ox, w)) continue;
+        let first = true;
+        for (let ky = w.ky0; ky < w.ky1; ky++) {
+          for (let kx = w.kx0; kx < w.kx1; kx++) {
+            const src = ((n * g.inH + w.y0 + ky) * g.inW + w.x0 + kx) * C;
+            if (first) {
+              for (let c = 0; c < C; c++) {
+                best[c] = x[src + c];
+                arg[c] = src + c;
+              }
+              first = false;
+            } else {
+              for (let c = 0; c < C; c++) {
+                const v = x[src + c];
+                if (v > best[c]) {
+                  best[c] = v;
+                  arg[c] = src + c;
+                }
+              }
+            }
+          }
         }
+        for (let c = 0; c < C; c++) dx[arg[c]] += dy[o + c];
+      }
+    }
+  }
 }

@@ -52,7 +52,8 @@ function gather(v: MatView, rows: number, cols: number, out: Float32Array): void
   }
 }
 
-function packB(bt: Float32Array, n: number, k: number): PackedGemmWeights {
+/** Bᵀ rows ([n][k], row-major) packed into the wasm slot for their shape, re-packed in place. */
+export function packB(bt: Float32Array, n: number, k: number): PackedGemmWeights {
   const key = `${n}x${k}`;
   const slot = packed.get(key);
   const p = packGemmWeights(bt, n, k, null, slot);

@@ -1,6 +1,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { add, conv2d, fused, grads, matMul, maxPool, mul, randomNormal, relu, scalar, setBackend, step, sub, sum, tensor1d, type Tensor, type Tensor4D, type Tensor2D } from '@tensorflow/tfjs-core';
+import { add, conv2d, fused, grads, matMul, maxPool, mul, randomNormal, relu, scalar, setBackend, step, sub, sum, tensor1d, tensor4d, type Tensor, type Tensor4D, type Tensor2D } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers'; // registers TF.js's gradient functions
 import { fastKernelNames, registerFastKernels, unregisterFastKernels } from './register.js';
@@ -119,4 +119,23 @@ test('Relu and Step match the stock kernels, NaN included', () => {
   r.stock.forEach((s, k) => s.forEach((v, i) => assert.ok(Object.is(v, r.fast[k][i]) || v === r.fast[k][i], `output ${k}[${i}] ${v} vs ${r.fast[k][i]}`)));
   const rr = both(() => [relu(randomNormal([4, 7, 3], 0, 1, 'float32', 20))]);
   assertClose(rr.stock, rr.fast, 'relu random');
+});
+
+test("Relu's gradient runs as one kernel and matches the stock dy·step(x), NaN and signed zeros included", () => {
+  const x = tensor1d([-2, -0, 0, 0.5, 3, NaN, -Infinity, Infinity]);
+  const dy = tensor1d([1, -1, -2, 4, -5, 6, -7, 8]);
+  const grad = (): Tensor[] => [grads((a: Tensor) => mul(relu(a), dy))([x])[0]];
+  const r = both(grad);
+  r.stock[0].forEach((v, i) => assert.ok(Object.is(v, r.fast[0][i]), `[${i}] ${v} vs ${r.fast[0][i]}`));
+  const big = randomNormal([3, 5, 4, 6], 0, 1, 'float32', 21);
+  const rr = both(() => grads((a: Tensor) => sum(mul(relu(a), big)))([big]));
+  assertClose(rr.stock, rr.fast, 'relu gradient random');
+  unregisterFastKernels();
+  assert.equal(grads((a: Tensor) => sum(relu(a)))([x])[0].size, 8, 'the stock gradient is back after unregistering');
+});
+
+test('MaxPool routes the gradient of tied windows to the first maximal tap, like the stock kernel', () => {
+  const x = tensor4d([1, 1, 0, 1, 2, 2, 2, 2, 5, 3, 5, 3, 0, 0, 0, 0], [1, 4, 4, 1]);
+  const r = both(() => [maxPool(x, 2, 2, 'valid'), ...grads((a: Tensor) => sum(maxPool(a as Tensor4D, 2, 2, 'valid')))([x])]);
+  assertClose(r.stock, r.fast, 'ties');
 });

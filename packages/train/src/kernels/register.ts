@@ -3,13 +3,16 @@
  * call registerFastKernels() after the cpu backend is loaded, and unregisterFastKernels() to restore the
  * stock kernels (tests compare against them).
  */
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs-core';
+import {
+  getGradient, getKernel, registerGradient, registerKernel, unregisterKernel, type GradConfig, type KernelConfig, type KernelFunc,
+} from '@tensorflow/tfjs-core';
 import { makeConv2D, makeFusedConv2D } from './conv2d.js';
 import { makeConv2DBackpropFilter, makeConv2DBackpropInput } from './conv2d_backprop.js';
 import { makeBatchMatMul, makeFusedMatMul } from './matmul.js';
 import { makeMaxPool, makeMaxPoolGrad } from './max_pool.js';
 import { makeSum } from './sum.js';
 import { makeBinary, makeRelu, makeStep } from './elementwise.js';
+import { makeReluGradient, reluGradKernel } from './relu_grad.js';
 import { ConvThreads, SERIAL_ENGINE, type ConvEngine } from '../gemm/conv_threads.js';
 
 const FAST: Record<string, (stock: KernelFunc, engine: ConvEngine) => KernelFunc> = {
@@ -31,6 +34,7 @@ const FAST: Record<string, (stock: KernelFunc, engine: ConvEngine) => KernelFunc
 
 const BACKEND = 'cpu';
 const stockConfigs = new Map<string, KernelConfig>();
+let stockReluGradient: GradConfig | null = null;
 
 /** The stock cpu kernel for `name` as registered before registerFastKernels() (for tests and fallbacks). */
 export function stockKernel(name: string): KernelConfig | undefined {
@@ -60,6 +64,12 @@ export function registerFastKernels(options: FastKernelOptions = {}): void {
     unregisterKernel(name, BACKEND);
     registerKernel({ ...current, kernelFunc: make(current.kernelFunc, engine) });
   }
+  if (!stockReluGradient) {
+    stockReluGradient = getGradient('Relu');
+    if (!stockReluGradient) throw new Error('TF.js has no gradient for Relu to replace; import @tensorflow/tfjs-layers (or the gradients) first');
+    registerKernel(reluGradKernel);
+    registerGradient(makeReluGradient(stockReluGradient));
+  }
 }
 
 export function unregisterFastKernels(): void {
@@ -68,6 +78,11 @@ export function unregisterFastKernels(): void {
     registerKernel(stock);
   }
   stockConfigs.clear();
+  if (stockReluGradient) {
+    registerGradient(stockReluGradient);
+    unregisterKernel(reluGradKernel.kernelName, BACKEND);
+    stockReluGradient = null;
+  }
   void engine.close();
   engine = SERIAL_ENGINE;
 }

@@ -7,7 +7,7 @@
  */
 import type { Conv2DGeometry } from '../reference/conv_2d.js';
 import { wasmContext } from './context.js';
-import { planConvF32, runConvF32, type ConvPlanF32 } from './conv_plan.js';
+import { layoutConvF32, planConvF32, runConvF32, type ConvPlanF32 } from './conv_plan.js';
 import { packChannels, packGemmF32, PANEL } from './pack.js';
 
 export interface Activation {
@@ -44,6 +44,20 @@ export function packGemmWeights(
   return into;
 }
 
+/** Columns per panel in packed GEMM weights (see packedWeightsView). */
+export const GEMM_PANEL = PANEL;
+
+/**
+ * A live view of packed GEMM weights, for callers that write an operand straight into the packed layout
+ * instead of building [n][k] rows first (training's im2col): weight (col, kk) lives at
+ * (⌊col / GEMM_PANEL⌋·k + kk)·GEMM_PANEL + col mod GEMM_PANEL, and the slots of a last, partial panel past n
+ * must stay zero. The view is valid until wasm memory next grows: take it, fill it, then call gemm.
+ */
+export function packedWeightsView(w: PackedGemmWeights): Float32Array {
+  const at = w.weights >> 2;
+  return wasmContext().f32.subarray(at, at + Math.ceil(w.n / PANEL) * w.k * PANEL);
+}
+
 /** out[m × n] = clamp(a[m × k] · weightsᵀ + bias). */
 export function gemm(a: Float32Array, m: number, w: PackedGemmWeights, out: Float32Array, act: Activation = NONE): void {
   const ctx = wasmContext();
@@ -76,4 +90,15 @@ export function conv2dIm2col(input: Float32Array, p: PackedConv2D, output: Float
   ctx.f32.set(input.subarray(0, g.batches * g.inH * g.inW * g.inC), inAt >> 2);
   runConvF32(ctx, p, inAt, outAt, colAt);
   output.set(ctx.f32.subarray(outAt >> 2, (outAt >> 2) + g.batches * g.outH * g.outW * g.outC));
+}
+
+/**
+ * conv2dIm2col with the filter given as GEMM weights from `packGemmWeights` ([outC][filterH·filterW·inC] rows,
+ * OHWI order): for filters that change every step (training), re-packed in place instead of re-planned.
+ */
+export function conv2dIm2colGemm(input: Float32Array, g: Conv2DGeometry, w: PackedGemmWeights, output: Float32Array): void {
+  if (g.groups !== 1) throw new RangeError('conv2dIm2colGemm supports one group only');
+  const k = g.filterH * g.filterW * g.inC;
+  if (w.n !== g.outC || w.k !== k) throw new RangeError(`weights [${w.n}x${w.k}] do not fit a convolution with [${g.outC}x${k}]`);
+  conv2dIm2col(input, layoutConvF32(g, w.weights, w.bias), output);
 }

@@ -27,13 +27,19 @@ export interface ConvPlanF32 {
 
 export function planConvF32(ctx: WasmContext, g: Conv2DGeometry, filter: Float32Array, bias: Float32Array | null): ConvPlanF32 {
   const k = g.filterH * g.filterW * g.inC;
+  return layoutConvF32(g, packGemmF32(ctx, filter, g.outC, k), packChannels(ctx, bias, g.outC, PANEL, 'f32'));
+}
+
+/** The plan around weights and bias already packed (at those wasm addresses) as [outC][filterH·filterW·inC]. */
+export function layoutConvF32(g: Conv2DGeometry, weights: number, bias: number): ConvPlanF32 {
+  const k = g.filterH * g.filterW * g.inC;
   const direct = g.filterH === 1 && g.filterW === 1 && g.strideH === 1 && g.strideW === 1 && g.padTop === 0 && g.padLeft === 0;
   const rowBytes = Math.max(1, g.outW * k * 4);
   const bandRows = Math.max(1, Math.min(g.outH, Math.floor(BAND_BYTES / rowBytes)));
   return {
     g,
-    weights: packGemmF32(ctx, filter, g.outC, k),
-    bias: packChannels(ctx, bias, g.outC, PANEL, 'f32'),
+    weights,
+    bias,
     direct,
     k,
     bandRows,
