@@ -10,9 +10,10 @@ import { fakeQuantizeRowsInt8, isHybridWeight } from '../common/hybrid.js';
 import type { KernelRegistration } from '../kernel.js';
 import { CONV_2D_KERNEL } from '../reference/conv_2d.js';
 import { wasmContext } from './context.js';
-import { planConvF32, runConvF32, type ConvPlanF32 } from './conv_plan.js';
-import { isSymmetricInt8, planHybridConv, runHybridConv, type HybridConvPlan } from './hybrid_plan.js';
+import { layoutConvF32, packConvF32, runConvF32, type ConvPlanF32 } from './conv_plan.js';
+import { isSymmetricInt8, planHybridConv, planHybridGemm, runHybridConv, type HybridConvPlan } from './hybrid_plan.js';
 import { inputAddress, OutputStage, ScratchView } from './io.js';
+import { packOnce } from './pack_cache.js';
 import { simdSupported } from './module.js';
 
 export type WasmConv2DPrepared =
@@ -37,11 +38,13 @@ export const CONV_2D_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmConv2DPr
     const bias = node.inputs[2] ? (node.inputs[2].data as Float32Array) : null;
     const stage = new OutputStage('f32', g.batches * g.outH * g.outW * g.outC);
     if (hybrid && isSymmetricInt8(filter)) {
-      const plan = planHybridConv(ctx, g, filter, bias);
+      const gemm = packOnce(node, () => planHybridGemm(ctx, filter, g.outC, g.filterH * g.filterW * g.inC, bias, g.actMin, g.actMax));
+      const plan = planHybridConv(g, gemm);
       ctx.reserveScratch(plan.inBytes + plan.qBytes + plan.colBytes + plan.outBytes);
       return { kind: 'hybrid', plan, stage };
     }
-    const plan = planConvF32(ctx, g, hybrid ? hybrid.filter : (filter.data as Float32Array), bias);
+    const packed = packOnce(node, () => packConvF32(ctx, g, hybrid ? hybrid.filter : (filter.data as Float32Array), bias));
+    const plan = layoutConvF32(g, packed.weights, packed.bias);
     ctx.reserveScratch(plan.inBytes + plan.colBytes + plan.outBytes);
     return { kind: 'float', plan, stage, snapped: hybrid ? new ScratchView(g.batches * g.inH * g.inW * g.inC) : null };
   },

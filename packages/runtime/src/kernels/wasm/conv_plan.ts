@@ -26,8 +26,16 @@ export interface ConvPlanF32 {
 }
 
 export function planConvF32(ctx: WasmContext, g: Conv2DGeometry, filter: Float32Array, bias: Float32Array | null): ConvPlanF32 {
+  const { weights, bias: biasAt } = packConvF32(ctx, g, filter, bias);
+  return layoutConvF32(g, weights, biasAt);
+}
+
+/** The filter as GEMM weights ([outC][filterH·filterW·inC]) and the bias, packed into wasm memory. */
+export function packConvF32(
+  ctx: WasmContext, g: Conv2DGeometry, filter: Float32Array, bias: Float32Array | null,
+): { readonly weights: number; readonly bias: number } {
   const k = g.filterH * g.filterW * g.inC;
-  return layoutConvF32(g, packGemmF32(ctx, filter, g.outC, k), packChannels(ctx, bias, g.outC, PANEL, 'f32'));
+  return { weights: packGemmF32(ctx, filter, g.outC, k), bias: packChannels(ctx, bias, g.outC, PANEL, 'f32') };
 }
 
 /** The plan around weights and bias already packed (at those wasm addresses) as [outC][filterH·filterW·inC]. */

@@ -10,6 +10,7 @@ import { SLACK, wasmContext, type WasmContext } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 import { packChannels, packDepthwise } from './pack.js';
+import { packOnce } from './pack_cache.js';
 
 export interface WasmDepthwisePrepared {
   readonly g: DepthwiseGeometry;
@@ -50,8 +51,10 @@ export const DEPTHWISE_CONV_2D_WASM_KERNEL: KernelRegistration<DepthwiseConv2DOp
     const { geometry: g } = DEPTHWISE_CONV_2D_KERNEL.prepare(node);
     const ctx = wasmContext();
     const bias = node.inputs[2];
-    const weights = packDepthwise(ctx, node.inputs[1]!.data as Float32Array, g.filterH * g.filterW, g.inC, 4, 'f32');
-    const biasAt = packChannels(ctx, bias ? (bias.data as Float32Array) : null, g.inC, 4, 'f32');
+    const { weights, biasAt } = packOnce(node, () => ({
+      weights: packDepthwise(ctx, node.inputs[1]!.data as Float32Array, g.filterH * g.filterW, g.inC, 4, 'f32'),
+      biasAt: packChannels(ctx, bias ? (bias.data as Float32Array) : null, g.inC, 4, 'f32'),
+    }));
     const inBytes = (g.batches * g.inH * g.inW * g.inC * 4 + SLACK + 15) & ~15;
     const outElems = g.batches * g.outH * g.outW * g.inC;
     ctx.reserveScratch(inBytes + outElems * 4 + SLACK);

@@ -13,6 +13,7 @@ import { isInt8WeightedNode, packInt8Channels, type Int8Channels } from './int8_
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 import { packDepthwise } from './pack.js';
+import { packOnce } from './pack_cache.js';
 
 export interface WasmDepthwiseInt8Prepared {
   readonly g: DepthwiseGeometry;
@@ -38,8 +39,10 @@ export const DEPTHWISE_CONV_2D_INT8_WASM_KERNEL: KernelRegistration<DepthwiseCon
     const outElems = g.batches * g.outH * g.outW * g.inC;
     ctx.reserveScratch(inBytes + outElems + SLACK);
     return {
-      g, weights: packDepthwise(ctx, q.weights, g.filterH * g.filterW, g.inC, 8, 'i16'),
-      channels: packInt8Channels(ctx, q, g.inC, 8), inputOffset: q.inputOffset, outputOffset: q.outputOffset,
+      g, ...packOnce(node, () => ({
+        weights: packDepthwise(ctx, q.weights, g.filterH * g.filterW, g.inC, 8, 'i16'), channels: packInt8Channels(ctx, q, g.inC, 8),
+      })),
+      inputOffset: q.inputOffset, outputOffset: q.outputOffset,
       actMin: q.actMin, actMax: q.actMax, inBytes, stage: new OutputStage('i8', outElems),
     };
   },

@@ -11,6 +11,7 @@ import { FULLY_CONNECTED_KERNEL, type FullyConnectedGeometry } from '../referenc
 import { SLACK, wasmContext } from './context.js';
 import { isSymmetricInt8, planHybridGemm, runHybridFullyConnected, type HybridGemmPlan } from './hybrid_plan.js';
 import { inputAddress, OutputStage, ScratchView } from './io.js';
+import { packOnce } from './pack_cache.js';
 import { simdSupported } from './module.js';
 import { packChannels, packGemmF32, PANEL } from './pack.js';
 
@@ -44,13 +45,15 @@ export const FULLY_CONNECTED_WASM_KERNEL: KernelRegistration<FullyConnectedOptio
     const inBytes = (g.batches * g.depth * 4 + SLACK + 15) & ~15;
     const stage = new OutputStage('f32', g.batches * g.units);
     if (hybrid && isSymmetricInt8(weightsTensor)) {
-      const plan = planHybridGemm(ctx, weightsTensor, g.units, g.depth, bias, g.actMin, g.actMax);
+      const plan = packOnce(node, () => planHybridGemm(ctx, weightsTensor, g.units, g.depth, bias, g.actMin, g.actMax));
       // float input copy, one int8 row, one int16 row, output
       ctx.reserveScratch(inBytes + 2 * ((g.depth * 3 + SLACK + 15) & ~15) + g.batches * g.units * 4 + SLACK);
       return { g, weights: 0, bias: 0, inBytes, stage, snapped: null, hybrid: plan };
     }
-    const weights = packGemmF32(ctx, hybrid ? hybrid.weights : (weightsTensor.data as Float32Array), g.units, g.depth);
-    const biasAt = packChannels(ctx, bias, g.units, PANEL, 'f32');
+    const { weights, biasAt } = packOnce(node, () => ({
+      weights: packGemmF32(ctx, hybrid ? hybrid.weights : (weightsTensor.data as Float32Array), g.units, g.depth),
+      biasAt: packChannels(ctx, bias, g.units, PANEL, 'f32'),
+    }));
     ctx.reserveScratch(inBytes + g.batches * g.units * 4 + SLACK);
     return {
       g, weights, bias: biasAt, inBytes, stage, snapped: hybrid ? new ScratchView(g.batches * g.depth) : null, hybrid: null,

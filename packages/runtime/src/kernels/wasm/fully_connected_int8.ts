@@ -11,6 +11,7 @@ import { isInt8WeightedNode, packInt8Channels, type Int8Channels } from './int8_
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 import { packGemmI8, PANEL, roundUp } from './pack.js';
+import { packOnce } from './pack_cache.js';
 
 export interface WasmFullyConnectedInt8Prepared {
   readonly batches: number;
@@ -40,8 +41,9 @@ export const FULLY_CONNECTED_INT8_WASM_KERNEL: KernelRegistration<FullyConnected
     const ctx = wasmContext();
     const kPadded = roundUp(depth, 2);
     const d: WasmFullyConnectedInt8Prepared = {
-      batches, depth, units, kPadded, weights: packGemmI8(ctx, q.weights, units, depth),
-      channels: packInt8Channels(ctx, q, units, PANEL), inputOffset: q.inputOffset, outputOffset: q.outputOffset,
+      batches, depth, units, kPadded,
+      ...packOnce(node, () => ({ weights: packGemmI8(ctx, q.weights, units, depth), channels: packInt8Channels(ctx, q, units, PANEL) })),
+      inputOffset: q.inputOffset, outputOffset: q.outputOffset,
       actMin: q.actMin, actMax: q.actMax, inBytes: align(batches * depth), rowsBytes: align(batches * kPadded * 2),
       stage: new OutputStage('i8', batches * units),
     };

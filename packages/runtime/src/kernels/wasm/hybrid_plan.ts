@@ -54,9 +54,8 @@ export interface HybridConvPlan {
   readonly outBytes: number;
 }
 
-export function planHybridConv(ctx: WasmContext, g: Conv2DGeometry, filter: RuntimeTensor, bias: Float32Array | null): HybridConvPlan {
-  const k = g.filterH * g.filterW * g.inC;
-  const gemm = planHybridGemm(ctx, filter, g.outC, k, bias, g.actMin, g.actMax);
+/** The convolution around its packed GEMM (planHybridGemm with n = outC, k = filterH·filterW·inC). */
+export function planHybridConv(g: Conv2DGeometry, gemm: HybridGemmPlan): HybridConvPlan {
   const bandRows = Math.max(1, Math.min(g.outH, Math.floor(BAND_BYTES / Math.max(1, g.outW * gemm.kPadded * 2))));
   return {
     g, gemm, bandRows, inBytes: align(g.batches * g.inH * g.inW * g.inC * 4), qBytes: align(g.inH * g.inW * g.inC),
