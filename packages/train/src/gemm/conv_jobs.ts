@@ -7,22 +7,28 @@ import { setGemmImpl, type GemmImpl } from './gemm_select.js';
 
 export type ConvJobKind = 'forward' | 'filter' | 'input';
 
+/** A float array in shared memory: `length` floats from float index `offset` of `buffer`. */
+export interface SharedFloats {
+  readonly buffer: SharedArrayBuffer;
+  readonly offset: number;
+  readonly length: number;
+}
+
 export interface ConvJob {
   readonly kind: ConvJobKind;
   readonly g: ConvGeometry;
   readonly n0: number;
   readonly n1: number;
-  readonly buffer: SharedArrayBuffer;
-  /** Float offsets and lengths of the two operands and of this job's output region in `buffer`. */
-  readonly a: readonly [number, number];
-  readonly b: readonly [number, number];
-  readonly out: readonly [number, number];
+  /** The two operands and this job's output region. */
+  readonly a: SharedFloats;
+  readonly b: SharedFloats;
+  readonly out: SharedFloats;
   /** The GEMM the posting thread uses, so both halves of a job run the same one. */
   readonly gemm?: GemmImpl;
 }
 
 export function runConvJob(job: ConvJob): void {
-  const view = ([offset, length]: readonly [number, number]) => new Float32Array(job.buffer, offset * 4, length);
+  const view = (s: SharedFloats) => new Float32Array(s.buffer, s.offset * 4, s.length);
   if (job.gemm) setGemmImpl(job.gemm);
   const a = view(job.a), b = view(job.b), out = view(job.out);
   if (job.kind === 'forward') conv2dForward(a, b, job.g, out, job.n0, job.n1);

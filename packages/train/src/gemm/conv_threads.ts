@@ -1,11 +1,13 @@
 /**
  * Splits convolution work over two threads: the caller's and one worker. TF.js kernels are synchronous, so
- * the main thread computes its half and then blocks on Atomics.wait until the worker's half is done. Operands
- * are copied into one growable SharedArrayBuffer (cheap next to the GEMM work they feed).
+ * the main thread computes its half and then blocks on Atomics.wait until the worker's half is done. Outputs
+ * are allocated in shared memory and written in place by both threads; operands already in shared memory
+ * (the outputs of our kernels) are read in place, others are copied into one growable SharedArrayBuffer.
  */
 import { Worker } from 'node:worker_threads';
 import { conv2dBackpropFilter, conv2dBackpropInput, conv2dForward, patchSize, type ConvGeometry } from './conv.js';
-import { runConvJob, type ConvJob, type ConvJobKind } from './conv_jobs.js';
+import { runConvJob, type ConvJob, type ConvJobKind, type SharedFloats } from './conv_jobs.js';
+import { sharedFloats } from '../kernels/cpu_tensors.js';
 import { gemmImpl } from './gemm_select.js';
 
 /** Below this many multiply-adds a second thread costs more than it saves. */
@@ -27,17 +29,17 @@ function outputLength(kind: ConvJobKind, g: ConvGeometry): number {
 /** Single-threaded engine: the plain functions, allocating each output. */
 export const SERIAL_ENGINE: ConvEngine = {
   forward(x, w, g) {
-    const y = new Float32Array(outputLength('forward', g));
+    const y = sharedFloats(outputLength('forward', g));
     conv2dForward(x, w, g, y);
     return y;
   },
   backpropFilter(x, dy, g) {
-    const dw = new Float32Array(outputLength('filter', g));
+    const dw = sharedFloats(outputLength('filter', g));
     conv2dBackpropFilter(x, dy, g, dw);
     return dw;
   },
   backpropInput(dy, w, g) {
-    const dx = new Float32Array(outputLength('input', g));
+    const dx = sharedFloats(outputLength('input', g));
     conv2dBackpropInput(dy, w, g, dx);
     return dx;
   },
@@ -91,25 +93,31 @@ export class ConvThreads implements ConvEngine {
     const outLen = outputLength(kind, g);
     const macs = g.batch * g.outH * g.outW * g.outC * patchSize(g);
     if (g.batch < 2 || macs < MIN_PARALLEL_MACS) return kind === 'forward' ? SERIAL_ENGINE.forward(a, b, g) : kind === 'filter' ? SERIAL_ENGINE.backpropFilter(a, b, g) : SERIAL_ENGINE.backpropInput(a, b, g);
-    // Layout: a | b | out (main's; for 'filter' main's partial) | worker's partial ('filter' only).
-    const partials = kind === 'filter' ? 2 : 1;
-    this.floats(a.length + b.length + outLen * partials);
-    const buf = this.buffer;
-    new Float32Array(buf, 0, a.length).set(a);
-    new Float32Array(buf, a.length * 4, b.length).set(b);
-    const outOff = a.length + b.length;
+    const inShared = (v: Float32Array) => v.buffer instanceof SharedArrayBuffer;
+    // Scratch: the operands not already shared, then the worker's partial of a filter gradient.
+    this.floats((inShared(a) ? 0 : a.length) + (inShared(b) ? 0 : b.length) + (kind === 'filter' ? outLen : 0));
+    let at = 0;
+    const place = (v: Float32Array): SharedFloats => {
+      if (v.buffer instanceof SharedArrayBuffer) return { buffer: v.buffer, offset: v.byteOffset / 4, length: v.length };
+      new Float32Array(this.buffer, at * 4, v.length).set(v);
+      const s = { buffer: this.buffer, offset: at, length: v.length };
+      at += v.length;
+      return s;
+    };
+    const sa = place(a), sb = place(b);
+    const out = sharedFloats(outLen);
+    const mine: SharedFloats = { buffer: out.buffer as SharedArrayBuffer, offset: 0, length: outLen };
+    const theirs: SharedFloats = kind === 'filter' ? { buffer: this.buffer, offset: at, length: outLen } : mine;
     const half = Math.floor(g.batch / 2);
-    const base = { kind, g, buffer: buf, a: [0, a.length], b: [a.length, b.length], gemm: gemmImpl() } as const;
-    const workerJob: ConvJob = { ...base, n0: half, n1: g.batch, out: [kind === 'filter' ? outOff + outLen : outOff, outLen] };
+    const base = { kind, g, a: sa, b: sb, gemm: gemmImpl() } as const;
     Atomics.store(this.flag, 0, 0);
-    this.worker.postMessage({ job: workerJob, control: this.control });
-    runConvJob({ ...base, n0: 0, n1: half, out: [outOff, outLen] });
+    this.worker.postMessage({ job: { ...base, n0: half, n1: g.batch, out: theirs } satisfies ConvJob, control: this.control });
+    runConvJob({ ...base, n0: 0, n1: half, out: mine });
     while (Atomics.load(this.flag, 0) === 0) Atomics.wait(this.flag, 0, 0, 1000);
     if (Atomics.load(this.flag, 0) === 2) throw new Error(`conv worker failed on a ${kind} job`);
-    const out = new Float32Array(buf, outOff * 4, outLen).slice();
     if (kind === 'filter') {
-      const theirs = new Float32Array(buf, (outOff + outLen) * 4, outLen);
-      for (let i = 0; i < outLen; i++) out[i] += theirs[i];
+      const partial = new Float32Array(this.buffer, at * 4, outLen);
+      for (let i = 0; i < outLen; i++) out[i] += partial[i];
     }
     return out;
   }

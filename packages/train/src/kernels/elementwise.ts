@@ -6,7 +6,7 @@
  * Anything else goes to the stock kernel.
  */
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { cpuBackend, floatValues, output, required } from './cpu_tensors.js';
+import { cpuBackend, floatValues, output, required, sharedFloats } from './cpu_tensors.js';
 
 type BinaryOp = 'add' | 'sub' | 'mul';
 
@@ -56,13 +56,13 @@ export function makeBinary(op: BinaryOp): (stock: KernelFunc) => KernelFunc {
     const bv = floatValues(backend, b);
     if (!av || !bv) return stock(args);
     if (tilesAlong(a.shape, b.shape, bv.length)) {
-      const out = new Float32Array(av.length);
+      const out = sharedFloats(av.length);
       apply(op, av, bv, out);
       return output(backend, a.shape, out);
     }
     // A scalar on the left (e.g. 1 - x) is the only mirrored case worth a fast path.
     if (av.length === 1 && a.shape.length <= b.shape.length) {
-      const out = new Float32Array(bv.length);
+      const out = sharedFloats(bv.length);
       applyScalarLeft(op, av[0], bv, out);
       return output(backend, b.shape, out);
     }
@@ -76,7 +76,7 @@ export function makeRelu(stock: KernelFunc): KernelFunc {
     const x = required(args, 'x');
     const xv = floatValues(backend, x);
     if (!xv) return stock(args);
-    const out = new Float32Array(xv.length);
+    const out = sharedFloats(xv.length);
     // `x < 0 ? 0 : x` keeps NaN as NaN, as the stock kernel does.
     for (let i = 0; i < xv.length; i++) out[i] = xv[i] < 0 ? 0 : xv[i];
     return output(backend, x.shape, out);
@@ -90,7 +90,7 @@ export function makeStep(stock: KernelFunc): KernelFunc {
     const xv = floatValues(backend, x);
     const alpha = args.attrs?.alpha ?? 0;
     if (!xv || typeof alpha !== 'number') return stock(args);
-    const out = new Float32Array(xv.length);
+    const out = sharedFloats(xv.length);
     for (let i = 0; i < xv.length; i++) {
       const v = xv[i];
       out[i] = v > 0 ? 1 : v !== v ? NaN : alpha;

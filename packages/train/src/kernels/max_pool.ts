@@ -1,7 +1,7 @@
 /** MaxPool and MaxPoolGrad on the cpu backend (the stock gradient walks TensorBuffers element by element). */
 import { backend_util, type KernelFunc, type NamedAttrMap } from '@tensorflow/tfjs-core';
 import { maxPoolBackprop, maxPoolForward, type PoolGeometry } from '../gemm/max_pool.js';
-import { cpuBackend, floatValues, output, padAttr, pairAttr, required, roundingAttr, shape4 } from './cpu_tensors.js';
+import { cpuBackend, floatValues, output, padAttr, pairAttr, required, roundingAttr, shape4, sharedFloats } from './cpu_tensors.js';
 
 function geometry(xShape: number[], attrs: NamedAttrMap): { g: PoolGeometry; outShape: number[] } {
   const info = backend_util.computePool2DInfo(shape4(xShape, 'maxPool x'), pairAttr(attrs, 'filterSize', 1), pairAttr(attrs, 'strides', 1), 1, padAttr(attrs), roundingAttr(attrs), 'channelsLast');
@@ -21,7 +21,7 @@ export function makeMaxPool(stock: KernelFunc): KernelFunc {
     const xv = floatValues(backend, x);
     if (!xv || x.shape.length !== 4) return stock(args);
     const { g, outShape } = geometry(x.shape, args.attrs ?? {});
-    const y = new Float32Array(outShape.reduce((a, b) => a * b, 1));
+    const y = sharedFloats(outShape.reduce((a, b) => a * b, 1));
     maxPoolForward(xv, g, y);
     return output(backend, outShape, y);
   };
@@ -36,7 +36,7 @@ export function makeMaxPoolGrad(stock: KernelFunc): KernelFunc {
     const xv = floatValues(backend, input);
     if (!dyv || !xv || input.shape.length !== 4) return stock(args);
     const { g } = geometry(input.shape, args.attrs ?? {});
-    const dx = new Float32Array(xv.length);
+    const dx = sharedFloats(xv.length);
     maxPoolBackprop(dyv, xv, g, dx);
     return output(backend, input.shape, dx);
   };

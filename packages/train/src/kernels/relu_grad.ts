@@ -4,7 +4,7 @@
  * dy where x > 0, gives the same values (NaN where x is NaN, dy·0 elsewhere, as the stock product does).
  */
 import { engine, type GradConfig, type KernelConfig, type NamedAttrMap, type Tensor, type TensorInfo } from '@tensorflow/tfjs-core';
-import { cpuBackend, floatValues, output, required, type KernelArgs } from './cpu_tensors.js';
+import { cpuBackend, floatValues, output, required, sharedFloats, type KernelArgs } from './cpu_tensors.js';
 
 export const RELU_GRAD = 'TfliteLambdaReluGrad';
 
@@ -15,7 +15,7 @@ function reluGrad(args: KernelArgs): TensorInfo {
   const dyv = floatValues(backend, dy);
   const xv = floatValues(backend, x);
   if (!dyv || !xv || dyv.length !== xv.length) throw new Error(`${RELU_GRAD} needs float32 dy and x of one shape`);
-  const out = new Float32Array(xv.length);
+  const out = sharedFloats(xv.length);
   for (let i = 0; i < xv.length; i++) {
     const v = xv[i];
     out[i] = v > 0 ? dyv[i] : v !== v ? NaN : dyv[i] * 0;
