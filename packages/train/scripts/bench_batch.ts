@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 
 import { buildModel } from '../src/autokeras/build_model.js';
 import { AUTOKERAS_FIRST_TRIAL } from '../src/autokeras/hyperparameters.js';
-import { setGemmImpl, gemmImpl, type GemmImpl } from '../src/gemm/gemm_select.js';
+import { setGemmImpl, gemmImpl, type GemmImpl } from '../src/compute/gemm_select.js';
 
 const batch = Number(process.env.BATCH ?? 128);
 const reps = Number(process.env.REPS ?? 3);

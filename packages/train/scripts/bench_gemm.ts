@@ -3,8 +3,8 @@
  * (28×28×1 → conv 32 3×3 → conv 64 3×3 → pool → dense 10), measured alternately in one process. The filter
  * gradients take patchesᵀ already row-major (conv.ts builds it transposed); Aᵀ/Bᵀ mark strided views.
  */
-import { rowMajor, sgemm, transposed, type MatView } from '../src/gemm/sgemm.js';
-import { sgemmWasm } from '../src/gemm/sgemm_wasm.js';
+import { rowMajor, sgemm, transposed, type MatView } from '../src/compute/sgemm.js';
+import { sgemmWasm } from '../src/compute/sgemm_wasm.js';
 
 interface Shape { name: string; m: number; n: number; k: number; ta: boolean; tb: boolean }
 const SHAPES: Shape[] = [

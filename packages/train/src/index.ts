@@ -19,9 +19,9 @@ export { convertLayersModel, modelToIr, type ConvertOptions } from './convert/co
 export { ConversionError } from './convert/read_layers.js';
 export { fileLoader, fileSaver } from './convert/file_io.js';
 export { registerFastKernels, unregisterFastKernels, stockKernel, fastKernelNames, type FastKernelOptions } from './kernels/register.js';
-export { setGemmImpl, gemmImpl, type GemmImpl } from './gemm/gemm_select.js';
-export { sgemm, rowMajor, transposed, type MatView } from './gemm/sgemm.js';
-export { conv2dForward, conv2dBackpropFilter, conv2dBackpropInput, type ConvGeometry } from './gemm/conv.js';
+export { setGemmImpl, gemmImpl, type GemmImpl } from './compute/gemm_select.js';
+export { sgemm, rowMajor, transposed, type MatView } from './compute/sgemm.js';
+export { conv2dForward, conv2dBackpropFilter, conv2dBackpropInput, type ConvGeometry } from './compute/conv.js';
 export { runTrainPipeline, type TrainPipelineOptions, type PipelineMetrics } from './pipeline/train_pipeline.js';
 export { evaluateTflite, agreement } from './pipeline/evaluate_tflite.js';
 export { setupTraining } from './backend.js';

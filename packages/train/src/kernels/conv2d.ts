@@ -1,6 +1,6 @@
 /** Conv2D and FusedConv2D on the cpu backend through im2col + blocked GEMM. */
 import { backend_util, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
-import type { ConvEngine } from '../gemm/conv_threads.js';
+import type { ConvEngine } from '../threads/conv_engine.js';
 import { biasActivation, isFusable } from './activation.js';
 import { geometryOf } from './conv_geometry.js';
 import { cpuBackend, floatValues, isChannelsLast, output, padAttr, pairAttr, required, roundingAttr, shape4, type KernelArgs } from './cpu_tensors.js';

@@ -1,6 +1,6 @@
 /** Conv2DBackpropFilter and Conv2DBackpropInput on the cpu backend through im2col/col2im + blocked GEMM. */
 import { backend_util, type KernelFunc } from '@tensorflow/tfjs-core';
-import type { ConvEngine } from '../gemm/conv_threads.js';
+import type { ConvEngine } from '../threads/conv_engine.js';
 import { geometryOf } from './conv_geometry.js';
 import { cpuBackend, floatValues, isChannelsLast, numberListAttr, output, padAttr, pairAttr, required, roundingAttr, shape4 } from './cpu_tensors.js';
 

@@ -1,6 +1,6 @@
 /** TF.js's Conv2DInfo → the GEMM module's ConvGeometry. */
 import type { backend_util } from '@tensorflow/tfjs-core';
-import type { ConvGeometry } from '../gemm/conv.js';
+import type { ConvGeometry } from '../compute/conv.js';
 
 export function geometryOf(info: backend_util.Conv2DInfo): ConvGeometry {
   return {

@@ -23,14 +23,6 @@ export function required(args: KernelArgs, name: string): TensorInfo {
   return t;
 }
 
-/**
- * A zeroed float array for a kernel's output, in shared memory: the convolution worker reads and writes such
- * arrays where they are, so activations produced by our kernels cross threads without copies.
- */
-export function sharedFloats(length: number): Float32Array {
-  return new Float32Array(new SharedArrayBuffer(length * 4));
-}
-
 export function output(backend: MathBackendCPU, shape: number[], values: Float32Array): TensorInfo {
   return backend.makeTensorInfo(shape, 'float32', values);
 }

@@ -1,7 +1,7 @@
 /** BatchMatMul and _FusedMatMul on the cpu backend through the blocked GEMM (strided views, no transposes). */
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { activeSgemm as sgemm } from '../gemm/gemm_select.js';
-import type { MatView } from '../gemm/sgemm.js';
+import { activeSgemm as sgemm } from '../compute/gemm_select.js';
+import type { MatView } from '../compute/sgemm.js';
 import { biasActivation, isFusable } from './activation.js';
 import { cpuBackend, floatValues, output, required, type KernelArgs } from './cpu_tensors.js';
 

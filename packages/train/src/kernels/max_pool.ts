@@ -1,7 +1,9 @@
 /** MaxPool and MaxPoolGrad on the cpu backend (the stock gradient walks TensorBuffers element by element). */
 import { backend_util, type KernelFunc, type NamedAttrMap } from '@tensorflow/tfjs-core';
-import { maxPoolBackprop, maxPoolForward, type PoolGeometry } from '../gemm/max_pool.js';
-import { cpuBackend, floatValues, output, padAttr, pairAttr, required, roundingAttr, shape4, sharedFloats } from './cpu_tensors.js';
+import { maxPoolBackprop, maxPoolForward, type PoolGeometry } from '../compute/max_pool.js';
+import { worthSplitting, type Executor } from '../threads/executor.js';
+import { asShared, sharedFloats } from '../threads/shared.js';
+import { cpuBackend, floatValues, output, padAttr, pairAttr, required, roundingAttr, shape4 } from './cpu_tensors.js';
 
 function geometry(xShape: number[], attrs: NamedAttrMap): { g: PoolGeometry; outShape: number[] } {
   const info = backend_util.computePool2DInfo(shape4(xShape, 'maxPool x'), pairAttr(attrs, 'filterSize', 1), pairAttr(attrs, 'strides', 1), 1, padAttr(attrs), roundingAttr(attrs), 'channelsLast');
@@ -14,7 +16,7 @@ function geometry(xShape: number[], attrs: NamedAttrMap): { g: PoolGeometry; out
   };
 }
 
-export function makeMaxPool(stock: KernelFunc): KernelFunc {
+export function makeMaxPool(stock: KernelFunc, e: Executor): KernelFunc {
   return (args) => {
     const backend = cpuBackend(args);
     const x = required(args, 'x');
@@ -22,12 +24,14 @@ export function makeMaxPool(stock: KernelFunc): KernelFunc {
     if (!xv || x.shape.length !== 4) return stock(args);
     const { g, outShape } = geometry(x.shape, args.attrs ?? {});
     const y = sharedFloats(outShape.reduce((a, b) => a * b, 1));
-    maxPoolForward(xv, g, y);
+    const sx = asShared(xv), sy = asShared(y);
+    if (sx && sy && worthSplitting(e, g.batch, xv.length)) e.run({ kind: 'maxPool', g, x: sx, out: sy }, g.batch);
+    else maxPoolForward(xv, g, y);
     return output(backend, outShape, y);
   };
 }
 
-export function makeMaxPoolGrad(stock: KernelFunc): KernelFunc {
+export function makeMaxPoolGrad(stock: KernelFunc, e: Executor): KernelFunc {
   return (args) => {
     const backend = cpuBackend(args);
     const dy = required(args, 'dy');
@@ -37,7 +41,9 @@ export function makeMaxPoolGrad(stock: KernelFunc): KernelFunc {
     if (!dyv || !xv || input.shape.length !== 4) return stock(args);
     const { g } = geometry(input.shape, args.attrs ?? {});
     const dx = sharedFloats(xv.length);
-    maxPoolBackprop(dyv, xv, g, dx);
+    const sdy = asShared(dyv), sx = asShared(xv), sdx = asShared(dx);
+    if (sdy && sx && sdx && worthSplitting(e, g.batch, xv.length)) e.run({ kind: 'maxPoolGrad', g, dy: sdy, x: sx, out: sdx }, g.batch);
+    else maxPoolBackprop(dyv, xv, g, dx);
     return output(backend, input.shape, dx);
   };
 }

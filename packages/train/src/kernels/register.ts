@@ -12,24 +12,31 @@ import { makeBatchMatMul, makeFusedMatMul } from './matmul.js';
 import { makeMaxPool, makeMaxPoolGrad } from './max_pool.js';
 import { makeSum } from './sum.js';
 import { makeBinary, makeRelu, makeStep } from './elementwise.js';
-import { makeReluGradient, reluGradKernel } from './relu_grad.js';
-import { ConvThreads, SERIAL_ENGINE, type ConvEngine } from '../gemm/conv_threads.js';
+import { makeReluGradient, RELU_GRAD, reluGradKernel } from './relu_grad.js';
+import { convEngine, type ConvEngine } from '../threads/conv_engine.js';
+import { SERIAL, TwoThreads, type Executor } from '../threads/executor.js';
 
-const FAST: Record<string, (stock: KernelFunc, engine: ConvEngine) => KernelFunc> = {
-  Conv2D: makeConv2D,
-  FusedConv2D: makeFusedConv2D,
-  Conv2DBackpropFilter: makeConv2DBackpropFilter,
-  Conv2DBackpropInput: makeConv2DBackpropInput,
+/** What a fast kernel may run on: the executor (one or two threads) and the convolution engine over it. */
+interface KernelContext {
+  readonly executor: Executor;
+  readonly conv: ConvEngine;
+}
+
+const FAST: Record<string, (stock: KernelFunc, c: KernelContext) => KernelFunc> = {
+  Conv2D: (s, c) => makeConv2D(s, c.conv),
+  FusedConv2D: (s, c) => makeFusedConv2D(s, c.conv),
+  Conv2DBackpropFilter: (s, c) => makeConv2DBackpropFilter(s, c.conv),
+  Conv2DBackpropInput: (s, c) => makeConv2DBackpropInput(s, c.conv),
   BatchMatMul: makeBatchMatMul,
   _FusedMatMul: makeFusedMatMul,
-  MaxPool: makeMaxPool,
-  MaxPoolGrad: makeMaxPoolGrad,
+  MaxPool: (s, c) => makeMaxPool(s, c.executor),
+  MaxPoolGrad: (s, c) => makeMaxPoolGrad(s, c.executor),
   Sum: makeSum,
-  Add: makeBinary('add'),
-  Sub: makeBinary('sub'),
-  Multiply: makeBinary('mul'),
-  Relu: makeRelu,
-  Step: makeStep,
+  Add: (s, c) => makeBinary('add')(s, c.executor),
+  Sub: (s, c) => makeBinary('sub')(s, c.executor),
+  Multiply: (s, c) => makeBinary('mul')(s, c.executor),
+  Relu: (s, c) => makeRelu(s, c.executor),
+  Step: (s, c) => makeStep(s, c.executor),
 };
 
 const BACKEND = 'cpu';
@@ -45,29 +52,28 @@ export function fastKernelNames(): string[] {
   return Object.keys(FAST);
 }
 
-let engine: ConvEngine = SERIAL_ENGINE;
+let executor: Executor = SERIAL;
 
 export interface FastKernelOptions {
-  /** Run convolutions on two threads (this one and a worker). Default true. */
+  /** Split large kernels over two threads (this one and a worker). Default true. */
   readonly threads?: boolean;
 }
 
 export function registerFastKernels(options: FastKernelOptions = {}): void {
-  if (options.threads ?? true) {
-    if (engine === SERIAL_ENGINE) engine = ConvThreads.create();
-  }
+  if ((options.threads ?? true) && executor === SERIAL) executor = TwoThreads.create();
+  const context: KernelContext = { executor, conv: convEngine(executor) };
   for (const [name, make] of Object.entries(FAST)) {
     const current = getKernel(name, BACKEND);
     if (!current) throw new Error(`TF.js cpu backend has no ${name} kernel to replace; import @tensorflow/tfjs-backend-cpu first`);
     if (stockConfigs.has(name)) continue; // already ours
     stockConfigs.set(name, current);
     unregisterKernel(name, BACKEND);
-    registerKernel({ ...current, kernelFunc: make(current.kernelFunc, engine) });
+    registerKernel({ ...current, kernelFunc: make(current.kernelFunc, context) });
   }
   if (!stockReluGradient) {
     stockReluGradient = getGradient('Relu');
     if (!stockReluGradient) throw new Error('TF.js has no gradient for Relu to replace; import @tensorflow/tfjs-layers (or the gradients) first');
-    registerKernel(reluGradKernel);
+    registerKernel(reluGradKernel(executor));
     registerGradient(makeReluGradient(stockReluGradient));
   }
 }
@@ -80,9 +86,9 @@ export function unregisterFastKernels(): void {
   stockConfigs.clear();
   if (stockReluGradient) {
     registerGradient(stockReluGradient);
-    unregisterKernel(reluGradKernel.kernelName, BACKEND);
+    unregisterKernel(RELU_GRAD, BACKEND);
     stockReluGradient = null;
   }
-  void engine.close();
-  engine = SERIAL_ENGINE;
+  void executor.close();
+  executor = SERIAL;
 }

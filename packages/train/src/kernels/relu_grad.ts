@@ -4,11 +4,14 @@
  * dy where x > 0, gives the same values (NaN where x is NaN, dy·0 elsewhere, as the stock product does).
  */
 import { engine, type GradConfig, type KernelConfig, type NamedAttrMap, type Tensor, type TensorInfo } from '@tensorflow/tfjs-core';
-import { cpuBackend, floatValues, output, required, sharedFloats, type KernelArgs } from './cpu_tensors.js';
+import { reluGradRange } from '../compute/pointwise.js';
+import { worthSplitting, type Executor } from '../threads/executor.js';
+import { asShared, sharedFloats } from '../threads/shared.js';
+import { cpuBackend, floatValues, output, required, type KernelArgs } from './cpu_tensors.js';
 
 export const RELU_GRAD = 'TfliteLambdaReluGrad';
 
-function reluGrad(args: KernelArgs): TensorInfo {
+function reluGrad(e: Executor, args: KernelArgs): TensorInfo {
   const backend = cpuBackend(args);
   const dy = required(args, 'dy');
   const x = required(args, 'x');
@@ -16,14 +19,15 @@ function reluGrad(args: KernelArgs): TensorInfo {
   const xv = floatValues(backend, x);
   if (!dyv || !xv || dyv.length !== xv.length) throw new Error(`${RELU_GRAD} needs float32 dy and x of one shape`);
   const out = sharedFloats(xv.length);
-  for (let i = 0; i < xv.length; i++) {
-    const v = xv[i];
-    out[i] = v > 0 ? dyv[i] : v !== v ? NaN : dyv[i] * 0;
-  }
+  const sdy = asShared(dyv), sx = asShared(xv), so = asShared(out);
+  if (sdy && sx && so && worthSplitting(e, xv.length, xv.length)) e.run({ kind: 'reluGrad', dy: sdy, x: sx, out: so }, xv.length);
+  else reluGradRange(dyv, xv, out, 0, xv.length);
   return output(backend, x.shape, out);
 }
 
-export const reluGradKernel: KernelConfig = { kernelName: RELU_GRAD, backendName: 'cpu', kernelFunc: reluGrad };
+export function reluGradKernel(e: Executor): KernelConfig {
+  return { kernelName: RELU_GRAD, backendName: 'cpu', kernelFunc: (args) => reluGrad(e, args) };
+}
 
 /** The replacement gradient; anything but float32 tensors of one shape goes to the stock gradient. */
 export function makeReluGradient(stock: GradConfig): GradConfig {

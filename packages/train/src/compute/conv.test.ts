@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { conv2dBackpropFilter, conv2dBackpropInput, conv2dForward, type ConvGeometry } from './conv.js';
-import { ConvThreads } from './conv_threads.js';
 import { setGemmImpl, type GemmImpl } from './gemm_select.js';
 import { wasmGemmAvailable } from './sgemm_wasm.js';
 import { seededRandom } from '../autokeras/hyperparameters.js';
@@ -91,21 +90,4 @@ test('the wasm convolution passes equal the TypeScript ones element by element',
     ts.forEach((ref, k) => ref.forEach((v, i) => assert.ok(Math.abs(v - wasm[k][i]) <= 1e-4 * (1 + Math.abs(v)), `${JSON.stringify(c)} output ${k}[${i}]`)));
   }
   setGemmImpl('wasm');
-});
-
-test('the two-thread engine gives the same results as the single-threaded functions', async () => {
-  const g = geometry({ batch: 4, inH: 14, inW: 14, inC: 16, outC: 32, k: 3, stride: 1, dilation: 1, same: false });
-  const threads = ConvThreads.create();
-  try {
-    const x = random(g.batch * g.inH * g.inW * g.inC), w = random(9 * 16 * 32), dy = random(g.batch * g.outH * g.outW * 32);
-    const y = new Float32Array(dy.length), dw = new Float32Array(w.length), dx = new Float32Array(x.length);
-    conv2dForward(x, w, g, y);
-    conv2dBackpropFilter(x, dy, g, dw);
-    conv2dBackpropInput(dy, w, g, dx);
-    assert.deepEqual(threads.forward(x, w, g), y);
-    threads.backpropFilter(x, dy, g).forEach((v, i) => assert.ok(Math.abs(v - dw[i]) < 1e-3));
-    assert.deepEqual(threads.backpropInput(dy, w, g), dx);
-  } finally {
-    await threads.close();
-  }
 });

@@ -43,11 +43,12 @@ function windowAt(g: PoolGeometry, oy: number, ox: number, w: Window): boolean {
  * in the forward value and in the gradient's routing alike.
  */
 
-export function maxPoolForward(x: Float32Array, g: PoolGeometry, y: Float32Array): void {
+/** y for images [n0, n1) (all by default). */
+export function maxPoolForward(x: Float32Array, g: PoolGeometry, y: Float32Array, n0 = 0, n1 = g.batch): void {
   const C = g.channels;
   const w: Window = { y0: 0, x0: 0, ky0: 0, ky1: 0, kx0: 0, kx1: 0 };
-  let o = 0;
-  for (let n = 0; n < g.batch; n++) {
+  let o = n0 * g.outH * g.outW * C;
+  for (let n = n0; n < n1; n++) {
     for (let oy = 0; oy < g.outH; oy++) {
       for (let ox = 0; ox < g.outW; ox++, o += C) {
         if (!windowAt(g, oy, ox, w)) {
@@ -77,8 +78,8 @@ export function maxPoolForward(x: Float32Array, g: PoolGeometry, y: Float32Array
 let bestScratch = new Float32Array(0);
 let argScratch = new Int32Array(0);
 
-/** dx (zeroed here, shaped like x) += dy routed to each window's argmax. */
-export function maxPoolBackprop(dy: Float32Array, x: Float32Array, g: PoolGeometry, dx: Float32Array): void {
+/** dx (shaped like x) = dy routed to each window's argmax, for images [n0, n1) (all by default). */
+export function maxPoolBackprop(dy: Float32Array, x: Float32Array, g: PoolGeometry, dx: Float32Array, n0 = 0, n1 = g.batch): void {
   const C = g.channels;
   if (bestScratch.length < C) {
     bestScratch = new Float32Array(C);
@@ -86,9 +87,10 @@ export function maxPoolBackprop(dy: Float32Array, x: Float32Array, g: PoolGeomet
   }
   const best = bestScratch, arg = argScratch;
   const w: Window = { y0: 0, x0: 0, ky0: 0, ky1: 0, kx0: 0, kx1: 0 };
-  dx.fill(0);
-  let o = 0;
-  for (let n = 0; n < g.batch; n++) {
+  const image = g.inH * g.inW * C;
+  dx.fill(0, n0 * image, n1 * image);
+  let o = n0 * g.outH * g.outW * C;
+  for (let n = n0; n < n1; n++) {
     for (let oy = 0; oy < g.outH; oy++) {
       for (let ox = 0; ox < g.outW; ox++, o += C) {
         if (!windowAt(g, oy, ox, w)) continue;

@@ -1,0 +1,66 @@
+/**
+ * Runs a job over [0, total) on this thread alone, or split with one worker thread. TF.js kernels are
+ * synchronous, so this thread computes its part, then blocks on Atomics.wait until the worker's part is done.
+ */
+import { Worker } from 'node:worker_threads';
+import { runJob, type Job } from './jobs.js';
+
+export interface Executor {
+  readonly threads: 1 | 2;
+  /** Runs `job` over [0, total); with two threads the worker takes the upper half, of `workerJob` if given. */
+  run(job: Job, total: number, workerJob?: Job): void;
+  close(): Promise<void>;
+}
+
+export const SERIAL: Executor = {
+  threads: 1,
+  run: (job, total) => runJob(job, 0, total),
+  close: async () => {},
+};
+
+/** Below this many elements touched, a second thread costs more (a message round trip) than it saves. */
+const MIN_SPLIT_WORK = 1 << 18;
+
+/** Whether splitting `total` units touching `work` elements over the executor's threads is worth it. */
+export function worthSplitting(e: Executor, total: number, work: number): boolean {
+  return e.threads === 2 && total >= 2 && work >= MIN_SPLIT_WORK;
+}
+
+/**
+ * The worker. From the compiled package it is worker.js; when running from source under tsx, workers do not
+ * inherit tsx's loader, so a two-line bootstrap registers it before importing worker.ts.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+export class TwoThreads implements Executor {
+  readonly threads = 2;
+  private readonly control = new SharedArrayBuffer(4);
+  private readonly flag = new Int32Array(this.control);
+
+  private constructor(private readonly worker: Worker) {
+    worker.unref();
+  }
+
+  static create(): TwoThreads {
+    return new TwoThreads(startWorker());
+  }
+
+  run(job: Job, total: number, workerJob: Job = job): void {
+    const half = Math.floor(total / 2);
+    Atomics.store(this.flag, 0, 0);
+    this.worker.postMessage({ job: workerJob, start: half, end: total, control: this.control });
+    runJob(job, 0, half);
+    while (Atomics.load(this.flag, 0) === 0) Atomics.wait(this.flag, 0, 0, 1000);
+    if (Atomics.load(this.flag, 0) === 2) throw new Error(`the training worker failed on a ${job.kind} job`);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
