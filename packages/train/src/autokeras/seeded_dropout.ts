@@ -7,7 +7,6 @@
  */
 import { mul, serialization, tensor, type Tensor } from '@tensorflow/tfjs-core';
 import { layers } from '@tensorflow/tfjs-layers';
-import { seededRandom } from './hyperparameters.js';
 
 export interface SeededDropoutConfig {
   rate: number;
@@ -41,10 +40,18 @@ export class SeededDropout extends layers.Layer {
 
 /** n mask values: each 0 with probability `rate`, else 1/(1−rate); the same for the same seed. */
 export function dropoutMask(n: number, rate: number, seed: number): Float32Array {
-  const rand = seededRandom(seed);
   const keep = rate >= 1 ? 0 : 1 / (1 - rate);
   const mask = new Float32Array(n);
-  for (let i = 0; i < n; i++) mask[i] = rand() < rate ? 0 : keep;
+  // mulberry32 (as seededRandom) inlined, compared as an unsigned integer against rate·2³²: a few ns a value.
+  const threshold = Math.min(rate, 1) * 4294967296;
+  let a = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    mask[i] = keep * +((t ^ (t >>> 14)) >>> 0 >= threshold); // a product, not a select: the outcome is a coin flip
+  }
   return mask;
 }
 

@@ -44,9 +44,12 @@ export function reluRange(x: Float32Array, out: Float32Array, start: number, end
 
 /** ReLU's gradient: dy where x > 0, NaN where x is NaN, dy·0 elsewhere (what dy·step(x) gives). */
 export function reluGradRange(dy: Float32Array, x: Float32Array, out: Float32Array, start: number, end: number): void {
+  // A product instead of a select: ReLU inputs are positive about half the time at random, which a branch
+  // would mispredict.
   for (let i = start; i < end; i++) {
     const v = x[i];
-    out[i] = v > 0 ? dy[i] : v !== v ? NaN : dy[i] * 0;
+    out[i] = dy[i] * +(v > 0);
+    if (v !== v) out[i] = NaN;
   }
 }
 
