@@ -4,7 +4,7 @@ import { buildModel } from '/work/main/packages/train/src/autokeras/build_model.
 import { AUTOKERAS_FIRST_TRIAL } from '/work/main/packages/train/src/autokeras/hyperparameters.js';
 import { FAST_TRIAL } from '/work/main/packages/train/src/autokeras/presets.js';
 const { registerFastKernels } = await import('/work/main/packages/train/src/kernels/register.js');
-await setBackend('cpu'); await ready(); registerFastKernels();
+await setBackend('cpu'); await ready(); registerFastKernels({ threads: process.env.THREADS !== '1' });
 const hp = process.argv.includes('--fastpreset') ? FAST_TRIAL : AUTOKERAS_FIRST_TRIAL;
 const model = buildModel(hp, { height: 28, width: 28, channels: 1, numClasses: 10, mean: [33], variance: [6000], seed: 1 });
 model.compile({ optimizer: train.adam(1e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });

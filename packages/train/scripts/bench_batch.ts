@@ -2,7 +2,7 @@
  * Training-step speed: Adam steps (`trainOnBatch`) on real MNIST batches through a trial's CNN, reported as ms
  * per batch and the minutes one epoch of 60 000 images would take.
  *
- *   --preset autokeras|fast   the model (default autokeras: AutoKeras's first image-classifier trial)
+ *   --preset autokeras|fast|deep  the model (default autokeras: AutoKeras's first image-classifier trial)
  *   --stock                   TF.js's stock cpu kernels instead of ours (slow: use REPS=1)
  *   --gemm=ts|wasm            with our kernels: alternate nothing, run only that GEMM (default: both,
  *                             alternating batch by batch so background load hits both alike)
@@ -14,7 +14,7 @@ import '@tensorflow/tfjs-backend-cpu';
 
 import { buildModel } from '../src/autokeras/build_model.js';
 import { AUTOKERAS_FIRST_TRIAL } from '../src/autokeras/hyperparameters.js';
-import { FAST_TRIAL } from '../src/autokeras/presets.js';
+import { DEEP_TRIAL, FAST_TRIAL } from '../src/autokeras/presets.js';
 import { computeImageStats } from '../src/autokeras/normalization.js';
 import { setGemmImpl, gemmImpl, type GemmImpl } from '../src/compute/gemm_select.js';
 import { floatImages } from '../src/data/dataset.js';
@@ -36,7 +36,7 @@ if (!stock) {
   registerFastKernels({ threads: threads === 2 });
 }
 const data = loadMnist('train', batch * (reps * impls.length + 1));
-const hp = preset === 'fast' ? FAST_TRIAL : AUTOKERAS_FIRST_TRIAL;
+const hp = preset === 'fast' ? FAST_TRIAL : preset === 'deep' ? DEEP_TRIAL : AUTOKERAS_FIRST_TRIAL;
 const model = buildModel(hp, { height: 28, width: 28, channels: 1, numClasses: 10, ...computeImageStats(data.images, 1), seed: 1 });
 model.compile({ optimizer: train.adam(1e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
 

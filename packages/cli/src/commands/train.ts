@@ -24,7 +24,8 @@ Options:
                        learning rate is divided by 5 after each epoch without improvement
   --seed N             seed for data order, initialisers and the search (default: 42)
   --representative N   images used to calibrate int8 (default: 200)
-  --preset NAME        first trial: 'autokeras' (default) or 'fast' (two conv blocks, ~5x fewer FLOPs)
+  --preset NAME        first trial: 'autokeras' (default), 'fast' (two conv blocks, ~5x fewer FLOPs) or
+                       'deep' (two blocks of two convs, about AutoKeras's FLOPs, higher accuracy)
   --no-fast-kernels    use TF.js's stock cpu kernels (slow; for comparison)`;
 
 function sizeFlag(v: string | undefined): [number, number] {
@@ -40,7 +41,7 @@ export async function main(args: string[]): Promise<number> {
     booleans: ['no-fast-kernels'],
   });
   const preset = stringFlag(p, 'preset') ?? 'autokeras';
-  if (preset !== 'autokeras' && preset !== 'fast') throw new UsageError(`--preset must be 'autokeras' or 'fast'`);
+  if (preset !== 'autokeras' && preset !== 'fast' && preset !== 'deep') throw new UsageError(`--preset must be 'autokeras', 'fast' or 'deep'`);
   const limit = stringFlag(p, 'limit') === undefined ? undefined : intFlag(p, 'limit', 0);
   const budget = stringFlag(p, 'time-budget');
   const train = await import('@tflite-lambda/train');
@@ -68,7 +69,7 @@ export async function main(args: string[]): Promise<number> {
     patience: intFlag(p, 'patience', 3),
     seed: intFlag(p, 'seed', 42),
     representative: intFlag(p, 'representative', 200),
-    initialTrials: preset === 'fast' ? [train.FAST_TRIAL] : undefined,
+    initialTrials: preset === 'fast' ? [train.FAST_TRIAL] : preset === 'deep' ? [train.DEEP_TRIAL] : undefined,
     log: (line: string) => console.log(line),
   });
   console.log(`wrote ${stringFlag(p, 'out') ?? 'mnist_model'}/ (float ${metrics.bytes.float} B, int8 ${metrics.bytes.int8} B)`);

@@ -18,3 +18,22 @@ export const FAST_TRIAL: Hyperparameters = {
   learningRate: 1e-3,
   augment: false,
 };
+
+/**
+ * Two blocks of two 3×3 convolutions (32, 32 | 64, 64), each block max-pooled and dropped out (0.25), flatten,
+ * dropout 0.5: about as many multiply-adds as AutoKeras's first trial (≈ 9.7 M against 10.8 M per image) but
+ * twice the depth and fewer, smaller activations, which reaches higher MNIST accuracy in the same epochs.
+ */
+export const DEEP_TRIAL: Hyperparameters = {
+  blocks: 2,
+  convsPerBlock: 2,
+  filters: [32, 32, 64, 64],
+  kernelSize: 3,
+  maxPooling: true,
+  separable: false,
+  blockDropout: 0.25,
+  headDropout: 0.5,
+  reduction: 'flatten',
+  learningRate: 1e-3,
+  augment: false,
+};
