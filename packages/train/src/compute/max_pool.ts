@@ -43,8 +43,60 @@ function windowAt(g: PoolGeometry, oy: number, ox: number, w: Window): boolean {
  * in the forward value and in the gradient's routing alike.
  */
 
+/** 2×2 windows at stride 2 without padding that tile the input exactly: the usual pooling, in straight-line code. */
+function tiles2x2(g: PoolGeometry): boolean {
+  return g.fh === 2 && g.fw === 2 && g.strideH === 2 && g.strideW === 2 && g.padTop === 0 && g.padLeft === 0 &&
+    g.inH === 2 * g.outH && g.inW === 2 * g.outW;
+}
+
+function maxPoolForward2x2(x: Float32Array, g: PoolGeometry, y: Float32Array, n0: number, n1: number): void {
+  const C = g.channels, rowC = g.inW * C;
+  let o = n0 * g.outH * g.outW * C;
+  for (let n = n0; n < n1; n++) {
+    for (let oy = 0; oy < g.outH; oy++) {
+      for (let ox = 0; ox < g.outW; ox++, o += C) {
+        const p0 = ((n * g.inH + 2 * oy) * g.inW + 2 * ox) * C, p1 = p0 + C, p2 = p0 + rowC, p3 = p2 + C;
+        for (let c = 0; c < C; c++) {
+          let m = x[p0 + c];
+          const a = x[p1 + c], b = x[p2 + c], d = x[p3 + c];
+          if (a > m) m = a;
+          if (b > m) m = b;
+          if (d > m) m = d;
+          y[o + c] = m;
+        }
+      }
+    }
+  }
+}
+
+/** Every input element is in exactly one window, so dx is written once per element: no zero-fill pass. */
+function maxPoolBackprop2x2(dy: Float32Array, x: Float32Array, g: PoolGeometry, dx: Float32Array, n0: number, n1: number): void {
+  const C = g.channels, rowC = g.inW * C;
+  let o = n0 * g.outH * g.outW * C;
+  for (let n = n0; n < n1; n++) {
+    for (let oy = 0; oy < g.outH; oy++) {
+      for (let ox = 0; ox < g.outW; ox++, o += C) {
+        const p0 = ((n * g.inH + 2 * oy) * g.inW + 2 * ox) * C, p1 = p0 + C, p2 = p0 + rowC, p3 = p2 + C;
+        for (let c = 0; c < C; c++) {
+          let m = x[p0 + c], k = 0;
+          const a = x[p1 + c], b = x[p2 + c], d = x[p3 + c];
+          if (a > m) { m = a; k = 1; }
+          if (b > m) { m = b; k = 2; }
+          if (d > m) k = 3;
+          const v = dy[o + c];
+          dx[p0 + c] = k === 0 ? v : 0;
+          dx[p1 + c] = k === 1 ? v : 0;
+          dx[p2 + c] = k === 2 ? v : 0;
+          dx[p3 + c] = k === 3 ? v : 0;
+        }
+      }
+    }
+  }
+}
+
 /** y for images [n0, n1) (all by default). */
 export function maxPoolForward(x: Float32Array, g: PoolGeometry, y: Float32Array, n0 = 0, n1 = g.batch): void {
+  if (tiles2x2(g)) return maxPoolForward2x2(x, g, y, n0, n1);
   const C = g.channels;
   const w: Window = { y0: 0, x0: 0, ky0: 0, ky1: 0, kx0: 0, kx1: 0 };
   let o = n0 * g.outH * g.outW * C;
@@ -80,6 +132,7 @@ let argScratch = new Int32Array(0);
 
 /** dx (shaped like x) = dy routed to each window's argmax, for images [n0, n1) (all by default). */
 export function maxPoolBackprop(dy: Float32Array, x: Float32Array, g: PoolGeometry, dx: Float32Array, n0 = 0, n1 = g.batch): void {
+  if (tiles2x2(g)) return maxPoolBackprop2x2(dy, x, g, dx, n0, n1);
   const C = g.channels;
   if (bestScratch.length < C) {
     bestScratch = new Float32Array(C);

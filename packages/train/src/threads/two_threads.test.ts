@@ -42,6 +42,8 @@ test('every pointwise and pooling job gives the same result split over two threa
   a[3] = NaN;
   b[9] = NaN;
   const g: PoolGeometry = { batch: 3, inH: 7, inW: 7, channels: 5, outH: 4, outW: 4, fh: 3, fw: 3, strideH: 2, strideW: 2, padTop: 1, padLeft: 1 };
+  const g2: PoolGeometry = { batch: 3, inH: 6, inW: 8, channels: 5, outH: 3, outW: 4, fh: 2, fw: 2, strideH: 2, strideW: 2, padTop: 0, padLeft: 0 };
+  const a2 = random(3 * 6 * 8 * 5, true);
   const s = (v: Float32Array) => asShared(v)!;
   const cases: [string, (out: Float32Array) => Job, number, number][] = [
     ['add bias', (o) => ({ kind: 'binary', op: 'add', a: s(a), b: s(bias), out: s(o) }), n, n],
@@ -52,6 +54,8 @@ test('every pointwise and pooling job gives the same result split over two threa
     ['step', (o) => ({ kind: 'step', x: s(a), alpha: 0.25, out: s(o) }), n, n],
     ['maxPool', (o) => ({ kind: 'maxPool', g, x: s(a), out: s(o) }), g.batch, 3 * 4 * 4 * 5],
     ['maxPoolGrad', (o) => ({ kind: 'maxPoolGrad', g, dy: s(random(3 * 4 * 4 * 5, true)), x: s(a), out: s(o) }), g.batch, n],
+    ['maxPool 2x2', (o) => ({ kind: 'maxPool', g: g2, x: s(a2), out: s(o) }), g2.batch, 3 * 3 * 4 * 5],
+    ['maxPoolGrad 2x2', (o) => ({ kind: 'maxPoolGrad', g: g2, dy: s(random(3 * 3 * 4 * 5, true)), x: s(a2), out: s(o) }), g2.batch, 3 * 6 * 8 * 5],
   ];
   for (const [name, make, total, outLength] of cases) {
     const whole = sharedFloats(outLength), split = sharedFloats(outLength);
