@@ -38,29 +38,53 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
+/** How long this thread waits for the worker's part of one job before calling it stuck. */
+const WORKER_TIMEOUT_MS = 10 * 60 * 1000;
+
 export class TwoThreads implements Executor {
   readonly threads = 2;
   private readonly control = new SharedArrayBuffer(4);
   private readonly flag = new Int32Array(this.control);
+  /** Set when the worker has exited or failed to start: jobs then run whole on this thread. */
+  private gone: string | null = null;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(private readonly worker: Worker, private readonly timeoutMs: number) {
     worker.unref();
+    // Events arrive between kernels (training awaits between batches), never during a blocking wait.
+    worker.on('error', (err) => this.markGone(`failed: ${err.message}`));
+    worker.on('exit', (code) => this.markGone(`exited with code ${code}`));
   }
 
-  static create(): TwoThreads {
-    return new TwoThreads(startWorker());
+  static create(options: { timeoutMs?: number } = {}): TwoThreads {
+    return new TwoThreads(startWorker(), options.timeoutMs ?? WORKER_TIMEOUT_MS);
+  }
+
+  private markGone(why: string): void {
+    if (this.gone) return;
+    this.gone = why;
+    console.warn(`tflite-lambda train: the worker thread ${why}; continuing on one thread`);
   }
 
   run(job: Job, total: number, workerJob: Job = job): void {
+    if (this.gone) {
+      runJob(job, 0, Math.floor(total / 2));
+      runJob(workerJob, Math.floor(total / 2), total);
+      return;
+    }
     const half = Math.floor(total / 2);
     Atomics.store(this.flag, 0, 0);
     this.worker.postMessage({ job: workerJob, start: half, end: total, control: this.control });
     runJob(job, 0, half);
-    while (Atomics.load(this.flag, 0) === 0) Atomics.wait(this.flag, 0, 0, 1000);
+    const deadline = performance.now() + this.timeoutMs;
+    while (Atomics.load(this.flag, 0) === 0) {
+      if (performance.now() > deadline) throw new Error(`the training worker did not finish a ${job.kind} job in ${this.timeoutMs} ms`);
+      Atomics.wait(this.flag, 0, 0, Math.min(1000, this.timeoutMs));
+    }
     if (Atomics.load(this.flag, 0) === 2) throw new Error(`the training worker failed on a ${job.kind} job`);
   }
 
   async close(): Promise<void> {
+    this.gone ??= 'closed';
     await this.worker.terminate();
   }
 }

@@ -68,3 +68,23 @@ test('every pointwise and pooling job gives the same result split over two threa
     same(serial, whole, `${name} (serial executor)`);
   }
 });
+
+test('when the worker is gone, jobs still complete on this thread', async () => {
+  const t = TwoThreads.create();
+  const n = 1 << 12;
+  const x = random(n, true), out = sharedFloats(n), ref = sharedFloats(n);
+  await t.close();
+  t.run({ kind: 'relu', x: asShared(x)!, out: asShared(out)! }, n);
+  runJob({ kind: 'relu', x: asShared(x)!, out: asShared(ref)! }, 0, n);
+  same(out, ref, 'relu after the worker exited');
+});
+
+test('a worker that never answers is an error after the timeout, not a hang', () => {
+  const t = TwoThreads.create({ timeoutMs: 200 });
+  // Stand in for a stuck worker: drop the message, so the worker never signals completion.
+  const n = 1 << 12;
+  const x = random(n, true), out = sharedFloats(n);
+  (t as unknown as { worker: { postMessage: (m: unknown) => void } }).worker.postMessage = () => {};
+  assert.throws(() => t.run({ kind: 'relu', x: asShared(x)!, out: asShared(out)! }, n), /did not finish a relu job in 200 ms/);
+  void t.close();
+});
