@@ -60,3 +60,10 @@ export function stepRange(x: Float32Array, alpha: number, out: Float32Array, sta
     out[i] = v > 0 ? 1 : v !== v ? NaN : alpha;
   }
 }
+
+/** out[j] = Σ over rows [rowStart, rowEnd) of x[row·inner + j], accumulated in float64. */
+export function columnSumRange(x: Float32Array, inner: number, out: Float32Array, rowStart: number, rowEnd: number): void {
+  const acc = new Float64Array(inner);
+  for (let i = rowStart, o = rowStart * inner; i < rowEnd; i++) for (let j = 0; j < inner; j++) acc[j] += x[o++];
+  for (let j = 0; j < inner; j++) out[j] = acc[j];
+}

@@ -140,3 +140,10 @@ test('MaxPool routes the gradient of tied windows to the first maximal tap, like
   const r = both(() => [maxPool(x, 2, 2, 'valid'), ...grads((a: Tensor) => sum(maxPool(a as Tensor4D, 2, 2, 'valid')))([x])]);
   assertClose(r.stock, r.fast, 'ties');
 });
+
+test('Sum over leading axes of a large activation (split between the two threads) matches the stock kernel', () => {
+  const x = randomNormal([16, 24, 24, 64], 0, 1, 'float32', 22);
+  // relu's output is ours, so in shared memory: the sum of its 590 k values takes the two-thread path.
+  const r = both(() => [sum(relu(x), [0, 1, 2]), sum(relu(x), [0, 1, 2], true)]);
+  assertClose(r.stock, r.fast, 'sum of relu(x) over batch, height, width');
+});

@@ -31,7 +31,7 @@ const FAST: Record<string, (stock: KernelFunc, c: KernelContext) => KernelFunc> 
   _FusedMatMul: makeFusedMatMul,
   MaxPool: (s, c) => makeMaxPool(s, c.executor),
   MaxPoolGrad: (s, c) => makeMaxPoolGrad(s, c.executor),
-  Sum: makeSum,
+  Sum: (s, c) => makeSum(s, c.executor),
   Add: (s, c) => makeBinary('add')(s, c.executor),
   Sub: (s, c) => makeBinary('sub')(s, c.executor),
   Multiply: (s, c) => makeBinary('mul')(s, c.executor),

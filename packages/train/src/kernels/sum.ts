@@ -4,6 +4,8 @@
  * Summing outer rows into one inner row needs no transpose. Other reductions go to the stock kernel.
  */
 import type { KernelFunc, NamedAttrMap } from '@tensorflow/tfjs-core';
+import { worthSplitting, type Executor } from '../threads/executor.js';
+import { asShared, sharedFloats } from '../threads/shared.js';
 import { cpuBackend, floatValues, output, required } from './cpu_tensors.js';
 
 /** The number of leading axes reduced, when the axes are exactly 0..r-1 with r < rank; else null. */
@@ -16,7 +18,23 @@ function leadingAxes(attrs: NamedAttrMap, rank: number): number | null {
   return axes.length;
 }
 
-export function makeSum(stock: KernelFunc): KernelFunc {
+/** Column sums of x as [outer × inner]; split by rows between the threads when x is large and shared. */
+function columnSums(e: Executor, x: Float32Array, outer: number, inner: number): Float32Array {
+  const sx = asShared(x);
+  if (!sx || !worthSplitting(e, outer, x.length)) {
+    // Float64 accumulation, like the stock kernel's running sum in a JS number.
+    const acc = new Float64Array(inner);
+    for (let i = 0, o = 0; i < outer; i++) for (let j = 0; j < inner; j++) acc[j] += x[o++];
+    return Float32Array.from(acc);
+  }
+  const mine = sharedFloats(inner), theirs = sharedFloats(inner);
+  e.run({ kind: 'columnSum', x: sx, inner, out: asShared(mine)! }, outer, { kind: 'columnSum', x: sx, inner, out: asShared(theirs)! });
+  const out = new Float32Array(inner);
+  for (let j = 0; j < inner; j++) out[j] = mine[j] + theirs[j];
+  return out;
+}
+
+export function makeSum(stock: KernelFunc, e: Executor): KernelFunc {
   return (args) => {
     const backend = cpuBackend(args);
     const attrs = args.attrs ?? {};
@@ -26,10 +44,7 @@ export function makeSum(stock: KernelFunc): KernelFunc {
     if (!xv || r === null) return stock(args);
     const inner = x.shape.slice(r).reduce((a, b) => a * b, 1);
     const outer = inner === 0 ? 0 : xv.length / inner;
-    // Float64 accumulation, like the stock kernel's running sum in a JS number.
-    const acc = new Float64Array(inner);
-    for (let i = 0, o = 0; i < outer; i++) for (let j = 0; j < inner; j++) acc[j] += xv[o++];
     const shape = attrs.keepDims === true ? x.shape.map((d, i) => (i < r ? 1 : d)) : x.shape.slice(r);
-    return output(backend, shape, Float32Array.from(acc));
+    return output(backend, shape, columnSums(e, xv, outer, inner));
   };
 }

@@ -5,7 +5,7 @@
 import { conv2dBackpropFilter, conv2dBackpropInput, conv2dForward, type ConvGeometry } from '../compute/conv.js';
 import { setGemmImpl, type GemmImpl } from '../compute/gemm_select.js';
 import { maxPoolBackprop, maxPoolForward, type PoolGeometry } from '../compute/max_pool.js';
-import { binaryRange, reluGradRange, reluRange, stepRange, type BinaryOp } from '../compute/pointwise.js';
+import { binaryRange, columnSumRange, reluGradRange, reluRange, stepRange, type BinaryOp } from '../compute/pointwise.js';
 import { viewOf, type SharedFloats } from './shared.js';
 
 export type ConvPass = 'forward' | 'filter' | 'input';
@@ -17,6 +17,8 @@ export type Job =
   | { readonly kind: 'relu'; readonly x: SharedFloats; readonly out: SharedFloats }
   | { readonly kind: 'reluGrad'; readonly dy: SharedFloats; readonly x: SharedFloats; readonly out: SharedFloats }
   | { readonly kind: 'step'; readonly x: SharedFloats; readonly alpha: number; readonly out: SharedFloats }
+  /** Ranges are rows of x ([rows × inner]); out gets this range's column sums. */
+  | { readonly kind: 'columnSum'; readonly x: SharedFloats; readonly inner: number; readonly out: SharedFloats }
   | { readonly kind: 'maxPool'; readonly g: PoolGeometry; readonly x: SharedFloats; readonly out: SharedFloats }
   | { readonly kind: 'maxPoolGrad'; readonly g: PoolGeometry; readonly dy: SharedFloats; readonly x: SharedFloats; readonly out: SharedFloats };
 
@@ -38,6 +40,8 @@ export function runJob(job: Job, start: number, end: number): void {
       return reluGradRange(viewOf(job.dy), viewOf(job.x), viewOf(job.out), start, end);
     case 'step':
       return stepRange(viewOf(job.x), job.alpha, viewOf(job.out), start, end);
+    case 'columnSum':
+      return columnSumRange(viewOf(job.x), job.inner, viewOf(job.out), start, end);
     case 'maxPool':
       return maxPoolForward(viewOf(job.x), job.g, viewOf(job.out), start, end);
     case 'maxPoolGrad':
