@@ -13,8 +13,7 @@ import { oneHot, ready, setBackend, tensor1d, tensor4d, train, type Tensor } fro
 import '@tensorflow/tfjs-backend-cpu';
 
 import { buildModel } from '../src/autokeras/build_model.js';
-import { AUTOKERAS_FIRST_TRIAL } from '../src/autokeras/hyperparameters.js';
-import { DEEP_TRIAL, FAST_TRIAL } from '../src/autokeras/presets.js';
+import { isPresetName, PRESETS } from '../src/autokeras/presets.js';
 import { computeImageStats } from '../src/autokeras/normalization.js';
 import { setGemmImpl, gemmImpl, type GemmImpl } from '../src/compute/gemm_select.js';
 import { floatImages } from '../src/data/dataset.js';
@@ -36,7 +35,8 @@ if (!stock) {
   registerFastKernels({ threads: threads === 2 });
 }
 const data = loadMnist('train', batch * (reps * impls.length + 1));
-const hp = preset === 'fast' ? FAST_TRIAL : preset === 'deep' ? DEEP_TRIAL : AUTOKERAS_FIRST_TRIAL;
+if (!isPresetName(preset)) throw new Error(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`);
+const hp = PRESETS[preset];
 const model = buildModel(hp, { height: 28, width: 28, channels: 1, numClasses: 10, ...computeImageStats(data.images, 1), seed: 1 });
 model.compile({ optimizer: train.adam(1e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
 

@@ -7,9 +7,8 @@ import { oneHot, profile, ready, setBackend, tensor1d, tensor4d, train } from '@
 import '@tensorflow/tfjs-backend-cpu';
 
 import { buildModel } from '../src/autokeras/build_model.js';
-import { AUTOKERAS_FIRST_TRIAL } from '../src/autokeras/hyperparameters.js';
 import { computeImageStats } from '../src/autokeras/normalization.js';
-import { DEEP_TRIAL, FAST_TRIAL } from '../src/autokeras/presets.js';
+import { isPresetName, PRESETS } from '../src/autokeras/presets.js';
 import { floatImages } from '../src/data/dataset.js';
 import { loadMnist } from '../src/data/mnist.js';
 import { registerFastKernels } from '../src/kernels/register.js';
@@ -21,7 +20,8 @@ await setBackend('cpu');
 await ready();
 registerFastKernels({ threads: process.env.THREADS !== '1' });
 const data = loadMnist('train', batch);
-const hp = preset === 'fast' ? FAST_TRIAL : preset === 'deep' ? DEEP_TRIAL : AUTOKERAS_FIRST_TRIAL;
+if (!isPresetName(preset)) throw new Error(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`);
+const hp = PRESETS[preset];
 const model = buildModel(hp, { height: 28, width: 28, channels: 1, numClasses: 10, ...computeImageStats(data.images, 1), seed: 1 });
 model.compile({ optimizer: train.adam(1e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
 const x = tensor4d(floatImages(data, 0, batch), [batch, 28, 28, 1]);

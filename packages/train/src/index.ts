@@ -8,7 +8,7 @@ export { loadImageFolder, type ImageFolderOptions } from './data/image_folder.js
 export { subset, splitValidation, permutation, floatImages, imageSize, type ImageDataset } from './data/dataset.js';
 export { ImageClassifier, type ImageClassifierOptions, type FitOptions } from './autokeras/image_classifier.js';
 export { AUTOKERAS_FIRST_TRIAL, sampleHyperparameters, seededRandom, type Hyperparameters } from './autokeras/hyperparameters.js';
-export { DEEP_TRIAL, FAST_TRIAL } from './autokeras/presets.js';
+export { DEEP_TRIAL, FAST_TRIAL, PRESETS, isPresetName, type PresetName } from './autokeras/presets.js';
 export { DEFAULT_LR_SCHEDULE, nextLearningRate, type LrSchedule } from './autokeras/lr_schedule.js';
 export { Normalization, registerNormalizationLayer, computeImageStats } from './autokeras/normalization.js';
 export { SeededDropout, registerSeededDropoutLayer } from './autokeras/seeded_dropout.js';

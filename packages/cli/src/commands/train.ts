@@ -41,10 +41,12 @@ export async function main(args: string[]): Promise<number> {
     booleans: ['no-fast-kernels'],
   });
   const preset = stringFlag(p, 'preset') ?? 'autokeras';
-  if (preset !== 'autokeras' && preset !== 'fast' && preset !== 'deep') throw new UsageError(`--preset must be 'autokeras', 'fast' or 'deep'`);
   const limit = stringFlag(p, 'limit') === undefined ? undefined : intFlag(p, 'limit', 0);
   const budget = stringFlag(p, 'time-budget');
   const train = await import('@tflite-lambda/train');
+  if (!train.isPresetName(preset)) {
+    throw new UsageError(`--preset must be one of ${Object.keys(train.PRESETS).map((n) => `'${n}'`).join(', ')}, got '${preset}'`);
+  }
   await train.setupTraining({ fastKernels: !p.flags.has('no-fast-kernels') });
   const dataDir = stringFlag(p, 'data');
   let trainSet, testSet;
@@ -69,7 +71,7 @@ export async function main(args: string[]): Promise<number> {
     patience: intFlag(p, 'patience', 3),
     seed: intFlag(p, 'seed', 42),
     representative: intFlag(p, 'representative', 200),
-    initialTrials: preset === 'fast' ? [train.FAST_TRIAL] : preset === 'deep' ? [train.DEEP_TRIAL] : undefined,
+    initialTrials: [train.PRESETS[preset]],
     log: (line: string) => console.log(line),
   });
   console.log(`wrote ${stringFlag(p, 'out') ?? 'mnist_model'}/ (float ${metrics.bytes.float} B, int8 ${metrics.bytes.int8} B)`);

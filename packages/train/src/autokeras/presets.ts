@@ -1,5 +1,5 @@
-/** Named starting points for the search besides AutoKeras's default. */
-import type { Hyperparameters } from './hyperparameters.js';
+/** Named starting points for the search: AutoKeras's default and cheaper or deeper CNNs. */
+import { AUTOKERAS_FIRST_TRIAL, type Hyperparameters } from './hyperparameters.js';
 
 /**
  * Two conv blocks (32 and 64 filters, 3×3, each followed by 2×2 max-pool), flatten, dropout 0.5: about a fifth
@@ -37,3 +37,11 @@ export const DEEP_TRIAL: Hyperparameters = {
   learningRate: 1e-3,
   augment: false,
 };
+
+/** The first trial each `--preset` name stands for. */
+export const PRESETS = { autokeras: AUTOKERAS_FIRST_TRIAL, fast: FAST_TRIAL, deep: DEEP_TRIAL } as const;
+export type PresetName = keyof typeof PRESETS;
+
+export function isPresetName(name: string): name is PresetName {
+  return Object.hasOwn(PRESETS, name);
+}

@@ -7,8 +7,8 @@
  */
 import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { binaryRange, reluRange, stepRange, type BinaryOp } from '../compute/pointwise.js';
-import { worthSplitting, type Executor } from '../threads/executor.js';
-import { asShared, sharedFloats } from '../threads/shared.js';
+import { splitTargets, type Executor } from '../threads/executor.js';
+import { sharedFloats } from '../threads/shared.js';
 import { cpuBackend, floatValues, output, required } from './cpu_tensors.js';
 
 /**
@@ -26,8 +26,8 @@ function tilesAlong(aShape: number[], bShape: number[], bLen: number): boolean {
 
 function binary(e: Executor, op: BinaryOp, a: Float32Array, b: Float32Array): Float32Array {
   const out = sharedFloats(a.length);
-  const sa = asShared(a), sb = asShared(b), so = asShared(out);
-  if (sa && sb && so && worthSplitting(e, a.length, a.length)) e.run({ kind: 'binary', op, a: sa, b: sb, out: so }, a.length);
+  const s = splitTargets(e, a.length, a.length, a, b, out);
+  if (s) e.run({ kind: 'binary', op, a: s[0], b: s[1], out: s[2] }, a.length);
   else binaryRange(op, a, b, out, 0, a.length);
   return out;
 }
@@ -64,8 +64,8 @@ export function makeRelu(stock: KernelFunc, e: Executor): KernelFunc {
     const xv = floatValues(backend, x);
     if (!xv) return stock(args);
     const out = sharedFloats(xv.length);
-    const sx = asShared(xv), so = asShared(out);
-    if (sx && so && worthSplitting(e, xv.length, xv.length)) e.run({ kind: 'relu', x: sx, out: so }, xv.length);
+    const s = splitTargets(e, xv.length, xv.length, xv, out);
+    if (s) e.run({ kind: 'relu', x: s[0], out: s[1] }, xv.length);
     else reluRange(xv, out, 0, xv.length);
     return output(backend, x.shape, out);
   };
@@ -79,8 +79,8 @@ export function makeStep(stock: KernelFunc, e: Executor): KernelFunc {
     const alpha = args.attrs?.alpha ?? 0;
     if (!xv || typeof alpha !== 'number') return stock(args);
     const out = sharedFloats(xv.length);
-    const sx = asShared(xv), so = asShared(out);
-    if (sx && so && worthSplitting(e, xv.length, xv.length)) e.run({ kind: 'step', x: sx, alpha, out: so }, xv.length);
+    const s = splitTargets(e, xv.length, xv.length, xv, out);
+    if (s) e.run({ kind: 'step', x: s[0], alpha, out: s[1] }, xv.length);
     else stepRange(xv, alpha, out, 0, xv.length);
     return output(backend, x.shape, out);
   };

@@ -1,8 +1,8 @@
 /** MaxPool and MaxPoolGrad on the cpu backend (the stock gradient walks TensorBuffers element by element). */
 import { backend_util, type KernelFunc, type NamedAttrMap } from '@tensorflow/tfjs-core';
 import { maxPoolBackprop, maxPoolForward, type PoolGeometry } from '../compute/max_pool.js';
-import { worthSplitting, type Executor } from '../threads/executor.js';
-import { asShared, sharedFloats } from '../threads/shared.js';
+import { splitTargets, type Executor } from '../threads/executor.js';
+import { sharedFloats } from '../threads/shared.js';
 import { cpuBackend, floatValues, output, padAttr, pairAttr, required, roundingAttr, shape4 } from './cpu_tensors.js';
 
 function geometry(xShape: number[], attrs: NamedAttrMap): { g: PoolGeometry; outShape: number[] } {
@@ -24,8 +24,8 @@ export function makeMaxPool(stock: KernelFunc, e: Executor): KernelFunc {
     if (!xv || x.shape.length !== 4) return stock(args);
     const { g, outShape } = geometry(x.shape, args.attrs ?? {});
     const y = sharedFloats(outShape.reduce((a, b) => a * b, 1));
-    const sx = asShared(xv), sy = asShared(y);
-    if (sx && sy && worthSplitting(e, g.batch, xv.length)) e.run({ kind: 'maxPool', g, x: sx, out: sy }, g.batch);
+    const s = splitTargets(e, g.batch, xv.length, xv, y);
+    if (s) e.run({ kind: 'maxPool', g, x: s[0], out: s[1] }, g.batch);
     else maxPoolForward(xv, g, y);
     return output(backend, outShape, y);
   };
@@ -41,8 +41,8 @@ export function makeMaxPoolGrad(stock: KernelFunc, e: Executor): KernelFunc {
     if (!dyv || !xv || input.shape.length !== 4) return stock(args);
     const { g } = geometry(input.shape, args.attrs ?? {});
     const dx = sharedFloats(xv.length);
-    const sdy = asShared(dyv), sx = asShared(xv), sdx = asShared(dx);
-    if (sdy && sx && sdx && worthSplitting(e, g.batch, xv.length)) e.run({ kind: 'maxPoolGrad', g, dy: sdy, x: sx, out: sdx }, g.batch);
+    const s = splitTargets(e, g.batch, xv.length, dyv, xv, dx);
+    if (s) e.run({ kind: 'maxPoolGrad', g, dy: s[0], x: s[1], out: s[2] }, g.batch);
     else maxPoolBackprop(dyv, xv, g, dx);
     return output(backend, input.shape, dx);
   };

@@ -5,8 +5,8 @@
  */
 import { engine, type GradConfig, type KernelConfig, type NamedAttrMap, type Tensor, type TensorInfo } from '@tensorflow/tfjs-core';
 import { reluGradRange } from '../compute/pointwise.js';
-import { worthSplitting, type Executor } from '../threads/executor.js';
-import { asShared, sharedFloats } from '../threads/shared.js';
+import { splitTargets, type Executor } from '../threads/executor.js';
+import { sharedFloats } from '../threads/shared.js';
 import { cpuBackend, floatValues, output, required, type KernelArgs } from './cpu_tensors.js';
 
 export const RELU_GRAD = 'TfliteLambdaReluGrad';
@@ -19,8 +19,8 @@ function reluGrad(e: Executor, args: KernelArgs): TensorInfo {
   const xv = floatValues(backend, x);
   if (!dyv || !xv || dyv.length !== xv.length) throw new Error(`${RELU_GRAD} needs float32 dy and x of one shape`);
   const out = sharedFloats(xv.length);
-  const sdy = asShared(dyv), sx = asShared(xv), so = asShared(out);
-  if (sdy && sx && so && worthSplitting(e, xv.length, xv.length)) e.run({ kind: 'reluGrad', dy: sdy, x: sx, out: so }, xv.length);
+  const s = splitTargets(e, xv.length, xv.length, dyv, xv, out);
+  if (s) e.run({ kind: 'reluGrad', dy: s[0], x: s[1], out: s[2] }, xv.length);
   else reluGradRange(dyv, xv, out, 0, xv.length);
   return output(backend, x.shape, out);
 }

@@ -4,7 +4,8 @@
  * Summing outer rows into one inner row needs no transpose. Other reductions go to the stock kernel.
  */
 import type { KernelFunc, NamedAttrMap } from '@tensorflow/tfjs-core';
-import { worthSplitting, type Executor } from '../threads/executor.js';
+import { columnSumRange } from '../compute/pointwise.js';
+import { splitTargets, type Executor } from '../threads/executor.js';
 import { asShared, sharedFloats } from '../threads/shared.js';
 import { cpuBackend, floatValues, output, required } from './cpu_tensors.js';
 
@@ -20,15 +21,15 @@ function leadingAxes(attrs: NamedAttrMap, rank: number): number | null {
 
 /** Column sums of x as [outer × inner]; split by rows between the threads when x is large and shared. */
 function columnSums(e: Executor, x: Float32Array, outer: number, inner: number): Float32Array {
-  const sx = asShared(x);
-  if (!sx || !worthSplitting(e, outer, x.length)) {
-    // Float64 accumulation, like the stock kernel's running sum in a JS number.
-    const acc = new Float64Array(inner);
-    for (let i = 0, o = 0; i < outer; i++) for (let j = 0; j < inner; j++) acc[j] += x[o++];
-    return Float32Array.from(acc);
+  const s = splitTargets(e, outer, x.length, x);
+  if (!s) {
+    // Float64 accumulation (in columnSumRange), like the stock kernel's running sum in a JS number.
+    const out = new Float32Array(inner);
+    columnSumRange(x, inner, out, 0, outer);
+    return out;
   }
   const mine = sharedFloats(inner), theirs = sharedFloats(inner);
-  e.run({ kind: 'columnSum', x: sx, inner, out: asShared(mine)! }, outer, { kind: 'columnSum', x: sx, inner, out: asShared(theirs)! });
+  e.run({ kind: 'columnSum', x: s[0], inner, out: asShared(mine)! }, outer, { kind: 'columnSum', x: s[0], inner, out: asShared(theirs)! });
   const out = new Float32Array(inner);
   for (let j = 0; j < inner; j++) out[j] = mine[j] + theirs[j];
   return out;

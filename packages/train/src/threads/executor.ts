@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { runJob, type Job } from './jobs.js';
+import { asShared, type SharedFloats } from './shared.js';
 
 export interface Executor {
   readonly threads: 1 | 2;
@@ -24,6 +25,22 @@ const MIN_SPLIT_WORK = 1 << 18;
 /** Whether splitting `total` units touching `work` elements over the executor's threads is worth it. */
 export function worthSplitting(e: Executor, total: number, work: number): boolean {
   return e.threads === 2 && total >= 2 && work >= MIN_SPLIT_WORK;
+}
+
+/**
+ * Where the arrays live in shared memory, when a kernel over `total` units touching `work` elements is worth
+ * splitting and every array is shared (the worker can reach only those); else null, and the kernel runs its
+ * loop on this thread.
+ */
+export function splitTargets(e: Executor, total: number, work: number, ...arrays: Float32Array[]): SharedFloats[] | null {
+  if (!worthSplitting(e, total, work)) return null;
+  const shared: SharedFloats[] = [];
+  for (const a of arrays) {
+    const s = asShared(a);
+    if (!s) return null;
+    shared.push(s);
+  }
+  return shared;
 }
 
 /**
