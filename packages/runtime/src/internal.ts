@@ -13,6 +13,11 @@ export { optionsOrDefault, requireOptions } from './kernels/common/options.js';
 // outside the interpreter (the training package's TensorFlow.js kernels).
 export { wasmOpResolver } from './kernels/wasm_resolver.js';
 export {
-  WASM_KERNELS, simdSupported, gemm, packGemmWeights, packedWeightsView, GEMM_PANEL, conv2dIm2col, conv2dIm2colGemm, packConv2D,
+  WASM_KERNELS, simdSupported, gemm, packGemmWeights, conv2dIm2col, conv2dIm2colGemm, packConv2D,
   type Activation, type PackedGemmWeights, type PackedConv2D,
 } from './kernels/wasm/index.js';
+// For a sibling package that emits its own wasm kernels over the same memory (training's filter gradient):
+// the shared context (memory, scratch, the kernel module's exports) and the emitter.
+export { wasmContext, type WasmContext } from './kernels/wasm/context.js';
+export { Code, type Local } from './kernels/wasm/emitter/code.js';
+export { assembleModule, type FunctionDef } from './kernels/wasm/emitter/module_writer.js';

@@ -40,6 +40,8 @@ const CASES = [
   { batch: 3, inH: 6, inW: 9, inC: 5, outC: 9, k: 3, stride: 1, dilation: 1, same: true },
   { batch: 2, inH: 8, inW: 7, inC: 3, outC: 4, k: 2, stride: 1, dilation: 1, same: true },
   { batch: 2, inH: 9, inW: 10, inC: 7, outC: 3, k: 5, stride: 1, dilation: 1, same: false },
+  // Wide images: the wasm filter gradient runs in many bands of output rows (one row per band here).
+  { batch: 2, inH: 6, inW: 150, inC: 2, outC: 16, k: 3, stride: 1, dilation: 1, same: true },
 ];
 // Every case runs on both GEMMs; the TypeScript one is the reference the wasm paths are checked against.
 const IMPLS: GemmImpl[] = wasmGemmAvailable() ? ['ts', 'wasm'] : ['ts'];

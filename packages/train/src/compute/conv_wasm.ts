@@ -5,13 +5,14 @@
  *   input gradient   dx = conv(dy, W') for stride 1 and no dilation, where W' is W flipped in space with its
  *                    in/out channels swapped and the padding is (filter − 1 − padding): the transposed
  *                    convolution written as an ordinary one, so no col2im;
- *   filter gradient  dWᵀ[O×K] = Σₙ dyₙᵀ[O×P] · patchesₙ[P×K], with the patches written by im2col straight into
- *                    the GEMM's packed right-operand layout in wasm memory.
+ *   filter gradient  dW[K×O] = Σₙ patchesₙᵀ[K×P] · dyₙ[P×O] on training's own kernel (emit_gemm_atb.ts), which
+ *                    reads the im2col rows and NHWC dy as they are: no transposes, no packing.
  * The filter is re-packed into its wasm slot on every call (it changes after each optimizer step).
  */
-import { conv2dIm2colGemm, gemm, GEMM_PANEL, packedWeightsView, packGemmWeights, type PackedGemmWeights } from '@tflite-lambda/runtime/internal';
+import { conv2dIm2colGemm } from '@tflite-lambda/runtime/internal';
 import type { ConvGeometry } from './conv.js';
 import { packB } from './sgemm_wasm.js';
+import { trainKernels } from './train_wasm.js';
 
 type RuntimeGeometry = Parameters<typeof conv2dIm2colGemm>[1];
 
@@ -71,64 +72,50 @@ export function conv2dBackpropInputWasm(dy: Float32Array, w: Float32Array, g: Co
   conv2dIm2colGemm(dy.subarray(n0 * outImage, n1 * outImage), rg, packed, dx.subarray(n0 * inImage, n1 * inImage));
 }
 
-const patchSlots = new Map<string, PackedGemmWeights>();
-let dyT = new Float32Array(0);
-let dwT = new Float32Array(0);
+/** Output pixels per im2col band of the filter gradient: the band's dy rows (≤ 32 KB at 64 channels) stay in L1. */
+const FILTER_BAND_PIXELS = 128;
+
+const align16 = (bytes: number) => (bytes + 32 + 15) & ~15;
 
 /**
- * Image n's patch matrix [P×K] written as packed GEMM weights with K columns and P rows (padding reads 0). A
- * tap's inC columns fall into runs that stay inside one panel; each run is a contiguous copy per output pixel.
+ * dw (HWIO, [K×O]) = Σ over images n0..n1 of patchesᵀ · dy; `accumulate` adds to dw's contents. All in wasm
+ * memory: per image, x and dy are copied in, then per band of output rows the runtime's im2col writes the
+ * patches and gemm_atb_f32 adds patchesᵀ·dy into a [K×O] accumulator, which is copied out once at the end.
  */
-function im2colPacked(x: Float32Array, n: number, g: ConvGeometry, slot: PackedGemmWeights): void {
-  const { inH, inW, inC, outH, outW, kw } = g;
-  const P = outH * outW;
-  const view = packedWeightsView(slot);
-  const panel = GEMM_PANEL; // a local: an imported binding may be read through a getter per use
-  const imageBase = n * inH * inW * inC;
-  for (let tap = 0; tap < g.kh * kw; tap++) {
-    const ky = Math.floor(tap / kw), kx = tap % kw;
-    for (let c0 = 0; c0 < inC;) {
-      const col = tap * inC + c0;
-      const lane = col % panel;
-      const len = Math.min(panel - lane, inC - c0);
-      const panelBase = Math.floor(col / panel) * P * panel + lane;
-      for (let oy = 0, p = 0; oy < outH; oy++) {
-        const iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-        for (let ox = 0; ox < outW; ox++, p++) {
-          const ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
-          const dst = panelBase + p * panel;
-          if (iy < 0 || iy >= inH || ix < 0 || ix >= inW) {
-            for (let t = 0; t < len; t++) view[dst + t] = 0;
-          } else {
-            const src = imageBase + (iy * inW + ix) * inC + c0;
-            for (let t = 0; t < len; t++) view[dst + t] = x[src + t];
-          }
-        }
-      }
-      c0 += len;
-    }
-  }
-}
-
-/** dw (HWIO, [K×O]) = Σ over images n0..n1 of patchesᵀ · dy; `accumulate` adds to dw's contents. */
 export function conv2dBackpropFilterWasm(
   x: Float32Array, dy: Float32Array, g: ConvGeometry, dw: Float32Array, n0: number, n1: number, accumulate: boolean,
 ): void {
   const P = g.outH * g.outW, K = g.kh * g.kw * g.inC, O = g.outC;
+  const Opad = (O + 7) & ~7;
+  const inImage = g.inH * g.inW * g.inC;
+  const bandRows = Math.max(1, Math.min(g.outH, Math.floor(FILTER_BAND_PIXELS / g.outW)));
+  const xBytes = align16(inImage * 4), dyBytes = align16(P * Opad * 4), colBytes = align16(bandRows * g.outW * K * 4);
+  const k = trainKernels();
+  const ctx = k.ctx;
+  ctx.reserveScratch(xBytes + dyBytes + colBytes + K * Opad * 4 + 64);
+  const xAt = ctx.scratch, dyAt = xAt + xBytes, colAt = dyAt + dyBytes, cAt = colAt + colBytes;
+  const f32 = ctx.f32; // after reserveScratch: it may have grown memory
+  const acc = f32.subarray(cAt >> 2, (cAt >> 2) + K * Opad);
+  const dyPadded = f32.subarray(dyAt >> 2, (dyAt >> 2) + P * Opad);
   if (!accumulate) dw.fill(0);
-  const key = `${K}x${P}`;
-  let slot = patchSlots.get(key);
-  if (!slot) {
-    slot = packGemmWeights(new Float32Array(K * P), K, P);
-    patchSlots.set(key, slot);
+  if (Opad === O) acc.set(dw.subarray(0, K * O));
+  else {
+    acc.fill(0);
+    dyPadded.fill(0); // the padding columns stay zero: only the first O of each row are written below
+    for (let kk = 0; kk < K; kk++) acc.set(dw.subarray(kk * O, kk * O + O), kk * Opad);
   }
-  if (dyT.length < O * P) dyT = new Float32Array(O * P);
-  if (dwT.length < O * K) dwT = new Float32Array(O * K);
   for (let n = n0; n < n1; n++) {
-    const dyBase = n * P * O;
-    for (let p = 0; p < P; p++) for (let o = 0; o < O; o++) dyT[o * P + p] = dy[dyBase + p * O + o];
-    im2colPacked(x, n, g, slot);
-    gemm(dyT, O, slot, dwT);
-    for (let kk = 0; kk < K; kk++) for (let o = 0; o < O; o++) dw[kk * O + o] += dwT[o * K + kk];
+    f32.set(x.subarray(n * inImage, (n + 1) * inImage), xAt >> 2);
+    const dyImage = dy.subarray(n * P * O, (n + 1) * P * O);
+    if (Opad === O) dyPadded.set(dyImage);
+    else for (let p = 0; p < P; p++) dyPadded.set(dyImage.subarray(p * O, p * O + O), p * Opad);
+    for (let oy = 0; oy < g.outH; oy += bandRows) {
+      const rows = Math.min(bandRows, g.outH - oy);
+      ctx.fn.im2col_f32(xAt, g.inH, g.inW, g.inC, g.outW, g.kh, g.kw, g.strideH, g.strideW, g.dilationH, g.dilationW,
+        g.padTop, g.padLeft, oy, rows, colAt);
+      k.gemm_atb_f32(K, Opad, rows * g.outW, colAt, K * 4, dyAt + oy * g.outW * Opad * 4, Opad * 4, cAt, Opad * 4);
+    }
   }
+  if (Opad === O) dw.set(acc);
+  else for (let kk = 0; kk < K; kk++) dw.set(acc.subarray(kk * Opad, kk * Opad + O), kk * O);
 }

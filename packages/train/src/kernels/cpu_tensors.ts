@@ -1,11 +1,14 @@
 /** Typed access to the TF.js cpu backend's tensor storage and to kernel attributes, without casts. */
 import { backend_util, type NamedAttrMap, type TensorInfo, type KernelFunc } from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import { hookBackend } from './backend_hooks.js';
 
 export type KernelArgs = Parameters<KernelFunc>[0];
 
+/** The cpu backend a kernel runs on, with the output pool's hooks installed (once). */
 export function cpuBackend(args: KernelArgs): MathBackendCPU {
   if (!(args.backend instanceof MathBackendCPU)) throw new Error('fast kernels run on the TF.js cpu backend only');
+  hookBackend(args.backend);
   return args.backend;
 }
 

@@ -8,7 +8,7 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { binaryRange, reluRange, stepRange, type BinaryOp } from '../compute/pointwise.js';
 import { splitTargets, type Executor } from '../threads/executor.js';
-import { sharedFloats } from '../threads/shared.js';
+import { outputPool } from '../threads/output_pool.js';
 import { cpuBackend, floatValues, output, required } from './cpu_tensors.js';
 
 /**
@@ -25,7 +25,7 @@ function tilesAlong(aShape: number[], bShape: number[], bLen: number): boolean {
 }
 
 function binary(e: Executor, op: BinaryOp, a: Float32Array, b: Float32Array): Float32Array {
-  const out = sharedFloats(a.length);
+  const out = outputPool.take(a.length);
   const s = splitTargets(e, a.length, a.length, a, b, out);
   if (s) e.run({ kind: 'binary', op, a: s[0], b: s[1], out: s[2] }, a.length);
   else binaryRange(op, a, b, out, 0, a.length);
@@ -49,7 +49,7 @@ export function makeBinary(op: BinaryOp): (stock: KernelFunc, e: Executor) => Ke
     if (tilesAlong(a.shape, b.shape, bv.length)) return output(backend, a.shape, binary(e, op, av, bv));
     // A scalar on the left (e.g. 1 - x) is the only mirrored case worth a fast path.
     if (av.length === 1 && a.shape.length <= b.shape.length) {
-      const out = sharedFloats(bv.length);
+      const out = outputPool.take(bv.length);
       applyScalarLeft(op, av[0], bv, out);
       return output(backend, b.shape, out);
     }
@@ -63,7 +63,7 @@ export function makeRelu(stock: KernelFunc, e: Executor): KernelFunc {
     const x = required(args, 'x');
     const xv = floatValues(backend, x);
     if (!xv) return stock(args);
-    const out = sharedFloats(xv.length);
+    const out = outputPool.take(xv.length);
     const s = splitTargets(e, xv.length, xv.length, xv, out);
     if (s) e.run({ kind: 'relu', x: s[0], out: s[1] }, xv.length);
     else reluRange(xv, out, 0, xv.length);
@@ -78,7 +78,7 @@ export function makeStep(stock: KernelFunc, e: Executor): KernelFunc {
     const xv = floatValues(backend, x);
     const alpha = args.attrs?.alpha ?? 0;
     if (!xv || typeof alpha !== 'number') return stock(args);
-    const out = sharedFloats(xv.length);
+    const out = outputPool.take(xv.length);
     const s = splitTargets(e, xv.length, xv.length, xv, out);
     if (s) e.run({ kind: 'step', x: s[0], alpha, out: s[1] }, xv.length);
     else stepRange(xv, alpha, out, 0, xv.length);

@@ -2,7 +2,7 @@
 import { backend_util, type KernelFunc, type NamedAttrMap } from '@tensorflow/tfjs-core';
 import { maxPoolBackprop, maxPoolForward, type PoolGeometry } from '../compute/max_pool.js';
 import { splitTargets, type Executor } from '../threads/executor.js';
-import { sharedFloats } from '../threads/shared.js';
+import { outputPool } from '../threads/output_pool.js';
 import { cpuBackend, floatValues, output, padAttr, pairAttr, required, roundingAttr, shape4 } from './cpu_tensors.js';
 
 function geometry(xShape: number[], attrs: NamedAttrMap): { g: PoolGeometry; outShape: number[] } {
@@ -23,7 +23,7 @@ export function makeMaxPool(stock: KernelFunc, e: Executor): KernelFunc {
     const xv = floatValues(backend, x);
     if (!xv || x.shape.length !== 4) return stock(args);
     const { g, outShape } = geometry(x.shape, args.attrs ?? {});
-    const y = sharedFloats(outShape.reduce((a, b) => a * b, 1));
+    const y = outputPool.take(outShape.reduce((a, b) => a * b, 1));
     const s = splitTargets(e, g.batch, xv.length, xv, y);
     if (s) e.run({ kind: 'maxPool', g, x: s[0], out: s[1] }, g.batch);
     else maxPoolForward(xv, g, y);
@@ -40,7 +40,7 @@ export function makeMaxPoolGrad(stock: KernelFunc, e: Executor): KernelFunc {
     const xv = floatValues(backend, input);
     if (!dyv || !xv || input.shape.length !== 4) return stock(args);
     const { g } = geometry(input.shape, args.attrs ?? {});
-    const dx = sharedFloats(xv.length);
+    const dx = outputPool.take(xv.length);
     const s = splitTargets(e, g.batch, xv.length, dyv, xv, dx);
     if (s) e.run({ kind: 'maxPoolGrad', g, dy: s[0], x: s[1], out: s[2] }, g.batch);
     else maxPoolBackprop(dyv, xv, g, dx);

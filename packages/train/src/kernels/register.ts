@@ -13,6 +13,7 @@ import { makeMaxPool, makeMaxPoolGrad } from './max_pool.js';
 import { makeSum } from './sum.js';
 import { makeBinary, makeRelu, makeStep } from './elementwise.js';
 import { makeReluGradient, RELU_GRAD, reluGradKernel } from './relu_grad.js';
+import { unhookBackends } from './backend_hooks.js';
 import { convEngine, type ConvEngine } from '../threads/conv_engine.js';
 import { SERIAL, TwoThreads, type Executor } from '../threads/executor.js';
 
@@ -89,6 +90,7 @@ export function unregisterFastKernels(): void {
     unregisterKernel(RELU_GRAD, BACKEND);
     stockReluGradient = null;
   }
+  unhookBackends();
   void executor.close();
   executor = SERIAL;
 }

@@ -6,7 +6,7 @@
 import { engine, type GradConfig, type KernelConfig, type NamedAttrMap, type Tensor, type TensorInfo } from '@tensorflow/tfjs-core';
 import { reluGradRange } from '../compute/pointwise.js';
 import { splitTargets, type Executor } from '../threads/executor.js';
-import { sharedFloats } from '../threads/shared.js';
+import { outputPool } from '../threads/output_pool.js';
 import { cpuBackend, floatValues, output, required, type KernelArgs } from './cpu_tensors.js';
 
 export const RELU_GRAD = 'TfliteLambdaReluGrad';
@@ -18,7 +18,7 @@ function reluGrad(e: Executor, args: KernelArgs): TensorInfo {
   const dyv = floatValues(backend, dy);
   const xv = floatValues(backend, x);
   if (!dyv || !xv || dyv.length !== xv.length) throw new Error(`${RELU_GRAD} needs float32 dy and x of one shape`);
-  const out = sharedFloats(xv.length);
+  const out = outputPool.take(xv.length);
   const s = splitTargets(e, xv.length, xv.length, dyv, xv, out);
   if (s) e.run({ kind: 'reluGrad', dy: s[0], x: s[1], out: s[2] }, xv.length);
   else reluGradRange(dyv, xv, out, 0, xv.length);

@@ -8,7 +8,8 @@ import { conv2dBackpropFilter, conv2dBackpropInput, conv2dForward, patchSize, ty
 import { gemmImpl } from '../compute/gemm_select.js';
 import type { ConvPass, Job } from './jobs.js';
 import { worthSplitting, type Executor } from './executor.js';
-import { asShared, sharedFloats, type SharedFloats } from './shared.js';
+import { outputPool } from './output_pool.js';
+import { asShared, type SharedFloats } from './shared.js';
 
 /** Below this many multiply-adds a second thread costs more than it saves. */
 const MIN_PARALLEL_MACS = 4e6;
@@ -33,7 +34,7 @@ export function convEngine(executor: Executor): ConvEngine {
 
   function run(pass: ConvPass, a: Float32Array, b: Float32Array, g: ConvGeometry): Float32Array {
     const outLen = outputLength(pass, g);
-    const out = sharedFloats(outLen);
+    const out = outputPool.take(outLen);
     const macs = g.batch * g.outH * g.outW * g.outC * patchSize(g);
     if (!worthSplitting(executor, g.batch, Infinity) || macs < MIN_PARALLEL_MACS) {
       if (pass === 'forward') conv2dForward(a, b, g, out);

@@ -8,8 +8,8 @@ export interface SharedFloats {
 }
 
 /**
- * A zeroed float array in shared memory. Our kernels allocate their outputs this way, so the activations they
- * produce can be read and written by the worker thread where they are, without copies.
+ * A zeroed float array in shared memory, readable and writable by the worker thread where it is. Kernel
+ * outputs come from the output pool instead (output_pool.ts), also in shared memory.
  */
 export function sharedFloats(length: number): Float32Array {
   return new Float32Array(new SharedArrayBuffer(length * 4));

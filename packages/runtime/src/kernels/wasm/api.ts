@@ -44,20 +44,6 @@ export function packGemmWeights(
   return into;
 }
 
-/** Columns per panel in packed GEMM weights (see packedWeightsView). */
-export const GEMM_PANEL = PANEL;
-
-/**
- * A live view of packed GEMM weights, for callers that write an operand straight into the packed layout
- * instead of building [n][k] rows first (training's im2col): weight (col, kk) lives at
- * (⌊col / GEMM_PANEL⌋·k + kk)·GEMM_PANEL + col mod GEMM_PANEL, and the slots of a last, partial panel past n
- * must stay zero. The view is valid until wasm memory next grows: take it, fill it, then call gemm.
- */
-export function packedWeightsView(w: PackedGemmWeights): Float32Array {
-  const at = w.weights >> 2;
-  return wasmContext().f32.subarray(at, at + Math.ceil(w.n / PANEL) * w.k * PANEL);
-}
-
 /** out[m × n] = clamp(a[m × k] · weightsᵀ + bias). */
 export function gemm(a: Float32Array, m: number, w: PackedGemmWeights, out: Float32Array, act: Activation = NONE): void {
   const ctx = wasmContext();
