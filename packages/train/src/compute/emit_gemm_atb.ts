@@ -24,17 +24,7 @@ export const GEMM_ATB_F32: FunctionDef = {
       b0: c.local('v128'), b1: c.local('v128'), av: c.local('v128'),
       acc: Array.from({ length: 2 * MR }, () => c.local('v128')),
     };
-    c.i32Const(0).localSet(L.m);
-    c.block(() => c.loop(() => {
-      c.localGet(L.M).localGet(L.m).i32Sub().i32Const(MR).i32LtS().brIf(1);
-      rowBlock(c, L, MR);
-      c.localGet(L.m).i32Const(MR).i32Add().localSet(L.m).br(0);
-    }));
-    c.block(() => c.loop(() => {
-      c.localGet(L.m).localGet(L.M).i32GeS().brIf(1);
-      rowBlock(c, L, 1);
-      c.localGet(L.m).i32Const(1).i32Add().localSet(L.m).br(0);
-    }));
+    c.forRowBlocks(L.m, L.M, MR, (rows) => rowBlock(c, L, rows));
   },
 };
 

@@ -16,7 +16,6 @@ import type { Code, Local } from './emitter/code.js';
 import type { FunctionDef } from './emitter/module_writer.js';
 import { requant8, requantLocals, type RequantLocals } from './emit_requant.js';
 
-/** Rows per micro-kernel block. */
 /**
  * Rows per micro-kernel block. 3 rows (6 accumulators + 2 B vectors + 1 broadcast = 9 live vectors) measured
  * faster under V8 than 4 or 6 rows, whose extra live vectors the register allocator spills; unrolling K by 2
@@ -87,17 +86,7 @@ function emitGemm(c: Code, kind: Kind): void {
     L.q = requantLocals(c, P(10), P(11), P(12));
   }
   c.localGet(L.N).i32Const(7).i32Add().i32Const(3).i32ShrU().localSet(L.panels); // ceil(N / 8)
-  c.i32Const(0).localSet(L.m);
-  c.block(() => c.loop(() => {
-    c.localGet(L.M).localGet(L.m).i32Sub().i32Const(MR).i32LtS().brIf(1);
-    emitRowBlock(c, L, MR);
-    c.localGet(L.m).i32Const(MR).i32Add().localSet(L.m).br(0);
-  }));
-  c.block(() => c.loop(() => {
-    c.localGet(L.m).localGet(L.M).i32GeS().brIf(1);
-    emitRowBlock(c, L, 1);
-    c.localGet(L.m).i32Const(1).i32Add().localSet(L.m).br(0);
-  }));
+  c.forRowBlocks(L.m, L.M, MR, (rows) => emitRowBlock(c, L, rows));
 }
 
 /** Every panel for rows m..m+R-1. */

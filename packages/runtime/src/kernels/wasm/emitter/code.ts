@@ -101,6 +101,24 @@ export class Code {
     });
   }
 
+  /**
+   * Register-blocked row loops: `body(size)` for i = 0, size, 2·size, … while a whole block of `size` is left
+   * before `count` (a local), then `body(1)` for each row left over; `body` emits code for rows i..i+rows−1.
+   */
+  forRowBlocks(i: Local, count: Local, size: number, body: (rows: number) => void): this {
+    this.i32Const(0).localSet(i);
+    this.block(() => this.loop(() => {
+      this.localGet(count).localGet(i).i32Sub().i32Const(size).i32LtS().brIf(1);
+      body(size);
+      this.localGet(i).i32Const(size).i32Add().localSet(i).br(0);
+    }));
+    return this.block(() => this.loop(() => {
+      this.localGet(i).localGet(count).i32GeS().brIf(1);
+      body(1);
+      this.localGet(i).i32Const(1).i32Add().localSet(i).br(0);
+    }));
+  }
+
   // ---- locals and constants -----------------------------------------------------------------------------
   localGet(l: Local): this { this.body.byte(0x20).u32(l); return this; }
   localSet(l: Local): this { this.body.byte(0x21).u32(l); return this; }
