@@ -8,7 +8,8 @@ export const usage = `Usage: tflite-lambda train [options]
 
 Trains with TensorFlow.js on the cpu backend (with the project's fast GEMM kernels), keeps the best trial by
 val_accuracy, evaluates on the test set, and writes into --out:
-  model.tflite (uint8 [1,H,W] input, float32 probabilities), model.int8.tflite, labels.txt,
+  model.tflite (uint8 [1,H,W] input, or [1,H,W,3] with --channels 3; float32 probabilities),
+  model.int8.tflite, labels.txt,
   training/metrics.json, training/trials.json, training/curves.svg, training/tfjs/model.json
 
 Options:
@@ -19,6 +20,7 @@ Options:
   --limit N            use only the first N training and N/5 test images (quick runs)
   --data DIR           train on a folder of images, one subfolder per class (default: MNIST)
   --image-size HxW     size to resize folder images to (default: 28x28)
+  --channels 1|3       folder images as grayscale (1, default) or RGB (3); the model's input follows
   --batch-size N       mini-batch size (default: 32)
   --patience N         epochs without val_accuracy improvement before a trial stops (default: 3); the
                        learning rate is divided by 5 after each epoch without improvement
@@ -27,6 +29,12 @@ Options:
   --preset NAME        first trial: 'autokeras' (default), 'fast' (two conv blocks, ~5x fewer FLOPs) or
                        'deep' (two blocks of two convs, about AutoKeras's FLOPs, higher accuracy)
   --no-fast-kernels    use TF.js's stock cpu kernels (slow; for comparison)`;
+
+function channelsFlag(v: string | undefined): 1 | 3 {
+  if (v === undefined || v === '1') return 1;
+  if (v === '3') return 3;
+  throw new UsageError(`--channels must be 1 or 3, got '${v}'`);
+}
 
 function sizeFlag(v: string | undefined): [number, number] {
   if (!v) return [28, 28];
@@ -37,22 +45,24 @@ function sizeFlag(v: string | undefined): [number, number] {
 
 export async function main(args: string[]): Promise<number> {
   const p = parseArgs(args, {
-    values: ['out', 'epochs', 'max-trials', 'time-budget', 'limit', 'data', 'image-size', 'batch-size', 'seed', 'representative', 'preset', 'patience'],
+    values: ['out', 'epochs', 'max-trials', 'time-budget', 'limit', 'data', 'image-size', 'channels', 'batch-size', 'seed', 'representative', 'preset', 'patience'],
     booleans: ['no-fast-kernels'],
   });
   const preset = stringFlag(p, 'preset') ?? 'autokeras';
   const limit = stringFlag(p, 'limit') === undefined ? undefined : intFlag(p, 'limit', 0);
   const budget = stringFlag(p, 'time-budget');
+  const channels = channelsFlag(stringFlag(p, 'channels'));
+  const dataDir = stringFlag(p, 'data');
+  if (channels === 3 && !dataDir) throw new UsageError('--channels 3 needs --data (MNIST is grayscale)');
+  const [height, width] = sizeFlag(stringFlag(p, 'image-size'));
   const train = await import('@tflite-lambda/train');
   if (!train.isPresetName(preset)) {
     throw new UsageError(`--preset must be one of ${Object.keys(train.PRESETS).map((n) => `'${n}'`).join(', ')}, got '${preset}'`);
   }
   await train.setupTraining({ fastKernels: !p.flags.has('no-fast-kernels') });
-  const dataDir = stringFlag(p, 'data');
   let trainSet, testSet;
   if (dataDir) {
-    const [height, width] = sizeFlag(stringFlag(p, 'image-size'));
-    const all = train.loadImageFolder(dataDir, { height, width, channels: 1 });
+    const all = train.loadImageFolder(dataDir, { height, width, channels });
     const { train: tr, validation } = train.splitValidation(all, 0.2, train.seededRandom(intFlag(p, 'seed', 42)));
     trainSet = tr;
     testSet = validation;

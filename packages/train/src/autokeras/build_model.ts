@@ -22,16 +22,26 @@ export function buildModel(hp: Hyperparameters, spec: ModelSpec): Sequential {
   let seed = spec.seed;
   const glorot = () => initializers.glorotUniform({ seed: seed++ });
   let f = 0;
+  // AutoKeras's rule (utils.get_padding): 'valid' while every spatial side is at least twice the window, else
+  // 'same', so small images never shrink to nothing however many blocks a trial stacks.
+  let h = spec.height, w = spec.width;
+  const padding = (window: number) => (h >= 2 * window && w >= 2 * window ? 'valid' : 'same');
   for (let b = 0; b < hp.blocks; b++) {
     for (let c = 0; c < hp.convsPerBlock; c++) {
-      const common = { filters: hp.filters[f++], kernelSize: hp.kernelSize, padding: 'valid', activation: 'relu' } as const;
+      const pad = padding(hp.kernelSize);
+      const common = { filters: hp.filters[f++], kernelSize: hp.kernelSize, padding: pad, activation: 'relu' } as const;
       if (hp.separable) {
         model.add(layers.separableConv2d({ ...common, depthwiseInitializer: glorot(), pointwiseInitializer: glorot() }));
       } else {
         model.add(layers.conv2d({ ...common, kernelInitializer: glorot() }));
       }
+      if (pad === 'valid') [h, w] = [h - hp.kernelSize + 1, w - hp.kernelSize + 1];
     }
-    if (hp.maxPooling) model.add(layers.maxPooling2d({ poolSize: 2 }));
+    if (hp.maxPooling) {
+      const pad = padding(2);
+      model.add(layers.maxPooling2d({ poolSize: 2, padding: pad }));
+      [h, w] = pad === 'valid' ? [Math.floor(h / 2), Math.floor(w / 2)] : [Math.ceil(h / 2), Math.ceil(w / 2)];
+    }
     if (hp.blockDropout > 0) model.add(new SeededDropout({ rate: hp.blockDropout, seed: seed++ }));
   }
   model.add(hp.reduction === 'flatten' ? layers.flatten() : layers.globalAveragePooling2d({}));
