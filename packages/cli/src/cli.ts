@@ -1,6 +1,6 @@
 /** `tflite-lambda <command> [...]`: dispatches to one module per command under commands/, loaded lazily. */
 import { TfliteError } from '@tflite-lambda/runtime';
-import { UsageError, type CommandModule } from './command.js';
+import { CommandError, UsageError, type CommandModule } from './command.js';
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   inspect: () => import('./commands/inspect.js'),
@@ -48,7 +48,7 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`error: ${err.message}\n\n${mod.usage}`);
       return 2;
     }
-    if (err instanceof TfliteError) {
+    if (err instanceof TfliteError || err instanceof CommandError) {
       console.error(`error: ${err.message}`);
       return 1;
     }

@@ -15,3 +15,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A failure the user can act on (bad data, an unreadable file): printed as `error: <message>`, exit code 1. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}

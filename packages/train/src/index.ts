@@ -4,7 +4,7 @@
  */
 export { readIdx, IdxFormatError, type IdxArray } from './data/idx.js';
 export { loadMnist, mnistDataDir, type MnistSplit } from './data/mnist.js';
-export { loadImageFolder, type ImageFolderOptions } from './data/image_folder.js';
+export { DatasetError, loadImageFolder, type ImageFolderOptions } from './data/image_folder.js';
 export { subset, splitValidation, permutation, floatImages, imageSize, type ImageDataset } from './data/dataset.js';
 export { ImageClassifier, type ImageClassifierOptions, type FitOptions } from './autokeras/image_classifier.js';
 export { AUTOKERAS_FIRST_TRIAL, sampleHyperparameters, seededRandom, type Hyperparameters } from './autokeras/hyperparameters.js';
@@ -17,7 +17,7 @@ export { formatTrialTable, type TrialRecord, type EpochRecord } from './autokera
 export { trainingCurvesSvg } from './autokeras/curves_svg.js';
 export { convertLayersModel, modelToIr, type ConvertOptions } from './convert/convert.js';
 export { ConversionError } from './convert/read_layers.js';
-export { fileLoader, fileSaver } from './convert/file_io.js';
+export { fileLoader, fileSaver, loadModelFile } from './convert/file_io.js';
 export { registerFastKernels, unregisterFastKernels, stockKernel, fastKernelNames, type FastKernelOptions } from './kernels/register.js';
 export { setGemmImpl, gemmImpl, type GemmImpl } from './compute/gemm_select.js';
 export { sgemm, rowMajor, transposed, type MatView } from './compute/sgemm.js';

@@ -1,7 +1,7 @@
 /** `tflite-lambda convert`: a TF.js LayersModel (model.json + weights) → .tflite, float or quantized. */
 import { writeFileSync } from 'node:fs';
-import { intFlag, parseArgs, stringFlag } from '../args.js';
-import { UsageError } from '../command.js';
+import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.js';
+import { CommandError, UsageError } from '../command.js';
 
 export const summary = 'convert a TensorFlow.js LayersModel (model.json) to .tflite (float, dynamic or int8)';
 
@@ -28,9 +28,19 @@ export async function main(args: string[]): Promise<number> {
   const quantize = stringFlag(p, 'quantize') ?? 'none';
   if (quantize !== 'none' && quantize !== 'dynamic' && quantize !== 'int8') throw new UsageError(`--quantize must be none, dynamic or int8`);
   const train = await import('@tflite-lambda/train');
-  const { loadLayersModel } = await import('@tensorflow/tfjs-layers');
+  try {
+    return await convert(train, p, modelPath, inputType, quantize);
+  } catch (err) {
+    // The user's model or data, not our bug: a one-line error naming the file and the problem.
+    throw err instanceof train.ConversionError || err instanceof train.DatasetError ? new CommandError(err.message) : err;
+  }
+}
+
+async function convert(
+  train: typeof import('@tflite-lambda/train'), p: ParsedArgs, modelPath: string, inputType: 'uint8' | 'float32', quantize: 'none' | 'dynamic' | 'int8',
+): Promise<number> {
   await train.setupTraining({ fastKernels: false });
-  const model = await loadLayersModel(train.fileLoader(modelPath));
+  const model = await train.loadModelFile(modelPath);
   let representative: Float32Array[] | undefined;
   if (quantize === 'int8') {
     const n = intFlag(p, 'representative', 200);

@@ -50,3 +50,9 @@ test('train --data DIR --channels 3 trains on colour images and writes a model t
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('train --data on a folder that is not a dataset fails with one line naming it', async () => {
+  const r = await runCliCaptured(['train', '--data', join(tmpdir(), 'no-such-dataset-folder'), '--out', '/nonexistent/never-written']);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^error: .*no-such-dataset-folder: no such folder$/);
+});

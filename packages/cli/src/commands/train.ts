@@ -1,6 +1,6 @@
 /** `tflite-lambda train`: AutoKeras-style search on MNIST (or an image folder), then float and int8 .tflite. */
 import { intFlag, parseArgs, stringFlag } from '../args.js';
-import { UsageError } from '../command.js';
+import { CommandError, UsageError } from '../command.js';
 
 export const summary = 'train an image classifier (MNIST by default) and convert it to float and int8 .tflite';
 
@@ -62,7 +62,12 @@ export async function main(args: string[]): Promise<number> {
   await train.setupTraining({ fastKernels: !p.flags.has('no-fast-kernels') });
   let trainSet, testSet;
   if (dataDir) {
-    const all = train.loadImageFolder(dataDir, { height, width, channels });
+    let all;
+    try {
+      all = train.loadImageFolder(dataDir, { height, width, channels });
+    } catch (err) {
+      throw err instanceof train.DatasetError ? new CommandError(err.message) : err;
+    }
     const { train: tr, validation } = train.splitValidation(all, 0.2, train.seededRandom(intFlag(p, 'seed', 42)));
     trainSet = tr;
     testSet = validation;

@@ -5,6 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { io } from '@tensorflow/tfjs-core';
+import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
+import { ConversionError } from './read_layers.js';
 
 interface ModelJson {
   modelTopology: {} | ArrayBuffer;
@@ -18,17 +20,34 @@ function isModelJson(v: unknown): v is ModelJson {
   return typeof v === 'object' && v !== null && 'modelTopology' in v && 'weightsManifest' in v && Array.isArray(v.weightsManifest);
 }
 
-/** Reads `path` (a model.json) and the weight shards next to it. */
+function readOrFail(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+    throw new ConversionError(`${path}: cannot read ${what}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
+  }
+}
+
+function parseJson(bytes: Buffer, path: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new ConversionError(`${path}: not valid JSON`);
+  }
+}
+
+/** Reads `path` (a model.json) and the weight shards next to it; problems are ConversionErrors naming the file. */
 export function fileLoader(path: string): io.IOHandler {
   return {
     load: async () => {
-      const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
-      if (!isModelJson(json)) throw new Error(`${path}: not a TF.js model.json (needs modelTopology and weightsManifest)`);
+      const json = parseJson(readOrFail(path, 'the model.json'), path);
+      if (!isModelJson(json)) throw new ConversionError(`${path}: not a TF.js model.json (needs modelTopology and weightsManifest)`);
       const specs: io.WeightsManifestEntry[] = [];
       const chunks: Uint8Array[] = [];
       for (const group of json.weightsManifest) {
         specs.push(...group.weights);
-        for (const p of group.paths) chunks.push(readFileSync(join(dirname(path), p)));
+        for (const p of group.paths) chunks.push(readOrFail(join(dirname(path), p), `weight file '${p}' listed in ${path}`));
       }
       const total = chunks.reduce((n, c) => n + c.length, 0);
       const data = new Uint8Array(total);
@@ -72,4 +91,9 @@ export function fileSaver(dir: string): io.IOHandler {
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: weights.length } };
     },
   };
+}
+
+/** The TF.js LayersModel saved at `path` (a model.json with its weight files). */
+export function loadModelFile(path: string): Promise<LayersModel> {
+  return loadLayersModel(fileLoader(path));
 }

@@ -34,3 +34,20 @@ test('loads one class per subfolder (sorted), resizes and converts to grayscale'
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('folders that cannot make a dataset are DatasetErrors naming the folder or file', () => {
+  const root = mkdtempSync(join(tmpdir(), 'imgfolder-'));
+  try {
+    assert.throws(() => loadImageFolder(join(root, 'missing'), { height: 4, width: 4, channels: 1 }), { name: 'DatasetError', message: /missing: no such folder/ });
+    mkdirSync(join(root, 'only'));
+    writeFileSync(join(root, 'only', 'a.png'), png(4, 4, [9, 9, 9]));
+    mkdirSync(join(root, '.hidden'));
+    assert.throws(() => loadImageFolder(root, { height: 4, width: 4, channels: 1 }), { name: 'DatasetError', message: /at least two class subfolders, found 1 \('only'\)/ });
+    mkdirSync(join(root, 'empty'));
+    assert.throws(() => loadImageFolder(root, { height: 4, width: 4, channels: 1 }), { name: 'DatasetError', message: /empty: no \.png or \.jpg images/ });
+    writeFileSync(join(root, 'empty', 'broken.jpg'), 'not a jpeg');
+    assert.throws(() => loadImageFolder(root, { height: 4, width: 4, channels: 1 }), { name: 'DatasetError', message: /broken\.jpg: not a readable image/ });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -9,6 +9,14 @@ import pngjs from 'pngjs';
 import jpeg from 'jpeg-js';
 import type { ImageDataset } from './dataset.js';
 
+/** A folder that cannot be used as a dataset: the message names the folder or file and the problem. */
+export class DatasetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatasetError';
+  }
+}
+
 export interface ImageFolderOptions {
   readonly height: number;
   readonly width: number;
@@ -22,18 +30,38 @@ interface Rgba {
   readonly data: Uint8Array;
 }
 
-function decode(path: string): Rgba | null {
-  const ext = extname(path).toLowerCase();
+function decode(path: string): Rgba {
   const bytes = readFileSync(path);
-  if (ext === '.png') {
-    const png = pngjs.PNG.sync.read(bytes);
-    return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length) };
-  }
-  if (ext === '.jpg' || ext === '.jpeg') {
+  try {
+    if (extname(path).toLowerCase() === '.png') {
+      const png = pngjs.PNG.sync.read(bytes);
+      return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length) };
+    }
     const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
     return { width: img.width, height: img.height, data: img.data };
+  } catch (err) {
+    throw new DatasetError(`${path}: not a readable image (${err instanceof Error ? err.message : String(err)})`);
   }
-  return null;
+}
+
+const IMAGE_FILE = /\.(png|jpe?g)$/i;
+/** Labels are stored as bytes. */
+const MAX_CLASSES = 256;
+
+/** The sorted class subfolders of `root` (hidden ones skipped), checked to make a usable dataset. */
+function classFolders(root: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(root);
+  } catch {
+    throw new DatasetError(`${root}: no such folder`);
+  }
+  const names = entries.filter((n) => !n.startsWith('.') && statSync(join(root, n)).isDirectory()).sort();
+  if (names.length < 2) {
+    throw new DatasetError(`${root}: a classifier needs at least two class subfolders, found ${names.length}${names.length ? ` ('${names[0]}')` : ''}`);
+  }
+  if (names.length > MAX_CLASSES) throw new DatasetError(`${root}: ${names.length} class subfolders, at most ${MAX_CLASSES} are supported`);
+  return names;
 }
 
 /** Bilinear resample of an RGBA image into `out` (NHWC, `channels` per pixel) at `offset`. */
@@ -57,20 +85,18 @@ export function resizeInto(img: Rgba, o: ImageFolderOptions, out: Uint8Array, of
 }
 
 export function loadImageFolder(root: string, o: ImageFolderOptions): ImageDataset {
-  const classNames = readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory()).sort();
-  if (classNames.length === 0) throw new Error(`${root}: no class subfolders found`);
+  const classNames = classFolders(root);
   const files: { path: string; label: number }[] = [];
   classNames.forEach((name, label) => {
-    for (const f of readdirSync(join(root, name)).sort()) {
-      if (/\.(png|jpe?g)$/i.test(f)) files.push({ path: join(root, name, f), label });
-    }
+    const images = readdirSync(join(root, name)).filter((f) => IMAGE_FILE.test(f)).sort();
+    if (images.length === 0) throw new DatasetError(`${join(root, name)}: no .png or .jpg images in this class folder`);
+    for (const f of images) files.push({ path: join(root, name, f), label });
   });
   const size = o.height * o.width * o.channels;
   const images = new Uint8Array(files.length * size);
   const labels = new Uint8Array(files.length);
   files.forEach((f, i) => {
     const img = decode(f.path);
-    if (!img) throw new Error(`${f.path}: unsupported image format`);
     resizeInto(img, o, images, i * size);
     labels[i] = f.label;
   });
