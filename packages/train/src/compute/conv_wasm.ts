@@ -75,7 +75,8 @@ export function conv2dBackpropInputWasm(dy: Float32Array, w: Float32Array, g: Co
 /** Output pixels per im2col band of the filter gradient: the band's dy rows (≤ 32 KB at 64 channels) stay in L1. */
 const FILTER_BAND_PIXELS = 128;
 
-const align16 = (bytes: number) => (bytes + 32 + 15) & ~15;
+/** A scratch region of `bytes`, with read-ahead slack for SIMD loads, rounded to 16 bytes. */
+const scratchBytes = (bytes: number) => (bytes + 32 + 15) & ~15;
 
 /**
  * dw (HWIO, [K×O]) = Σ over images n0..n1 of patchesᵀ · dy; `accumulate` adds to dw's contents. All in wasm
@@ -89,7 +90,7 @@ export function conv2dBackpropFilterWasm(
   const Opad = (O + 7) & ~7;
   const inImage = g.inH * g.inW * g.inC;
   const bandRows = Math.max(1, Math.min(g.outH, Math.floor(FILTER_BAND_PIXELS / g.outW)));
-  const xBytes = align16(inImage * 4), dyBytes = align16(P * Opad * 4), colBytes = align16(bandRows * g.outW * K * 4);
+  const xBytes = scratchBytes(inImage * 4), dyBytes = scratchBytes(P * Opad * 4), colBytes = scratchBytes(bandRows * g.outW * K * 4);
   const k = trainKernels();
   const ctx = k.ctx;
   ctx.reserveScratch(xBytes + dyBytes + colBytes + K * Opad * 4 + 64);

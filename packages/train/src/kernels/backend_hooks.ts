@@ -7,7 +7,7 @@
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { outputPool } from '../threads/output_pool.js';
 
-const originals = new Set<MathBackendCPU>();
+const hooked = new Set<MathBackendCPU>();
 
 function bufferOf(values: unknown): ArrayBufferLike | null {
   return ArrayBuffer.isView(values) ? values.buffer : null;
@@ -15,9 +15,9 @@ function bufferOf(values: unknown): ArrayBufferLike | null {
 
 /** Installs the hooks on `backend` once; the pool then recycles the outputs its tensors release. */
 export function hookBackend(backend: MathBackendCPU): void {
-  if (originals.has(backend)) return;
+  if (hooked.has(backend)) return;
   const { write, move, disposeData, readSync } = backend;
-  originals.add(backend);
+  hooked.add(backend);
   const held = (values: unknown) => {
     const b = bufferOf(values);
     if (b && outputPool.owns(b)) outputPool.hold(b);
@@ -46,10 +46,10 @@ export function hookBackend(backend: MathBackendCPU): void {
 
 /** Restores every hooked backend's own methods and empties the pool. */
 export function unhookBackends(): void {
-  for (const backend of originals.keys()) {
+  for (const backend of hooked.keys()) {
     // The wrappers are own properties; deleting them uncovers the prototype's methods again.
     for (const key of ['write', 'move', 'disposeData', 'readSync'] as const) Reflect.deleteProperty(backend, key);
   }
-  originals.clear();
+  hooked.clear();
   outputPool.clear();
 }
