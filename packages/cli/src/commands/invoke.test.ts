@@ -47,6 +47,16 @@ describe('tflite-lambda invoke', () => {
     assert.deepEqual([log.requestId, log.status], ['local-invoke', 200]);
   });
 
+  it('exits 1 naming the file when the JSON is not an HTTP event', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tflite-lambda-invoke-'));
+    temps.push(dir);
+    const eventFile = join(dir, 'sqs.json');
+    writeFileSync(eventFile, JSON.stringify({ Records: [{ eventSource: 'aws:sqs', body: 'hi' }] }));
+    const run = spawnSync(process.execPath, [...process.execArgv, cliEntry(), 'invoke', '--event', eventFile, '--model', model], { encoding: 'utf8' });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^error: .*sqs\.json: not an API Gateway \(REST v1 or HTTP API 2\.0\), Function URL or ALB event/);
+  });
+
   it('exits 2 with a usage message when --event is missing', () => {
     const run = spawnSync(process.execPath, [...process.execArgv, cliEntry(), 'invoke'], { encoding: 'utf8' });
     assert.equal(run.status, 2);

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { LambdaHttpEvent, RequestObserver, RequestRecord } from '@tflite-lambda/serving';
 import { parseArgs, stringFlag } from '../args.js';
-import { UsageError } from '../command.js';
+import { CommandError, UsageError } from '../command.js';
 import { resolveHandler, type HandlerChoice } from './serve.js';
 
 export const summary = 'Run the Lambda handler on an event file and print the response JSON';
@@ -41,6 +41,12 @@ export async function main(args: string[]): Promise<number> {
     event = JSON.parse(await readFile(eventFile, 'utf8')) as LambdaHttpEvent;
   } catch (err) {
     throw new UsageError(`cannot read event ${eventFile}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const { isAlbEvent, isApiGatewayV1Event, isApiGatewayV2Event } = await import('@tflite-lambda/serving');
+  const known = typeof event === 'object' && event !== null &&
+    (isAlbEvent(event) || isApiGatewayV2Event(event) || isApiGatewayV1Event(event));
+  if (!known) {
+    throw new CommandError(`${eventFile}: not an API Gateway (REST v1 or HTTP API 2.0), Function URL or ALB event`);
   }
   // Handler modules log through Powertools on stdout; keep stdout for the response (as sam local invoke does).
   if (p.flags.has('model') === false) process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';

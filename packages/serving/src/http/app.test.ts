@@ -67,6 +67,11 @@ describe('HTTP core: classification requests', () => {
     assert.deepEqual(body.top.map((t) => t.value), [0, 1, 2].map((i) => (png.length + i) % 10));
   });
 
+  it('takes a raw image sent as application/x-www-form-urlencoded (curl --data-binary without -H)', () => {
+    const { response } = run({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: png });
+    assert.equal(response.status, 200);
+  });
+
   it('also classifies on /classify, with or without trailing slashes', () => {
     for (const path of ['/classify', '/classify//']) assert.equal(run({ path, body: png }).response.status, 200, path);
   });
@@ -88,6 +93,7 @@ describe('HTTP core: client errors', () => {
     ['a GIF sent as octet-stream', { headers: { 'content-type': 'application/octet-stream' }, body: tinyGif() }, 415, 'UNSUPPORTED_IMAGE_FORMAT'],
     ['a GIF media type', { headers: { 'content-type': 'image/gif' }, body: tinyGif() }, 415, 'UNSUPPORTED_IMAGE_FORMAT'],
     ['text/plain', { headers: { 'content-type': 'text/plain' }, body: Buffer.from('3') }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a form-encoded body that is not an image', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from('a=1') }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['PUT on /', { method: 'PUT', body: png }, 405, 'METHOD_NOT_ALLOWED'],
     ['an unknown path', { path: '/nowhere' }, 404, 'NOT_FOUND'],
   ];
@@ -100,6 +106,17 @@ describe('HTTP core: client errors', () => {
       assert.equal(outcome.internalError, undefined);
     });
   }
+
+  it('says so when the image was decoded as text on the way (API Gateway without a binary media type)', () => {
+    const mangled = Buffer.from(new TextDecoder().decode(png)); // what a UTF-8 round trip makes of the bytes
+    const { response } = run({ headers: { 'content-type': 'image/png' }, body: mangled });
+    assert.equal(response.status, 415);
+    assert.match((json(response).error as { message: string }).message, /looks like a PNG that was decoded as text on the way/);
+    // curl --data-binary through API Gateway: form-encoded type, body decoded as text.
+    const viaCurl = run({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: mangled }).response;
+    assert.equal(viaCurl.status, 415);
+    assert.match((json(viaCurl).error as { message: string }).message, /Content-Type image\/png or image\/jpeg/);
+  });
 
   it('refuses a body over the limit with 413 before reading it', () => {
     const model = fakeModel();

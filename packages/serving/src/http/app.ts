@@ -5,7 +5,7 @@
  */
 import { ImageError, sniffImageFormat } from '../image/index.js';
 import { pageHtml } from '../page/page.js';
-import { extractImage } from './body.js';
+import { extractImage, mangledHint, textMangledImage } from './body.js';
 import { HttpError, statusOf, type HttpErrorCode } from './errors.js';
 import { errorResponse, htmlResponse, jsonResponse, withCors } from './responses.js';
 import type { HandledRequest, HttpRequest, ImageModel, Prediction, RequestOutcome } from './types.js';
@@ -148,5 +148,8 @@ function describeMagic(bytes: Uint8Array): string {
   if (head.startsWith('GIF8')) return 'it is a GIF';
   if (head === 'RIFF') return 'it looks like WebP';
   if (head.startsWith('BM')) return 'it looks like BMP';
+  const mangled = textMangledImage(bytes);
+  if (mangled) return mangledHint(mangled);
   return `first bytes ${Buffer.from(bytes.subarray(0, 4)).toString('hex')}`;
 }
+
