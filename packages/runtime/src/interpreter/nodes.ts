@@ -52,12 +52,14 @@ export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], 
         throw new UnsupportedError(`node ${index} (${opName(op.opcode)}): variable tensors are not supported`);
       }
     }
-    const sig: NodeSignature = { index, opName: opName(op.opcode), version: op.version, inputs, outputs, options: op.options };
+    const sig: NodeSignature = {
+      index, opName: opName(op.opcode), version: op.version, inputs, outputs, options: op.options, customCode: op.customCode,
+    };
     const kernel = resolver.resolve({ ...sig, opcode: op.opcode });
     if (!kernel) throw new UnsupportedError(describeUnsupported(sig, op.opcode, op.customCode));
     let options: unknown;
     try {
-      options = kernel.parseOptions(op.options);
+      options = kernel.parseOptions(op.options, op.customOptions);
     } catch (err) {
       throw errorAtNode(err, index, kernel.name);
     }

@@ -37,6 +37,8 @@ export interface NodeContext<O> {
   readonly inputs: readonly (RuntimeTensor | null)[];
   readonly outputs: readonly RuntimeTensor[];
   readonly options: O;
+  /** For a CUSTOM operator: its name in the model (e.g. 'TFLite_Detection_PostProcess'). */
+  readonly customCode?: string | null;
 }
 
 /** What a kernel may inspect to say whether it handles a node (dtypes, quantization, constness, version). */
@@ -49,8 +51,11 @@ export interface KernelRegistration<O = unknown, D = unknown> {
   readonly op: number;
   /** Shown in errors and profiles, e.g. 'CONV_2D (float32, reference)'. */
   readonly name: string;
-  /** Turns the reader's options (null when the op has none) into this kernel's options. */
-  parseOptions(raw: BuiltinOptions | null): O;
+  /**
+   * Turns the reader's options (null when the op has none) into this kernel's options. Custom operators get
+   * their raw `custom_options` bytes (a FlexBuffer map for TFLite's own custom ops) as the second argument.
+   */
+  parseOptions(raw: BuiltinOptions | null, custom?: Uint8Array | null): O;
   /** Whether this registration handles the node (e.g. its input dtype). Absent means "all nodes of op". */
   supports?(node: NodeSignature): boolean;
   prepare(node: NodeContext<O>): D;

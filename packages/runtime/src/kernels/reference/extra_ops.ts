@@ -14,6 +14,7 @@ import { CEIL_KERNEL } from './ceil.js';
 import { COS_KERNEL } from './cos.js';
 import { CUMSUM_KERNEL } from './cumsum.js';
 import { DEPTH_TO_SPACE_KERNEL } from './depth_to_space.js';
+import { DETECTION_POSTPROCESS_KERNEL } from './detection_postprocess.js';
 import { ELU_KERNEL } from './elu.js';
 import { ELU_QUANTIZED_KERNEL } from './elu_quantized.js';
 import { EMBEDDING_LOOKUP_KERNEL } from './embedding_lookup.js';
@@ -75,6 +76,8 @@ import { ZEROS_LIKE_KERNEL } from './zeros_like.js';
 
 export const EXTRA_KERNELS: readonly AnyKernel[] = [
   SIGN_KERNEL,
+  // The custom operator closing SSD-style detection models.
+  DETECTION_POSTPROCESS_KERNEL,
   // Convolution and normalization.
   TRANSPOSE_CONV_KERNEL,
   // int8/uint8: LiteRT's default (XNNPACK) requantization, as for CONV_2D; the TFLite-integer variant

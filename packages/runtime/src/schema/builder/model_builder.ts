@@ -27,6 +27,8 @@ export interface BuilderOperator {
   outputs: number[];
   options?: BuiltinOptions | null;
   customCode?: string;
+  /** A custom operator's options (TFLite writes them as a FlexBuffer map). */
+  customOptions?: Uint8Array;
 }
 
 /** The raw little-endian bytes of `t.data`, checked against its dtype and shape. */
@@ -97,7 +99,7 @@ export class ModelBuilder {
       outputs: [...op.outputs],
       intermediates: [],
       options: op.options ?? null,
-      customOptions: null,
+      customOptions: op.customOptions ?? null,
     });
     return this.operators.length - 1;
   }
