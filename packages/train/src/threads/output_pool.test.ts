@@ -41,3 +41,18 @@ test('pinned buffers (read by user code) and small outputs are never reused', ()
   const small = pool.take(N - 1);
   assert.equal(pool.owns(small.buffer), false);
 });
+
+test('over its budget the pool lets go of the buffers released longest ago, whatever their length', () => {
+  const pool = new OutputPool(4 * N * 4); // room for four buffers of N floats
+  const release = (a: Float32Array) => {
+    pool.hold(a.buffer as SharedArrayBuffer);
+    pool.drop(a.buffer as SharedArrayBuffer);
+  };
+  const [a, b, c, d] = [pool.take(N), pool.take(N), pool.take(N), pool.take(2 * N)];
+  [a, b, c, d].forEach(release);
+  assert.equal(pool.pooledBytes, 4 * N * 4, 'a, the oldest, was let go to make room for d');
+  assert.equal(pool.take(2 * N).buffer, d.buffer);
+  const again = [pool.take(N), pool.take(N), pool.take(N)].map((x) => x.buffer);
+  assert.ok(again.includes(b.buffer) && again.includes(c.buffer));
+  assert.ok(!again.includes(a.buffer));
+});

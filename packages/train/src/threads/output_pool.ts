@@ -9,15 +9,21 @@
 
 /** Outputs below this many floats are allocated fresh: their page faults are cheap. */
 export const MIN_POOLED_FLOATS = 1 << 16;
-/** At most this many bytes wait in the pool; beyond it, freed buffers are left to the garbage collector. */
+/** At most this many bytes wait in the pool; beyond it the buffers freed longest ago go to the garbage collector. */
 const MAX_POOLED_BYTES = 1 << 30;
 
 export class OutputPool {
   private readonly free = new Map<number, Float32Array[]>();
   private freeBytes = 0;
+  /** Free buffers in the order they were released (oldest first); may hold stale entries, see evict(). */
+  private released: Float32Array[] = [];
+  private readonly waiting = new Set<Float32Array>();
   /** Buffers this pool made, with how many live backend entries hold each. */
   private readonly holders = new WeakMap<SharedArrayBuffer, number>();
   private readonly pinned = new WeakSet<SharedArrayBuffer>();
+
+  /** `maxBytes`: how much may wait in the pool (a smaller model, or a trial of other shapes, frees the rest). */
+  constructor(private readonly maxBytes = MAX_POOLED_BYTES) {}
 
   /** `length` floats in shared memory with unspecified contents: the caller must write every element. */
   take(length: number): Float32Array {
@@ -25,6 +31,7 @@ export class OutputPool {
     const reused = this.free.get(length)?.pop();
     if (reused) {
       this.freeBytes -= reused.byteLength;
+      this.waiting.delete(reused);
       return reused;
     }
     const made = new Float32Array(new SharedArrayBuffer(length * 4));
@@ -46,12 +53,30 @@ export class OutputPool {
   drop(buffer: SharedArrayBuffer): void {
     const left = (this.holders.get(buffer) ?? 1) - 1;
     this.holders.set(buffer, left);
-    if (left > 0 || this.pinned.has(buffer) || this.freeBytes + buffer.byteLength > MAX_POOLED_BYTES) return;
-    const length = buffer.byteLength / 4;
-    const list = this.free.get(length) ?? [];
-    list.push(new Float32Array(buffer));
-    this.free.set(length, list);
+    if (left > 0 || this.pinned.has(buffer) || buffer.byteLength > this.maxBytes) return;
+    const array = new Float32Array(buffer);
+    const list = this.free.get(array.length) ?? [];
+    list.push(array);
+    this.free.set(array.length, list);
     this.freeBytes += buffer.byteLength;
+    this.released.push(array);
+    this.waiting.add(array);
+    this.evict();
+  }
+
+  /** Lets the buffers released longest ago go until the pool is within its budget. */
+  private evict(): void {
+    let i = 0;
+    while (this.freeBytes > this.maxBytes && i < this.released.length) {
+      const old = this.released[i++]!;
+      if (!this.waiting.delete(old)) continue; // taken again since it was released
+      const list = this.free.get(old.length)!;
+      list.splice(list.indexOf(old), 1);
+      this.freeBytes -= old.byteLength;
+    }
+    this.released = i > 0 || this.released.length > 2 * this.waiting.size + 64
+      ? this.released.slice(i).filter((a) => this.waiting.has(a))
+      : this.released;
   }
 
   /** `buffer`'s array has left our control (read by user code): never reuse it. */
@@ -63,6 +88,8 @@ export class OutputPool {
   clear(): void {
     this.free.clear();
     this.freeBytes = 0;
+    this.released = [];
+    this.waiting.clear();
   }
 
   get pooledBytes(): number {
