@@ -8,7 +8,7 @@ import type { KernelRegistration } from '../kernel.js';
 import { CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/conv_2d.js';
 import type { Conv2DGeometry } from '../reference/conv_2d.js';
 import { SLACK, wasmContext, type WasmContext } from './context.js';
-import { isInt8WeightedNode, packInt8Channels, type Int8Channels } from './int8_params.js';
+import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 import { packGemmI8, PANEL, roundUp } from './pack.js';
@@ -68,7 +68,7 @@ export const CONV_2D_INT8_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmCon
     const kPadded = roundUp(k, 2);
     const bandRows = Math.max(1, Math.min(g.outH, Math.floor(BAND_BYTES / Math.max(1, g.outW * kPadded * 2))));
     const d: WasmConv2DInt8Prepared = {
-      g, ...packOnce(node, () => ({ weights: packGemmI8(ctx, q.weights, g.outC, k), channels: packInt8Channels(ctx, q, g.outC, PANEL) })),
+      g, ...packOnce(node, () => ({ weights: packGemmI8(ctx, zeroCenteredFilter(node.inputs[1]!, q), g.outC, k), channels: packInt8Channels(ctx, q, g.outC, PANEL) })),
       inputOffset: q.inputOffset, outputOffset: q.outputOffset, actMin: q.actMin, actMax: q.actMax, kPadded, bandRows,
       inBytes: align(g.batches * g.inH * g.inW * g.inC), colBytes: align(bandRows * g.outW * kPadded * 2),
       stage: new OutputStage('i8', g.batches * g.outH * g.outW * g.outC),

@@ -9,7 +9,7 @@ import { DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/depthwi
 import type { DepthwiseGeometry } from '../reference/depthwise_conv_2d.js';
 import { SLACK, wasmContext } from './context.js';
 import { isDepthwiseMultiplierOne } from './depthwise_conv_2d.js';
-import { isInt8WeightedNode, packInt8Channels, type Int8Channels } from './int8_params.js';
+import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 import { packDepthwise } from './pack.js';
@@ -40,7 +40,7 @@ export const DEPTHWISE_CONV_2D_INT8_WASM_KERNEL: KernelRegistration<DepthwiseCon
     ctx.reserveScratch(inBytes + outElems + SLACK);
     return {
       g, ...packOnce(node, () => ({
-        weights: packDepthwise(ctx, q.weights, g.filterH * g.filterW, g.inC, 8, 'i16'), channels: packInt8Channels(ctx, q, g.inC, 8),
+        weights: packDepthwise(ctx, zeroCenteredFilter(node.inputs[1]!, q), g.filterH * g.filterW, g.inC, 8, 'i16'), channels: packInt8Channels(ctx, q, g.inC, 8),
       })),
       inputOffset: q.inputOffset, outputOffset: q.outputOffset,
       actMin: q.actMin, actMax: q.actMax, inBytes, stage: new OutputStage('i8', outElems),

@@ -7,7 +7,7 @@ import type { FullyConnectedOptions } from '../../core/options.js';
 import type { KernelRegistration } from '../kernel.js';
 import { FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL } from '../quantized/fully_connected.js';
 import { SLACK, wasmContext } from './context.js';
-import { isInt8WeightedNode, packInt8Channels, type Int8Channels } from './int8_params.js';
+import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 import { packGemmI8, PANEL, roundUp } from './pack.js';
@@ -42,7 +42,7 @@ export const FULLY_CONNECTED_INT8_WASM_KERNEL: KernelRegistration<FullyConnected
     const kPadded = roundUp(depth, 2);
     const d: WasmFullyConnectedInt8Prepared = {
       batches, depth, units, kPadded,
-      ...packOnce(node, () => ({ weights: packGemmI8(ctx, q.weights, units, depth), channels: packInt8Channels(ctx, q, units, PANEL) })),
+      ...packOnce(node, () => ({ weights: packGemmI8(ctx, zeroCenteredFilter(node.inputs[1]!, q), units, depth), channels: packInt8Channels(ctx, q, units, PANEL) })),
       inputOffset: q.inputOffset, outputOffset: q.outputOffset,
       actMin: q.actMin, actMax: q.actMax, inBytes: align(batches * depth), rowsBytes: align(batches * kPadded * 2),
       stage: new OutputStage('i8', batches * units),

@@ -22,7 +22,7 @@ function ints(rand: () => number, n: number, lo: number, hi: number): number[] {
 /** Random int8 node: input/output per-tensor, weights per channel on `axis` (or per tensor), int32 bias. */
 function weightedSpec(
   rand: () => number, inShape: number[], wShape: number[], channels: number, axis: number, options: BuiltinOptions, bias: boolean,
-  perTensor = false,
+  perTensor = false, weightZeroPoint = 0,
 ): RunKernelSpec {
   const inScale = 0.02 + rand() * 0.05;
   const wScales = Array.from({ length: perTensor ? 1 : channels }, () => 0.002 + rand() * 0.02);
@@ -30,7 +30,7 @@ function weightedSpec(
   return {
     inputs: [
       { dtype: 'int8', shape: inShape, data: ints(rand, n(inShape), -128, 127), quantization: q([inScale], [randomInt(rand, -20, 20)]) },
-      { dtype: 'int8', shape: wShape, data: ints(rand, n(wShape), -127, 127), quantization: q(wScales, wScales.map(() => 0), axis), constant: true },
+      { dtype: 'int8', shape: wShape, data: ints(rand, n(wShape), -127, 127), quantization: q(wScales, wScales.map((_, c) => (weightZeroPoint ? weightZeroPoint + (c % 3) : 0)), axis), constant: true },
       bias
         ? { dtype: 'int32', shape: [channels], data: ints(rand, channels, -3000, 3000), constant: true,
           quantization: q(wScales.map((s) => s * inScale), wScales.map(() => 0)) }
@@ -105,4 +105,14 @@ test('wasm int8 fully connected with odd depth and partial panels is bit-exact w
     const spec = weightedSpec(rand, [randomInt(rand, 1, 6), depth], [units, depth], units, 0, options, rand() < 0.8, rand() < 0.5);
     assertSame(FULLY_CONNECTED_INT8_WASM_KERNEL, FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL, spec, `case ${i}`);
   }
+});
+
+test('weights with non-zero zero points (outside TFLite\'s int8 spec) still match the reference on every wasm int8 kernel', () => {
+  const rand = seededRandom(15);
+  const conv: BuiltinOptions = { kind: 'Conv2DOptions', padding: 'SAME', strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, fusedActivation: 'NONE' };
+  assertSame(CONV_2D_INT8_WASM_KERNEL, CONV_2D_QUANTIZED_XNNPACK_KERNEL, weightedSpec(rand, [1, 6, 5, 3], [7, 3, 3, 3], 7, 0, conv, true, false, 4), 'conv');
+  const dw: BuiltinOptions = { kind: 'DepthwiseConv2DOptions', padding: 'VALID', strideH: 1, strideW: 1, depthMultiplier: 1, dilationH: 1, dilationW: 1, fusedActivation: 'RELU' };
+  assertSame(DEPTHWISE_CONV_2D_INT8_WASM_KERNEL, DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL, weightedSpec(rand, [1, 5, 5, 6], [1, 3, 3, 6], 6, 3, dw, true, false, -2), 'depthwise');
+  const fc: BuiltinOptions = { kind: 'FullyConnectedOptions', fusedActivation: 'NONE', weightsFormat: 'DEFAULT', keepNumDims: false, asymmetricQuantizeInputs: false };
+  assertSame(FULLY_CONNECTED_INT8_WASM_KERNEL, FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL, weightedSpec(rand, [2, 13], [5, 13], 5, 0, fc, true, false, 1), 'fully connected');
 });

@@ -3,7 +3,7 @@
  * requantization scales) written into wasm memory from the quantized reference kernel's own prepare, so
  * both compute from the very same numbers.
  */
-import type { NodeSignature } from '../kernel.js';
+import type { NodeSignature, RuntimeTensor } from '../kernel.js';
 import type { WeightedQuantParams } from '../quantized/weighted_params.js';
 import type { WasmContext } from './context.js';
 import { packChannels } from './pack.js';
@@ -29,4 +29,13 @@ export function packInt8Channels(ctx: WasmContext, q: WeightedQuantParams, chann
     bias: packChannels(ctx, q.bias, channels, lanes, 'i32'),
     scales: packChannels(ctx, q.floatScales, channels, lanes, 'f32'),
   };
+}
+
+/**
+ * The filter minus its zero point, as the packers read it: the int8 filter itself when its zero points are all
+ * 0 (TFLite's int8 weights are symmetric), so no widened copy is made; otherwise the reference kernel's copy.
+ */
+export function zeroCenteredFilter(filter: RuntimeTensor, q: WeightedQuantParams): ArrayLike<number> {
+  const zeroPoints = filter.quantization?.zeroPoint ?? [];
+  return zeroPoints.every((z) => z === 0) ? (filter.data as Int8Array) : q.weights;
 }

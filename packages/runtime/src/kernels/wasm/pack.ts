@@ -41,11 +41,14 @@ export function packGemmI8(ctx: WasmContext, weights: ArrayLike<number>, n: numb
   const base = at >> 1;
   i16.fill(0, base, base + panels * pairs * 16);
   for (let col = 0; col < n; col++) {
-    const p = Math.floor(col / PANEL);
-    const j = col % PANEL;
-    for (let kk = 0; kk < k; kk++) {
-      i16[base + (p * pairs + (kk >> 1)) * 16 + j * 2 + (kk & 1)] = weights[col * k + kk]!;
+    // Column col's K pairs sit 16 int16 apart in its panel, at lane j·2.
+    let o = base + Math.floor(col / PANEL) * pairs * 16 + (col % PANEL) * 2;
+    const w = col * k;
+    for (let kk = 0; kk + 1 < k; kk += 2, o += 16) {
+      i16[o] = weights[w + kk]!;
+      i16[o + 1] = weights[w + kk + 1]!;
     }
+    if (k & 1) i16[o] = weights[w + k - 1]!;
   }
   return at;
 }
