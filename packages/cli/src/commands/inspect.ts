@@ -58,14 +58,16 @@ export function describeTensors(bytes: Uint8Array): TensorReport[] {
 
 export function describeModel(file: string, bytes: Uint8Array): ModelReport {
   const model = readModel(bytes);
-  const counts = new Map<number, { versions: Set<number>; count: number }>();
+  // Custom operators are told apart by name (CUSTOM 'TFLite_Detection_PostProcess'), builtins by code.
+  const counts = new Map<string, { code: number; versions: Set<number>; count: number }>();
   for (const op of model.subgraphs[0]?.operators ?? []) {
-    const c = counts.get(op.opcode) ?? { versions: new Set<number>(), count: 0 };
+    const name = op.customCode === null ? opName(op.opcode) : `${opName(op.opcode)} '${op.customCode}'`;
+    const c = counts.get(name) ?? { code: op.opcode, versions: new Set<number>(), count: 0 };
     c.versions.add(op.version);
     c.count++;
-    counts.set(op.opcode, c);
+    counts.set(name, c);
   }
-  const ops = [...counts].map(([code, c]) => ({ name: opName(code), code, versions: [...c.versions].sort(), count: c.count }));
+  const ops = [...counts].map(([name, c]) => ({ name, code: c.code, versions: [...c.versions].sort(), count: c.count }));
   ops.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const sg = model.subgraphs[0];
   let arenaBytes: number | null = null;

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BuiltinOp } from '@tflite-lambda/runtime';
-import { singleOpModel } from '@tflite-lambda/runtime/builder';
+import { flexMap, ModelBuilder, singleOpModel } from '@tflite-lambda/runtime/builder';
 import { runCliCaptured } from '../cli_capture.js';
 
 const cli = runCliCaptured;
@@ -70,4 +70,21 @@ test('a file that is not a model is reported without a stack trace', async () =>
   const r = await cli(['inspect', junk]);
   assert.equal(r.code, 1);
   assert.match(r.err, /^error: /);
+});
+
+test('inspect names custom operators by their code (CUSTOM \'TFLite_Detection_PostProcess\')', async () => {
+  const m = new ModelBuilder();
+  const boxes = m.addInput({ dtype: 'float32', shape: [1, 2, 4] });
+  const scores = m.addInput({ dtype: 'float32', shape: [1, 2, 2] });
+  const anchors = m.addTensor({ dtype: 'float32', shape: [2, 4], data: new Float32Array(8).fill(0.5) });
+  const outputs = [[1, 1, 4], [1, 1], [1, 1], [1]].map((shape) => m.addOutput({ dtype: 'float32', shape }));
+  m.addOperator({
+    opcode: BuiltinOp.CUSTOM, customCode: 'TFLite_Detection_PostProcess', inputs: [boxes, scores, anchors], outputs,
+    customOptions: flexMap({ max_detections: 1, max_classes_per_detection: 1, nms_score_threshold: 0.1, nms_iou_threshold: 0.5, num_classes: 1, y_scale: 10, x_scale: 10, h_scale: 5, w_scale: 5 }),
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'inspect-custom-')), 'det.tflite');
+  writeFileSync(file, m.build());
+  const r = await runCliCaptured(['inspect', file]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /1 × CUSTOM 'TFLite_Detection_PostProcess' \(code 32, v1\)/);
 });
