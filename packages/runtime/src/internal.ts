@@ -18,6 +18,6 @@ export {
 } from './kernels/wasm/index.js';
 // For a sibling package that emits its own wasm kernels over the same memory (training's filter gradient):
 // the shared context (memory, scratch, the kernel module's exports) and the emitter.
-export { wasmContext, type WasmContext } from './kernels/wasm/context.js';
+export { scratchRegion, wasmContext, type WasmContext } from './kernels/wasm/context.js';
 export { Code, type Local } from './kernels/wasm/emitter/code.js';
 export { assembleModule, type FunctionDef } from './kernels/wasm/emitter/module_writer.js';

@@ -9,7 +9,7 @@
  *                    reads the im2col rows and NHWC dy as they are: no transposes, no packing.
  * The filter is re-packed into its wasm slot on every call (it changes after each optimizer step).
  */
-import { conv2dIm2colGemm } from '@tflite-lambda/runtime/internal';
+import { conv2dIm2colGemm, scratchRegion } from '@tflite-lambda/runtime/internal';
 import type { ConvGeometry } from './conv.js';
 import { packB } from './sgemm_wasm.js';
 import { trainKernels } from './train_wasm.js';
@@ -75,9 +75,6 @@ export function conv2dBackpropInputWasm(dy: Float32Array, w: Float32Array, g: Co
 /** Output pixels per im2col band of the filter gradient: the band's dy rows (≤ 32 KB at 64 channels) stay in L1. */
 const FILTER_BAND_PIXELS = 128;
 
-/** A scratch region of `bytes`, with read-ahead slack for SIMD loads, rounded to 16 bytes. */
-const scratchBytes = (bytes: number) => (bytes + 32 + 15) & ~15;
-
 /**
  * dw (HWIO, [K×O]) = Σ over images n0..n1 of patchesᵀ · dy; `accumulate` adds to dw's contents. All in wasm
  * memory: per image, x and dy are copied in, then per band of output rows the runtime's im2col writes the
@@ -90,7 +87,7 @@ export function conv2dBackpropFilterWasm(
   const Opad = (O + 7) & ~7;
   const inImage = g.inH * g.inW * g.inC;
   const bandRows = Math.max(1, Math.min(g.outH, Math.floor(FILTER_BAND_PIXELS / g.outW)));
-  const xBytes = scratchBytes(inImage * 4), dyBytes = scratchBytes(P * Opad * 4), colBytes = scratchBytes(bandRows * g.outW * K * 4);
+  const xBytes = scratchRegion(inImage * 4), dyBytes = scratchRegion(P * Opad * 4), colBytes = scratchRegion(bandRows * g.outW * K * 4);
   const k = trainKernels();
   const ctx = k.ctx;
   ctx.reserveScratch(xBytes + dyBytes + colBytes + K * Opad * 4 + 64);

@@ -9,7 +9,7 @@ import type { ArithmeticOptions } from '../../core/options.js';
 import { frexp, quantizedActivationRange, roundHalfEven } from '../common/quantization.js';
 import type { KernelRegistration, NodeSignature, RuntimeTensor } from '../kernel.js';
 import { ADD_QUANTIZED_XNNPACK_KERNEL } from '../quantized/add.js';
-import { SLACK, wasmContext } from './context.js';
+import { scratchRegion, wasmContext } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 
@@ -64,7 +64,7 @@ export const ADD_INT8_WASM_KERNEL: KernelRegistration<ArithmeticOptions, WasmAdd
     const zo = zeroPointOf(out);
     const act = quantizedActivationRange(node.options.fusedActivation, 'int8', so, zo);
     const n = out.shape.reduce((x, y) => x * y, 1);
-    const slot = (n + SLACK + 15) & ~15;
+    const slot = scratchRegion(n);
     wasmContext().reserveScratch(3 * slot);
     return {
       n, aMul, bMul, bias: (1 << (shift - 1)) - aMul * zeroPointOf(a) - bMul * zeroPointOf(b), shift,

@@ -15,6 +15,11 @@ const RESERVED = 64;
 /** Read-ahead slack kept after every region (SIMD loads of a last, partial block). */
 export const SLACK = 32;
 
+/** The bytes a scratch region of `bytes` takes: the read-ahead slack added, rounded up to 16-byte alignment. */
+export function scratchRegion(bytes: number): number {
+  return (bytes + SLACK + 15) & ~15;
+}
+
 export class WasmContext {
   readonly memory = new WebAssembly.Memory({ initial: 16 });
   readonly fn: KernelExports;

@@ -7,7 +7,7 @@ import type { Conv2DOptions } from '../../core/options.js';
 import type { KernelRegistration } from '../kernel.js';
 import { CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/conv_2d.js';
 import type { Conv2DGeometry } from '../reference/conv_2d.js';
-import { SLACK, wasmContext, type WasmContext } from './context.js';
+import { scratchRegion, wasmContext, type WasmContext } from './context.js';
 import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
@@ -32,9 +32,6 @@ export interface WasmConv2DInt8Prepared {
   readonly stage: OutputStage;
 }
 
-function align(bytes: number): number {
-  return (bytes + SLACK + 15) & ~15;
-}
 
 export function runConvInt8(ctx: WasmContext, d: WasmConv2DInt8Prepared, inAt: number, outAt: number, colAt: number): void {
   const { g, kPadded } = d;
@@ -70,10 +67,10 @@ export const CONV_2D_INT8_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmCon
     const d: WasmConv2DInt8Prepared = {
       g, ...packOnce(node, () => ({ weights: packGemmI8(ctx, zeroCenteredFilter(node.inputs[1]!, q), g.outC, k), channels: packInt8Channels(ctx, q, g.outC, PANEL) })),
       inputOffset: q.inputOffset, outputOffset: q.outputOffset, actMin: q.actMin, actMax: q.actMax, kPadded, bandRows,
-      inBytes: align(g.batches * g.inH * g.inW * g.inC), colBytes: align(bandRows * g.outW * kPadded * 2),
+      inBytes: scratchRegion(g.batches * g.inH * g.inW * g.inC), colBytes: scratchRegion(bandRows * g.outW * kPadded * 2),
       stage: new OutputStage('i8', g.batches * g.outH * g.outW * g.outC),
     };
-    ctx.reserveScratch(d.inBytes + d.colBytes + align(g.batches * g.outH * g.outW * g.outC));
+    ctx.reserveScratch(d.inBytes + d.colBytes + scratchRegion(g.batches * g.outH * g.outW * g.outC));
     return d;
   },
   eval: (node, d) => {

@@ -4,7 +4,7 @@
  * cache-sized buffer followed by the GEMM with fused bias and activation.
  */
 import type { Conv2DGeometry } from '../reference/conv_2d.js';
-import { SLACK, type WasmContext } from './context.js';
+import { scratchRegion, type WasmContext } from './context.js';
 import { packChannels, packGemmF32, PANEL } from './pack.js';
 
 /** im2col bands are sized to stay in L2 alongside the packed weights. */
@@ -51,15 +51,12 @@ export function layoutConvF32(g: Conv2DGeometry, weights: number, bias: number):
     direct,
     k,
     bandRows,
-    inBytes: align(g.batches * g.inH * g.inW * g.inC * 4),
-    colBytes: direct ? 0 : align(bandRows * g.outW * k * 4),
-    outBytes: align(g.batches * g.outH * g.outW * g.outC * 4),
+    inBytes: scratchRegion(g.batches * g.inH * g.inW * g.inC * 4),
+    colBytes: direct ? 0 : scratchRegion(bandRows * g.outW * k * 4),
+    outBytes: scratchRegion(g.batches * g.outH * g.outW * g.outC * 4),
   };
 }
 
-function align(bytes: number): number {
-  return (bytes + SLACK + 15) & ~15;
-}
 
 /** Runs the convolution from `inAt` to `outAt` (byte addresses in wasm memory), using `colAt` for im2col. */
 export function runConvF32(ctx: WasmContext, p: ConvPlanF32, inAt: number, outAt: number, colAt: number): void {

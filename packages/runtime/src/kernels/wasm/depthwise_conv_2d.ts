@@ -6,7 +6,7 @@
 import type { DepthwiseConv2DOptions } from '../../core/options.js';
 import type { KernelRegistration, NodeSignature } from '../kernel.js';
 import { DEPTHWISE_CONV_2D_KERNEL, type DepthwiseGeometry } from '../reference/depthwise_conv_2d.js';
-import { SLACK, wasmContext, type WasmContext } from './context.js';
+import { SLACK, scratchRegion, wasmContext, type WasmContext } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 import { packChannels, packDepthwise } from './pack.js';
@@ -55,7 +55,7 @@ export const DEPTHWISE_CONV_2D_WASM_KERNEL: KernelRegistration<DepthwiseConv2DOp
       weights: packDepthwise(ctx, node.inputs[1]!.data as Float32Array, g.filterH * g.filterW, g.inC, 4, 'f32'),
       biasAt: packChannels(ctx, bias ? (bias.data as Float32Array) : null, g.inC, 4, 'f32'),
     }));
-    const inBytes = (g.batches * g.inH * g.inW * g.inC * 4 + SLACK + 15) & ~15;
+    const inBytes = scratchRegion(g.batches * g.inH * g.inW * g.inC * 4);
     const outElems = g.batches * g.outH * g.outW * g.inC;
     ctx.reserveScratch(inBytes + outElems * 4 + SLACK);
     return { g, weights, bias: biasAt, inBytes, stage: new OutputStage('f32', outElems) };

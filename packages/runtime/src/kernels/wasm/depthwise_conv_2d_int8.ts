@@ -7,7 +7,7 @@ import type { DepthwiseConv2DOptions } from '../../core/options.js';
 import type { KernelRegistration } from '../kernel.js';
 import { DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/depthwise_conv_2d.js';
 import type { DepthwiseGeometry } from '../reference/depthwise_conv_2d.js';
-import { SLACK, wasmContext } from './context.js';
+import { SLACK, scratchRegion, wasmContext } from './context.js';
 import { isDepthwiseMultiplierOne } from './depthwise_conv_2d.js';
 import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
@@ -35,7 +35,7 @@ export const DEPTHWISE_CONV_2D_INT8_WASM_KERNEL: KernelRegistration<DepthwiseCon
   prepare: (node) => {
     const { g, q } = DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.prepare(node);
     const ctx = wasmContext();
-    const inBytes = (g.batches * g.inH * g.inW * g.inC + SLACK + 15) & ~15;
+    const inBytes = scratchRegion(g.batches * g.inH * g.inW * g.inC);
     const outElems = g.batches * g.outH * g.outW * g.inC;
     ctx.reserveScratch(inBytes + outElems + SLACK);
     return {

@@ -8,7 +8,7 @@ import type { FullyConnectedOptions } from '../../core/options.js';
 import { fakeQuantizeRowsInt8, isHybridWeight } from '../common/hybrid.js';
 import type { KernelRegistration } from '../kernel.js';
 import { FULLY_CONNECTED_KERNEL, type FullyConnectedGeometry } from '../reference/fully_connected.js';
-import { SLACK, wasmContext } from './context.js';
+import { SLACK, scratchRegion, wasmContext } from './context.js';
 import { isSymmetricInt8, planHybridGemm, runHybridFullyConnected, type HybridGemmPlan } from './hybrid_plan.js';
 import { inputAddress, OutputStage, ScratchView } from './io.js';
 import { packOnce } from './pack_cache.js';
@@ -42,12 +42,12 @@ export const FULLY_CONNECTED_WASM_KERNEL: KernelRegistration<FullyConnectedOptio
     const ctx = wasmContext();
     const weightsTensor = node.inputs[1]!;
     const bias = node.inputs[2] ? (node.inputs[2].data as Float32Array) : null;
-    const inBytes = (g.batches * g.depth * 4 + SLACK + 15) & ~15;
+    const inBytes = scratchRegion(g.batches * g.depth * 4);
     const stage = new OutputStage('f32', g.batches * g.units);
     if (hybrid && isSymmetricInt8(weightsTensor)) {
       const plan = packOnce(node, () => planHybridGemm(ctx, weightsTensor, g.units, g.depth, bias, g.actMin, g.actMax));
       // float input copy, one int8 row, one int16 row, output
-      ctx.reserveScratch(inBytes + 2 * ((g.depth * 3 + SLACK + 15) & ~15) + g.batches * g.units * 4 + SLACK);
+      ctx.reserveScratch(inBytes + 2 * scratchRegion(g.depth * 3) + g.batches * g.units * 4 + SLACK);
       return { g, weights: 0, bias: 0, inBytes, stage, snapped: null, hybrid: plan };
     }
     const { weights, biasAt } = packOnce(node, () => ({
@@ -67,7 +67,7 @@ export const FULLY_CONNECTED_WASM_KERNEL: KernelRegistration<FullyConnectedOptio
     const input = node.inputs[0]!.data as Float32Array;
     if (d.hybrid) {
       const inAt = inputAddress(ctx, input, base, 'f32');
-      const rowBytes = (g.depth * 3 + SLACK + 15) & ~15;
+      const rowBytes = scratchRegion(g.depth * 3);
       const qAt = base + d.inBytes;
       const outAt = d.stage.address(ctx, out, qAt + 2 * rowBytes);
       runHybridFullyConnected(ctx, d.hybrid, g.batches, input, inAt, qAt, qAt + rowBytes, outAt);

@@ -6,7 +6,7 @@
 import type { FullyConnectedOptions } from '../../core/options.js';
 import type { KernelRegistration } from '../kernel.js';
 import { FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL } from '../quantized/fully_connected.js';
-import { SLACK, wasmContext } from './context.js';
+import { scratchRegion, wasmContext } from './context.js';
 import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
@@ -29,7 +29,6 @@ export interface WasmFullyConnectedInt8Prepared {
   readonly stage: OutputStage;
 }
 
-const align = (bytes: number) => (bytes + SLACK + 15) & ~15;
 
 export const FULLY_CONNECTED_INT8_WASM_KERNEL: KernelRegistration<FullyConnectedOptions, WasmFullyConnectedInt8Prepared> = {
   op: FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL.op,
@@ -44,10 +43,10 @@ export const FULLY_CONNECTED_INT8_WASM_KERNEL: KernelRegistration<FullyConnected
       batches, depth, units, kPadded,
       ...packOnce(node, () => ({ weights: packGemmI8(ctx, zeroCenteredFilter(node.inputs[1]!, q), units, depth), channels: packInt8Channels(ctx, q, units, PANEL) })),
       inputOffset: q.inputOffset, outputOffset: q.outputOffset,
-      actMin: q.actMin, actMax: q.actMax, inBytes: align(batches * depth), rowsBytes: align(batches * kPadded * 2),
+      actMin: q.actMin, actMax: q.actMax, inBytes: scratchRegion(batches * depth), rowsBytes: scratchRegion(batches * kPadded * 2),
       stage: new OutputStage('i8', batches * units),
     };
-    ctx.reserveScratch(d.inBytes + d.rowsBytes + align(batches * units));
+    ctx.reserveScratch(d.inBytes + d.rowsBytes + scratchRegion(batches * units));
     return d;
   },
   eval: (node, d) => {

@@ -7,12 +7,11 @@
  */
 import type { RuntimeTensor } from '../kernel.js';
 import type { Conv2DGeometry } from '../reference/conv_2d.js';
-import { SLACK, type WasmContext } from './context.js';
+import { scratchRegion, type WasmContext } from './context.js';
 import { dynamicInt8Params } from './dynamic_quant.js';
 import { packChannels, packGemmI8, PANEL, roundUp } from './pack.js';
 
 const BAND_BYTES = 128 * 1024;
-const align = (bytes: number) => (bytes + SLACK + 15) & ~15;
 
 /** True when the int8 weights are symmetric (all zero points 0), which the integer GEMM assumes. */
 export function isSymmetricInt8(t: RuntimeTensor): boolean {
@@ -58,8 +57,8 @@ export interface HybridConvPlan {
 export function planHybridConv(g: Conv2DGeometry, gemm: HybridGemmPlan): HybridConvPlan {
   const bandRows = Math.max(1, Math.min(g.outH, Math.floor(BAND_BYTES / Math.max(1, g.outW * gemm.kPadded * 2))));
   return {
-    g, gemm, bandRows, inBytes: align(g.batches * g.inH * g.inW * g.inC * 4), qBytes: align(g.inH * g.inW * g.inC),
-    colBytes: align(bandRows * g.outW * gemm.kPadded * 2), outBytes: align(g.batches * g.outH * g.outW * g.outC * 4),
+    g, gemm, bandRows, inBytes: scratchRegion(g.batches * g.inH * g.inW * g.inC * 4), qBytes: scratchRegion(g.inH * g.inW * g.inC),
+    colBytes: scratchRegion(bandRows * g.outW * gemm.kPadded * 2), outBytes: scratchRegion(g.batches * g.outH * g.outW * g.outC * 4),
   };
 }
 

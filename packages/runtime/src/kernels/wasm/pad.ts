@@ -7,7 +7,7 @@ import { BuiltinOp } from '../../core/ops.js';
 import { constIntValues } from '../common/const_values.js';
 import { defaultPadValue, preparePad } from '../common/pad_fill.js';
 import type { KernelRegistration } from '../kernel.js';
-import { SLACK, wasmContext, type WasmContext } from './context.js';
+import { SLACK, scratchRegion, wasmContext, type WasmContext } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 
@@ -73,7 +73,7 @@ export const PAD_WASM_KERNEL: KernelRegistration<null, WasmPadPrepared> = {
     const inElems = plan.inputShape.reduce((a, b) => a * b, 1);
     const outElems = output.shape.reduce((a, b) => a * b, 1);
     const { runElems, runOffsets } = runsOf(plan.inputShape, plan.outStrides, plan.offset, paddings);
-    const inBytes = (inElems * bytes + SLACK + 15) & ~15;
+    const inBytes = scratchRegion(inElems * bytes);
     wasmContext().reserveScratch(inBytes + outElems * bytes + SLACK);
     return {
       elem, value: Number(defaultPadValue(output)), inElems, outElems, runElems, runOffsets, inBytes,

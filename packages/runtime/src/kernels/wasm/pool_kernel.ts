@@ -5,7 +5,7 @@
 import type { Pool2DOptions } from '../../core/options.js';
 import type { PoolGeometry } from '../common/pool_geometry.js';
 import type { KernelRegistration } from '../kernel.js';
-import { SLACK, wasmContext } from './context.js';
+import { SLACK, scratchRegion, wasmContext } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 
@@ -26,7 +26,7 @@ export function wasmPoolKernel(
     prepare: (node) => {
       const g = reference.prepare(node);
       const ctx = wasmContext();
-      const inBytes = (g.batches * g.inH * g.inW * g.channels * 4 + SLACK + 15) & ~15;
+      const inBytes = scratchRegion(g.batches * g.inH * g.inW * g.channels * 4);
       const outElems = g.batches * g.outH * g.outW * g.channels;
       ctx.reserveScratch(inBytes + outElems * 4 + SLACK);
       return { g, inBytes, stage: new OutputStage('f32', outElems) };
