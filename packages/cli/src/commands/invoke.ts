@@ -42,10 +42,8 @@ export async function main(args: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError(`cannot read event ${eventFile}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const { isAlbEvent, isApiGatewayV1Event, isApiGatewayV2Event } = await import('@tflite-lambda/serving');
-  const known = typeof event === 'object' && event !== null &&
-    (isAlbEvent(event) || isApiGatewayV2Event(event) || isApiGatewayV1Event(event));
-  if (!known) {
+  const { isLambdaHttpEvent } = await import('@tflite-lambda/serving');
+  if (!isLambdaHttpEvent(event)) {
     throw new CommandError(`${eventFile}: not an API Gateway (REST v1 or HTTP API 2.0), Function URL or ALB event`);
   }
   // Handler modules log through Powertools on stdout; keep stdout for the response (as sam local invoke does).

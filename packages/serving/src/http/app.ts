@@ -5,7 +5,7 @@
  */
 import { ImageError, sniffImageFormat } from '../image/index.js';
 import { pageHtml } from '../page/page.js';
-import { extractImage, mangledHint, textMangledImage } from './body.js';
+import { extractImage, textMangledImage } from './body.js';
 import { HttpError, statusOf, type HttpErrorCode } from './errors.js';
 import { errorResponse, htmlResponse, jsonResponse, withCors } from './responses.js';
 import type { HandledRequest, HttpRequest, ImageModel, Prediction, RequestOutcome } from './types.js';
@@ -149,7 +149,10 @@ function describeMagic(bytes: Uint8Array): string {
   if (head === 'RIFF') return 'it looks like WebP';
   if (head.startsWith('BM')) return 'it looks like BMP';
   const mangled = textMangledImage(bytes);
-  if (mangled) return mangledHint(mangled);
+  if (mangled) {
+    return `it looks like a ${mangled} that was decoded as text on the way (its bytes ≥ 0x80 became U+FFFD): send it as ` +
+      'binary, with Content-Type image/png or image/jpeg (API Gateway passes only its binary media types unchanged)';
+  }
   return `first bytes ${Buffer.from(bytes.subarray(0, 4)).toString('hex')}`;
 }
 

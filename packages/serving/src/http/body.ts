@@ -22,13 +22,14 @@ export function extractImage(req: HttpRequest): Uint8Array {
   if (type === 'application/json' || type.endsWith('+json')) return imageFromJson(req.body);
   if (type === 'multipart/form-data') return imageFromMultipart(req);
   if (type === '' || RAW_TYPES.has(type)) return nonEmpty(req.body);
-  // curl's --data-binary @digit.png sends this type unless told otherwise: take the bytes if they are an image.
-  if (type === 'application/x-www-form-urlencoded' && sniffImageFormat(req.body) !== null) return req.body;
+  // curl's --data-binary @digit.png sends this type unless told otherwise: take the bytes if they are an image,
+  // or were one before a text decode on the way (the app then says what happened to them).
+  if (type === 'application/x-www-form-urlencoded' && (sniffImageFormat(req.body) !== null || textMangledImage(req.body))) {
+    return req.body;
+  }
   if (type.startsWith('image/')) {
     throw new HttpError('UNSUPPORTED_IMAGE_FORMAT', `image type '${type}' is not supported; send PNG or JPEG`);
   }
-  const mangled = textMangledImage(req.body);
-  if (mangled) throw new HttpError('UNSUPPORTED_IMAGE_FORMAT', `the body is not a PNG or JPEG: ${mangledHint(mangled)}`);
   throw new HttpError(
     'UNSUPPORTED_MEDIA_TYPE',
     `content type '${type}' is not supported; send image/png, image/jpeg, application/json or multipart/form-data`,
@@ -41,11 +42,6 @@ export function textMangledImage(bytes: Uint8Array): 'PNG' | 'JPEG' | null {
   if (hex.startsWith('efbfbd504e47')) return 'PNG'; // 89 'P' 'N' 'G'
   if (hex === 'efbfbdefbfbdefbfbd') return 'JPEG'; // FF D8 FF
   return null;
-}
-
-export function mangledHint(format: 'PNG' | 'JPEG'): string {
-  return `it looks like a ${format} that was decoded as text on the way (its bytes ≥ 0x80 became U+FFFD): send it as ` +
-    'binary, with Content-Type image/png or image/jpeg (API Gateway passes only its binary media types unchanged)';
 }
 
 function imageFromJson(body: Uint8Array): Uint8Array {

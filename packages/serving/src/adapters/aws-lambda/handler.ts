@@ -73,6 +73,13 @@ function handle(app: App, observer: RequestObserver, event: LambdaHttpEvent, con
   return flavour.toResult(handled.response);
 }
 
+/** Whether `event` is one the handler answers: API Gateway REST (v1) or HTTP API (2.0), Function URL, ALB. */
+export function isLambdaHttpEvent(event: unknown): event is LambdaHttpEvent {
+  if (typeof event !== 'object' || event === null) return false;
+  const e = event as LambdaHttpEvent;
+  return isAlbEvent(e) || isApiGatewayV2Event(e) || isApiGatewayV1Event(e);
+}
+
 /** Dispatch on the event's shape. Anything else is not an HTTP event: a programming error, so it throws. */
 function flavourOf(event: LambdaHttpEvent): Flavour {
   if (typeof event !== 'object' || event === null) throw new TypeError('the Lambda event is not an object');

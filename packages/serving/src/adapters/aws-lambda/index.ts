@@ -1,5 +1,5 @@
 /** AWS Lambda adapter: createHandler plus the per-flavour translations, for callers who compose their own. */
-export { createHandler, type HandlerOptions } from './handler.js';
+export { createHandler, isLambdaHttpEvent, type HandlerOptions } from './handler.js';
 export { apiGatewayV1ToRequest, responseToApiGatewayV1, isApiGatewayV1Event } from './api-gateway-v1.js';
 export { apiGatewayV2ToRequest, responseToApiGatewayV2, isApiGatewayV2Event } from './api-gateway-v2.js';
 export { albToRequest, responseToAlb, isAlbEvent } from './alb.js';
