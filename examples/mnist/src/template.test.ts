@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { sharedDir } from '@tflite-lambda/runtime/testing';
+import { sharedDir } from '@tflite-lambda/testing';
 import { Ajv } from 'ajv';
 import { parse, type Tags } from 'yaml';
 import { exampleDir } from './paths.js';

@@ -21,3 +21,7 @@ export {
 export { scratchRegion, wasmContext, type WasmContext } from './kernels/wasm/context.js';
 export { Code, type Local } from './kernels/wasm/emitter/code.js';
 export { assembleModule, type FunctionDef } from './kernels/wasm/emitter/module_writer.js';
+// Shape helpers and the model reader, for test support that builds and inspects models.
+export { readModel } from './schema/read_model.js';
+export { broadcastShapes } from './kernels/common/broadcast.js';
+export { reducedShape, resolveAxes } from './kernels/common/axes.js';

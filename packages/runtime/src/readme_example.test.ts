@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './testing/paths.js';
+import { repoRoot } from '@tflite-lambda/testing';
 
 /**
  * The README's runtime example must run as written: with plain `node` (no loader) from the repository root,

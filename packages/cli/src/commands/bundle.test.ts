@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { bundleLambda, crc32, zipEntries, type BundleResult } from './bundle.js';
-import { bandModelFile, bandPng } from './serving_test_model.js';
+import { bandModelFile, bandPng } from '@tflite-lambda/testing/cli';
 
 const exampleHandler = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'mnist', 'src', 'handler.ts');
 

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { invokeEvent } from './invoke.js';
-import { bandModelFile, bandPng } from './serving_test_model.js';
+import { bandModelFile, bandPng } from '@tflite-lambda/testing/cli';
 
 /** The CLI entry beside this file's folder: main.ts under tsx, main.js once compiled. */
 function cliEntry(): string {

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { resolveHandler, startServer, type RunningServer } from './serve.js';
-import { bandModelFile, bandPng } from './serving_test_model.js';
+import { bandModelFile, bandPng } from '@tflite-lambda/testing/cli';
 
 interface Reply {
   status: number;

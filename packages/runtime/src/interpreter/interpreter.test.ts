@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BuiltinOp } from '../core/ops.js';
 import { ModelFormatError, StateError, TensorError, TfliteError, UnsupportedError } from '../core/errors.js';
 import { ModelBuilder, singleOpModel } from '../schema/builder/index.js';
-import { sharedDir } from '../testing/paths.js';
+import { sharedDir } from '@tflite-lambda/testing';
 import { Interpreter } from './interpreter.js';
 import type { TypedArray } from '../core/dtype.js';
 

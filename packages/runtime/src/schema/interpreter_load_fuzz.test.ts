@@ -3,9 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BuiltinOp, Interpreter, TfliteError } from '../index.js';
-import { sharedDir, skipWithoutShared } from '../testing/paths.js';
+import { sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { singleOpModel } from './builder/index.js';
-import { runFuzz } from './fuzz_mutations.js';
+import { runFuzz } from '@tflite-lambda/testing';
 
 /**
  * Mutated corpus models through the whole load path: Interpreter.loadSync (reader, kernel resolution) and

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { ModelFormatError, UnsupportedError } from '../core/errors.js';
 import type { ModelDesc } from '../core/model.js';
 import { BuiltinOp, opName } from '../core/ops.js';
-import { sharedDir, skipWithoutShared } from '../testing/paths.js';
+import { sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { buildModel, ModelBuilder, singleOpModel } from './builder/index.js';
 import { ModelSurgery } from './model_surgery.js';
 import { readModel } from './read_model.js';

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { DecodedImage } from '../image/index.js';
-import { fromBase64, loadPillowCases, readFixtureImage } from '../image/pillow_fixtures.js';
+import type { DecodedImage } from '@tflite-lambda/vision';
+import { fromBase64, loadPillowCases, readFixtureImage } from '@tflite-lambda/testing/images';
 import { ImageClassifier } from './classifier.js';
 import type { ClassifierOptions } from './options.js';
-import { passThroughModel, perTensor, type PassThroughSpec } from './test_models.js';
+import { passThroughModel, perTensor, type PassThroughSpec } from '@tflite-lambda/testing/serving';
 
 /** Softmax in double precision, written independently of the classifier's. */
 function softmaxOf(values: number[]): number[] {

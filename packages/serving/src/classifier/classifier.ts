@@ -1,5 +1,5 @@
 import { Interpreter, type TensorDetails } from '@tflite-lambda/runtime';
-import type { ImageInput } from '../image/index.js';
+import type { ImageInput } from '@tflite-lambda/vision';
 import { ClassifierError } from './errors.js';
 import { inputSpecOf, type InputSpec } from './input.js';
 import { loadLabels, normalizer, type ClassifierOptions } from './options.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TensorDetails } from '@tflite-lambda/runtime';
-import type { Image8 } from '../image/index.js';
+import type { Image8 } from '@tflite-lambda/vision';
 import { applyInvert, inputSpecOf, isDarkOnLight, toInputTensor } from './input.js';
 
 function details(shape: number[], dtype: TensorDetails['dtype'], scale: number[] = [], zeroPoint: number[] = []): TensorDetails {

@@ -3,7 +3,7 @@
  * (uint8 as-is, int8 quantized, float32 normalised).
  */
 import type { TensorDetails, TypedArray } from '@tflite-lambda/runtime';
-import type { Image8 } from '../image/index.js';
+import type { Image8 } from '@tflite-lambda/vision';
 import { ClassifierError } from './errors.js';
 import { normalizer, type Normalization } from './options.js';
 

@@ -13,7 +13,7 @@ import {
   type DecodedImage,
   type Image8,
   type ImageInput,
-} from '../image/index.js';
+} from '@tflite-lambda/vision';
 import { applyInvert, toInputTensor, type InputSpec } from './input.js';
 import type { ClassifierOptions } from './options.js';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ImageError } from '../image/index.js';
+import { ImageError } from '@tflite-lambda/vision';
 import { createApp, type AppOptions } from './app.js';
-import { fakeModel } from './fake_model.js';
-import { grayPng, tinyGif } from './test_images.js';
+import { fakeModel } from '@tflite-lambda/testing/serving';
+import { grayPng, tinyGif } from '@tflite-lambda/testing/images';
 import type { HttpRequest, HttpResponse, Prediction } from './types.js';
 
 function request(over: Partial<HttpRequest>): HttpRequest {

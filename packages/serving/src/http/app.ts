@@ -3,7 +3,7 @@
  * every failure into a JSON error with the right status. Bad input never becomes a 5xx; anything else that
  * throws is a 500 carrying the request id, and is handed to the edge (outcome.internalError) to log.
  */
-import { ImageError, sniffImageFormat } from '../image/index.js';
+import { ImageError, sniffImageFormat } from '@tflite-lambda/vision';
 import { pageHtml } from '../page/page.js';
 import { extractImage, textMangledImage } from './body.js';
 import { HttpError, statusOf, type HttpErrorCode } from './errors.js';

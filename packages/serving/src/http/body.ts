@@ -2,7 +2,7 @@
  * Finds the image in a request body: raw image bytes, JSON `{"image": "<base64>"}` or a multipart/form-data
  * part. Only media types are judged here; whether the bytes are a PNG or JPEG is checked by the app.
  */
-import { sniffImageFormat } from '../image/sniff.js';
+import { sniffImageFormat } from '@tflite-lambda/vision';
 import { decodeBase64Strict, stripDataUrl } from './base64.js';
 import { HttpError } from './errors.js';
 import { boundaryOf, imagePart, parseMultipart } from './multipart.js';

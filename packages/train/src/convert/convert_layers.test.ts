@@ -7,7 +7,7 @@ import { BuiltinOp } from '@tflite-lambda/runtime';
 import { Normalization } from '../autokeras/normalization.js';
 import { convertLayersModel } from './convert.js';
 import { ConversionError } from './read_layers.js';
-import { maxAbsDiff, opcodes, predictTfjs, randomInput, runTflite } from './convert_test_helpers.js';
+import { maxAbsDiff, opcodes, predictTfjs, randomInput, runTflite } from '@tflite-lambda/testing/train';
 
 await setBackend('cpu');
 

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { input, layers, model as functionalModel } from '@tensorflow/tfjs-layers';
-import { LiteRtOracle } from '@tflite-lambda/runtime/testing';
+import { LiteRtOracle } from '@tflite-lambda/testing/litert';
 import { Normalization } from '../autokeras/normalization.js';
 import { loadMnist } from '../data/mnist.js';
 import { floatImages } from '../data/dataset.js';
 import { convertLayersModel } from './convert.js';
-import { maxAbsDiff, predictTfjs, runTflite } from './convert_test_helpers.js';
+import { maxAbsDiff, predictTfjs, runTflite } from '@tflite-lambda/testing/train';
 
 await setBackend('cpu');
 

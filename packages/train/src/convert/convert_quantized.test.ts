@@ -8,7 +8,7 @@ import { loadMnist } from '../data/mnist.js';
 import { Normalization } from '../autokeras/normalization.js';
 import { floatImages } from '../data/dataset.js';
 import { convertLayersModel } from './convert.js';
-import { maxAbsDiff, predictTfjs, runTflite } from './convert_test_helpers.js';
+import { maxAbsDiff, predictTfjs, runTflite } from '@tflite-lambda/testing/train';
 
 await setBackend('cpu');
 

@@ -9,7 +9,7 @@ import {
 } from './fixed_point.js';
 import { quantizeMultiplier } from './quantization.js';
 
-import { refMultiply as refMbqm, refRoundingDivide as refRdbpot, refSrdhm } from '../quantized/quant_test_helpers.js';
+import { refMultiply as refMbqm, refRoundingDivide as refRdbpot, refSrdhm } from '@tflite-lambda/testing';
 
 let seed = 12345;
 function rnd(): number {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RuntimeTensor } from '../kernel.js';
 import { dequantizeWeights, fakeQuantizeRowsInt8, isHybridWeight } from './hybrid.js';
-import { assertClose } from './test_helpers.js';
+import { assertClose } from '@tflite-lambda/testing';
 
 const f = Math.fround;
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuantizationParams } from '../../core/model.js';
 import type { FullyConnectedOptions, FusedActivation } from '../../core/options.js';
-import { randomInt, seededRandom } from '../common/test_helpers.js';
-import { runKernel } from '../kernel_runner.js';
+import { randomInt, seededRandom } from '@tflite-lambda/testing';
+import { runKernel } from '@tflite-lambda/testing';
 import { FULLY_CONNECTED_QUANTIZED_KERNEL, FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL } from './fully_connected.js';
-import { clampTo, qp, qpc, refMultiply, refQuantize, rint } from './quant_test_helpers.js';
+import { clampTo, qp, qpc, refMultiply, refQuantize, rint } from '@tflite-lambda/testing';
 
 type Kernel = typeof FULLY_CONNECTED_QUANTIZED_KERNEL;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { constInt32, runOne } from '../common/layout_test_utils.js';
+import { constInt32, runOne } from '@tflite-lambda/testing';
 import { ARG_MAX_KERNEL } from './arg_max.js';
 
 const opts = (outputType: 'int32' | 'int64') => ({ kind: 'ArgMaxOptions' as const, outputType });

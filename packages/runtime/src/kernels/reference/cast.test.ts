@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DType } from '../../core/dtype.js';
 import { UnsupportedError } from '../../core/errors.js';
-import { runOne } from '../common/layout_test_utils.js';
+import { runOne } from '@tflite-lambda/testing';
 import { CAST_KERNEL } from './cast.js';
 
 function cast(from: DType, to: DType, data: readonly number[]): number[] {

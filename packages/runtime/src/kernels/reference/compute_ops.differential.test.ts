@@ -12,8 +12,8 @@ import type { BuiltinOptions, Conv2DOptions, DepthwiseConv2DOptions, FullyConnec
 import { numElements } from '../../core/shape.js';
 import { Interpreter } from '../../interpreter/interpreter.js';
 import { singleOpModel, type BuilderTensor } from '../../schema/builder/index.js';
-import { EXACT, FLOAT_TOLERANCE, LiteRtOracle, compareTensors, type HostTensor } from '../../testing/litert/index.js';
-import { seededRandom } from '../common/test_helpers.js';
+import { EXACT, FLOAT_TOLERANCE, LiteRtOracle, compareTensors, type HostTensor } from '@tflite-lambda/testing/litert';
+import { seededRandom } from '@tflite-lambda/testing';
 
 interface Case {
   readonly name: string;

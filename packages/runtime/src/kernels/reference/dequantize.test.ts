@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DType } from '../../core/dtype.js';
 import type { QuantizationParams } from '../../core/model.js';
-import { runKernel } from '../kernel_runner.js';
+import { runKernel } from '@tflite-lambda/testing';
 import { DEQUANTIZE_KERNEL } from './dequantize.js';
 
 function dequantize(dtype: DType, shape: number[], data: number[], quantization: QuantizationParams | null): Float32Array {

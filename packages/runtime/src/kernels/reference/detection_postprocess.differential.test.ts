@@ -12,8 +12,8 @@ import type { QuantizationParams } from '../../core/model.js';
 import { BuiltinOp } from '../../core/ops.js';
 import { Interpreter } from '../../interpreter/interpreter.js';
 import { flexMap, ModelBuilder, type FlexMapValue } from '../../schema/builder/index.js';
-import { LiteRtOracle, type HostTensor } from '../../testing/litert/index.js';
-import { seededRandom } from '../common/test_helpers.js';
+import { LiteRtOracle, type HostTensor } from '@tflite-lambda/testing/litert';
+import { seededRandom } from '@tflite-lambda/testing';
 import { DETECTION_POSTPROCESS_CODE } from './detection_postprocess.js';
 
 interface Case {

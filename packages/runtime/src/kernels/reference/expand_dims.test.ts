@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError, UnsupportedError } from '../../core/errors.js';
-import { constInt32, iota, runOne } from '../common/layout_test_utils.js';
+import { constInt32, iota, runOne } from '@tflite-lambda/testing';
 import { EXPAND_DIMS_KERNEL } from './expand_dims.js';
 
 const input = { dtype: 'uint8' as const, shape: [2, 3], data: iota(6) };

@@ -5,7 +5,7 @@ import { UnsupportedError } from '../../core/errors.js';
 import type { QuantizationParams } from '../../core/model.js';
 import type { BuiltinOptions } from '../../core/options.js';
 import type { AnyKernel } from '../kernel.js';
-import { runKernel, type TestTensorSpec } from '../kernel_runner.js';
+import { runKernel, type TestTensorSpec } from '@tflite-lambda/testing';
 import { BATCH_TO_SPACE_ND_KERNEL } from './batch_to_space_nd.js';
 import { BROADCAST_TO_KERNEL } from './broadcast_to.js';
 import { DEPTH_TO_SPACE_KERNEL } from './depth_to_space.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError, TensorError, TfliteError } from '../../core/errors.js';
-import type { TestTensorSpec } from '../kernel_runner.js';
-import { iota, product, ravel, runOne, unravel } from '../common/layout_test_utils.js';
-import { randomInt, seededRandom } from '../common/test_helpers.js';
+import type { TestTensorSpec } from '@tflite-lambda/testing';
+import { iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
+import { randomInt, seededRandom } from '@tflite-lambda/testing';
 import { GATHER_KERNEL } from './gather.js';
 
 const opts = (axis: number, batchDims = 0) => ({ kind: 'GatherOptions' as const, axis, batchDims });

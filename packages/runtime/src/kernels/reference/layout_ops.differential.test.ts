@@ -12,9 +12,9 @@ import { BuiltinOp } from '../../core/ops.js';
 import type { BuiltinOptions, StridedSliceOptions } from '../../core/options.js';
 import { Interpreter } from '../../interpreter/interpreter.js';
 import { singleOpModel, type BuilderTensor } from '../../schema/builder/index.js';
-import { EXACT, FLOAT_TOLERANCE, LiteRtOracle, compareTensors, type HostTensor } from '../../testing/litert/index.js';
-import { product } from '../common/layout_test_utils.js';
-import { seededRandom } from '../common/test_helpers.js';
+import { EXACT, FLOAT_TOLERANCE, LiteRtOracle, compareTensors, type HostTensor } from '@tflite-lambda/testing/litert';
+import { product } from '@tflite-lambda/testing';
+import { seededRandom } from '@tflite-lambda/testing';
 
 interface Case {
   readonly name: string;

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { BuiltinOp } from '../../core/ops.js';
 import { Interpreter } from '../../interpreter/interpreter.js';
 import { ModelBuilder } from '../../schema/builder/index.js';
-import { iota } from '../common/layout_test_utils.js';
+import { iota } from '@tflite-lambda/testing';
 import { LAYOUT_KERNELS } from './layout_ops.js';
 
 function flattenModel(): Uint8Array {

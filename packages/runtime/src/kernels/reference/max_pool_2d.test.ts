@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Pool2DOptions } from '../../core/options.js';
-import { randomFloats, randomInt, seededRandom } from '../common/test_helpers.js';
-import { runKernel } from '../kernel_runner.js';
+import { randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
+import { runKernel } from '@tflite-lambda/testing';
 import { MAX_POOL_2D_KERNEL } from './max_pool_2d.js';
 
 function poolOptions(o: Partial<Pool2DOptions> = {}): Pool2DOptions {

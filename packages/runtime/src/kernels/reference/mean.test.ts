@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { constInt32, iota, product, ravel, runOne, unravel } from '../common/layout_test_utils.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '../common/test_helpers.js';
+import { constInt32, iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
 import { MEAN_KERNEL } from './mean.js';
 
 const keep = (keepDims: boolean) => ({ kind: 'ReducerOptions' as const, keepDims });

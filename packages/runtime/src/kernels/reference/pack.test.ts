@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { runOne } from '../common/layout_test_utils.js';
+import { runOne } from '@tflite-lambda/testing';
 import { PACK_KERNEL } from './pack.js';
 
 const a = { dtype: 'int32' as const, shape: [2], data: [1, 2] };

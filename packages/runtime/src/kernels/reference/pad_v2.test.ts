@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { constInt32, runOne } from '../common/layout_test_utils.js';
+import { constInt32, runOne } from '@tflite-lambda/testing';
 import { PADV2_KERNEL } from './pad_v2.js';
 
 test('padv2 fills the border with the constant value input', () => {

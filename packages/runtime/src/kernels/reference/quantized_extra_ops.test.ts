@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuantizationParams } from '../../core/model.js';
-import { runKernel } from '../kernel_runner.js';
+import { runKernel } from '@tflite-lambda/testing';
 import { elu } from './elu.js';
 import { ELU_QUANTIZED_KERNEL } from './elu_quantized.js';
 import { geluExact } from './gelu.js';

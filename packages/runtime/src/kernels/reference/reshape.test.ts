@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError, UnsupportedError } from '../../core/errors.js';
-import { constInt32, iota, runOne } from '../common/layout_test_utils.js';
+import { constInt32, iota, runOne } from '@tflite-lambda/testing';
 import { RESHAPE_KERNEL } from './reshape.js';
 
 const input = { dtype: 'float32' as const, shape: [2, 3, 2], data: iota(12) };

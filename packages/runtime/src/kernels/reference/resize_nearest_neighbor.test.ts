@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { constInt32, iota, runOne } from '../common/layout_test_utils.js';
+import { constInt32, iota, runOne } from '@tflite-lambda/testing';
 import { RESIZE_NEAREST_NEIGHBOR_KERNEL } from './resize_nearest_neighbor.js';
 
 const opts = (alignCorners: boolean, halfPixelCenters: boolean) => ({ kind: 'ResizeNearestNeighborOptions' as const, alignCorners, halfPixelCenters });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runOne } from '../common/layout_test_utils.js';
+import { runOne } from '@tflite-lambda/testing';
 import { SHAPE_KERNEL } from './shape.js';
 
 test('shape returns the dimensions as int32 and is marked shape-only', () => {

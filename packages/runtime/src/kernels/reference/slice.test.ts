@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { constInt32, iota, runOne } from '../common/layout_test_utils.js';
+import { constInt32, iota, runOne } from '@tflite-lambda/testing';
 import { SLICE_KERNEL } from './slice.js';
 
 const input = { dtype: 'float32' as const, shape: [3, 4], data: iota(12) };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { constInt32, iota, runAll } from '../common/layout_test_utils.js';
+import { constInt32, iota, runAll } from '@tflite-lambda/testing';
 import { SPLIT_KERNEL } from './split.js';
 
 const input = { dtype: 'int8' as const, shape: [2, 4], data: iota(8) };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { iota, runOne } from '../common/layout_test_utils.js';
+import { iota, runOne } from '@tflite-lambda/testing';
 import { SQUEEZE_KERNEL } from './squeeze.js';
 
 const input = { dtype: 'int16' as const, shape: [1, 3, 1, 2], data: iota(6) };

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError, UnsupportedError } from '../../core/errors.js';
 import type { StridedSliceOptions } from '../../core/options.js';
-import { constInt32, iota, product, ravel, runOne, unravel } from '../common/layout_test_utils.js';
-import { randomInt, seededRandom } from '../common/test_helpers.js';
+import { constInt32, iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
+import { randomInt, seededRandom } from '@tflite-lambda/testing';
 import { STRIDED_SLICE_KERNEL } from './strided_slice.js';
 
 function opts(o: Partial<StridedSliceOptions> = {}): StridedSliceOptions {

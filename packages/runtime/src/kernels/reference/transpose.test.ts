@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { constInt32, iota, product, ravel, runOne, unravel } from '../common/layout_test_utils.js';
-import { randomInt, seededRandom } from '../common/test_helpers.js';
+import { constInt32, iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
+import { randomInt, seededRandom } from '@tflite-lambda/testing';
 import { TRANSPOSE_KERNEL } from './transpose.js';
 
 test('transpose of a 2x3 matrix', () => {

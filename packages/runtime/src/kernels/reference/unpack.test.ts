@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { iota, runAll } from '../common/layout_test_utils.js';
+import { iota, runAll } from '@tflite-lambda/testing';
 import { UNPACK_KERNEL } from './unpack.js';
 
 const input = { dtype: 'float32' as const, shape: [2, 3], data: iota(6) };

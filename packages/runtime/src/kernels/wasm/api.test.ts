@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertClose, randomFloats, seededRandom } from '../common/test_helpers.js';
+import { assertClose, randomFloats, seededRandom } from '@tflite-lambda/testing';
 import { conv2dFloat32, type Conv2DGeometry } from '../reference/conv_2d.js';
 import { conv2dIm2col, conv2dIm2colGemm, gemm, packConv2D, packGemmWeights } from './api.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import type { Conv2DOptions, FusedActivation, Padding } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '../common/test_helpers.js';
-import { runKernel } from '../kernel_runner.js';
+import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
+import { runKernel } from '@tflite-lambda/testing';
 import { CONV_2D_KERNEL } from '../reference/conv_2d.js';
 import { CONV_2D_WASM_KERNEL } from './conv_2d.js';
 

@@ -4,7 +4,7 @@ import { Interpreter } from '../../interpreter/interpreter.js';
 import { BuiltinOp } from '../../core/ops.js';
 import { ModelBuilder } from '../../schema/builder/index.js';
 import type { Conv2DOptions } from '../../core/options.js';
-import { randomFloats, seededRandom } from '../common/test_helpers.js';
+import { randomFloats, seededRandom } from '@tflite-lambda/testing';
 import { wasmContext } from './context.js';
 import { simdSupported } from './module.js';
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ImageClassifier, type ClassifierOptions } from '../../classifier/index.js';
 import { createApp, type App, type AppOptions } from '../../http/app.js';
-import { DEFAULT_MAX_PIXELS } from '../../image/index.js';
+import { DEFAULT_MAX_PIXELS } from '@tflite-lambda/vision';
 import type { HandledRequest, HttpRequest, HttpResponse, ImageModel } from '../../http/types.js';
 import { albToRequest, isAlbEvent, responseToAlb } from './alb.js';
 import { apiGatewayV1ToRequest, isApiGatewayV1Event, responseToApiGatewayV1 } from './api-gateway-v1.js';

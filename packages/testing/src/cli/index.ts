@@ -1,0 +1,1 @@
+export * from './serving_test_model.js';

@@ -1,0 +1,84 @@
+/**
+ * Runs one kernel registration on hand-made tensors, without a model or interpreter: the harness for
+ * per-kernel tests (like TFLite Micro's KernelRunner).
+ */
+import { allocTyped, isTypedArrayOf, type DType, type TypedArray } from '@tflite-lambda/runtime/internal';
+import { TensorError } from '@tflite-lambda/runtime/internal';
+import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
+import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
+import { numElements } from '@tflite-lambda/runtime/internal';
+import type { KernelRegistration, NodeContext, RuntimeTensor } from '@tflite-lambda/runtime/internal';
+
+export interface TestTensorSpec {
+  readonly dtype: DType;
+  readonly shape: readonly number[];
+  /** Values; plain numbers are converted to the dtype's TypedArray (bigint for int64). */
+  readonly data?: TypedArray | readonly number[];
+  readonly quantization?: QuantizationParams | null;
+  /** Constants are visible to prepare (weights, shape tensors). Defaults to false. */
+  readonly constant?: boolean;
+}
+
+export interface TestOutputSpec {
+  readonly dtype: DType;
+  readonly quantization?: QuantizationParams | null;
+}
+
+export interface RunKernelSpec {
+  readonly inputs: readonly (TestTensorSpec | null)[];
+  readonly outputs: readonly TestOutputSpec[];
+  readonly options?: BuiltinOptions | null;
+  readonly version?: number;
+}
+
+export function toTypedArray(dtype: DType, values: TypedArray | readonly number[]): TypedArray {
+  if (!Array.isArray(values)) {
+    if (!isTypedArrayOf(dtype, values)) throw new TensorError(`data is not a ${dtype} array`);
+    return (values as TypedArray).slice();
+  }
+  const out = allocTyped(dtype, values.length);
+  if (out instanceof BigInt64Array) values.forEach((v, i) => (out[i] = BigInt(v)));
+  else (out as Exclude<TypedArray, BigInt64Array>).set(values as number[]);
+  return out;
+}
+
+function makeTensor(index: number, spec: TestTensorSpec): RuntimeTensor {
+  const n = numElements(spec.shape);
+  const data = spec.data === undefined ? allocTyped(spec.dtype, n) : toTypedArray(spec.dtype, spec.data);
+  if (data.length !== n) {
+    throw new TensorError(`test tensor ${index}: ${data.length} values for shape [${spec.shape.join(',')}]`);
+  }
+  return {
+    index,
+    name: `t${index}`,
+    dtype: spec.dtype,
+    shape: [...spec.shape],
+    data,
+    quantization: spec.quantization ?? null,
+    isConstant: spec.constant ?? false,
+  };
+}
+
+/** Parses options, prepares and evaluates `reg` once; returns the outputs with their shapes and data. */
+export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSpec): RuntimeTensor[] {
+  const inputs = spec.inputs.map((s, i) => (s === null ? null : makeTensor(i, s)));
+  const outputs: RuntimeTensor[] = spec.outputs.map((o, i) => ({
+    index: inputs.length + i,
+    name: `out${i}`,
+    dtype: o.dtype,
+    shape: [],
+    data: allocTyped(o.dtype, 0),
+    quantization: o.quantization ?? null,
+    isConstant: false,
+  }));
+  const raw = spec.options ?? null;
+  const signature = { index: 0, opName: reg.name, version: spec.version ?? 1, inputs, outputs, options: raw };
+  if (reg.supports && !reg.supports(signature)) {
+    throw new TensorError(`${reg.name} does not support these tensors`);
+  }
+  const node: NodeContext<O> = { ...signature, options: reg.parseOptions(raw) };
+  const data = reg.prepare(node);
+  for (const t of outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
+  reg.eval(node, data);
+  return outputs;
+}

@@ -1,0 +1,240 @@
+/**
+ * LiteRT.js as a strict oracle: runs a .tflite model on Google's TFLite kernels (wasm accelerator, i.e.
+ * TFLite + XNNPACK compiled to WebAssembly) and refuses to answer rather than answer wrongly.
+ *
+ * LiteRT.js can fail silently: for some graphs `run()` resolves normally with stale memory and the only
+ * sign is an `ERROR:` line in its log. So every call here watches the log (throwing on any `ERROR:` line)
+ * and runs each case twice, requiring byte-identical outputs.
+ */
+import { dtypeOfTypedArray } from '@tflite-lambda/runtime/internal';
+import { loadLiteRtCore, type LiteRtCompiledModelHandle, type LiteRtTensorHandle, type LoadedLiteRt } from './load_core.js';
+import { withStaticShapeSignatures } from './static_shapes.js';
+import {
+  bytesOf,
+  checkHostTensor,
+  describeTensor,
+  identicalTensors,
+  isDType,
+  typedFromBytes,
+  type HostTensor,
+} from './host_tensor.js';
+
+/** Where the oracle gave up: the model was refused, a run logged an error, or two runs disagreed. */
+export type OracleStage = 'load' | 'compile' | 'run' | 'nondeterministic';
+
+export class LiteRtOracleError extends Error {
+  readonly stage: OracleStage;
+  /** The LiteRT log lines captured during the failed call. */
+  readonly log: readonly string[];
+  constructor(stage: OracleStage, message: string, log: readonly string[], options?: { cause?: unknown }) {
+    // The first line says why (LiteRT's own ERROR lines often explain more than its exception does).
+    const errors = log.filter((l) => ERROR_LINE.test(l)).map((l) => l.trim());
+    const why = [message, ...errors.filter((e) => !message.includes(e))].join(' | ');
+    const tail = log.filter((l) => l.trim() !== '' && !l.includes('INFO:')).slice(-8);
+    super(`LiteRT.js ${stage}: ${why}${tail.length ? `\n  log: ${tail.join('\n  log: ')}` : ''}`, options);
+    this.name = 'LiteRtOracleError';
+    this.stage = stage;
+    this.log = log;
+  }
+
+  /**
+   * True when LiteRT.js declined this model or case (it has no kernel, logged an error): a reason to skip
+   * the case. Failing to load LiteRT.js at all, or answering differently twice, is not.
+   */
+  get isRefusal(): boolean {
+    return this.stage === 'compile' || this.stage === 'run';
+  }
+}
+
+const ERROR_LINE = /(^|\s)ERROR:/;
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+export class LiteRtOracle {
+  private static shared: Promise<LiteRtOracle> | null = null;
+  private lines: string[] = [];
+  private loaded: LoadedLiteRt | null = null;
+  private busy = false;
+
+  private constructor() {}
+
+  /**
+   * The process-wide oracle. The wasm module is ~9 MB and loads once per process; LiteRT.js keeps its own
+   * global state, so there is never more than one.
+   */
+  static create(): Promise<LiteRtOracle> {
+    if (LiteRtOracle.shared === null) {
+      const oracle = new LiteRtOracle();
+      LiteRtOracle.shared = oracle.quietly(() => oracle.ensureLoaded()).then(
+        () => oracle,
+        (error: unknown) => {
+          LiteRtOracle.shared = null;
+          throw error;
+        },
+      );
+    }
+    return LiteRtOracle.shared;
+  }
+
+  /** LiteRT.js package version and the wasm loader it picked, for test logs. */
+  get description(): string {
+    const l = this.loaded;
+    return l ? `LiteRT.js ${l.version} (${l.loaderScript.split('/').pop()}, wasm accelerator)` : 'LiteRT.js (not loaded)';
+  }
+
+  /**
+   * Runs `model` on `inputs` (in subgraph input order) and returns the outputs in subgraph output order.
+   * Dynamic dimensions (−1 in a shape_signature) run at the model's static shape. Throws
+   * LiteRtOracleError when LiteRT.js refuses the model, logs an error, or is not deterministic.
+   */
+  async run(model: Uint8Array, inputs: readonly HostTensor[]): Promise<HostTensor[]> {
+    inputs.forEach((t, i) => checkHostTensor(t, `input ${i}`));
+    return this.quietly(async () => {
+      await this.ensureLoaded();
+      try {
+        return await this.compileAndRunTwice(model, inputs);
+      } catch (error) {
+        // An Emscripten abort leaves the wasm instance unusable: load a fresh one for the next call.
+        if (isWasmAbort(error)) this.loaded = null;
+        throw error;
+      }
+    });
+  }
+
+  private async compileAndRunTwice(model: Uint8Array, inputs: readonly HostTensor[]): Promise<HostTensor[]> {
+    const compiled = await this.compile(model);
+    try {
+      this.checkInputs(compiled, inputs);
+      const first = await this.runOnce(compiled, inputs);
+      const second = await this.runOnce(compiled, inputs);
+      this.requireIdentical(first, second);
+      return first;
+    } finally {
+      compiled.delete();
+    }
+  }
+
+  private async ensureLoaded(): Promise<void> {
+    if (this.loaded !== null) return;
+    try {
+      this.loaded = await loadLiteRtCore((line) => this.lines.push(line));
+    } catch (cause) {
+      throw new LiteRtOracleError('load', errorText(cause), this.lines, { cause });
+    }
+    this.throwOnErrorLines('load');
+  }
+
+  private async compile(model: Uint8Array): Promise<LiteRtCompiledModelHandle> {
+    const api = this.api();
+    let compiled: LiteRtCompiledModelHandle;
+    try {
+      compiled = await api.loadAndCompile(withStaticShapeSignatures(model), { accelerator: 'wasm' });
+    } catch (cause) {
+      throw new LiteRtOracleError('compile', errorText(cause), this.lines, { cause });
+    }
+    try {
+      this.throwOnErrorLines('compile');
+    } catch (error) {
+      compiled.delete();
+      throw error;
+    }
+    return compiled;
+  }
+
+  private checkInputs(compiled: LiteRtCompiledModelHandle, inputs: readonly HostTensor[]): void {
+    let details: readonly { dtype: string; shape: Int32Array }[];
+    try {
+      details = compiled.getInputDetails();
+    } catch (cause) {
+      throw new LiteRtOracleError('compile', `input details: ${errorText(cause)}`, this.lines, { cause });
+    }
+    if (details.length !== inputs.length) {
+      throw new Error(`the model has ${details.length} inputs, ${inputs.length} given`);
+    }
+    details.forEach((d, i) => {
+      const given = inputs[i];
+      const expected = { dtype: d.dtype, shape: Array.from(d.shape) };
+      if (given.dtype !== d.dtype || describeTensor(given) !== describeTensor(expected)) {
+        throw new Error(`input ${i}: the model expects ${describeTensor(expected)}, given ${describeTensor(given)}`);
+      }
+      if (given.dtype === 'bool') {
+        throw new LiteRtOracleError('compile', 'bool inputs cannot be passed through the LiteRT.js JS API', this.lines);
+      }
+      if (dtypeOfTypedArray(given.data) !== given.dtype) {
+        throw new Error(`input ${i}: data is not a ${given.dtype} array`);
+      }
+    });
+  }
+
+  private async runOnce(compiled: LiteRtCompiledModelHandle, inputs: readonly HostTensor[]): Promise<HostTensor[]> {
+    const api = this.api();
+    const tensors = inputs.map((t) => new api.Tensor(t.data.slice(), [...t.shape]));
+    let outputs: LiteRtTensorHandle[] = [];
+    try {
+      outputs = await compiled.run(tensors);
+      this.throwOnErrorLines('run');
+      return outputs.map((o, i) => readTensor(o, i));
+    } catch (cause) {
+      if (cause instanceof LiteRtOracleError) throw cause;
+      throw new LiteRtOracleError('run', errorText(cause), this.lines, { cause });
+    } finally {
+      for (const t of [...tensors, ...outputs]) t.delete();
+    }
+  }
+
+  private requireIdentical(first: HostTensor[], second: HostTensor[]): void {
+    const differs = first.findIndex((t, i) => !identicalTensors(t, second[i]));
+    if (differs >= 0 || first.length !== second.length) {
+      const which = differs >= 0 ? `output ${differs}` : 'the output count';
+      throw new LiteRtOracleError('nondeterministic', `two runs of the same case differ in ${which}`, this.lines);
+    }
+  }
+
+  private throwOnErrorLines(stage: OracleStage): void {
+    const bad = this.lines.find((l) => ERROR_LINE.test(l));
+    if (bad !== undefined) throw new LiteRtOracleError(stage, `logged "${bad.trim()}"`, this.lines);
+  }
+
+  private api(): LoadedLiteRt['api'] {
+    if (this.loaded === null) throw new Error('LiteRT.js is not loaded');
+    return this.loaded.api;
+  }
+
+  /**
+   * Runs `fn` with a fresh log and with console output captured into that log: LiteRT.js prints INFO
+   * lines and browser warnings (no WebGPU) that would drown the test output. Calls are serialized, since
+   * the log and the console are shared.
+   */
+  private async quietly<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.busy) throw new Error('LiteRtOracle calls must be awaited one at a time');
+    this.busy = true;
+    this.lines = [];
+    const saved = CONSOLE_METHODS.map((m) => console[m]);
+    const capture = (...args: unknown[]): void => void this.lines.push(args.map(String).join(' '));
+    for (const m of CONSOLE_METHODS) console[m] = capture;
+    try {
+      return await fn();
+    } finally {
+      CONSOLE_METHODS.forEach((m, i) => (console[m] = saved[i]));
+      this.busy = false;
+    }
+  }
+}
+
+function readTensor(handle: LiteRtTensorHandle, index: number): HostTensor {
+  const dtype = handle.type.dtype;
+  if (!isDType(dtype)) throw new Error(`output ${index} has dtype ${dtype}, which the runtime does not know`);
+  return {
+    dtype,
+    shape: Array.from(handle.type.layout.dimensions),
+    data: typedFromBytes(dtype, bytesOf(handle.toTypedArray())),
+  };
+}
+
+function isWasmAbort(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  return cause instanceof WebAssembly.RuntimeError;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,5 @@
+/** Serving test support: tiny models built with the builder, a fake image model, Lambda events. */
+export * from './classifier_models.js';
+export * from './events.js';
+export * from './fake_model.js';
+export * from './handler_model.js';

@@ -1,0 +1,35 @@
+/** Shared helpers of the converter tests: run a model in TF.js and a converted one in our Interpreter. */
+import { tensor, type Tensor } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { Interpreter, readModel } from '@tflite-lambda/runtime';
+import { seededRandom } from '@tflite-lambda/train';
+
+export function randomInput(shape: number[], seed: number): Float32Array {
+  const rand = seededRandom(seed);
+  return Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rand() * 2 - 1);
+}
+
+export function predictTfjs(model: LayersModel, x: Float32Array, shape: number[]): Float32Array {
+  const y = model.predict(tensor(x, shape)) as Tensor;
+  return Float32Array.from(y.dataSync());
+}
+
+export function runTflite(bytes: Uint8Array, x: Float32Array | Uint8Array | Int8Array): Float32Array {
+  const it = Interpreter.loadSync(bytes);
+  it.allocateTensors();
+  it.setTensor(it.getInputDetails()[0].index, x);
+  it.invoke();
+  return Float32Array.from(it.getTensor(it.getOutputDetails()[0].index) as Float32Array, Number);
+}
+
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} vs ${b.length}`);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** Op codes of a converted model, in order (what the converter emitted). */
+export function opcodes(bytes: Uint8Array): number[] {
+  return readModel(bytes).subgraphs[0].operators.map((o) => o.opcode);
+}

@@ -1,0 +1,1 @@
+export * from './convert_helpers.js';
