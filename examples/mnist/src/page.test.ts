@@ -4,10 +4,13 @@ import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createDevServer, createHandler, listen } from '@tflite-lambda/serving';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { skipUnlessPresent } from '@tflite-lambda/testing';
 import { modelPath, skipWithoutModel } from './paths.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? skipWithoutModel() : `${CHROMIUM} not found (apt-get install chromium): skipping the page test`;
+const skip = existsSync(CHROMIUM)
+  ? skipWithoutModel()
+  : skipUnlessPresent(`${CHROMIUM} not found (apt-get install chromium): skipping the page test`);
 
 type Stroke = [number, number][];
 

@@ -25,7 +25,18 @@ export function sharedDir(): string | null {
   return null;
 }
 
-/** Skip reason for node:test when the shared corpus is missing, or false when present. */
+/**
+ * For a test that needs something a user's clone may lack (the shared corpus, Chromium): the skip reason to
+ * give node:test, or false when nothing is missing. In CI (`CI` set, as `.ci/run` does) a missing
+ * prerequisite is a failure, not a skip, so a broken CI machine cannot pass by skipping.
+ */
+export function skipUnlessPresent(missing: string | false): string | false {
+  if (missing === false) return false;
+  if (process.env.CI) throw new Error(`CI requires it, but ${missing}`);
+  return missing;
+}
+
+/** Skip reason for node:test when the shared corpus is missing, or false when present (an error in CI). */
 export function skipWithoutShared(): string | false {
-  return sharedDir() === null ? 'shared corpus (../shared) not found: skipping conformance tests' : false;
+  return skipUnlessPresent(sharedDir() === null ? 'shared corpus (../shared) not found: skipping conformance tests' : false);
 }

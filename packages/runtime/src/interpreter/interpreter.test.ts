@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BuiltinOp } from '../core/ops.js';
 import { ModelFormatError, StateError, TensorError, TfliteError, UnsupportedError } from '../core/errors.js';
 import { ModelBuilder, singleOpModel } from '../schema/builder/index.js';
-import { sharedDir } from '@tflite-lambda/testing';
+import { sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { Interpreter } from './interpreter.js';
 import type { TypedArray } from '../core/dtype.js';
 
@@ -159,7 +159,7 @@ test('run() sets inputs, invokes and returns outputs', () => {
   assert.deepEqual(values(y), [0.5, 10, 6.5, 4]);
 });
 
-test('arena of the corpus MLP stays within its recorded size', { skip: sharedDir() === null && 'shared corpus absent' }, () => {
+test('arena of the corpus MLP stays within its recorded size', { skip: skipWithoutShared() }, () => {
   const it = Interpreter.loadSync(readFileSync(join(sharedDir()!, 'conformance/mnist_mlp_float/model.tflite')));
   it.allocateTensors();
   // Threshold test (as TFLite Micro's): fails if planning regresses. Inputs/outputs + one live intermediate.
