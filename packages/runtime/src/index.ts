@@ -1,6 +1,7 @@
 /** @tflite-lambda/runtime — run .tflite models in TypeScript. The public API is the Interpreter. */
 export { Interpreter, type InterpreterOptions } from './interpreter/interpreter.js';
 export type { TensorDetails } from './interpreter/details.js';
+export type { TensorValue, ShapedValue } from './interpreter/tensor_values.js';
 export type { ModelSource } from './interpreter/source.js';
 export type { DType, TypedArray } from './core/dtype.js';
 export type { ModelDesc, SubgraphDesc, TensorDesc, OperatorDesc, QuantizationParams } from './core/model.js';

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { BuiltinOp } from '../core/ops.js';
 import { ModelFormatError, StateError, TensorError, TfliteError, UnsupportedError } from '../core/errors.js';
 import { ModelBuilder, singleOpModel } from '../schema/builder/index.js';
-import { sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
+import { numericValue, sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { Interpreter } from './interpreter.js';
 import type { TypedArray } from '../core/dtype.js';
 
-const values = (a: TypedArray): number[] => Array.from(a as Float32Array);
+const values = (a: TypedArray | string[]): number[] => Array.from(numericValue(a) as Float32Array);
 
 /** y = relu(x · W + b) with x:[batch,3], W:[2,3] (TFLite's [out,in]), b:[2]; batch is dynamic (-1). */
 function denseModel(): Uint8Array {

@@ -1,4 +1,3 @@
-import { isTypedArrayOf, type TypedArray } from '../core/dtype.js';
 import { StateError, TensorError } from '../core/errors.js';
 import type { ModelDesc, SubgraphDesc } from '../core/model.js';
 import { formatShape, numElements } from '../core/shape.js';
@@ -11,6 +10,7 @@ import { bindNodes, errorAtNode, type Node } from './nodes.js';
 import { alignModelBytes, modelBytesOf, readModelSource, type ModelSource } from './source.js';
 import { SignatureRunner } from './signature_runner.js';
 import { makeTensors, type InterpreterTensor } from './tensors.js';
+import { isShapedValue, readTensorValue, writeTensorValue, type ShapedValue, type TensorValue } from './tensor_values.js';
 
 export interface InterpreterOptions {
   /** Kernels to use; defaults to every kernel of this package (builtinOpResolver()). */
@@ -128,25 +128,19 @@ export class Interpreter {
     this.planned = false;
   }
 
-  /** Copies `data` into tensor `index`; it must be the tensor's TypedArray type with its element count. */
-  setTensor(index: number, data: TypedArray): void {
+  /**
+   * Copies `data` into tensor `index`: the tensor's TypedArray type with its element count, a string[] for a
+   * string tensor, or interleaved (real, imaginary) float32 pairs in a Float32Array for a complex64 tensor.
+   */
+  setTensor(index: number, data: TensorValue): void {
     const t = this.tensorForAccess(index, 'setTensor');
     if (t.isConstant) throw new TensorError(`setTensor(${index}): tensor '${t.name}' is a constant`);
-    if (!isTypedArrayOf(t.dtype, data)) {
-      const got = (data as object | null)?.constructor?.name ?? typeof data;
-      throw new TensorError(`setTensor(${index}): tensor '${t.name}' is ${t.dtype}; got a ${got}`);
-    }
-    if (data.length !== t.data.length) {
-      throw new TensorError(
-        `setTensor(${index}): tensor '${t.name}' ${t.dtype}${formatShape(t.shape)} needs ${t.data.length} elements; got ${data.length}`,
-      );
-    }
-    (t.data as Exclude<TypedArray, BigInt64Array>).set(data as Exclude<TypedArray, BigInt64Array>);
+    writeTensorValue(t, data, `setTensor(${index})`);
   }
 
-  /** A copy of tensor `index`'s current value. */
-  getTensor(index: number): TypedArray {
-    return this.tensorForAccess(index, 'getTensor').data.slice();
+  /** A copy of tensor `index`'s current value, in the forms setTensor takes. */
+  getTensor(index: number): TensorValue {
+    return readTensorValue(this.tensorForAccess(index, 'getTensor'));
   }
 
   /** Current shape of tensor `index`. */
@@ -173,14 +167,14 @@ export class Interpreter {
    * Convenience: sets the inputs (in input order; resizing where the given shapes differ), invokes, and
    * returns copies of the outputs in output order.
    */
-  run(inputs: readonly (TypedArray | { data: TypedArray; shape: readonly number[] })[]): TypedArray[] {
+  run(inputs: readonly (TensorValue | ShapedValue)[]): TensorValue[] {
     const ids = this.subgraph.inputs;
     if (inputs.length !== ids.length) throw new TensorError(`run(): model has ${ids.length} inputs; got ${inputs.length}`);
     inputs.forEach((x, k) => {
-      if ('shape' in x && !ArrayBuffer.isView(x)) this.resizeInputTensor(ids[k], x.shape);
+      if (isShapedValue(x)) this.resizeInputTensor(ids[k], x.shape);
     });
     this.allocateTensors();
-    inputs.forEach((x, k) => this.setTensor(ids[k], ArrayBuffer.isView(x) ? x : x.data));
+    inputs.forEach((x, k) => this.setTensor(ids[k], isShapedValue(x) ? x.data : x));
     this.invoke();
     return this.subgraph.outputs.map((o) => this.getTensor(o));
   }

@@ -187,6 +187,16 @@ export class Table {
     return span === null ? null : this.r.bytes.subarray(span.start, span.start + span.length);
   }
 
+  /** A ushort vector as a Uint16Array copy, or null when absent. */
+  uint16Array(id: number, what: string): Uint16Array | null {
+    const span = this.vector(id, 2, what);
+    if (span === null) return null;
+    this.r.charge(span.length, this.where);
+    const out = new Uint16Array(span.length);
+    for (let i = 0; i < span.length; i++) out[i] = this.r.u16(span.start + 2 * i);
+    return out;
+  }
+
   int32s(id: number, what: string): number[] | null {
     return this.numbers(id, 4, what, (p) => this.r.i32(p));
   }

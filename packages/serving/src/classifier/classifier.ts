@@ -4,6 +4,7 @@ import { ClassifierError } from './errors.js';
 import { inputSpecOf, type InputSpec } from './input.js';
 import { loadLabels, normalizer, type ClassifierOptions } from './options.js';
 import { preprocess } from './preprocess.js';
+import type { TypedArray } from '@tflite-lambda/runtime';
 import { classCountOf, classification, scoresFromOutput, topClasses, type Classification } from './scores.js';
 
 /** The part of the Interpreter the classifier uses (a test can hand in any object with these methods). */
@@ -62,7 +63,8 @@ export class ImageClassifier {
   predict(image: ImageInput): Float32Array {
     this.engine.setTensor(this.spec.index, preprocess(image, this.spec, this.options));
     this.engine.invoke();
-    return scoresFromOutput(this.engine.getTensor(this.outputDetails.index), this.outputDetails);
+    // classCountOf checked at load that this output is numeric, never a string tensor.
+    return scoresFromOutput(this.engine.getTensor(this.outputDetails.index) as TypedArray, this.outputDetails);
   }
 
   /** The most probable class. */

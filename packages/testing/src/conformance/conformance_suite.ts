@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { Interpreter } from '@tflite-lambda/runtime';
 import { skipWithoutShared } from '../paths.js';
 import { compareArgmax, compareTensors, toleranceFor } from '../litert/compare.js';
-import { describeTensor, type HostTensor } from '../litert/host_tensor.js';
+import { describeTensor, numericValue, type HostTensor } from '../litert/host_tensor.js';
 import { listCorpusModels, outputIsSoftmax, readCorpusModel, type CorpusCase, type CorpusModel } from '../corpus/conformance_corpus.js';
 
 /** Sets the case's inputs (resizing when its shapes differ from the current ones), invokes, reads outputs. */
@@ -30,7 +30,7 @@ function runCase(interpreter: Interpreter, c: CorpusCase): HostTensor[] {
   return interpreter.getOutputDetails().map((d) => ({
     dtype: d.dtype,
     shape: d.shape,
-    data: interpreter.getTensor(d.index),
+    data: numericValue(interpreter.getTensor(d.index), `output '${d.name}'`),
   }));
 }
 

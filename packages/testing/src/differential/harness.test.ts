@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { Interpreter } from '@tflite-lambda/runtime';
 import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { HostTensor } from '../litert/host_tensor.js';
+import { numericValue, type HostTensor } from '../litert/host_tensor.js';
 import { LiteRtOracle } from '../litert/oracle.js';
 import { CaseBuilder, type DiffCase } from './case_builder.js';
 import { diffOutputs } from './harness.js';
@@ -29,7 +29,7 @@ function ours(c: DiffCase): HostTensor[] {
   it.allocateTensors();
   it.getInputDetails().forEach((d, k) => it.setTensor(d.index, c.inputs[k].data));
   it.invoke();
-  return it.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: it.getTensor(d.index) }));
+  return it.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(it.getTensor(d.index)) }));
 }
 
 describe('differential harness', () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it, type TestContext } from 'node:test';
 import { Interpreter } from '@tflite-lambda/runtime';
 import { compareTensors, toleranceFor } from '../litert/compare.js';
-import type { HostTensor } from '../litert/host_tensor.js';
+import { numericValue, type HostTensor } from '../litert/host_tensor.js';
 import { LiteRtOracle, LiteRtOracleError } from '../litert/oracle.js';
 import type { DiffCase, DiffFamily } from './case_builder.js';
 
@@ -22,7 +22,7 @@ function runOurs(c: DiffCase): HostTensor[] {
   }
   interpreter.getInputDetails().forEach((d, k) => interpreter.setTensor(d.index, c.inputs[k].data));
   interpreter.invoke();
-  return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: interpreter.getTensor(d.index) }));
+  return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(interpreter.getTensor(d.index), `output '${d.name}'`) }));
 }
 
 /** Mismatch reports for every output outside its tolerance (empty when all agree). */

@@ -2,6 +2,15 @@
 import { bytesPerElement, DTYPES, viewTyped, type DType, type TypedArray } from '@tflite-lambda/runtime/internal';
 import { formatShape, numElements } from '@tflite-lambda/runtime/internal';
 
+/** A tensor value as the Interpreter hands it out; string tensors come back as string[]. */
+export type TensorValueLike = TypedArray | string[];
+
+/** `value` as a TypedArray; a string tensor's value (string[]) fails with a message naming `what`. */
+export function numericValue(value: TensorValueLike, what = 'tensor'): TypedArray {
+  if (Array.isArray(value)) throw new Error(`${what} is a string tensor, expected numbers`);
+  return value;
+}
+
 export interface HostTensor {
   readonly dtype: DType;
   readonly shape: readonly number[];
