@@ -1,0 +1,9 @@
+/**
+ * Differential tests of the builtin ops and storage formats added for "runs any .tflite" (sparse and INT4
+ * constants, complex/FFT, scatter and segment ops, NMS, 3-D convolutions, bit ops, …) against LiteRT.js, on
+ * seeded models assembled with our builder.
+ */
+import { defineDifferentialTests } from './harness.js';
+import { sparseInt4Family } from './more/sparse_int4.js';
+
+defineDifferentialTests('more builtin ops agree with LiteRT.js', [sparseInt4Family], 20261211);
