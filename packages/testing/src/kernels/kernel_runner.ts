@@ -29,6 +29,9 @@ export interface RunKernelSpec {
   readonly outputs: readonly TestOutputSpec[];
   readonly options?: BuiltinOptions | null;
   readonly version?: number;
+  /** For a custom operator: its name and raw custom_options bytes. */
+  readonly customCode?: string;
+  readonly customOptions?: Uint8Array;
 }
 
 export function toTypedArray(dtype: DType, values: TypedArray | readonly number[]): TypedArray {
@@ -72,11 +75,11 @@ export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSp
     isConstant: false,
   }));
   const raw = spec.options ?? null;
-  const signature = { index: 0, opName: reg.name, version: spec.version ?? 1, inputs, outputs, options: raw };
+  const signature = { index: 0, opName: reg.name, version: spec.version ?? 1, inputs, outputs, options: raw, customCode: spec.customCode ?? null };
   if (reg.supports && !reg.supports(signature)) {
     throw new TensorError(`${reg.name} does not support these tensors`);
   }
-  const node: NodeContext<O> = { ...signature, options: reg.parseOptions(raw) };
+  const node: NodeContext<O> = { ...signature, options: reg.parseOptions(raw, spec.customOptions ?? null) };
   const data = reg.prepare(node);
   for (const t of outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
   reg.eval(node, data);

@@ -3,5 +3,13 @@
  * published models: MediaPipe's segmentation and face-mesh operators and TFLite Micro's signal library.
  */
 import type { AnyKernel } from '../kernel.js';
+import { CONVOLUTION_2D_TRANSPOSE_BIAS_KERNEL } from './convolution_2d_transpose_bias.js';
+import { MAX_POOLING_WITH_ARGMAX_2D_KERNEL } from './max_pooling_with_argmax_2d.js';
+import { MAX_UNPOOLING_2D_KERNEL } from './max_unpooling_2d.js';
 
-export const CUSTOM_KERNELS: readonly AnyKernel[] = [] as AnyKernel[];
+export const CUSTOM_KERNELS: readonly AnyKernel[] = [
+  // MediaPipe (mediapipe/util/tflite/operations): hair and selfie segmentation.
+  CONVOLUTION_2D_TRANSPOSE_BIAS_KERNEL,
+  MAX_POOLING_WITH_ARGMAX_2D_KERNEL,
+  MAX_UNPOOLING_2D_KERNEL,
+] as AnyKernel[];
