@@ -4,7 +4,8 @@
  * seeded models assembled with our builder.
  */
 import { defineDifferentialTests } from './harness.js';
+import { complexFftFamily } from './more/complex_fft.js';
 import { mediapipeOpsFamily } from './more/mediapipe_ops.js';
 import { sparseInt4Family } from './more/sparse_int4.js';
 
-defineDifferentialTests('more builtin ops agree with LiteRT.js', [sparseInt4Family, mediapipeOpsFamily], 20261211);
+defineDifferentialTests('more builtin ops agree with LiteRT.js', [sparseInt4Family, mediapipeOpsFamily, complexFftFamily], 20261211);
