@@ -155,6 +155,10 @@ export class Table {
     const p = this.field(id, 4);
     return p === 0 ? def : this.r.f32(p);
   }
+  int64(id: number): bigint {
+    const p = this.field(id, 8);
+    return p === 0 ? 0n : this.r.i64(p);
+  }
   uint64(id: number): bigint {
     const p = this.field(id, 8);
     return p === 0 ? 0n : this.r.u64(p);

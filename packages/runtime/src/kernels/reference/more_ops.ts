@@ -4,14 +4,42 @@
  * builtin resolver adds this list after the extra kernels.
  */
 import type { AnyKernel } from '../kernel.js';
+import { BITCAST_KERNEL } from './bitcast.js';
+import { BITWISE_XOR_KERNEL } from './bitwise_xor.js';
+import { BROADCAST_ARGS_KERNEL } from './broadcast_args.js';
+import { BUCKETIZE_KERNEL } from './bucketize.js';
 import { COMPLEX_ABS_KERNEL } from './complex_abs.js';
 import { DENSIFY_KERNEL } from './densify.js';
+import { DILATE_KERNEL } from './dilate.js';
+import { DYNAMIC_UPDATE_SLICE_KERNEL } from './dynamic_update_slice.js';
+import { FAKE_QUANT_KERNEL } from './fake_quant.js';
 import { IMAG_KERNEL } from './imag.js';
+import { MATRIX_DIAG_KERNEL } from './matrix_diag.js';
+import { MATRIX_SET_DIAG_KERNEL } from './matrix_set_diag.js';
 import { REAL_KERNEL } from './real.js';
+import { RELU_0_TO_1_KERNEL } from './relu_0_to_1.js';
+import { RELU_0_TO_1_QUANTIZED_KERNEL } from './relu_0_to_1_quantized.js';
+import { REVERSE_SEQUENCE_KERNEL } from './reverse_sequence.js';
 import { RFFT2D_KERNEL } from './rfft2d.js';
+import { RIGHT_SHIFT_KERNEL } from './right_shift.js';
+import { SCATTER_ND_KERNEL } from './scatter_nd.js';
+import { SEGMENT_SUM_KERNEL } from './segment_sum.js';
+import { SPARSE_TO_DENSE_KERNEL } from './sparse_to_dense.js';
+import { UNSORTED_SEGMENT_MAX_KERNEL } from './unsorted_segment_max.js';
+import { UNSORTED_SEGMENT_MIN_KERNEL } from './unsorted_segment_min.js';
+import { UNSORTED_SEGMENT_PROD_KERNEL } from './unsorted_segment_prod.js';
+import { UNSORTED_SEGMENT_SUM_KERNEL } from './unsorted_segment_sum.js';
 
 export const MORE_KERNELS: readonly AnyKernel[] = [
   DENSIFY_KERNEL,
   // Complex numbers (audio front ends: YAMNet).
   RFFT2D_KERNEL, COMPLEX_ABS_KERNEL, REAL_KERNEL, IMAG_KERNEL,
+  // Scatter, segments and sparse/dense conversions.
+  SCATTER_ND_KERNEL, SEGMENT_SUM_KERNEL, UNSORTED_SEGMENT_SUM_KERNEL, UNSORTED_SEGMENT_PROD_KERNEL,
+  UNSORTED_SEGMENT_MAX_KERNEL, UNSORTED_SEGMENT_MIN_KERNEL, SPARSE_TO_DENSE_KERNEL, DYNAMIC_UPDATE_SLICE_KERNEL,
+  // Shapes, layout and matrices.
+  BROADCAST_ARGS_KERNEL, REVERSE_SEQUENCE_KERNEL, MATRIX_DIAG_KERNEL, MATRIX_SET_DIAG_KERNEL, DILATE_KERNEL,
+  // Element-wise: activations, quantization emulation, bucketing, bit operations.
+  RELU_0_TO_1_KERNEL, RELU_0_TO_1_QUANTIZED_KERNEL, FAKE_QUANT_KERNEL, BUCKETIZE_KERNEL,
+  BITCAST_KERNEL, BITWISE_XOR_KERNEL, RIGHT_SHIFT_KERNEL,
 ] as AnyKernel[];

@@ -25,6 +25,9 @@ import {
   unpack,
 } from './layout.js';
 import { blockSize, cumsum, gelu, localResponseNormalization, mirrorPad, oneHot } from './extra.js';
+import {
+  bucketize, conv3D, embeddingLookupSparse, fakeQuant, lshProjection, random, reverseSequence, skipGram, sparseToDense,
+} from './more.js';
 import { optionsTableName, optionsTypeId } from './union.js';
 
 const CODECS: readonly ErasedCodec[] = [
@@ -57,6 +60,15 @@ const CODECS: readonly ErasedCodec[] = [
   erase(gelu),
   erase(oneHot),
   erase(cumsum),
+  erase(sparseToDense),
+  erase(reverseSequence),
+  erase(fakeQuant),
+  erase(bucketize),
+  erase(random),
+  erase(conv3D),
+  erase(lshProjection),
+  erase(skipGram),
+  erase(embeddingLookupSparse),
 ];
 
 const BY_TABLE: ReadonlyMap<string, ErasedCodec> = new Map(CODECS.flatMap((c) => c.tables.map((t) => [t, c])));
