@@ -37,8 +37,9 @@ export function writeTensorValue(t: RuntimeTensor, data: TensorValue, what: stri
     throw new TensorError(`${what}: tensor '${t.name}' is ${t.dtype} (${want}); got a ${describe(data)}`);
   }
   if (data.length !== target.length) {
+    const unit = t.dtype === 'complex64' ? 'float32 values (real, imaginary pairs)' : 'elements';
     throw new TensorError(
-      `${what}: tensor '${t.name}' ${t.dtype}${formatShape(t.shape)} needs ${target.length} values; got ${data.length}`,
+      `${what}: tensor '${t.name}' ${t.dtype}${formatShape(t.shape)} needs ${target.length} ${unit}; got ${data.length}`,
     );
   }
   (target as Exclude<TypedArray, BigInt64Array>).set(data as Exclude<TypedArray, BigInt64Array>);
