@@ -30,6 +30,7 @@ function checkOutputShapes(node: Node, maxBytes: number): void {
 }
 
 function canFold(node: Node): boolean {
+  if (node.kernel.stateful) return false;
   if (node.kernel.shapeOnly) return true;
   const inputs = node.ctx.inputs.filter((t) => t !== null);
   return inputs.length > 0 && inputs.every((t) => t!.isConstant);

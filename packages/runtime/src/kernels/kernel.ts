@@ -72,6 +72,11 @@ export interface KernelRegistration<O = unknown, D = unknown> {
    * time and treat its outputs as constants.
    */
   readonly shapeOnly?: boolean;
+  /**
+   * True when the kernel keeps state from one invoke to the next (the random generators): the interpreter
+   * never evaluates it at prepare, even when every input is constant.
+   */
+  readonly stateful?: boolean;
 }
 
 /** A registration with its type parameters erased, as the resolver stores it. */

@@ -9,6 +9,17 @@ import { BITWISE_XOR_KERNEL } from './bitwise_xor.js';
 import { BROADCAST_ARGS_KERNEL } from './broadcast_args.js';
 import { BUCKETIZE_KERNEL } from './bucketize.js';
 import { COMPLEX_ABS_KERNEL } from './complex_abs.js';
+import { CONV_3D_KERNEL } from './conv_3d.js';
+import { CONV_3D_TRANSPOSE_KERNEL } from './conv_3d_transpose.js';
+import { EMBEDDING_LOOKUP_SPARSE_KERNEL } from './embedding_lookup_sparse.js';
+import { HASHTABLE_LOOKUP_KERNEL } from './hashtable_lookup.js';
+import { LSH_PROJECTION_KERNEL } from './lsh_projection.js';
+import { MULTINOMIAL_KERNEL } from './multinomial.js';
+import { NON_MAX_SUPPRESSION_V4_KERNEL } from './non_max_suppression_v4.js';
+import { NON_MAX_SUPPRESSION_V5_KERNEL } from './non_max_suppression_v5.js';
+import { RANDOM_STANDARD_NORMAL_KERNEL } from './random_standard_normal.js';
+import { RANDOM_UNIFORM_KERNEL } from './random_uniform.js';
+import { SKIP_GRAM_KERNEL } from './skip_gram.js';
 import { DENSIFY_KERNEL } from './densify.js';
 import { DILATE_KERNEL } from './dilate.js';
 import { DYNAMIC_UPDATE_SLICE_KERNEL } from './dynamic_update_slice.js';
@@ -42,4 +53,10 @@ export const MORE_KERNELS: readonly AnyKernel[] = [
   // Element-wise: activations, quantization emulation, bucketing, bit operations.
   RELU_0_TO_1_KERNEL, RELU_0_TO_1_QUANTIZED_KERNEL, FAKE_QUANT_KERNEL, BUCKETIZE_KERNEL,
   BITCAST_KERNEL, BITWISE_XOR_KERNEL, RIGHT_SHIFT_KERNEL,
+  // Detection post-processing and 3-D convolutions.
+  NON_MAX_SUPPRESSION_V4_KERNEL, NON_MAX_SUPPRESSION_V5_KERNEL, CONV_3D_KERNEL, CONV_3D_TRANSPOSE_KERNEL,
+  // Lookups, hashing and text.
+  EMBEDDING_LOOKUP_SPARSE_KERNEL, HASHTABLE_LOOKUP_KERNEL, LSH_PROJECTION_KERNEL, SKIP_GRAM_KERNEL,
+  // Random numbers (stateful: never folded at prepare).
+  RANDOM_UNIFORM_KERNEL, RANDOM_STANDARD_NORMAL_KERNEL, MULTINOMIAL_KERNEL,
 ] as AnyKernel[];

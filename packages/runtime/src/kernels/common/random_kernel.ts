@@ -1,0 +1,71 @@
+/**
+ * RANDOM_UNIFORM and RANDOM_STANDARD_NORMAL (float32 output of a constant int32 shape) with TFLite's
+ * seeding: the generator is made at prepare from the op's seed and seed2 (both 0: seeded from the platform's
+ * random source, so not reproducible), and it keeps running across invokes — each invoke draws fresh values,
+ * four per Philox call, the unused remainder of the last call dropped.
+ */
+import { BuiltinOp } from '../../core/ops.js';
+import type { RandomOptions } from '../../core/options.js';
+import { formatShape } from '../../core/shape.js';
+import type { KernelRegistration } from '../kernel.js';
+import { constIntValues } from './const_values.js';
+import { expectDType, expectRank, requireInput, requireOutput, shapeError } from './node_checks.js';
+import { optionsOrDefault } from './options.js';
+import { boxMullerFloat, Philox, uint32ToFloat } from './philox.js';
+
+/** Two random 64-bit seeds for seed = seed2 = 0, as TFLite draws them from /dev/urandom. */
+function platformSeeds(): [bigint, bigint] {
+  const words = new Uint32Array(4);
+  globalThis.crypto.getRandomValues(words);
+  return [(BigInt(words[0]!) << 32n) | BigInt(words[1]!), (BigInt(words[2]!) << 32n) | BigInt(words[3]!)];
+}
+
+/** The generator TFLite's InitializeOpData makes for these options. */
+export function seededPhilox(o: RandomOptions): Philox {
+  const [seed, seed2] = o.seed === 0n && o.seed2 === 0n ? platformSeeds() : [o.seed, o.seed2];
+  return new Philox(seed, seed2);
+}
+
+export function parseRandomOptions(raw: Parameters<KernelRegistration<RandomOptions>['parseOptions']>[0]): RandomOptions {
+  return optionsOrDefault(raw, ['RandomOptions'], { kind: 'RandomOptions', seed: 0n, seed2: 0n });
+}
+
+function fillUniform(rng: Philox, out: Float32Array): void {
+  for (let at = 0; at < out.length; at += 4) {
+    const s = rng.next();
+    for (let i = 0; i < 4 && at + i < out.length; i++) out[at + i] = uint32ToFloat(s[i]!);
+  }
+}
+
+function fillNormal(rng: Philox, out: Float32Array): void {
+  for (let at = 0; at < out.length; at += 4) {
+    const s = rng.next();
+    for (let i = 0; i < 4 && at + i < out.length; i += 2) {
+      const [a, b] = boxMullerFloat(s[i]!, s[i + 1]!);
+      out[at + i] = a;
+      if (at + i + 1 < out.length) out[at + i + 1] = b;
+    }
+  }
+}
+
+export function randomKernel(op: 'RANDOM_UNIFORM' | 'RANDOM_STANDARD_NORMAL'): KernelRegistration<RandomOptions, Philox> {
+  const fill = op === 'RANDOM_UNIFORM' ? fillUniform : fillNormal;
+  return {
+    op: BuiltinOp[op],
+    name: `${op} (float32, reference)`,
+    parseOptions: parseRandomOptions,
+    stateful: true,
+    prepare(node) {
+      const shapeIn = requireInput(node, 0);
+      const output = requireOutput(node, 0);
+      expectDType(node, shapeIn, ['int32'], 'shape');
+      expectRank(node, shapeIn, 1, 'shape');
+      expectDType(node, output, ['float32'], 'output');
+      const shape = constIntValues(node, shapeIn, 'shape');
+      if (shape.some((d) => d < 0)) throw shapeError(node, `shape ${formatShape(shape)} has a negative dimension`);
+      output.shape = shape;
+      return seededPhilox(node.options);
+    },
+    eval: (node, rng) => fill(rng, node.outputs[0]!.data as Float32Array),
+  };
+}
