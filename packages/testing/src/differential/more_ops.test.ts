@@ -11,5 +11,6 @@ import { lookupHashFamily } from './more/lookup_hash_ops.js';
 import { shapeBitOpsFamily } from './more/shape_bit_ops.js';
 import { mediapipeOpsFamily } from './more/mediapipe_ops.js';
 import { sparseInt4Family } from './more/sparse_int4.js';
+import { stringOpsFamily } from './more/string_ops.js';
 
-defineDifferentialTests('more builtin ops agree with LiteRT.js', [sparseInt4Family, mediapipeOpsFamily, complexFftFamily, indexingOpsFamily, shapeBitOpsFamily, detectionConv3dFamily, lookupHashFamily], 20261211);
+defineDifferentialTests('more builtin ops agree with LiteRT.js', [sparseInt4Family, mediapipeOpsFamily, complexFftFamily, indexingOpsFamily, shapeBitOpsFamily, detectionConv3dFamily, lookupHashFamily, stringOpsFamily], 20261211);

@@ -12,6 +12,8 @@ import { COMPLEX_ABS_KERNEL } from './complex_abs.js';
 import { CONV_3D_KERNEL } from './conv_3d.js';
 import { CONV_3D_TRANSPOSE_KERNEL } from './conv_3d_transpose.js';
 import { EMBEDDING_LOOKUP_SPARSE_KERNEL } from './embedding_lookup_sparse.js';
+import { EQUAL_STRING_KERNEL } from './equal_string.js';
+import { NOT_EQUAL_STRING_KERNEL } from './not_equal_string.js';
 import { HASHTABLE_LOOKUP_KERNEL } from './hashtable_lookup.js';
 import { LSH_PROJECTION_KERNEL } from './lsh_projection.js';
 import { MULTINOMIAL_KERNEL } from './multinomial.js';
@@ -57,6 +59,7 @@ export const MORE_KERNELS: readonly AnyKernel[] = [
   NON_MAX_SUPPRESSION_V4_KERNEL, NON_MAX_SUPPRESSION_V5_KERNEL, CONV_3D_KERNEL, CONV_3D_TRANSPOSE_KERNEL,
   // Lookups, hashing and text.
   EMBEDDING_LOOKUP_SPARSE_KERNEL, HASHTABLE_LOOKUP_KERNEL, LSH_PROJECTION_KERNEL, SKIP_GRAM_KERNEL,
+  EQUAL_STRING_KERNEL, NOT_EQUAL_STRING_KERNEL,
   // Random numbers (stateful: never folded at prepare).
   RANDOM_UNIFORM_KERNEL, RANDOM_STANDARD_NORMAL_KERNEL, MULTINOMIAL_KERNEL,
 ] as AnyKernel[];

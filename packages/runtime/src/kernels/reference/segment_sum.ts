@@ -25,8 +25,8 @@ export const SEGMENT_SUM_KERNEL: KernelRegistration<null, SegmentPlan> = {
       throw shapeError(node, `segment ids ${formatShape(idsIn.shape)} must list one id per row of data ${formatShape(data.shape)}`);
     }
     ids.forEach((id, i) => {
-      const step = i === 0 ? id : id - ids[i - 1]!;
-      if (step !== 0 && step !== 1) throw shapeError(node, `segment ids must start at 0 and grow by 0 or 1; [${ids.join(',')}] does not`);
+      const ok = i === 0 ? id === 0 : id === ids[i - 1]! || id === ids[i - 1]! + 1;
+      if (!ok) throw shapeError(node, `segment ids must start at 0 and grow by 0 or 1; [${ids.join(',')}] does not`);
     });
     const segments = ids.length === 0 ? 0 : ids[ids.length - 1]! + 1;
     output.shape = [segments, ...data.shape.slice(1)];
