@@ -100,6 +100,33 @@ export class LiteRtOracle {
     });
   }
 
+  /**
+   * Outputs of `invokes` successive runs of one compiled model (state kept by stateful kernels — the random
+   * generators — carries over). The model is compiled twice and both sequences must agree byte for byte.
+   */
+  async runInvokes(model: Uint8Array, inputs: readonly HostTensor[], invokes: number): Promise<HostTensor[][]> {
+    inputs.forEach((t, i) => checkHostTensor(t, `input ${i}`));
+    return this.quietly(async () => {
+      await this.ensureLoaded();
+      const first = await this.compileAndRunSequence(model, inputs, invokes);
+      const second = await this.compileAndRunSequence(model, inputs, invokes);
+      first.forEach((outs, k) => this.requireIdentical(outs, second[k]!));
+      return first;
+    });
+  }
+
+  private async compileAndRunSequence(model: Uint8Array, inputs: readonly HostTensor[], invokes: number): Promise<HostTensor[][]> {
+    const compiled = await this.compile(model);
+    try {
+      this.checkInputs(compiled, inputs);
+      const runs: HostTensor[][] = [];
+      for (let k = 0; k < invokes; k++) runs.push(await this.runOnce(compiled, inputs));
+      return runs;
+    } finally {
+      compiled.delete();
+    }
+  }
+
   private async compileAndRunTwice(model: Uint8Array, inputs: readonly HostTensor[]): Promise<HostTensor[]> {
     const compiled = await this.compile(model);
     try {

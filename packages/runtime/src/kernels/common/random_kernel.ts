@@ -1,7 +1,7 @@
 /**
  * RANDOM_UNIFORM and RANDOM_STANDARD_NORMAL (float32 output of a constant int32 shape) with TFLite's
- * seeding: the generator is made at prepare from the op's seed and seed2 (both 0: seeded from the platform's
- * random source, so not reproducible), and it keeps running across invokes — each invoke draws fresh values,
+ * seeding: the generator is made at prepare from the op's seed and seed2 as 32-bit ints (both 0: seeded from
+ * the platform's random source, so not reproducible), and it keeps running across invokes — each invoke draws fresh values,
  * four per Philox call, the unused remainder of the last call dropped.
  */
 import { BuiltinOp } from '../../core/ops.js';
@@ -20,10 +20,14 @@ function platformSeeds(): [bigint, bigint] {
   return [(BigInt(words[0]!) << 32n) | BigInt(words[1]!), (BigInt(words[2]!) << 32n) | BigInt(words[3]!)];
 }
 
-/** The generator TFLite's InitializeOpData makes for these options. */
+/**
+ * The generator TFLite's InitializeOpData makes for these options. TFLite keeps the seeds in `int` fields
+ * (TfLiteRandomParams), so the schema's 64-bit seeds are cut to their low 32 bits and sign-extended.
+ */
 export function seededPhilox(o: RandomOptions): Philox {
-  const [seed, seed2] = o.seed === 0n && o.seed2 === 0n ? platformSeeds() : [o.seed, o.seed2];
-  return new Philox(seed, seed2);
+  const seed = BigInt.asIntN(32, o.seed), seed2 = BigInt.asIntN(32, o.seed2);
+  const [s1, s2] = seed === 0n && seed2 === 0n ? platformSeeds() : [seed, seed2];
+  return new Philox(s1, s2);
 }
 
 export function parseRandomOptions(raw: Parameters<KernelRegistration<RandomOptions>['parseOptions']>[0]): RandomOptions {
