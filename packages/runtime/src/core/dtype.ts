@@ -2,7 +2,8 @@
  * Tensor element types, named like numpy. float16 values are stored as raw IEEE half bits in a Uint16Array.
  * complex64 elements (a float32 real part, then a float32 imaginary part) are held in a Float64Array, one
  * 8-byte slot per element, so that data-movement kernels copy whole elements; complex kernels view the same
- * bytes as interleaved float32 pairs (complexParts). string elements live in a StringArray (string_data.ts).
+ * bytes as interleaved float32 pairs (complexParts). uint64 elements are held in a BigInt64Array (same bits;
+ * uint64 kernels view them through unsigned64). string elements live in a StringArray (string_data.ts).
  * TFLite's INT4 has no dtype here: the reader unpacks it to int8 (two values per byte in the file).
  */
 import { StringArray } from './string_data.js';
@@ -18,6 +19,7 @@ export type DType =
   | 'int8'
   | 'float64'
   | 'uint32'
+  | 'uint64'
   | 'uint16'
   | 'complex64'
   | 'string';
@@ -45,6 +47,7 @@ export interface TypedArrayFor {
   int8: Int8Array;
   float64: Float64Array;
   uint32: Uint32Array;
+  uint64: BigInt64Array;
   uint16: Uint16Array;
   complex64: Float64Array;
   string: StringArray;
@@ -67,6 +70,7 @@ const CTORS: Record<DType, TypedArrayCtor> = {
   int8: Int8Array,
   float64: Float64Array,
   uint32: Uint32Array,
+  uint64: BigInt64Array as unknown as TypedArrayCtor,
   uint16: Uint16Array,
   complex64: Float64Array,
   string: StringArray,
@@ -110,6 +114,11 @@ export function dtypeOfTypedArray(data: TypedArray): DType {
   if (data instanceof Int16Array) return 'int16';
   if (data instanceof Uint16Array) return 'float16';
   return 'int64';
+}
+
+/** A uint64 tensor's data as unsigned 64-bit values: a view, no copy. */
+export function unsigned64(data: TypedArray): BigUint64Array {
+  return new BigUint64Array(data.buffer, data.byteOffset, data.byteLength / 8);
 }
 
 /** The float32 (real, imaginary) pairs of a complex64 tensor's data: a view, no copy. */

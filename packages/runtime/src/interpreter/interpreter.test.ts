@@ -9,7 +9,7 @@ import { numericValue, sharedDir, skipWithoutShared } from '@tflite-lambda/testi
 import { Interpreter } from './interpreter.js';
 import type { TypedArray } from '../core/dtype.js';
 
-const values = (a: TypedArray | string[]): number[] => Array.from(numericValue(a) as Float32Array);
+const values = (a: Parameters<typeof numericValue>[0]): number[] => Array.from(numericValue(a) as Float32Array);
 
 /** y = relu(x · W + b) with x:[batch,3], W:[2,3] (TFLite's [out,in]), b:[2]; batch is dynamic (-1). */
 function denseModel(): Uint8Array {

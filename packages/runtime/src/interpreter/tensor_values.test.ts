@@ -65,6 +65,17 @@ for (const [dtype, values] of [
   });
 }
 
+test('uint64 tensors take and give BigUint64Array values', () => {
+  const it = Interpreter.loadSync(reshapeModel('uint64', [2], [2, 1]));
+  it.allocateTensors();
+  it.setTensor(it.getInputDetails()[0]!.index, BigUint64Array.from([2n ** 64n - 1n, 5n]));
+  it.invoke();
+  const out = it.getTensor(it.getOutputDetails()[0]!.index);
+  assert.ok(out instanceof BigUint64Array);
+  assert.deepEqual([...out], [2n ** 64n - 1n, 5n]);
+  assert.throws(() => it.setTensor(it.getInputDetails()[0]!.index, BigInt64Array.from([1n, 2n])), TensorError);
+});
+
 test('an INT4 constant reaches kernels as int8 values', () => {
   const m = new ModelBuilder();
   const q = m.addTensor({

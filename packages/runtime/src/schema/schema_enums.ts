@@ -20,6 +20,7 @@ const DTYPE_BY_CODE: ReadonlyMap<number, DType> = new Map<number, DType>([
   [8, 'complex64'],
   [9, 'int8'],
   [10, 'float64'],
+  [12, 'uint64'],
   [15, 'uint32'],
   [16, 'uint16'],
 ]);
@@ -29,7 +30,7 @@ export const INT4_CODE = 17;
 
 const CODE_BY_DTYPE: ReadonlyMap<DType, number> = new Map([...DTYPE_BY_CODE].map(([c, d]) => [d, c]));
 
-/** The runtime dtype for a TensorType code, or null when the runtime has none (complex128, uint64, bfloat16, ...). */
+/** The runtime dtype for a TensorType code, or null when the runtime has none (complex128, bfloat16, int2, ...). */
 export function dtypeOfCode(code: number): DType | null {
   return DTYPE_BY_CODE.get(code) ?? null;
 }

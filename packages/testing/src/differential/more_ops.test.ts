@@ -4,6 +4,7 @@
  * seeded models assembled with our builder.
  */
 import { defineDifferentialTests } from './harness.js';
+import { castDtypesFamily } from './more/cast_dtypes.js';
 import { complexFftFamily } from './more/complex_fft.js';
 import { detectionConv3dFamily } from './more/detection_conv3d.js';
 import { indexingOpsFamily } from './more/indexing_ops.js';
@@ -13,4 +14,4 @@ import { mediapipeOpsFamily } from './more/mediapipe_ops.js';
 import { sparseInt4Family } from './more/sparse_int4.js';
 import { stringOpsFamily } from './more/string_ops.js';
 
-defineDifferentialTests('more builtin ops agree with LiteRT.js', [sparseInt4Family, mediapipeOpsFamily, complexFftFamily, indexingOpsFamily, shapeBitOpsFamily, detectionConv3dFamily, lookupHashFamily, stringOpsFamily], 20261211);
+defineDifferentialTests('more builtin ops agree with LiteRT.js', [sparseInt4Family, mediapipeOpsFamily, complexFftFamily, indexingOpsFamily, shapeBitOpsFamily, detectionConv3dFamily, lookupHashFamily, stringOpsFamily, castDtypesFamily], 20261211);

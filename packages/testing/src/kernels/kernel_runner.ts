@@ -72,6 +72,14 @@ function makeTensor(index: number, spec: TestTensorSpec): RuntimeTensor {
 
 /** Parses options, prepares and evaluates `reg` once; returns the outputs with their shapes and data. */
 export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSpec): RuntimeTensor[] {
+  return runKernelInvokes(reg, spec, 1)[0]!;
+}
+
+/**
+ * Prepares `reg` once and evaluates it `invokes` times on the same inputs (a stateful kernel's state carries
+ * over, as between interpreter invokes); returns a copy of the outputs after each evaluation.
+ */
+export function runKernelInvokes<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSpec, invokes: number): RuntimeTensor[][] {
   const inputs = spec.inputs.map((s, i) => (s === null ? null : makeTensor(i, s)));
   const outputs: RuntimeTensor[] = spec.outputs.map((o, i) => ({
     index: inputs.length + i,
@@ -99,6 +107,11 @@ export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSp
   };
   const data = reg.prepare(node);
   for (const t of outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
-  reg.eval(node, data);
-  return outputs;
+  const results: RuntimeTensor[][] = [];
+  for (let i = 0; i < invokes; i++) {
+    reg.eval(node, data);
+    // The last evaluation hands out the tensors themselves (string tensors keep their elements).
+    results.push(i === invokes - 1 ? outputs : outputs.map((t) => ({ ...t, shape: [...t.shape], data: t.data.slice() })));
+  }
+  return results;
 }

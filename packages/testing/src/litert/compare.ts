@@ -38,6 +38,7 @@ export function toleranceFor(dtype: DType, opts: { softmax?: boolean } = {}): To
     case 'bool':
     case 'uint16':
     case 'uint32':
+    case 'uint64':
     case 'string':
       return EXACT;
   }

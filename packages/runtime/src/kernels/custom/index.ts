@@ -6,10 +6,16 @@ import type { AnyKernel } from '../kernel.js';
 import { CONVOLUTION_2D_TRANSPOSE_BIAS_KERNEL } from './convolution_2d_transpose_bias.js';
 import { MAX_POOLING_WITH_ARGMAX_2D_KERNEL } from './max_pooling_with_argmax_2d.js';
 import { MAX_UNPOOLING_2D_KERNEL } from './max_unpooling_2d.js';
+import { SIGNAL_KERNELS } from './signal/index.js';
+import { ETHOS_U_KERNEL } from './vendor_ops.js';
 
 export const CUSTOM_KERNELS: readonly AnyKernel[] = [
   // MediaPipe (mediapipe/util/tflite/operations): hair and selfie segmentation.
   CONVOLUTION_2D_TRANSPOSE_BIAS_KERNEL,
   MAX_POOLING_WITH_ARGMAX_2D_KERNEL,
   MAX_UNPOOLING_2D_KERNEL,
+  // TFLite Micro's signal library: audio front ends.
+  ...SIGNAL_KERNELS,
+  // Vendor accelerator payloads, refused with a reason.
+  ETHOS_U_KERNEL,
 ] as AnyKernel[];
