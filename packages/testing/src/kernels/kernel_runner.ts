@@ -30,6 +30,8 @@ export interface TestTensorSpec {
 export interface TestOutputSpec {
   readonly dtype: DType;
   readonly quantization?: QuantizationParams | null;
+  /** The shape the model declares (most kernels set their own; a few keep the declared one). */
+  readonly shape?: readonly number[];
 }
 
 export interface RunKernelSpec {
@@ -85,7 +87,7 @@ export function runKernelInvokes<O, D>(reg: KernelRegistration<O, D>, spec: RunK
     index: inputs.length + i,
     name: `out${i}`,
     dtype: o.dtype,
-    shape: [],
+    shape: [...(o.shape ?? [])],
     data: allocTyped(o.dtype, 0),
     quantization: o.quantization ?? null,
     isConstant: false,

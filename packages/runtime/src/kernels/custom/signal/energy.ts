@@ -4,12 +4,12 @@
  */
 import { expectDType, expectRank, requireInput, requireOutput, shapeError } from '../../common/node_checks.js';
 import { signalKernel } from './signal_kernel.js';
-import { signalOptions } from './signal_options.js';
+import { flexOptions } from '../flex_options.js';
 
 export const SIGNAL_ENERGY_KERNEL = signalKernel('SignalEnergy', {
   dtypes: 'int16 → uint32',
   parse: (custom) => {
-    const o = signalOptions(custom, 'SignalEnergy');
+    const o = flexOptions(custom, 'SignalEnergy');
     return { start: o.int('start_index'), end: o.int('end_index') };
   },
   prepare(node) {

@@ -8,11 +8,11 @@ import { unsigned64 } from '../../../core/dtype.js';
 import { TensorError } from '../../../core/errors.js';
 import { expectDType, expectRank, nodeLabel, requireInput, requireOutput, shapeError } from '../../common/node_checks.js';
 import { signalKernel } from './signal_kernel.js';
-import { signalOptions } from './signal_options.js';
+import { flexOptions } from '../flex_options.js';
 
 export const SIGNAL_FILTER_BANK_KERNEL = signalKernel('SignalFilterBank', {
   dtypes: 'uint32 → uint64',
-  parse: (custom) => ({ channels: signalOptions(custom, 'SignalFilterBank').int('num_channels') }),
+  parse: (custom) => ({ channels: flexOptions(custom, 'SignalFilterBank').int('num_channels') }),
   prepare(node) {
     const input = requireInput(node, 0);
     const output = requireOutput(node, 0);

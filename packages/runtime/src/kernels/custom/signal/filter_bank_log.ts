@@ -5,12 +5,12 @@
 import { expectDType, expectRank, requireInput, requireOutput } from '../../common/node_checks.js';
 import { log32 } from './signal_math.js';
 import { signalKernel } from './signal_kernel.js';
-import { signalOptions } from './signal_options.js';
+import { flexOptions } from '../flex_options.js';
 
 export const SIGNAL_FILTER_BANK_LOG_KERNEL = signalKernel('SignalFilterBankLog', {
   dtypes: 'uint32 → int16',
   parse: (custom) => {
-    const o = signalOptions(custom, 'SignalFilterBankLog');
+    const o = flexOptions(custom, 'SignalFilterBankLog');
     return { correctionBits: o.int('input_correction_bits'), outputScale: o.int('output_scale') };
   },
   prepare(node) {

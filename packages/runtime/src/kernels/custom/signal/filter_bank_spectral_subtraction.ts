@@ -7,7 +7,7 @@
  */
 import { expectDType, expectRank, requireInput, requireOutput, shapeError } from '../../common/node_checks.js';
 import { signalKernel } from './signal_kernel.js';
-import { signalOptions } from './signal_options.js';
+import { flexOptions } from '../flex_options.js';
 
 interface Config {
   readonly channels: number;
@@ -27,7 +27,7 @@ export const SIGNAL_FILTER_BANK_SPECTRAL_SUBTRACTION_KERNEL = signalKernel('Sign
   dtypes: 'uint32',
   stateful: true,
   parse: (custom): Config => {
-    const o = signalOptions(custom, 'SignalFilterBankSpectralSubtraction');
+    const o = flexOptions(custom, 'SignalFilterBankSpectralSubtraction');
     return {
       channels: o.int('num_channels'), smoothing: o.int('smoothing'), oneMinusSmoothing: o.int('one_minus_smoothing'),
       alternateSmoothing: o.int('alternate_smoothing'), alternateOneMinusSmoothing: o.int('alternate_one_minus_smoothing'),

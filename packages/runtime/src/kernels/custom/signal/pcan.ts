@@ -6,11 +6,11 @@
 import { expectDType, expectRank, requireInput, requireOutput, shapeError } from '../../common/node_checks.js';
 import { pcanShrink, wideDynamicFunction } from './signal_math.js';
 import { signalKernel } from './signal_kernel.js';
-import { signalOptions } from './signal_options.js';
+import { flexOptions } from '../flex_options.js';
 
 export const SIGNAL_PCAN_KERNEL = signalKernel('SignalPCAN', {
   dtypes: 'uint32',
-  parse: (custom) => ({ snrShift: signalOptions(custom, 'SignalPCAN').int('snr_shift') }),
+  parse: (custom) => ({ snrShift: flexOptions(custom, 'SignalPCAN').int('snr_shift') }),
   prepare(node) {
     const input = requireInput(node, 0), noise = requireInput(node, 1), lut = requireInput(node, 2);
     const output = requireOutput(node, 0);

@@ -6,7 +6,7 @@
 import { expectDType, requireInput, requireOutput, shapeError, unsupported } from '../../common/node_checks.js';
 import { KissFftr16 } from './kiss_fft_int16.js';
 import { signalKernel } from './signal_kernel.js';
-import { signalOptions } from './signal_options.js';
+import { flexOptions } from '../flex_options.js';
 
 const TENSOR_TYPE_INT16 = 7;
 
@@ -21,7 +21,7 @@ interface Plan {
 export const SIGNAL_RFFT_KERNEL = signalKernel('SignalRfft', {
   dtypes: 'int16',
   parse: (custom) => {
-    const o = signalOptions(custom, 'SignalRfft');
+    const o = flexOptions(custom, 'SignalRfft');
     return { type: o.int('T'), fftLength: o.int('fft_length') };
   },
   prepare(node): Plan {

@@ -4,11 +4,11 @@
  */
 import { expectDType, requireInput, requireOutput, shapeError } from '../../common/node_checks.js';
 import { signalKernel } from './signal_kernel.js';
-import { signalOptions } from './signal_options.js';
+import { flexOptions } from '../flex_options.js';
 
 export const SIGNAL_WINDOW_KERNEL = signalKernel('SignalWindow', {
   dtypes: 'int16',
-  parse: (custom) => ({ shift: signalOptions(custom, 'SignalWindow').int('shift') }),
+  parse: (custom) => ({ shift: flexOptions(custom, 'SignalWindow').int('shift') }),
   prepare(node) {
     const input = requireInput(node, 0), weights = requireInput(node, 1);
     const output = requireOutput(node, 0);
