@@ -74,7 +74,9 @@ export const OperatorF = {
   intermediates: 8,
   largeCustomOptionsOffset: 9,
   largeCustomOptionsSize: 10,
-  numFields: 11,
+  builtinOptions2Type: 11,
+  builtinOptions2: 12,
+  numFields: 13,
 } as const;
 
 export const BufferF = { data: 0, offset: 1, size: 2, numFields: 3 } as const;

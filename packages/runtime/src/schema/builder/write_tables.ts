@@ -176,8 +176,8 @@ export function writeOperator(b: Builder, op: OperatorSpec): number {
   b.addFieldOffset(OperatorF.inputs, inputs, 0);
   b.addFieldOffset(OperatorF.outputs, outputs, 0);
   if (options !== null) {
-    b.addFieldInt8(OperatorF.builtinOptionsType, options.type, 0);
-    b.addFieldOffset(OperatorF.builtinOptions, options.offset, 0);
+    b.addFieldInt8(options.union === 1 ? OperatorF.builtinOptionsType : OperatorF.builtinOptions2Type, options.type, 0);
+    b.addFieldOffset(options.union === 1 ? OperatorF.builtinOptions : OperatorF.builtinOptions2, options.offset, 0);
   }
   if (custom !== 0) b.addFieldOffset(OperatorF.customOptions, custom, 0);
   if (intermediates !== 0) b.addFieldOffset(OperatorF.intermediates, intermediates, 0);

@@ -1,11 +1,12 @@
 /**
  * Options of SPARSE_TO_DENSE, REVERSE_SEQUENCE, FAKE_QUANT, BUCKETIZE, the random ops, CONV_3D(_TRANSPOSE),
- * LSH_PROJECTION, SKIP_GRAM and EMBEDDING_LOOKUP_SPARSE (field ids and defaults from schema.fbs).
+ * LSH_PROJECTION, SKIP_GRAM, EMBEDDING_LOOKUP_SPARSE and REDUCE_WINDOW (field ids and defaults from schema.fbs).
  */
 import type {
   BucketizeOptions, Conv3DOptions, EmbeddingLookupSparseOptions, FakeQuantOptions, LshProjectionOptions, RandomOptions,
-  ReverseSequenceOptions, SkipGramOptions, SparseToDenseOptions,
+  ReduceWindowOptions, ReverseSequenceOptions, SkipGramOptions, SparseToDenseOptions,
 } from '../../core/options.js';
+import { ModelFormatError } from '../../core/errors.js';
 import { PADDINGS } from '../schema_enums.js';
 import { activationAt, boolAt, enumAt, float32At, int32At, scalarTableCodec, type FieldCodec, type OptionsCodec } from './codec.js';
 
@@ -66,3 +67,21 @@ export const skipGram = scalarTableCodec<SkipGramOptions>(['SkipGramOptions'], 3
 export const embeddingLookupSparse = scalarTableCodec<EmbeddingLookupSparseOptions>(['EmbeddingLookupSparseOptions'], 1, {
   combiner: enumAt(0, ['SUM', 'MEAN', 'SQRTN'] as const, 'combiner', 'combiner'),
 });
+
+const REDUCE_WINDOW_FUNCTIONS = ['UNSUPPORTED', 'ADD', 'MUL', 'MINIMUM', 'MAXIMUM', 'ALL', 'ANY'] as const;
+
+/** ReduceWindowOptions (in builtin_options_2): reduce_function is an int enum, unlike the byte enums above. */
+export const reduceWindow: OptionsCodec<ReduceWindowOptions> = {
+  tables: ['ReduceWindowOptions'],
+  parse: (t) => {
+    const code = t.int32(0, 0);
+    const reduceFunction = REDUCE_WINDOW_FUNCTIONS[code];
+    if (reduceFunction === undefined) throw new ModelFormatError(`${t.where}: reduce_function ${code} is not a valid value`);
+    return { kind: 'ReduceWindowOptions', reduceFunction };
+  },
+  write: (b, o) => {
+    b.startObject(1);
+    b.addFieldInt32(0, REDUCE_WINDOW_FUNCTIONS.indexOf(o.reduceFunction), 0);
+    return b.endObject();
+  },
+};

@@ -1,7 +1,8 @@
 /**
  * BROADCAST_ARGS, REVERSE_SEQUENCE, MATRIX_DIAG, MATRIX_SET_DIAG, DILATE, RELU_0_TO_1 (float32 and int8),
  * FAKE_QUANT (TFLite refuses narrow_range at run time; a kernel test covers that), BUCKETIZE, and the bit ops BITCAST, BITWISE_XOR and RIGHT_SHIFT over
- * every integer width (int32 inputs reinterpreted by BITCAST, since the LiteRT.js API has no unsigned inputs).
+ * every integer width (int32 inputs reinterpreted by BITCAST, since the LiteRT.js API has no unsigned inputs),
+ * and REDUCE_WINDOW (its options in builtin_options_2) over float32, int32, int8, int64 and bool.
  */
 import { BuiltinOp, type BuiltinOptions, type DType } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
@@ -105,6 +106,28 @@ function bitOp(rng: Rng, op: 'BITWISE_XOR' | 'RIGHT_SHIFT', dtype: DType, lanes:
   return b.build(`${op} ${dtype} with [${other}] (broadcast), through BITCAST`);
 }
 
+type ReduceFn = 'ADD' | 'MUL' | 'MINIMUM' | 'MAXIMUM' | 'ALL' | 'ANY';
+
+/** REDUCE_WINDOW on `dtype` (reached from an int32/float32 input by CAST where LiteRT.js cannot feed it). */
+function reduceWindow(rng: Rng, dtype: DType, fn: ReduceFn, shape: number[], win: number[], strides: number[], dilations: number[], init: number): DiffCase {
+  const b = new CaseBuilder();
+  const feed = dtype === 'float32' ? 'float32' : 'int32';
+  const x = b.input({ dtype: feed, shape }, feed === 'float32' ? normalFloats(rng, shape) : randomInts(rng, 'int32', shape, -3, 3));
+  const data = feed === dtype ? x : b.intermediate({ dtype, shape });
+  if (data !== x) b.op(BuiltinOp.CAST, [x], [data]);
+  const initData = dtype === 'int64' ? BigInt64Array.from([BigInt(init)]) : dtype === 'float32' ? Float32Array.from([init]) : dtype === 'int32' ? Int32Array.from([init]) : dtype === 'int8' ? Int8Array.from([init]) : Uint8Array.from([init]);
+  const initT = b.constant({ dtype, shape: [] }, initData);
+  const vec = (v: number[]) => b.constant({ dtype: 'int64', shape: [v.length] }, BigInt64Array.from(v.map(BigInt)));
+  const outShape = shape.map((d, i) => {
+    const span = (win[i]! - 1) * dilations[i]! + 1;
+    return d < span ? 0 : Math.floor((d - span) / strides[i]!) + 1;
+  });
+  const reduced = dtype === feed ? b.output({ dtype, shape: outShape }) : b.intermediate({ dtype, shape: outShape });
+  b.op(BuiltinOp.REDUCE_WINDOW, [data, initT, vec(win), vec(strides), vec(dilations)], [reduced], { kind: 'ReduceWindowOptions', reduceFunction: fn });
+  if (dtype !== feed) b.op(BuiltinOp.CAST, [reduced], [b.output({ dtype: feed, shape: outShape })]);
+  return b.build(`REDUCE_WINDOW ${fn} ${dtype} [${shape}] window [${win}] strides [${strides}] dilations [${dilations}]`);
+}
+
 export const shapeBitOpsFamily: DiffFamily = {
   name: 'shape, matrix, quantization-emulation and bit ops',
   cases(seed: number): DiffCase[] {
@@ -135,6 +158,14 @@ export const shapeBitOpsFamily: DiffFamily = {
       bitOp(rng, 'RIGHT_SHIFT', 'int16', 2, [1, 15]),
       bitOp(rng, 'RIGHT_SHIFT', 'uint8', 4, [0, 1, 7, 200]),
       bitOp(rng, 'RIGHT_SHIFT', 'int8', 4, [2, -1, 9, 0]),
+      reduceWindow(rng, 'float32', 'ADD', [5, 6], [2, 3], [1, 2], [2, 1], 0.5),
+      reduceWindow(rng, 'float32', 'MAXIMUM', [2, 5, 4, 3], [1, 3, 2, 3], [1, 2, 1, 1], [1, 1, 2, 1], -1e30),
+      reduceWindow(rng, 'float32', 'MINIMUM', [7], [3], [3], [1], 1e30),
+      reduceWindow(rng, 'int32', 'MUL', [4, 4], [2, 2], [2, 1], [1, 1], 1),
+      reduceWindow(rng, 'int8', 'ADD', [3, 8], [3, 4], [1, 2], [1, 1], 120),
+      reduceWindow(rng, 'int64', 'MUL', [6, 3], [3, 2], [1, 1], [2, 1], 7),
+      reduceWindow(rng, 'bool', 'ALL', [4, 5], [2, 2], [1, 1], [1, 2], 1),
+      reduceWindow(rng, 'bool', 'ANY', [4, 5], [3, 1], [1, 2], [1, 1], 0),
     ];
   },
 };
