@@ -208,6 +208,8 @@ export const BuiltinOp = {
   /** Deprecated in the schema, still registered by TFLite's builtin resolver. */
   REDUCE_WINDOW: 205,
   STABLEHLO_COMPOSITE: 206,
+  /** In the newest schema only; TFLite's builtin resolver registers no kernel for it. */
+  COMPLEX: 207,
 } as const;
 
 export type BuiltinOpName = keyof typeof BuiltinOp;

@@ -3,3 +3,4 @@ export * from './case_builder.js';
 export * from './harness.js';
 export * from './random_data.js';
 export * from './rng.js';
+export * from './suites.js';
