@@ -17,6 +17,8 @@ export interface DiffCase {
   readonly inputs: readonly HostTensor[];
   /** Per-output tolerance; the corpus tolerance for the output dtype when absent. */
   readonly tolerance?: readonly (Tolerance | undefined)[];
+  /** Invokes of one loaded model on the same inputs (state carries over); 1 when absent. */
+  readonly invokes?: number;
 }
 
 /** A family of ops (one generator module): seeded cases, a few per op. */

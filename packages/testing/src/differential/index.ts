@@ -1,5 +1,6 @@
 /** Differential testing against LiteRT.js: case builders, random data and the test harness. */
 export * from './case_builder.js';
 export * from './harness.js';
+export * from './oracles.js';
 export * from './random_data.js';
 export * from './rng.js';
