@@ -3,6 +3,7 @@ import { COMPUTE_KERNELS } from './reference/compute_ops.js';
 import { EXTRA_KERNELS } from './reference/extra_ops.js';
 import { LAYOUT_KERNELS } from './reference/layout_ops.js';
 import { QUANTIZED_KERNELS } from './quantized/index.js';
+import { RECURRENT_KERNELS } from './recurrent/index.js';
 import { WASM_KERNELS } from './wasm/index.js';
 import { simdSupported } from './wasm/module.js';
 
@@ -20,7 +21,7 @@ export interface BuiltinResolverOptions {
  * let a bundler drop the rest.
  */
 export function builtinOpResolver(options: BuiltinResolverOptions = {}): OpResolver {
-  const resolver = new OpResolver().add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...QUANTIZED_KERNELS);
+  const resolver = new OpResolver().add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...QUANTIZED_KERNELS, ...RECURRENT_KERNELS);
   // Added last so they win for the nodes they support (see wasm/index.ts).
   if (options.simd ?? simdSupported()) resolver.add(...WASM_KERNELS);
   return resolver;

@@ -42,7 +42,7 @@ export interface LstmSizes {
 
 export interface LstmClips {
   /** The cell and output activation (usually TANH). */
-  readonly activation: VectorActivation;
+  readonly fusedActivation: VectorActivation;
   /** 0 means no clipping. */
   readonly cellClip: number;
   readonly projClip: number;
@@ -129,7 +129,7 @@ export function lstmStepFloat(w: FloatLstmWeights, s: LstmSizes, clips: LstmClip
   const { batches, nCell, nOutput } = s;
   const n = batches * nCell;
   const [inputGate, forgetGate, cellGate, outputGate] = scratch.gates;
-  const act = activationFunction(clips.activation);
+  const act = activationFunction(clips.fusedActivation);
   const inputZero = isZeroVector(io.input, io.inputAt, batches * s.nInput);
   const auxZero = io.aux === null || isZeroVector(io.aux, io.auxAt, batches * s.nAux);
   if (w.inputGate) calculateGate(w.inputGate, s, io, io.cellState, inputZero, auxZero, sigmoid, inputGate);

@@ -108,7 +108,7 @@ export function lstmStepHybrid(w: HybridLstmWeights, s: LstmSizes, clips: LstmCl
   if (!skip.input) batchQuantize(io.input, io.inputAt, batches, s.nInput, scratch.input, asym);
   if (!skip.aux && io.aux) batchQuantize(io.aux, io.auxAt, batches, s.nAux, scratch.aux, asym);
   if (!skip.state) batchQuantize(io.outputState, io.outputStateAt, batches, nOutput, scratch.state, asym);
-  const act = activationFunction(clips.activation);
+  const act = activationFunction(clips.fusedActivation);
   const [inputGate, forgetGate, cellGate, outputGate] = scratch.gates;
   const cell = io.cellState;
   if (w.inputGate) calculateGate(w.inputGate, s, asym, scratch, skip, cell, io.cellStateAt, sigmoid, inputGate);

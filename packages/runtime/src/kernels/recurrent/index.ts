@@ -1,0 +1,10 @@
+/** The recurrent kernels: LSTM, RNN and SVDF families (one file family per operator). */
+import type { AnyKernel, KernelRegistration } from '../kernel.js';
+import { UNIDIRECTIONAL_SEQUENCE_LSTM_KERNELS } from './unidirectional_sequence_lstm.js';
+
+/** Each registration's own type parameters are erased here, as the resolver stores them. */
+function erase<O, D>(regs: readonly KernelRegistration<O, D>[]): AnyKernel[] {
+  return regs.map((r) => r as AnyKernel);
+}
+
+export const RECURRENT_KERNELS: readonly AnyKernel[] = [...erase(UNIDIRECTIONAL_SEQUENCE_LSTM_KERNELS)];
