@@ -1,5 +1,7 @@
 /** The recurrent kernels: LSTM, RNN and SVDF families (one file family per operator). */
 import type { AnyKernel, KernelRegistration } from '../kernel.js';
+import { SVDF_FLOAT_KERNEL, SVDF_HYBRID_KERNEL } from './svdf.js';
+import { SVDF_INTEGER_KERNEL } from './svdf_integer.js';
 import { UNIDIRECTIONAL_SEQUENCE_LSTM_KERNELS } from './unidirectional_sequence_lstm.js';
 
 /** Each registration's own type parameters are erased here, as the resolver stores them. */
@@ -7,4 +9,8 @@ function erase<O, D>(regs: readonly KernelRegistration<O, D>[]): AnyKernel[] {
   return regs.map((r) => r as AnyKernel);
 }
 
-export const RECURRENT_KERNELS: readonly AnyKernel[] = [...erase(UNIDIRECTIONAL_SEQUENCE_LSTM_KERNELS)];
+export const RECURRENT_KERNELS: readonly AnyKernel[] = [
+  ...erase(UNIDIRECTIONAL_SEQUENCE_LSTM_KERNELS),
+  ...erase([SVDF_FLOAT_KERNEL, SVDF_HYBRID_KERNEL]),
+  ...erase([SVDF_INTEGER_KERNEL]),
+];
