@@ -54,6 +54,11 @@ export class CaseBuilder {
     return this.builder.addTensor({ ...this.tensor(spec), data });
   }
 
+  /** A variable tensor (recurrent state): zero (an int8 one: its zero point) at load, kept across invokes. */
+  variable(spec: TensorSpec): number {
+    return this.builder.addTensor({ ...this.tensor(spec), isVariable: true });
+  }
+
   /** An intermediate tensor between two ops. */
   intermediate(spec: TensorSpec): number {
     return this.builder.addTensor(this.tensor(spec));
@@ -65,13 +70,14 @@ export class CaseBuilder {
     return this.builder.addOutput(this.tensor(spec));
   }
 
-  op(opcode: number, inputs: number[], outputs: number[], options: BuiltinOptions | null = null, version = 1): this {
-    this.builder.addOperator({ opcode, version, inputs, outputs, options });
+  op(opcode: number, inputs: number[], outputs: number[], options: BuiltinOptions | null = null, version = 1, intermediates: number[] = []): this {
+    this.builder.addOperator({ opcode, version, inputs, outputs, options, intermediates });
     return this;
   }
 
-  build(name: string): DiffCase {
-    return { name, model: this.builder.build(), inputs: this.values, tolerance: this.tolerances };
+  /** `invokes` > 1 runs the case that many times on one loaded model, comparing every invoke (state carries over). */
+  build(name: string, invokes = 1): DiffCase {
+    return { name, model: this.builder.build(), inputs: this.values, tolerance: this.tolerances, invokes };
   }
 
   private tensor(spec: TensorSpec): { dtype: DType; shape: number[]; quantization?: QuantizationParams } {

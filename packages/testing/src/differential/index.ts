@@ -4,3 +4,4 @@ export * from './harness.js';
 export * from './oracles.js';
 export * from './random_data.js';
 export * from './rng.js';
+export { unidirectionalLstmFamily } from './families/recurrent_lstm.js';
