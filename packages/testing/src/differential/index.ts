@@ -5,3 +5,4 @@ export * from './oracles.js';
 export * from './random_data.js';
 export * from './rng.js';
 export { unidirectionalLstmFamily } from './families/recurrent_lstm.js';
+export { svdfFamily } from './families/recurrent_svdf.js';

@@ -91,7 +91,7 @@ function lstmCase(name: string, seed: number, v: LstmVariant): DiffCase {
   // Integer arithmetic must agree bit for bit.
   const output = integer ? b.output({ dtype: 'int8', shape: outShape, quantization: STATE_Q }, EXACT) : b.output({ dtype: 'float32', shape: outShape });
   const intermediates = integer
-    ? [0, 1, 2, 3].map(() => b.intermediate({ dtype: 'int16', shape: [0], quantization: perTensor(2 ** -12, 0) }))
+    ? [0, 1, 2, 3].map((g) => b.intermediate({ dtype: 'int16', shape: [0], quantization: perTensor(2 ** -(10 + g), 0) }))
         .concat([b.intermediate({ dtype: 'int8', shape: [0], quantization: perTensor(1 / 128, 1) })])
     : [];
   const options: UnidirectionalSequenceLSTMOptions = {
@@ -120,6 +120,7 @@ const VARIANTS: readonly [string, LstmVariant][] = [
   ['int8x8_16 time-major cell clip', { kind: 'integer', timeMajor: true, cellClip: 0.05 }],
   ['int8x8_16 peephole', { kind: 'integer', peephole: true }],
   ['int8x8_16 CIFG', { kind: 'integer', cifg: true }],
+  ['int8x8_16 layer norm projection', { kind: 'integer', layerNorm: true, projection: true, sizes: { batches: 2, time: 3, input: 5, cell: 8, output: 4 } }],
 ];
 
 export const unidirectionalLstmFamily: DiffFamily = {
