@@ -6,3 +6,4 @@ export * from './random_data.js';
 export * from './rng.js';
 export { unidirectionalLstmFamily } from './families/recurrent_lstm.js';
 export { svdfFamily } from './families/recurrent_svdf.js';
+export { lstmFamily, rnnFamily } from './families/recurrent_more.js';

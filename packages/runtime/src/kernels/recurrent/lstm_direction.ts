@@ -22,6 +22,8 @@ export interface LstmGeometry {
   /** Auxiliary input size (bidirectional LSTM), 0 without. */
   readonly nAux: number;
   readonly forward: boolean;
+  /** Node input index of the sequence this direction reads (0, or the auxiliary input for a backward pass). */
+  readonly input: number;
   readonly output: number;
   /** Distance between output rows, and where this direction's values start in a row. */
   readonly outputStride: number;
@@ -75,7 +77,7 @@ class StepIo<T extends TypedArray> {
   /** Points the record at the node's current tensors. */
   bind(node: NodeContext<unknown>): void {
     const io = this.io;
-    io.input = node.inputs[0]!.data as T;
+    io.input = node.inputs[this.g.input]!.data as T;
     io.aux = this.g.auxInput >= 0 ? ((node.inputs[this.g.auxInput]?.data as T | undefined) ?? null) : null;
     io.outputState = node.inputs[this.layout.outputState]!.data as T;
     io.cellState = node.inputs[this.layout.cellState]!.data as T;

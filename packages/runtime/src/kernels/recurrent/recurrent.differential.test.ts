@@ -3,6 +3,6 @@
  * tensors), on models built with our ModelBuilder. Each case invokes one loaded model three times, so the
  * state kept in variable tensors between invokes is compared as well as every output.
  */
-import { defineDifferentialTests, svdfFamily, unidirectionalLstmFamily } from '@tflite-lambda/testing/differential';
+import { defineDifferentialTests, lstmFamily, rnnFamily, svdfFamily, unidirectionalLstmFamily } from '@tflite-lambda/testing/differential';
 
-defineDifferentialTests('recurrent kernels agree with tfjs-tflite', [unidirectionalLstmFamily, svdfFamily], 20261202, { oracle: 'tfjs-tflite' });
+defineDifferentialTests('recurrent kernels agree with tfjs-tflite', [unidirectionalLstmFamily, lstmFamily, svdfFamily, rnnFamily], 20261202, { oracle: 'tfjs-tflite' });

@@ -40,7 +40,7 @@ function prepare(node: Node, kind: LstmKind): PreparedLstmDirection {
   const output = node.outputs[0]!;
   output.shape = [...input.shape.slice(0, -1), nOutput];
   return prepareLstmDirection(node, UNIDIRECTIONAL_LAYOUT, kind, {
-    maxTime, batches, timeMajor, nInput, nAux: 0, forward: true, output: 0, outputStride: nOutput, outputOffset: 0, auxInput: -1,
+    maxTime, batches, timeMajor, nInput, nAux: 0, forward: true, input: 0, output: 0, outputStride: nOutput, outputOffset: 0, auxInput: -1,
   });
 }
 

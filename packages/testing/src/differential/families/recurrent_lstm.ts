@@ -28,7 +28,7 @@ export interface LstmVariant {
 const DEFAULT_SIZES = { batches: 2, time: 3, input: 5, cell: 4, output: 4 };
 
 /** Tensor factories for one variant: float constants, or int8/int16/int32 ones with per-tensor scales. */
-class LstmTensors {
+export class LstmTensors {
   constructor(private readonly b: CaseBuilder, private readonly rng: Rng, private readonly v: LstmVariant) {}
 
   /** A weight matrix (or diagonal vector): float32, or int8 with a scale for hybrid and integer models. */
@@ -57,8 +57,8 @@ class LstmTensors {
   }
 }
 
-const ACT_Q: QuantizationParams = perTensor(1 / 64, 3);
-const STATE_Q: QuantizationParams = perTensor(1 / 128, -2);
+export const ACT_Q: QuantizationParams = perTensor(1 / 64, 3);
+export const STATE_Q: QuantizationParams = perTensor(1 / 128, -2);
 
 function lstmCase(name: string, seed: number, v: LstmVariant): DiffCase {
   const rng = new Rng(seed);
