@@ -124,11 +124,13 @@ export class Interpreter implements Disposable {
     this.main.allocate();
   }
 
-  /** Resets every variable tensor (and resource variable) to its initial value, as TFLite's ResetVariableTensors. */
+  /**
+   * Resets every variable tensor to its initial value, as TFLite's ResetVariableTensors (resource variables and
+   * CALL_ONCE state are not variable tensors and stay, as in TFLite).
+   */
   resetVariableTensors(): void {
     this.checkLive();
     for (const rt of this.runtimes) if (rt?.isPlanned) rt.resetVariables();
-    this.resources.reset();
   }
 
   /**

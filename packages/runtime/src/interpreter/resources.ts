@@ -1,7 +1,7 @@
 /**
  * The resources of one interpreter, shared by all of its subgraphs (as TFLite's resource map): resource
  * variables keyed by id, the ids given to (container, shared_name) pairs, and which CALL_ONCE init subgraphs
- * already ran. Reset with the interpreter's variable tensors.
+ * already ran. They live as long as the interpreter (resetVariableTensors leaves them, as in TFLite).
  */
 import type { ResourceVariable, Resources } from '../kernels/node_runtime.js';
 
@@ -33,11 +33,5 @@ export class ResourceStore implements Resources {
     if (this.initialized.has(subgraphIndex)) return false;
     this.initialized.add(subgraphIndex);
     return true;
-  }
-
-  /** Forgets every variable's value and every CALL_ONCE run. */
-  reset(): void {
-    this.variables.clear();
-    this.initialized.clear();
   }
 }

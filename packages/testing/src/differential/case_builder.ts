@@ -5,7 +5,7 @@
 import type { DType, TypedArray } from '@tflite-lambda/runtime/internal';
 import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
 import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { ModelBuilder } from '@tflite-lambda/runtime/builder';
+import { ModelBuilder, type SubgraphBuilder } from '@tflite-lambda/runtime/builder';
 import type { Tolerance } from '../litert/compare.js';
 import type { HostTensor } from '../litert/host_tensor.js';
 
@@ -52,6 +52,11 @@ export class CaseBuilder {
   /** A constant tensor (weights, shapes, axes). */
   constant(spec: TensorSpec, data: TypedArray): number {
     return this.builder.addTensor({ ...this.tensor(spec), data });
+  }
+
+  /** Another subgraph of the model (a branch or loop body for control flow), built through the returned builder. */
+  subgraph(name: string): SubgraphBuilder {
+    return this.builder.addSubgraph(name);
   }
 
   /** A variable tensor (recurrent state): zero (an int8 one: its zero point) at load, kept across invokes. */

@@ -7,3 +7,5 @@ export * from './rng.js';
 export { unidirectionalLstmFamily } from './families/recurrent_lstm.js';
 export { svdfFamily } from './families/recurrent_svdf.js';
 export { lstmFamily, rnnFamily } from './families/recurrent_more.js';
+export { dynamicShapesFamily } from './families/dynamic_shapes.js';
+export { controlFlowFamily, resourceVariablesFamily } from './families/control_flow.js';
