@@ -5,7 +5,7 @@
  * at eval time the ones downstream of a dynamic tensor.
  */
 import { isTypedArrayOf, type DType, type TypedArray } from '../core/dtype.js';
-import { StateError, TensorError } from '../core/errors.js';
+import { ModelFormatError, StateError, TensorError } from '../core/errors.js';
 import type { SubgraphDesc } from '../core/model.js';
 import { formatShape, numElements } from '../core/shape.js';
 import type { Resources, SubgraphCall, TensorValue } from '../kernels/node_runtime.js';
@@ -43,6 +43,7 @@ export class SubgraphRuntime implements SubgraphCall {
   private readonly maxBytes: number;
   private planned = false;
   private running = false;
+  private preparing = false;
   private arenaSize = 0;
 
   constructor(
@@ -113,7 +114,13 @@ export class SubgraphRuntime implements SubgraphCall {
   allocate(): void {
     this.checkLive();
     if (this.planned) return;
-    prepareNodes(this.nodes, this.tensors, this.maxBytes);
+    if (this.preparing) throw new ModelFormatError(`${this.name} calls itself (directly or through another subgraph)`);
+    this.preparing = true;
+    try {
+      prepareNodes(this.nodes, this.tensors, this.maxBytes);
+    } finally {
+      this.preparing = false;
+    }
     const plan = planArena(this.nodes, this.tensors, this.desc.inputs, this.desc.outputs, this.maxBytes);
     this.memory.place(plan);
     this.arenaSize = plan.bytes;
