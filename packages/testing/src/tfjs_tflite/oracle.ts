@@ -9,6 +9,7 @@
  * references for state carried across invokes.
  */
 import { bytesOf, checkHostTensor, describeTensor, identicalTensors, isDType, typedFromBytes, type HostTensor } from '../litert/host_tensor.js';
+import { CapturedLog, explainWithLog, firstErrorLine } from '../oracle_log.js';
 import { TfjsTfliteModule, type TfWebModelRunner, type TfWebTensorInfo } from './load_client.js';
 
 /** Where the oracle gave up: loading the package, creating the runner, invoking, or two runs disagreeing. */
@@ -18,9 +19,7 @@ export class TfjsTfliteOracleError extends Error {
   readonly stage: TfjsTfliteStage;
   readonly log: readonly string[];
   constructor(stage: TfjsTfliteStage, message: string, log: readonly string[], options?: { cause?: unknown }) {
-    const errors = log.filter((l) => ERROR_LINE.test(l)).map((l) => l.trim());
-    const why = [message, ...errors.filter((e) => !message.includes(e))].join(' | ');
-    super(`tfjs-tflite ${stage}: ${why}`, options);
+    super(`tfjs-tflite ${stage}: ${explainWithLog(message, log)}`, options);
     this.name = 'TfjsTfliteOracleError';
     this.stage = stage;
     this.log = log;
@@ -32,14 +31,11 @@ export class TfjsTfliteOracleError extends Error {
   }
 }
 
-const ERROR_LINE = /(^|\s)ERROR:/;
-const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
 export class TfjsTfliteOracle {
   private static shared: Promise<TfjsTfliteOracle> | null = null;
-  private lines: string[] = [];
+  private readonly log = new CapturedLog('TfjsTfliteOracle');
   private loaded: TfjsTfliteModule | null = null;
-  private busy = false;
 
   private constructor() {}
 
@@ -47,7 +43,7 @@ export class TfjsTfliteOracle {
   static create(): Promise<TfjsTfliteOracle> {
     if (TfjsTfliteOracle.shared === null) {
       const oracle = new TfjsTfliteOracle();
-      TfjsTfliteOracle.shared = oracle.quietly(() => oracle.ensureLoaded()).then(
+      TfjsTfliteOracle.shared = oracle.log.quietly(() => oracle.ensureLoaded()).then(
         () => oracle,
         (error: unknown) => {
           TfjsTfliteOracle.shared = null;
@@ -78,7 +74,7 @@ export class TfjsTfliteOracle {
    */
   async runSequence(model: Uint8Array, steps: readonly (readonly HostTensor[])[]): Promise<HostTensor[][]> {
     steps.forEach((inputs, s) => inputs.forEach((t, i) => checkHostTensor(t, `step ${s} input ${i}`)));
-    return this.quietly(async () => {
+    return this.log.quietly(async () => {
       await this.ensureLoaded();
       const first = await this.runFresh(model, steps);
       const second = await this.runFresh(model, steps);
@@ -98,7 +94,7 @@ export class TfjsTfliteOracle {
     try {
       this.loaded = TfjsTfliteModule.load();
     } catch (cause) {
-      throw new TfjsTfliteOracleError('load', errorText(cause), this.lines, { cause });
+      throw new TfjsTfliteOracleError('load', errorText(cause), this.log.lines, { cause });
     }
     this.throwOnErrorLines('load');
   }
@@ -106,9 +102,9 @@ export class TfjsTfliteOracle {
   private async compile(model: Uint8Array): Promise<TfWebModelRunner> {
     let runner: TfWebModelRunner;
     try {
-      runner = await this.module().createRunner(model, (line) => this.lines.push(line));
+      runner = await this.module().createRunner(model, this.log.sink);
     } catch (cause) {
-      throw new TfjsTfliteOracleError('compile', errorText(cause), this.lines, { cause });
+      throw new TfjsTfliteOracleError('compile', errorText(cause), this.log.lines, { cause });
     }
     this.throwOnErrorLines('compile');
     return runner;
@@ -122,9 +118,9 @@ export class TfjsTfliteOracle {
     try {
       ok = runner.infer();
     } catch (cause) {
-      throw new TfjsTfliteOracleError('run', errorText(cause), this.lines, { cause });
+      throw new TfjsTfliteOracleError('run', errorText(cause), this.log.lines, { cause });
     }
-    if (!ok) throw new TfjsTfliteOracleError('run', 'Invoke() failed', this.lines);
+    if (!ok) throw new TfjsTfliteOracleError('run', 'Invoke() failed', this.log.lines);
     this.throwOnErrorLines('run');
     return runner.getOutputs().map((o, i) => readOutput(o, i));
   }
@@ -133,34 +129,18 @@ export class TfjsTfliteOracle {
     const differs = first.findIndex((t, i) => !identicalTensors(t, second[i]));
     if (differs >= 0 || first.length !== second.length) {
       const which = differs >= 0 ? `output ${differs}` : 'the output count';
-      throw new TfjsTfliteOracleError('nondeterministic', `two fresh runs differ in ${which} at step ${step}`, this.lines);
+      throw new TfjsTfliteOracleError('nondeterministic', `two fresh runs differ in ${which} at step ${step}`, this.log.lines);
     }
   }
 
   private throwOnErrorLines(stage: TfjsTfliteStage): void {
-    const bad = this.lines.find((l) => ERROR_LINE.test(l));
-    if (bad !== undefined) throw new TfjsTfliteOracleError(stage, `logged "${bad.trim()}"`, this.lines);
+    const bad = firstErrorLine(this.log.lines);
+    if (bad !== undefined) throw new TfjsTfliteOracleError(stage, `logged "${bad}"`, this.log.lines);
   }
 
   private module(): TfjsTfliteModule {
     if (this.loaded === null) throw new Error('tfjs-tflite is not loaded');
     return this.loaded;
-  }
-
-  /** Runs `fn` with a fresh log and the console captured into it; calls are serialized. */
-  private async quietly<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.busy) throw new Error('TfjsTfliteOracle calls must be awaited one at a time');
-    this.busy = true;
-    this.lines = [];
-    const saved = CONSOLE_METHODS.map((m) => console[m]);
-    const capture = (...args: unknown[]): void => void this.lines.push(args.map(String).join(' '));
-    for (const m of CONSOLE_METHODS) console[m] = capture;
-    try {
-      return await fn();
-    } finally {
-      CONSOLE_METHODS.forEach((m, i) => (console[m] = saved[i]));
-      this.busy = false;
-    }
   }
 }
 

@@ -5,8 +5,8 @@
  * BIDIRECTIONAL_SEQUENCE_LSTM and LSTM.
  */
 import {
-  activationFunction, applyActivation, assignBatches, clipVector, isZeroVector, matVecAccumulate, meanStddevNormalize,
-  sigmoid, type VectorActivation,
+  activationFunction, applyActivation, assignBatches, clipVector, isZeroVector, layerNormGate, matVecAccumulate,
+  peepholeAccumulate, sigmoid, type VectorActivation,
 } from './recurrent_float.js';
 
 const f = Math.fround;
@@ -89,20 +89,8 @@ function calculateGate(
   if (!inputZero) matVecAccumulate(w.input, nCell, s.nInput, io.input, io.inputAt, batches, gate, 0);
   if (!auxZero && w.aux && io.aux) matVecAccumulate(w.aux, nCell, s.nAux, io.aux, io.auxAt, batches, gate, 0);
   matVecAccumulate(w.recurrent, nCell, s.nOutput, io.outputState, io.outputStateAt, batches, gate, 0);
-  if (w.peephole && cell) {
-    for (let b = 0; b < batches; b++) {
-      for (let i = 0; i < nCell; i++) gate[b * nCell + i] = f(gate[b * nCell + i]! + f(w.peephole[i]! * cell[io.cellStateAt + b * nCell + i]!));
-    }
-  }
-  if (w.layerNorm) {
-    meanStddevNormalize(gate, nCell, batches);
-    for (let b = 0; b < batches; b++) {
-      for (let i = 0; i < nCell; i++) {
-        const k = b * nCell + i;
-        gate[k] = f(f(gate[k]! * w.layerNorm[i]!) + w.bias[i]!);
-      }
-    }
-  }
+  if (w.peephole && cell) peepholeAccumulate(w.peephole, cell, io.cellStateAt, nCell, batches, gate);
+  if (w.layerNorm) layerNormGate(gate, w.layerNorm, w.bias, nCell, batches);
   applyActivation(act, gate, gate, 0, n);
 }
 

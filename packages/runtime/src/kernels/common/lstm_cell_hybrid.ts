@@ -6,7 +6,7 @@
  * projection quantizes the hidden state the same way.
  */
 import { copyStateToOutput, updateCellFloat, type LstmClips, type LstmSizes, type LstmStepIo } from './lstm_cell_float.js';
-import { activationFunction, assignBatches, clipVector, isZeroVector, meanStddevNormalize, sigmoid } from './recurrent_float.js';
+import { activationFunction, assignBatches, clipVector, isZeroVector, layerNormGate, peepholeAccumulate, sigmoid } from './recurrent_float.js';
 import { batchQuantize, hybridMatVecAccumulate, quantizedBatch, rowSums, type QuantizedBatch } from './recurrent_hybrid.js';
 
 const f = Math.fround;
@@ -86,13 +86,8 @@ function calculateGate(
   if (!skip.input) product(w.input, scratch.input, batches, asymmetric, gate);
   if (!skip.aux && w.aux) product(w.aux, scratch.aux, batches, asymmetric, gate);
   if (!skip.state) product(w.recurrent, scratch.state, batches, asymmetric, gate);
-  if (w.peephole && cell) {
-    for (let k = 0; k < batches * nCell; k++) gate[k] = f(gate[k]! + f(w.peephole[k % nCell]! * cell[cellAt + k]!));
-  }
-  if (w.layerNorm) {
-    meanStddevNormalize(gate, nCell, batches);
-    for (let k = 0; k < batches * nCell; k++) gate[k] = f(f(gate[k]! * w.layerNorm[k % nCell]!) + w.bias[k % nCell]!);
-  }
+  if (w.peephole && cell) peepholeAccumulate(w.peephole, cell, cellAt, nCell, batches, gate);
+  if (w.layerNorm) layerNormGate(gate, w.layerNorm, w.bias, nCell, batches);
   for (let k = 0; k < batches * nCell; k++) gate[k] = act(gate[k]!);
 }
 

@@ -98,3 +98,14 @@ export function isZeroVector(data: Float32Array, at: number, n: number): boolean
   for (let i = at; i < at + n; i++) if (data[i] !== 0) return false;
   return true;
 }
+
+/** gate[b, i] += w[i] · cell[cellAt + b·n + i] (the peephole: VectorBatchVectorCwiseProductAccumulate). */
+export function peepholeAccumulate(w: Float32Array, cell: Float32Array, cellAt: number, n: number, batches: number, gate: Float32Array): void {
+  for (let k = 0; k < batches * n; k++) gate[k] = f(gate[k]! + f(w[k % n]! * cell[cellAt + k]!));
+}
+
+/** Layer norm of each gate row, then its coefficients and the bias (the bias moves after the normalization). */
+export function layerNormGate(gate: Float32Array, coefficients: Float32Array, bias: Float32Array, n: number, batches: number): void {
+  meanStddevNormalize(gate, n, batches);
+  for (let k = 0; k < batches * n; k++) gate[k] = f(f(gate[k]! * coefficients[k % n]!) + bias[k % n]!);
+}

@@ -11,6 +11,7 @@ import { integerLstmScratch, lstmStepInteger } from '../common/lstm_cell_integer
 import type { NodeContext } from '../kernel.js';
 import { integerLstmWeights } from './lstm_integer_params.js';
 import { floatLstmWeights, hybridLstmWeights, lstmSizes, type LstmLayout } from './lstm_tensors.js';
+import { sequenceSteps, type SequenceStep as Step } from './sequence_steps.js';
 
 export type LstmKind = 'float' | 'hybrid' | 'integer';
 
@@ -30,25 +31,6 @@ export interface LstmGeometry {
   readonly outputOffset: number;
   /** Node input index of the auxiliary input, or -1. */
   readonly auxInput: number;
-}
-
-/** One step: its first row (a row is one batch element at one time), the batch its state belongs to, its rows. */
-interface Step {
-  readonly row: number;
-  readonly stateBatch: number;
-}
-
-function stepsOf(g: LstmGeometry): Step[] {
-  const steps: Step[] = [];
-  const timeAt = (t: number): number => (g.forward ? t : g.maxTime - 1 - t);
-  if (g.timeMajor) {
-    for (let t = 0; t < g.maxTime; t++) steps.push({ row: timeAt(t) * g.batches, stateBatch: 0 });
-  } else {
-    for (let b = 0; b < g.batches; b++) {
-      for (let t = 0; t < g.maxTime; t++) steps.push({ row: b * g.maxTime + timeAt(t), stateBatch: b });
-    }
-  }
-  return steps;
 }
 
 export interface PreparedLstmDirection {
@@ -98,7 +80,7 @@ class StepIo<T extends TypedArray> {
 export function prepareLstmDirection(node: LstmNode, layout: LstmLayout, kind: LstmKind, g: LstmGeometry): PreparedLstmDirection {
   const full = lstmSizes(node, layout, g.batches, g.nInput, g.nAux);
   const s: LstmSizes = g.timeMajor ? full : { ...full, batches: 1 };
-  const steps = stepsOf(g);
+  const steps = sequenceSteps(g.maxTime, g.batches, g.timeMajor, g.forward);
   const clips = node.options;
   if (kind === 'float') {
     const w = floatLstmWeights(node, layout, g.nAux > 0);

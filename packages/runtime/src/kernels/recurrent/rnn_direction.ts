@@ -10,6 +10,7 @@ import { expectDType, shapeError, unsupported } from '../common/node_checks.js';
 import { activationFunction } from '../common/recurrent_float.js';
 import { rnnScratch, rnnStep, type RnnSizes, type RnnStepIo, type RnnWeights } from '../common/rnn_cell.js';
 import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
+import { sequenceSteps } from './sequence_steps.js';
 
 /** Input indices of one direction's tensors. */
 export interface RnnLayout {
@@ -100,10 +101,7 @@ export function prepareRnnDirection(node: RnnNode, l: RnnLayout, kind: RnnKind, 
   }
   const act = activationFunction(node.options.fusedActivation);
   const scratch = rnnScratch(s);
-  const steps: { row: number; batch: number }[] = [];
-  const timeAt = (t: number): number => (g.forward ? t : g.maxTime - 1 - t);
-  if (g.timeMajor) for (let t = 0; t < g.maxTime; t++) steps.push({ row: timeAt(t) * g.batches, batch: 0 });
-  else for (let b = 0; b < g.batches; b++) for (let t = 0; t < g.maxTime; t++) steps.push({ row: b * g.maxTime + timeAt(t), batch: b });
+  const steps = sequenceSteps(g.maxTime, g.batches, g.timeMajor, g.forward);
   const none = new Float32Array(0);
   const io: RnnStepIo = { input: none, inputAt: 0, aux: null, auxAt: 0, hidden: none, hiddenAt: 0, output: none, outputAt: 0, outputStride: g.outputStride };
   return {
@@ -115,7 +113,7 @@ export function prepareRnnDirection(node: RnnNode, l: RnnLayout, kind: RnnKind, 
       for (const st of steps) {
         io.inputAt = st.row * g.nInput;
         io.auxAt = st.row * g.nAux;
-        io.hiddenAt = st.batch * units;
+        io.hiddenAt = st.stateBatch * units;
         io.outputAt = st.row * g.outputStride + g.outputOffset;
         rnnStep(w, s, act, io, scratch);
       }
