@@ -64,18 +64,16 @@ export interface LstmStepIo<T> {
   readonly outputStride: number;
 }
 
-/** Scratch for one direction: four gates and an accumulator, each batches·nCell. */
+/** Scratch for one direction: the four gates and the hidden state before projection, each batches·nCell. */
 export interface FloatLstmScratch {
   readonly gates: [Float32Array, Float32Array, Float32Array, Float32Array];
   readonly hidden: Float32Array;
-  readonly cell: Float32Array;
-  readonly state: Float32Array;
 }
 
 export function floatLstmScratch(s: LstmSizes): FloatLstmScratch {
   const n = s.batches * s.nCell;
   const gate = (): Float32Array => new Float32Array(n);
-  return { gates: [gate(), gate(), gate(), gate()], hidden: gate(), cell: gate(), state: new Float32Array(s.batches * s.nOutput) };
+  return { gates: [gate(), gate(), gate(), gate()], hidden: gate() };
 }
 
 function calculateGate(

@@ -11,27 +11,11 @@ import { integerLstmScratch, lstmStepInteger } from '../common/lstm_cell_integer
 import type { NodeContext } from '../kernel.js';
 import { integerLstmWeights } from './lstm_integer_params.js';
 import { floatLstmWeights, hybridLstmWeights, lstmSizes, type LstmLayout } from './lstm_tensors.js';
-import { sequenceSteps, type SequenceStep as Step } from './sequence_steps.js';
+import { sequenceSteps, type SequenceGeometry, type SequenceStep as Step } from './sequence_steps.js';
 
 export type LstmKind = 'float' | 'hybrid' | 'integer';
 
-export interface LstmGeometry {
-  readonly maxTime: number;
-  readonly batches: number;
-  readonly timeMajor: boolean;
-  readonly nInput: number;
-  /** Auxiliary input size (bidirectional LSTM), 0 without. */
-  readonly nAux: number;
-  readonly forward: boolean;
-  /** Node input index of the sequence this direction reads (0, or the auxiliary input for a backward pass). */
-  readonly input: number;
-  readonly output: number;
-  /** Distance between output rows, and where this direction's values start in a row. */
-  readonly outputStride: number;
-  readonly outputOffset: number;
-  /** Node input index of the auxiliary input, or -1. */
-  readonly auxInput: number;
-}
+export type LstmGeometry = SequenceGeometry;
 
 export interface PreparedLstmDirection {
   run(node: NodeContext<unknown>): void;
@@ -80,7 +64,7 @@ class StepIo<T extends TypedArray> {
 export function prepareLstmDirection(node: LstmNode, layout: LstmLayout, kind: LstmKind, g: LstmGeometry): PreparedLstmDirection {
   const full = lstmSizes(node, layout, g.batches, g.nInput, g.nAux);
   const s: LstmSizes = g.timeMajor ? full : { ...full, batches: 1 };
-  const steps = sequenceSteps(g.maxTime, g.batches, g.timeMajor, g.forward);
+  const steps = sequenceSteps(g);
   const clips = node.options;
   if (kind === 'float') {
     const w = floatLstmWeights(node, layout, g.nAux > 0);

@@ -10,7 +10,7 @@ import { expectDType, shapeError, unsupported } from '../common/node_checks.js';
 import { activationFunction } from '../common/recurrent_float.js';
 import { rnnScratch, rnnStep, type RnnSizes, type RnnStepIo, type RnnWeights } from '../common/rnn_cell.js';
 import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
-import { sequenceSteps } from './sequence_steps.js';
+import { sequenceSteps, type SequenceGeometry } from './sequence_steps.js';
 
 /** Input indices of one direction's tensors. */
 export interface RnnLayout {
@@ -22,20 +22,7 @@ export interface RnnLayout {
   readonly auxWeights: number;
 }
 
-export interface RnnGeometry {
-  readonly maxTime: number;
-  readonly batches: number;
-  readonly timeMajor: boolean;
-  readonly nInput: number;
-  readonly nAux: number;
-  readonly forward: boolean;
-  /** Node input indices of the sequence this direction reads and of its auxiliary input (-1: none). */
-  readonly input: number;
-  readonly auxInput: number;
-  readonly output: number;
-  readonly outputStride: number;
-  readonly outputOffset: number;
-}
+export type RnnGeometry = SequenceGeometry;
 
 export type RnnKind = 'float' | 'hybrid';
 
@@ -101,7 +88,7 @@ export function prepareRnnDirection(node: RnnNode, l: RnnLayout, kind: RnnKind, 
   }
   const act = activationFunction(node.options.fusedActivation);
   const scratch = rnnScratch(s);
-  const steps = sequenceSteps(g.maxTime, g.batches, g.timeMajor, g.forward);
+  const steps = sequenceSteps(g);
   const none = new Float32Array(0);
   const io: RnnStepIo = { input: none, inputAt: 0, aux: null, auxAt: 0, hidden: none, hiddenAt: 0, output: none, outputAt: 0, outputStride: g.outputStride };
   return {

@@ -5,6 +5,25 @@
  * one time: its index times the row size is its offset in the input and output.
  */
 
+/** Where one direction of a sequence op reads and writes, in node input/output indices and sizes. */
+export interface SequenceGeometry {
+  readonly maxTime: number;
+  readonly batches: number;
+  readonly timeMajor: boolean;
+  readonly nInput: number;
+  /** Auxiliary input size (bidirectional ops), 0 without. */
+  readonly nAux: number;
+  readonly forward: boolean;
+  /** Node input index of the sequence this direction reads (0, or the auxiliary input for a backward pass). */
+  readonly input: number;
+  /** Node input index of the auxiliary input this direction adds, or -1. */
+  readonly auxInput: number;
+  readonly output: number;
+  /** Distance between output rows, and where this direction's values start in a row. */
+  readonly outputStride: number;
+  readonly outputOffset: number;
+}
+
 export interface SequenceStep {
   /** First row of the step. */
   readonly row: number;
@@ -12,7 +31,7 @@ export interface SequenceStep {
   readonly stateBatch: number;
 }
 
-export function sequenceSteps(maxTime: number, batches: number, timeMajor: boolean, forward: boolean): SequenceStep[] {
+export function sequenceSteps({ maxTime, batches, timeMajor, forward }: SequenceGeometry): SequenceStep[] {
   const steps: SequenceStep[] = [];
   const timeAt = (t: number): number => (forward ? t : maxTime - 1 - t);
   if (timeMajor) {
