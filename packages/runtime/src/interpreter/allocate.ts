@@ -1,5 +1,5 @@
 import { allocTyped, bytesPerElement, viewTyped } from '../core/dtype.js';
-import { MemoryLimitError, ShapeError } from '../core/errors.js';
+import { ComputeLimitError, MemoryLimitError, ShapeError } from '../core/errors.js';
 import { numElements } from '../core/shape.js';
 import { planGreedyBySize, type BufferRequest } from '../memory/greedy_planner.js';
 import { errorAtNode, type Node } from './nodes.js';
@@ -36,11 +36,32 @@ function canFold(node: Node): boolean {
   return inputs.length > 0 && inputs.every((t) => t!.isConstant);
 }
 
-/** Runs the node's prepare (outputs it marks dynamic are sized later, by its eval). */
-export function prepareNode(node: Node, maxBytes: number): void {
+/** Limits allocateTensors enforces while preparing (and invoke, for nodes prepared at eval time). */
+export interface PrepareLimits {
+  /** Largest tensor, in bytes. */
+  readonly maxBytes: number;
+  /** Largest estimated work of one invoke, in multiply-adds. */
+  readonly computeBudget: number;
+  /** The work one eval of a prepared node does (found through the resolver). */
+  readonly workOf: (node: Node) => number;
+}
+
+/**
+ * Runs the node's prepare (outputs it marks dynamic are sized later, by its eval) and returns the work so far,
+ * `work` plus this node's; refuses with ComputeLimitError past the budget.
+ */
+export function prepareNode(node: Node, limits: PrepareLimits, work: number): number {
   node.dynamicOutputs.fill(false);
   node.prepared = node.kernel.prepare(node.ctx);
-  checkOutputShapes(node, maxBytes);
+  checkOutputShapes(node, limits.maxBytes);
+  const nodeWork = limits.workOf(node);
+  const total = work + nodeWork;
+  if (!(total <= limits.computeBudget)) {
+    throw new ComputeLimitError(
+      `an invoke would take over ${limits.computeBudget} multiply-adds (estimated ${total} by this node, which adds ${nodeWork})`,
+    );
+  }
+  return total;
 }
 
 function readsDynamic(node: Node): boolean {
@@ -49,14 +70,16 @@ function readsDynamic(node: Node): boolean {
 
 /**
  * Runs every kernel's prepare in op order, folding nodes whose value is already known. A node reading a
- * dynamic tensor is deferred to eval time, and its outputs are dynamic too.
+ * dynamic tensor is deferred to eval time, and its outputs are dynamic too. Returns the estimated work of one
+ * invoke (without the deferred nodes); refuses with ComputeLimitError as soon as it passes the budget.
  */
-export function prepareNodes(nodes: readonly Node[], tensors: readonly InterpreterTensor[], maxBytes: number): void {
+export function prepareNodes(nodes: readonly Node[], tensors: readonly InterpreterTensor[], limits: PrepareLimits): number {
   for (const t of tensors) {
     if (!t.isModelConstant) t.isConstant = false;
     t.isDynamic = false;
-    checkTensorSize(t, maxBytes, 'input ');
+    checkTensorSize(t, limits.maxBytes, 'input ');
   }
+  let work = 0;
   for (const node of nodes) {
     node.folded = false;
     node.deferred = readsDynamic(node);
@@ -65,7 +88,7 @@ export function prepareNodes(nodes: readonly Node[], tensors: readonly Interpret
       continue;
     }
     try {
-      prepareNode(node, maxBytes);
+      work = prepareNode(node, limits, work);
       if (canFold(node)) {
         for (const t of node.ctx.outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
         node.kernel.eval(node.ctx, node.prepared);
@@ -76,6 +99,7 @@ export function prepareNodes(nodes: readonly Node[], tensors: readonly Interpret
       throw errorAtNode(err, node.index, node.kernel.name);
     }
   }
+  return work;
 }
 
 /**

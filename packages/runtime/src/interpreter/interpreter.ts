@@ -2,10 +2,13 @@ import type { TypedArray } from '../core/dtype.js';
 import { StateError, TensorError } from '../core/errors.js';
 import type { ModelDesc } from '../core/model.js';
 import { builtinOpResolver } from '../kernels/builtin.js';
+import { elementWork } from '../kernels/common/work.js';
+import { TYPESCRIPT_SLOWDOWN } from '../kernels/kernel.js';
 import type { OpResolver } from '../kernels/resolver.js';
 import { readModel } from '../schema/read_model.js';
 import type { WasmContext } from '../kernels/wasm/context.js';
 import { DEFAULT_MAX_ARENA_BYTES } from './allocate.js';
+import type { Node } from './nodes.js';
 import { detailsOf, type TensorDetails } from './details.js';
 import { ResourceStore } from './resources.js';
 import { alignModelBytes, modelBytesOf, readModelSource, type ModelSource } from './source.js';
@@ -25,12 +28,25 @@ export interface InterpreterOptions {
    * arena, and the memory's own `dispose()` releases everything in it.
    */
   readonly memory?: WasmContext;
+  /**
+   * Largest estimated work of one invoke: multiply-adds of convolutions and matrix products (counted 32 times
+   * over when a TypeScript kernel rather than a WebAssembly SIMD one runs them, so the budget tracks time),
+   * one per element for other operators. allocateTensors() refuses a model or input shape over it with
+   * ComputeLimitError (and invoke() a shape computed at run time that would pass it). 1e11 by default — a few
+   * seconds of SIMD kernels on one core, dozens of times the published vision models we run — so that hostile
+   * shapes cannot make one invoke run for minutes.
+   */
+  readonly computeBudget?: number;
 }
 
-function checkByteLimit(value: number | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_ARENA_BYTES;
+/** The default compute budget, in multiply-adds per invoke. */
+export const DEFAULT_COMPUTE_BUDGET = 1e11;
+
+/** A limit option: its default when absent, else a positive finite number (NaN or ≤ 0 would disable it). */
+function checkLimit(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TensorError(`maxArenaBytes must be a positive, finite number of bytes; got ${String(value)}`);
+    throw new TensorError(`${name} must be a positive, finite number; got ${String(value)}`);
   }
   return value;
 }
@@ -49,6 +65,7 @@ export class Interpreter implements Disposable {
   readonly subgraphIndex: number;
   private readonly resolver: OpResolver;
   private readonly maxArenaBytes: number;
+  private readonly computeBudget: number;
   private readonly resources = new ResourceStore();
   /** Subgraph runtimes by index, made on first use; the main one always exists. */
   private readonly runtimes: (SubgraphRuntime | undefined)[];
@@ -62,7 +79,8 @@ export class Interpreter implements Disposable {
       throw new TensorError(`subgraph ${this.subgraphIndex} does not exist (model has ${model.subgraphs.length})`);
     }
     this.resolver = options.resolver ?? builtinOpResolver();
-    this.maxArenaBytes = checkByteLimit(options.maxArenaBytes);
+    this.maxArenaBytes = checkLimit('maxArenaBytes', options.maxArenaBytes, DEFAULT_MAX_ARENA_BYTES);
+    this.computeBudget = checkLimit('computeBudget', options.computeBudget, DEFAULT_COMPUTE_BUDGET);
     this.runtimes = model.subgraphs.map(() => undefined);
     this.main = this.makeRuntime(this.subgraphIndex, options.memory);
   }
@@ -82,9 +100,16 @@ export class Interpreter implements Disposable {
   }
 
   private makeRuntime(index: number, memory?: WasmContext): SubgraphRuntime {
+    const resolver = this.resolver;
     const env = {
-      resolver: this.resolver,
+      resolver,
       maxBytes: this.maxArenaBytes,
+      computeBudget: this.computeBudget,
+      workOf: (node: Node) => {
+        const estimate = resolver.workEstimator(node.opcode);
+        if (!estimate) return elementWork(node.signature);
+        return estimate(node.signature) * (node.kernel.simd ? 1 : TYPESCRIPT_SLOWDOWN);
+      },
       resources: this.resources,
       subgraph: (i: number) => this.runtime(i),
     };
@@ -197,6 +222,11 @@ export class Interpreter implements Disposable {
    */
   run(inputs: readonly (TypedArray | { data: TypedArray; shape: readonly number[] })[]): TypedArray[] {
     return new SubgraphAccess(this.main).run(inputs);
+  }
+
+  /** Estimated work of one invoke (multiply-adds, see `computeBudget`), from the last allocateTensors() or invoke(). */
+  get estimatedWork(): number {
+    return this.main.estimatedWork;
   }
 
   /** Bytes of the activation arena planned by the last allocateTensors(). */

@@ -11,15 +11,20 @@ import { formatShape, numElements } from '../core/shape.js';
 import type { Resources, SubgraphCall, TensorValue } from '../kernels/node_runtime.js';
 import type { OpResolver } from '../kernels/resolver.js';
 import type { WasmContext } from '../kernels/wasm/context.js';
-import { planArena, prepareNode, prepareNodes } from './allocate.js';
+import { planArena, prepareNode, prepareNodes, type PrepareLimits } from './allocate.js';
+import { checkSubgraphDataFlow } from './graph_checks.js';
 import { DynamicBuffers } from './dynamic_buffers.js';
 import { bindNodes, errorAtNode, type Node } from './nodes.js';
 import { makeTensors, type InterpreterTensor } from './tensors.js';
 import { TensorMemory } from './tensor_memory.js';
 
 export interface SubgraphEnvironment {
+  /** The work one eval of a prepared node does (the resolver's estimate, weighted by kernel kind). */
+  readonly workOf: (node: Node) => number;
   readonly resolver: OpResolver;
   readonly maxBytes: number;
+  /** Largest estimated work of one invoke of this subgraph, in multiply-adds (see InterpreterOptions). */
+  readonly computeBudget: number;
   readonly resources: Resources;
   /** Another subgraph of the same model, by index (for control flow). */
   subgraph(index: number): SubgraphCall;
@@ -41,6 +46,10 @@ export class SubgraphRuntime implements SubgraphCall {
   private readonly memory: TensorMemory;
   private readonly dynamic: DynamicBuffers;
   private readonly maxBytes: number;
+  private readonly limits: PrepareLimits;
+  /** Estimated work of one invoke: the nodes prepared at allocate, then those prepared at eval. */
+  private staticWork = 0;
+  private evalWork = 0;
   private planned = false;
   private running = false;
   private preparing = false;
@@ -52,6 +61,7 @@ export class SubgraphRuntime implements SubgraphCall {
     env: SubgraphEnvironment,
     memory?: WasmContext,
   ) {
+    checkSubgraphDataFlow(desc, index);
     this.tensors = makeTensors(desc);
     this.maxBytes = env.maxBytes;
     this.memory = new TensorMemory(memory);
@@ -63,6 +73,7 @@ export class SubgraphRuntime implements SubgraphCall {
       subgraph: (i) => env.subgraph(i),
       resources: env.resources,
     });
+    this.limits = { maxBytes: env.maxBytes, computeBudget: env.computeBudget, workOf: env.workOf };
   }
 
   get name(): string {
@@ -83,6 +94,11 @@ export class SubgraphRuntime implements SubgraphCall {
 
   get arenaBytes(): number {
     return this.arenaSize;
+  }
+
+  /** Estimated work of one invoke (multiply-adds), including the nodes last prepared at eval time. */
+  get estimatedWork(): number {
+    return this.staticWork + this.evalWork;
   }
 
   get dynamicBytes(): number {
@@ -117,7 +133,8 @@ export class SubgraphRuntime implements SubgraphCall {
     if (this.preparing) throw new ModelFormatError(`${this.name} calls itself (directly or through another subgraph)`);
     this.preparing = true;
     try {
-      prepareNodes(this.nodes, this.tensors, this.maxBytes);
+      this.staticWork = prepareNodes(this.nodes, this.tensors, this.limits);
+      this.evalWork = 0;
     } finally {
       this.preparing = false;
     }
@@ -140,6 +157,7 @@ export class SubgraphRuntime implements SubgraphCall {
     if (this.running) throw new StateError(`${this.name} is already running: a subgraph cannot call itself`);
     this.running = true;
     this.memory.refresh();
+    this.evalWork = 0;
     const nodes = this.nodes;
     let i = 0;
     try {
@@ -160,7 +178,8 @@ export class SubgraphRuntime implements SubgraphCall {
 
   /** Prepares a node whose inputs were dynamic, now that their shapes are known, and sizes its outputs. */
   private prepareAtEval(node: Node): void {
-    prepareNode(node, this.maxBytes);
+    // The compute budget covers these too: a shape computed at run time cannot buy an unbounded invoke.
+    this.evalWork = prepareNode(node, this.limits, this.staticWork + this.evalWork) - this.staticWork;
     node.ctx.outputs.forEach((t, k) => {
       if (!node.dynamicOutputs[k]) this.dynamic.resize(t as InterpreterTensor, t.shape);
     });
