@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemoryLimitError } from '../core/errors.js';
+import { ComputeLimitError, MemoryLimitError } from '../core/errors.js';
 import { BuiltinOp } from '../core/ops.js';
 import { ModelBuilder } from '../schema/builder/index.js';
 import { Interpreter } from './interpreter.js';
@@ -100,4 +100,20 @@ test('a value-dependent shape past the memory limit is a MemoryLimitError, not a
   fill.allocateTensors();
   fill.setTensor(dims, new Int32Array([1 << 24]));
   assert.throws(() => fill.invoke(), (e: unknown) => e instanceof MemoryLimitError && /node 0 \(FILL/.test(e.message));
+});
+
+test('the compute budget also bounds the nodes prepared at eval time', () => {
+  const b = new ModelBuilder();
+  const dims = b.addInput({ name: 'dims', dtype: 'int32', shape: [1] });
+  const v = b.addTensor({ name: 'v', dtype: 'float32', shape: [], data: new Float32Array([1]) });
+  const filled = b.addTensor({ name: 'filled', dtype: 'float32', shape: [1] });
+  const y = b.addOutput({ name: 'y', dtype: 'float32', shape: [1] });
+  b.addOperator({ opcode: BuiltinOp.FILL, inputs: [dims, v], outputs: [filled] });
+  b.addOperator({ opcode: BuiltinOp.ADD, inputs: [filled, filled], outputs: [y], options: ADD });
+  const it = Interpreter.loadSync(b.build(), { computeBudget: 10_000 });
+  it.allocateTensors();
+  it.setTensor(dims, new Int32Array([100]));
+  it.invoke();
+  it.setTensor(dims, new Int32Array([1_000_000]));
+  assert.throws(() => it.invoke(), (e: unknown) => e instanceof ComputeLimitError && /node 1 \(ADD/.test(e.message));
 });

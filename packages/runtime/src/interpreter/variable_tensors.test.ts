@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readCorpusModel, skipWithoutShared, compareTensors, type HostTensor } from '@tflite-lambda/testing';
 import { BuiltinOp } from '../core/ops.js';
+import { TYPESCRIPT_SLOWDOWN } from '../kernels/kernel.js';
 import { ModelBuilder } from '../schema/builder/index.js';
 import { Interpreter } from './interpreter.js';
 
@@ -110,4 +111,11 @@ test('a stateful wild model answers a second invoke from the state the first lef
   it.resetVariableTensors();
   it.invoke();
   assert.deepEqual(outputsOf(it)[0]!.data, first);
+});
+
+test('a recurrent node counts rows × weight elements against the compute budget', () => {
+  const it = Interpreter.loadSync(svdfModel());
+  it.allocateTensors();
+  // One row (batch 1) through weights_feature [2,2] and weights_time [2,3], by a TypeScript kernel.
+  assert.equal(it.estimatedWork, 1 * (4 + 6) * TYPESCRIPT_SLOWDOWN);
 });

@@ -7,6 +7,7 @@ import { BuiltinOp } from '../../core/ops.js';
 import type { BidirectionalSequenceLSTMOptions } from '../../core/options.js';
 import { expectRank, requireInput } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
+import { recurrentWork } from '../common/work.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 import { bidirectionalInputs } from './bidirectional.js';
 import { prepareLstmDirection, type PreparedLstmDirection } from './lstm_direction.js';
@@ -67,6 +68,7 @@ function registration(kind: Kind): KernelRegistration<BidirectionalSequenceLSTMO
       d.fw.run(node);
       d.bw.run(node);
     },
+    work: recurrentWork,
   };
 }
 

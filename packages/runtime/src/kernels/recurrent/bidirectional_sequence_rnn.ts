@@ -8,6 +8,7 @@ import { BuiltinOp } from '../../core/ops.js';
 import type { BidirectionalSequenceRNNOptions } from '../../core/options.js';
 import { expectRank, requireInput } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
+import { recurrentWork } from '../common/work.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import { prepareRnnDirection, rnnKind, rnnUnits, type PreparedRnnDirection, type RnnKind, type RnnLayout } from './rnn_direction.js';
 import { bidirectionalInputs } from './bidirectional.js';
@@ -61,6 +62,7 @@ function registration(kind: RnnKind): KernelRegistration<BidirectionalSequenceRN
       d.fw.run(node);
       d.bw.run(node);
     },
+    work: recurrentWork,
   };
 }
 

@@ -7,6 +7,7 @@ import { BuiltinOp } from '../../core/ops.js';
 import type { LSTMOptions } from '../../core/options.js';
 import { expectRank, requireInput } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
+import { recurrentWork } from '../common/work.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 import { prepareLstmDirection, type LstmKind, type PreparedLstmDirection } from './lstm_direction.js';
 import { lstmKind, lstmSizes, UNIDIRECTIONAL_LAYOUT } from './lstm_tensors.js';
@@ -38,6 +39,7 @@ function registration(kind: LstmKind, label: string): KernelRegistration<LSTMOpt
     supports: (node) => !isBasicLstm(node) && lstmKind(node.inputs[0], node.inputs[4]) === kind,
     prepare: (node) => prepare(node, kind),
     eval: (node, d) => d.run(node),
+    work: recurrentWork,
   };
 }
 

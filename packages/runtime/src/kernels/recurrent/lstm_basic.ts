@@ -9,6 +9,7 @@ import type { LSTMOptions } from '../../core/options.js';
 import { expectDType, expectRank, requireInput, shapeError } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
 import { sigmoid } from '../common/recurrent_float.js';
+import { recurrentWork } from '../common/work.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import { isBasicLstm, LSTM_DEFAULTS } from './lstm.js';
 
@@ -73,4 +74,5 @@ export const LSTM_BASIC_KERNEL: KernelRegistration<LSTMOptions, BasicLstmData> =
   supports: (node) => isBasicLstm(node) && node.inputs[0]?.dtype === 'float32',
   prepare,
   eval: evalBasic,
+  work: (node) => recurrentWork(node),
 };

@@ -6,6 +6,7 @@ import { BuiltinOp } from '../../core/ops.js';
 import type { RNNOptions } from '../../core/options.js';
 import { expectRank, requireInput } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
+import { recurrentWork } from '../common/work.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import { prepareRnnDirection, rnnKind, rnnUnits, type PreparedRnnDirection, type RnnKind, type RnnLayout } from './rnn_direction.js';
 
@@ -31,6 +32,7 @@ function registration(kind: RnnKind): KernelRegistration<RNNOptions, PreparedRnn
     supports: (node) => rnnKind(node, 1) === kind,
     prepare: (node) => prepare(node, kind),
     eval: (node, d) => d.run(node),
+    work: recurrentWork,
   };
 }
 

@@ -9,6 +9,7 @@ import type { SVDFOptions } from '../../core/options.js';
 import { isHybridWeight } from '../common/hybrid.js';
 import { inputIs, unsupported } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
+import { recurrentWork } from '../common/work.js';
 import { activationFunction, isZeroVector, matVecAccumulate } from '../common/recurrent_float.js';
 import { batchQuantize, hybridMatVecAccumulate, quantizedBatch, rowSums, scaledInt8, type QuantizedBatch } from '../common/recurrent_hybrid.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
@@ -87,6 +88,7 @@ function registration(hybrid: boolean): KernelRegistration<SVDFOptions, FloatSvd
     supports: (node) => inputIs(node, 0, 'float32') && (hybrid ? isHybridWeight(node.inputs[1]) : inputIs(node, 1, 'float32')),
     prepare: (node) => prepare(node, hybrid),
     eval: evalFloat,
+    work: recurrentWork,
   };
 }
 

@@ -7,6 +7,7 @@
 import { BuiltinOp } from '../../core/ops.js';
 import type { UnidirectionalSequenceLSTMOptions } from '../../core/options.js';
 import { optionsOrDefault } from '../common/options.js';
+import { recurrentWork } from '../common/work.js';
 import { shapeError } from '../common/node_checks.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 import { prepareLstmDirection, type LstmKind, type PreparedLstmDirection } from './lstm_direction.js';
@@ -52,6 +53,7 @@ function registration(kind: LstmKind, label: string): KernelRegistration<Unidire
     supports: (node: NodeSignature) => lstmKind(node.inputs[0], node.inputs[4]) === kind,
     prepare: (node) => prepare(node, kind),
     eval: (node, d) => d.run(node),
+    work: recurrentWork,
   };
 }
 
