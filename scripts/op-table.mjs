@@ -19,7 +19,8 @@ const CONVERSIONS = new Set([BuiltinOp.CAST, BuiltinOp.QUANTIZE, BuiltinOp.DEQUA
 const DATA_AT = {
   TRANSPOSE_CONV: 2, CONV_3D_TRANSPOSE: 2, SELECT: 1, SELECT_V2: 1, SPLIT: 1, LSH_PROJECTION: 1, SCATTER_ND: 1,
   EMBEDDING_LOOKUP: 1, HASHTABLE_LOOKUP: 2, SPARSE_TO_DENSE: 2, FILL: 1, EMBEDDING_LOOKUP_SPARSE: 'output',
-  ONE_HOT: 'output', RANDOM_UNIFORM: 'output', RANDOM_STANDARD_NORMAL: 'output',
+  ONE_HOT: 'output', RANDOM_UNIFORM: 'output', RANDOM_STANDARD_NORMAL: 'output', ASSIGN_VARIABLE: 1,
+  READ_VARIABLE: 'output', IF: 1,
 };
 
 /** How one node of a case is typed: its data input's dtype (quantized or not), or in→out for conversions. */
@@ -28,6 +29,7 @@ function signature(op, tensors) {
   const out = tensors[op.outputs[0]];
   const at = DATA_AT[opName(op.opcode)] ?? 0;
   const data = (at === 'output' ? out : inputs[at]) ?? out;
+  if (!data) return null;
   const name = (t) => (t.quantization && t.dtype !== 'float32' && t.dtype !== 'int32' ? `${t.dtype} (quantized)` : t.dtype);
   if (CONVERSIONS.has(op.opcode) && out) return `${name(data)} → ${name(out)}`;
   const weights = inputs.slice(1).find((t) => t && t.buffer !== null && t.dtype === 'int8');
@@ -48,11 +50,13 @@ function checkedSignatures() {
           failures.push(`${c.name}: ${error.message}`);
           continue;
         }
-        const sg = readModel(c.model).subgraphs[0];
-        for (const op of sg.operators) {
-          const key = op.opcode === BuiltinOp.CUSTOM ? op.customCode : opName(op.opcode);
-          if (!byOp.has(key)) byOp.set(key, new Set());
-          byOp.get(key).add(signature(op, sg.tensors));
+        for (const sg of readModel(c.model).subgraphs) {
+          for (const op of sg.operators) {
+            const key = op.opcode === BuiltinOp.CUSTOM ? op.customCode : opName(op.opcode);
+            if (!byOp.has(key)) byOp.set(key, new Set());
+            const sig = signature(op, sg.tensors);
+            if (sig) byOp.get(key).add(sig);
+          }
         }
       }
     }
@@ -62,13 +66,14 @@ function checkedSignatures() {
 
 /** A registration's name without the op prefix: 'CONV_2D (int8, wasm simd)' → 'int8, wasm simd'. */
 function kernelLabel(name, op) {
-  return name.startsWith(op) ? name.slice(op.length).trim().replace(/^\((.*)\)$/, '$1') : name;
+  const label = name.startsWith(op) ? name.slice(op.length).trim().replace(/^\((.*)\)$/, '$1') : name;
+  return label || 'one kernel';
 }
 
 function statusOf(name, kernels) {
   if (kernels.length > 0) return 'yes';
   if (NO_TFLITE_KERNEL.includes(name)) return 'no kernel in TFLite either';
-  if (OPS_STATE_BRANCH.includes(name)) return 'not yet (branch `ops-state`)';
+  if (OPS_STATE_BRANCH.includes(name)) return 'not yet (assigned to `ops-state`)';
   return '**missing**';
 }
 
@@ -98,14 +103,15 @@ function render() {
     'Every builtin operator of the TFLite schema. **TFLite versions**: the versions TFLite\'s builtin resolver',
     'registers. Our kernels do not refuse a node for its version: a node runs on the last registered kernel that',
     'accepts its dtypes and options (**our kernels**, in registration order; wasm kernels win where the engine',
-    'has WebAssembly SIMD). **Checked against LiteRT.js**: the input dtypes of the nodes in our differential',
-    'suites (`packages/testing/src/differential/suites.ts`), each a model built with our builder, run by our',
-    'runtime and by LiteRT.js and compared; "(quantized)" marks tensors with quantization parameters, "float32 +',
+    'has WebAssembly SIMD). **Checked against a reference engine**: the input dtypes of the nodes in our',
+    'differential suites (`packages/testing/src/differential/suites.ts`), each a model built with our builder,',
+    'run by our runtime and by LiteRT.js (or tfjs-tflite, TFLite\'s own interpreter, for variable tensors and',
+    'dynamic outputs, which LiteRT.js refuses) and compared; "(quantized)" marks tensors with quantization parameters, "float32 +',
     'int8 weights" the hybrid kernels, `a → b` conversions. Where that column is empty, the kernel is covered',
-    'by kernel tests beside it (hand-checked values), by the differential tests in `packages/runtime`',
-    '(`*.differential.test.ts`, `litert_differential.test.ts`) or by published models (`../shared`).',
+    'by kernel tests beside it (hand-checked values), by the other differential tests in `packages/runtime`',
+    '(`litert_differential.test.ts`, `*.differential.test.ts`) or by published models (`../shared`).',
     '',
-    '| operator | code | supported | TFLite versions | our kernels | checked against LiteRT.js |',
+    '| operator | code | supported | TFLite versions | our kernels | checked against a reference engine |',
     '|---|---|---|---|---|---|',
     ...rows,
     '',
@@ -118,7 +124,7 @@ function render() {
     'Micro\'s signal operators have no reference engine in JavaScript: hand-checked kernel tests and the published',
     'models that use them (face_landmark_with_attention, audio_preprocessor) check them.',
     '',
-    '| custom code | kernel | checked against LiteRT.js |',
+    '| custom code | kernel | checked against a reference engine |',
     '|---|---|---|',
     ...custom,
     '',

@@ -38,9 +38,5 @@ export const TFLITE_VERSIONS = {
 /** Builtins in the schema that TFLite's builtin resolver gives no kernel (checked in register.cc). */
 export const NO_TFLITE_KERNEL = ['CONCAT_EMBEDDINGS', 'CALL', 'DELEGATE', 'PLACEHOLDER_FOR_GREATER_OP_CODES', 'COMPLEX'];
 
-/** Operators the `ops-state` branch implements (control flow, variables, hash tables, recurrent cells). */
-export const OPS_STATE_BRANCH = [
-  'LSTM', 'RNN', 'SVDF', 'UNIDIRECTIONAL_SEQUENCE_RNN', 'UNIDIRECTIONAL_SEQUENCE_LSTM', 'BIDIRECTIONAL_SEQUENCE_RNN',
-  'BIDIRECTIONAL_SEQUENCE_LSTM', 'UNIQUE', 'WHERE', 'IF', 'WHILE', 'CALL_ONCE', 'HASHTABLE', 'HASHTABLE_FIND',
-  'HASHTABLE_IMPORT', 'HASHTABLE_SIZE', 'VAR_HANDLE', 'READ_VARIABLE', 'ASSIGN_VARIABLE',
-];
+/** Builtins assigned to the `ops-state` branch that it has not implemented yet (resource hash tables). */
+export const OPS_STATE_BRANCH = ['HASHTABLE', 'HASHTABLE_FIND', 'HASHTABLE_IMPORT', 'HASHTABLE_SIZE'];

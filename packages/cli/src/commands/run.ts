@@ -1,4 +1,4 @@
-import { Interpreter, type TensorValue } from '@tflite-lambda/runtime';
+import { Interpreter, type TensorData } from '@tflite-lambda/runtime';
 import { parseArgs, stringFlag } from '../args.js';
 import { UsageError } from '../command.js';
 import { readInputFile, zeroInputs } from '../tensor_input.js';
@@ -12,7 +12,7 @@ export const usage = `Usage: tflite-lambda run <model.tflite> [--input <file>] [
   --json          print outputs as JSON (full values)`;
 
 /** Numeric outputs as numbers; string outputs stay strings. */
-function plainValues(a: TensorValue): number[] | string[] {
+function plainValues(a: TensorData): number[] | string[] {
   return Array.isArray(a) ? a : Array.from(a as ArrayLike<number | bigint>, Number);
 }
 

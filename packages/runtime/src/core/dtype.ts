@@ -5,6 +5,7 @@
  * bytes as interleaved float32 pairs (complexParts). uint64 elements are held in a BigInt64Array (same bits;
  * uint64 kernels view them through unsigned64). string elements live in a StringArray (string_data.ts).
  * TFLite's INT4 has no dtype here: the reader unpacks it to int8 (two values per byte in the file).
+ * 'resource' is TFLite's RESOURCE: a handle to a resource variable, held as its int32 id (as TFLite does).
  */
 import { StringArray } from './string_data.js';
 
@@ -22,7 +23,8 @@ export type DType =
   | 'uint64'
   | 'uint16'
   | 'complex64'
-  | 'string';
+  | 'string'
+  | 'resource';
 
 export type TypedArray =
   | Float32Array
@@ -51,6 +53,7 @@ export interface TypedArrayFor {
   uint16: Uint16Array;
   complex64: Float64Array;
   string: StringArray;
+  resource: Int32Array;
 }
 
 type TypedArrayCtor = {
@@ -74,6 +77,7 @@ const CTORS: Record<DType, TypedArrayCtor> = {
   uint16: Uint16Array,
   complex64: Float64Array,
   string: StringArray,
+  resource: Int32Array,
 };
 
 export const DTYPES: readonly DType[] = Object.keys(CTORS) as DType[];

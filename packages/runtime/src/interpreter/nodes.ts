@@ -1,10 +1,21 @@
-import { ModelFormatError, TfliteError, UnsupportedError } from '../core/errors.js';
+import { InternalError, ModelFormatError, StateError, TfliteError, UnsupportedError } from '../core/errors.js';
 import type { SubgraphDesc } from '../core/model.js';
 import { BuiltinOp, opName } from '../core/ops.js';
 import type { AnyKernel, NodeContext, NodeSignature } from '../kernels/kernel.js';
+import type { Resources, SubgraphCall } from '../kernels/node_runtime.js';
 import type { OpResolver } from '../kernels/resolver.js';
 import type { WasmContext } from '../kernels/wasm/context.js';
+import type { DynamicBuffers } from './dynamic_buffers.js';
 import type { InterpreterTensor } from './tensors.js';
+
+/** What the interpreter provides to every node of one subgraph. */
+export interface NodeServices {
+  /** The subgraph's WebAssembly memory (made on first use). */
+  wasm(): WasmContext;
+  readonly dynamic: DynamicBuffers;
+  subgraph(index: number): SubgraphCall;
+  readonly resources: Resources;
+}
 
 /** One operator bound to its kernel: resolved and options-parsed at load, prepared at allocate. */
 export interface Node {
@@ -12,21 +23,31 @@ export interface Node {
   readonly opcode: number;
   readonly kernel: AnyKernel;
   readonly ctx: NodeContext<unknown>;
+  /** The node as kernels' `supports` and `work` see it: its options as the model gives them, unparsed. */
+  readonly signature: NodeSignature;
   /** What the kernel's prepare returned. */
   prepared: unknown;
   /** Evaluated at prepare time (all inputs constant, or shape-only): skipped by invoke. */
   folded: boolean;
+  /** An input is dynamic: prepared at eval time, right before its eval (as TFLite's Subgraph does). */
+  deferred: boolean;
+  /** Outputs the last prepare marked dynamic (sized by the kernel in eval). */
+  readonly dynamicOutputs: boolean[];
 }
 
-/** Prefixes an error with the node it came from, keeping TfliteError's class and code. */
+/**
+ * Prefixes an error with the node it came from, keeping TfliteError's class and code. Anything else that
+ * escapes a kernel (a RangeError, a TypeError) is a bug in the runtime, reported as InternalError with the
+ * original as its cause — never relabelled as a verdict on the model.
+ */
 export function errorAtNode(err: unknown, index: number, name: string): TfliteError {
   const where = `node ${index} (${name})`;
   if (err instanceof TfliteError) {
     if (!err.message.includes(`node ${index}`)) err.message = `${where}: ${err.message}`;
     return err;
   }
-  const message = err instanceof Error ? err.message : String(err);
-  return new TfliteError('UNSUPPORTED', `${where}: internal kernel error: ${message}`, { cause: err });
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return new InternalError(`${where}: internal error (a bug in tflite-lambda, please report it): ${message}`, { cause: err });
 }
 
 function tensorAt(tensors: InterpreterTensor[], t: number, node: number, optional: boolean): InterpreterTensor | null {
@@ -43,21 +64,41 @@ function describeUnsupported(sig: NodeSignature, opcode: number, customCode: str
   return `node ${sig.index}: unsupported operator ${name} (code ${opcode}, version ${sig.version}) with inputs (${dtypes})`;
 }
 
+function nodeContext(
+  sig: NodeSignature, name: string, options: unknown, intermediates: InterpreterTensor[], services: NodeServices,
+  dynamicOutputs: boolean[],
+): NodeContext<unknown> {
+  const outputs = sig.outputs as readonly InterpreterTensor[];
+  return {
+    ...sig,
+    opName: name,
+    options,
+    intermediates,
+    get wasm() {
+      return services.wasm();
+    },
+    markOutputDynamic(i) {
+      dynamicOutputs[i] = true;
+      outputs[i]!.isDynamic = true;
+    },
+    resizeOutput(i, shape) {
+      if (!dynamicOutputs[i]) throw new StateError(`output ${i} '${outputs[i]?.name ?? ''}' was not marked dynamic at prepare`);
+      return services.dynamic.resize(outputs[i]!, shape);
+    },
+    subgraph: (index) => services.subgraph(index),
+    resources: services.resources,
+  };
+}
+
 /**
  * Binds every operator of `subgraph` to a kernel from `resolver`; fails at load on anything unsupported.
- * `wasm` gives the interpreter's WebAssembly memory to the kernels that ask for it (`NodeContext.wasm`).
+ * `services` gives kernels the subgraph's memory, dynamic buffers, other subgraphs and resources.
  */
-export function bindNodes(
-  subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver, wasm: () => WasmContext,
-): Node[] {
+export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver, services: NodeServices): Node[] {
   return subgraph.operators.map((op, index) => {
     const inputs = op.inputs.map((t) => tensorAt(tensors, t, index, true));
     const outputs = op.outputs.map((t) => tensorAt(tensors, t, index, false)!);
-    for (const t of [...inputs, ...outputs]) {
-      if (t?.desc.isVariable) {
-        throw new UnsupportedError(`node ${index} (${opName(op.opcode)}): variable tensors are not supported`);
-      }
-    }
+    const intermediates = op.intermediates.map((t) => tensorAt(tensors, t, index, false)!);
     const sig: NodeSignature = {
       index, opName: opName(op.opcode), version: op.version, inputs, outputs, options: op.options, customCode: op.customCode,
     };
@@ -69,14 +110,8 @@ export function bindNodes(
     } catch (err) {
       throw errorAtNode(err, index, kernel.name);
     }
-    const ctx: NodeContext<unknown> = {
-      ...sig,
-      opName: kernel.name,
-      options,
-      get wasm() {
-        return wasm();
-      },
-    };
-    return { index, opcode: op.opcode, kernel, ctx, prepared: undefined, folded: false };
+    const dynamicOutputs = outputs.map(() => false);
+    const ctx = nodeContext(sig, kernel.name, options, intermediates, services, dynamicOutputs);
+    return { index, opcode: op.opcode, kernel, ctx, signature: sig, prepared: undefined, folded: false, deferred: false, dynamicOutputs };
   });
 }

@@ -9,15 +9,15 @@ import { formatShape } from '../core/shape.js';
 import { StringArray, stringsFromCaller } from '../core/string_data.js';
 import type { RuntimeTensor } from '../kernels/kernel.js';
 
-export type TensorValue = TypedArray | BigUint64Array | string[];
+export type TensorData = TypedArray | BigUint64Array | string[];
 
 /** An input value with the shape to resize the tensor to first. */
-export interface ShapedValue {
-  readonly data: TensorValue;
+export interface ShapedTensorData {
+  readonly data: TensorData;
   readonly shape: readonly number[];
 }
 
-export function isShapedValue(x: TensorValue | ShapedValue): x is ShapedValue {
+export function isShapedData(x: TensorData | ShapedTensorData): x is ShapedTensorData {
   return !ArrayBuffer.isView(x) && !Array.isArray(x);
 }
 
@@ -25,7 +25,7 @@ function describe(data: unknown): string {
   return (data as object | null)?.constructor?.name ?? typeof data;
 }
 
-export function writeTensorValue(t: RuntimeTensor, data: TensorValue, what: string): void {
+export function writeTensorData(t: RuntimeTensor, data: TensorData, what: string): void {
   if (t.data instanceof StringArray) {
     const given = data instanceof StringArray ? data.strings : data;
     t.data.strings = stringsFromCaller(given, t.data.length, `${what}: tensor '${t.name}'`);
@@ -46,14 +46,14 @@ export function writeTensorValue(t: RuntimeTensor, data: TensorValue, what: stri
 }
 
 /** Whether `data` is the caller's form of a `dtype` tensor (complex64 and uint64 have their own). */
-function acceptsValue(dtype: RuntimeTensor['dtype'], data: TensorValue): boolean {
+function acceptsValue(dtype: RuntimeTensor['dtype'], data: TensorData): boolean {
   if (Array.isArray(data)) return false;
   if (dtype === 'complex64') return data instanceof Float32Array;
   if (dtype === 'uint64') return data instanceof BigUint64Array;
   return !(data instanceof BigUint64Array) && isTypedArrayOf(dtype, data);
 }
 
-export function readTensorValue(t: RuntimeTensor): TensorValue {
+export function readTensorData(t: RuntimeTensor): TensorData {
   if (t.data instanceof StringArray) return t.data.toStrings();
   if (t.dtype === 'complex64') return complexParts(t.data).slice();
   if (t.dtype === 'uint64') return unsigned64(t.data).slice();

@@ -13,6 +13,8 @@ export interface InterpreterTensor extends RuntimeTensor {
   readonly desc: TensorDesc;
   /** True for weights stored in the model (as opposed to values folded at prepare time). */
   readonly isModelConstant: boolean;
+  /** Shape known only at eval: lives outside the arena, in a buffer of DynamicBuffers. */
+  isDynamic: boolean;
 }
 
 /** `bytes` as `count` elements of `dtype`: a view when aligned, else one copy. */
@@ -64,6 +66,7 @@ export function makeTensors(subgraph: SubgraphDesc): InterpreterTensor[] {
       isConstant: isModelConstant,
       desc,
       isModelConstant,
+      isDynamic: false,
     };
   });
 }

@@ -21,6 +21,7 @@ const DTYPE_BY_CODE: ReadonlyMap<number, DType> = new Map<number, DType>([
   [9, 'int8'],
   [10, 'float64'],
   [12, 'uint64'],
+  [13, 'resource'],
   [15, 'uint32'],
   [16, 'uint16'],
 ]);

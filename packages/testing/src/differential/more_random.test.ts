@@ -5,43 +5,29 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it, type TestContext } from 'node:test';
-import { Interpreter } from '@tflite-lambda/runtime';
-import { numericValue, type HostTensor } from '../litert/host_tensor.js';
-import { LiteRtOracle, LiteRtOracleError } from '../litert/oracle.js';
+import type { HostTensor } from '../litert/host_tensor.js';
 import type { DiffCase } from './case_builder.js';
-import { diffOutputs } from './harness.js';
+import { diffInvokes, runOurs } from './harness.js';
+import { createOracle, isOracleRefusal, type ReferenceOracle } from './oracles.js';
 import { RANDOM_SUITE } from './suites.js';
 
-const INVOKES = 3;
-
-function runOurs(c: DiffCase): HostTensor[][] {
-  const it = Interpreter.loadSync(c.model);
-  it.allocateTensors();
-  return Array.from({ length: INVOKES }, () => {
-    it.getInputDetails().forEach((d, k) => it.setTensor(d.index, c.inputs[k]!.data));
-    it.invoke();
-    return it.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(it.getTensor(d.index)) }));
-  });
-}
-
-async function check(t: TestContext, oracle: LiteRtOracle, c: DiffCase): Promise<void> {
+async function check(t: TestContext, oracle: ReferenceOracle, c: DiffCase): Promise<void> {
   let reference: HostTensor[][];
   try {
-    reference = await oracle.runInvokes(c.model, c.inputs, INVOKES);
+    reference = await oracle.runSequence(c.model, Array.from({ length: c.invokes ?? 1 }, () => c.inputs));
   } catch (error) {
-    if (error instanceof LiteRtOracleError && error.isRefusal) return void t.skip(`LiteRT.js gives no reference: ${error.message.split('\n')[0]}`);
+    if (isOracleRefusal(error)) return void t.skip(`LiteRT.js gives no reference: ${error.message.split('\n')[0]}`);
     throw error;
   }
-  const ours = runOurs(c);
-  const problems = reference.flatMap((ref, k) => diffOutputs(c, ours[k]!, ref).map((p) => `invoke ${k}: ${p}`));
+  const problems = diffInvokes(c, runOurs(c), reference);
   assert.deepEqual(problems, [], `${c.name}:\n  ${problems.join('\n  ')}`);
   assert.notDeepEqual([...reference[0]![0]!.data], [...reference[1]![0]!.data], 'successive invokes draw new values');
 }
 
 describe(RANDOM_SUITE.title, () => {
-  let oracle: LiteRtOracle;
+  let oracle: ReferenceOracle;
   before(async () => {
-    oracle = await LiteRtOracle.create();
+    oracle = await createOracle('litert');
   });
   const cases = RANDOM_SUITE.families.flatMap((f) => f.cases(RANDOM_SUITE.seed));
   for (const c of cases) it(c.name, (t) => check(t, oracle, c));

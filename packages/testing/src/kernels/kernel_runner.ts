@@ -6,6 +6,7 @@ import {
   allocTyped,
   isTypedArrayOf,
   numElements,
+  ResourceStore,
   TensorError,
   WasmContext,
   type BuiltinOptions,
@@ -36,12 +37,16 @@ export interface TestOutputSpec {
 
 export interface RunKernelSpec {
   readonly inputs: readonly (TestTensorSpec | null)[];
+  /** The operator's intermediate tensors (integer LSTM reads quantization parameters from them). */
+  readonly intermediates?: readonly TestTensorSpec[];
   readonly outputs: readonly TestOutputSpec[];
   readonly options?: BuiltinOptions | null;
   readonly version?: number;
   /** For a custom operator: its name and raw custom_options bytes. */
   readonly customCode?: string;
   readonly customOptions?: Uint8Array;
+  /** How many times runKernel evaluates the prepared node (state in variable inputs carries over); 1 by default. */
+  readonly invokes?: number;
 }
 
 export function toTypedArray(dtype: DType, values: TypedArray | readonly number[]): TypedArray {
@@ -72,9 +77,9 @@ function makeTensor(index: number, spec: TestTensorSpec): RuntimeTensor {
   };
 }
 
-/** Parses options, prepares and evaluates `reg` once; returns the outputs with their shapes and data. */
+/** Parses options, prepares and evaluates `reg` (`spec.invokes` times); returns the outputs with their shapes and data. */
 export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSpec): RuntimeTensor[] {
-  return runKernelInvokes(reg, spec, 1)[0]!;
+  return runKernelInvokes(reg, spec, spec.invokes ?? 1).at(-1)!;
 }
 
 /**
@@ -98,6 +103,7 @@ export function runKernelInvokes<O, D>(reg: KernelRegistration<O, D>, spec: RunK
     throw new TensorError(`${reg.name} does not support these tensors`);
   }
   let memory: WasmContext | null = null;
+  const dynamic = outputs.map(() => false);
   const node: NodeContext<O> = {
     ...signature,
     options: reg.parseOptions(raw, spec.customOptions ?? null),
@@ -106,9 +112,24 @@ export function runKernelInvokes<O, D>(reg: KernelRegistration<O, D>, spec: RunK
       memory ??= new WasmContext();
       return memory;
     },
+    intermediates: (spec.intermediates ?? []).map((s, i) => makeTensor(inputs.length + outputs.length + i, s)),
+    markOutputDynamic: (i) => void (dynamic[i] = true),
+    resizeOutput: (i, shape) => {
+      if (!dynamic[i]) throw new TensorError(`output ${i} was not marked dynamic at prepare`);
+      const t = outputs[i]!;
+      t.shape = [...shape];
+      t.data = allocTyped(t.dtype, numElements(shape));
+      return t.data;
+    },
+    subgraph: (i) => {
+      throw new TensorError(`runKernel has no subgraph ${i}: test control flow through an Interpreter`);
+    },
+    resources: new ResourceStore(),
   };
   const data = reg.prepare(node);
-  for (const t of outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
+  outputs.forEach((t, k) => {
+    if (!dynamic[k]) t.data = allocTyped(t.dtype, numElements(t.shape));
+  });
   const results: RuntimeTensor[][] = [];
   for (let i = 0; i < invokes; i++) {
     reg.eval(node, data);

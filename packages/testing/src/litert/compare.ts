@@ -40,6 +40,7 @@ export function toleranceFor(dtype: DType, opts: { softmax?: boolean } = {}): To
     case 'uint32':
     case 'uint64':
     case 'string':
+    case 'resource':
       return EXACT;
   }
 }

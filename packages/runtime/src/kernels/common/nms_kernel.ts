@@ -1,20 +1,29 @@
 /**
- * NON_MAX_SUPPRESSION_V4 and _V5 (float32): boxes [N, 4], scores [N], and scalar max_output_size (int32,
- * constant here: it sizes the outputs), iou_threshold and score_threshold (V5 adds soft_nms_sigma). Outputs:
- * selected indices [max_output_size] (V5 also their scores), then the number selected; slots past that
- * number are zero, as TFLite resets them.
+ * NON_MAX_SUPPRESSION_V4 and _V5 (float32): boxes [N, 4], scores [N], and scalar max_output_size (int32; it
+ * sizes the outputs, at prepare when constant, else at eval as dynamic outputs, as TFLite does),
+ * iou_threshold and score_threshold (V5 adds soft_nms_sigma). Outputs: selected indices [max_output_size]
+ * (V5 also their scores), then the number selected; slots past that number are zero, as TFLite resets them.
  */
 import { TensorError } from '../../core/errors.js';
 import { BuiltinOp } from '../../core/ops.js';
 import { formatShape, numElements } from '../../core/shape.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
-import { constScalarInt } from './const_values.js';
+import { intValues } from './const_values.js';
 import { nonMaxSuppression } from './non_max_suppression.js';
 import { expectDType, nodeLabel, requireInput, requireOutput, shapeError } from './node_checks.js';
 
 export interface NmsPlan {
   readonly label: string;
+  /** -1 when max_output_size is computed at run time (the outputs are dynamic). */
   readonly maxOutput: number;
+}
+
+function maxOutputSize(node: NodeContext<null>): number {
+  const t = node.inputs[2]!;
+  if (numElements(t.shape) !== 1) throw shapeError(node, 'max_output_size must be a scalar');
+  const maxOutput = intValues(node, t, 'max_output_size')[0]!;
+  if (maxOutput < 0) throw shapeError(node, `max_output_size ${maxOutput} is negative`);
+  return maxOutput;
 }
 
 function scalar(node: NodeContext<null>, i: number, what: string): void {
@@ -37,8 +46,7 @@ export function nmsKernel(version: 'V4' | 'V5'): KernelRegistration<null, NmsPla
       if (scores.shape.length !== 1 || scores.shape[0] !== boxes.shape[0]) throw shapeError(node, `scores ${formatShape(scores.shape)} must be [${boxes.shape[0]}]`);
       const maxOut = requireInput(node, 2);
       expectDType(node, maxOut, ['int32'], 'max_output_size');
-      const maxOutput = constScalarInt(node, maxOut, 'max_output_size');
-      if (maxOutput < 0) throw shapeError(node, `max_output_size ${maxOutput} is negative`);
+      const maxOutput = maxOut.isConstant ? maxOutputSize(node) : -1;
       scalar(node, 3, 'iou_threshold');
       scalar(node, 4, 'score_threshold');
       if (soft) scalar(node, 5, 'soft_nms_sigma');
@@ -46,11 +54,10 @@ export function nmsKernel(version: 'V4' | 'V5'): KernelRegistration<null, NmsPla
       if (node.outputs.length !== outs) throw shapeError(node, `expects ${outs} outputs, got ${node.outputs.length}`);
       const indices = requireOutput(node, 0);
       expectDType(node, indices, ['int32'], 'selected indices');
-      indices.shape = [maxOutput];
-      if (soft) {
-        const selectedScores = requireOutput(node, 1);
-        expectDType(node, selectedScores, ['float32'], 'selected scores');
-        selectedScores.shape = [maxOutput];
+      if (soft) expectDType(node, requireOutput(node, 1), ['float32'], 'selected scores');
+      for (let k = 0; k < outs - 1; k++) {
+        if (maxOutput < 0) node.markOutputDynamic(k);
+        else node.outputs[k]!.shape = [maxOutput];
       }
       const count = requireOutput(node, outs - 1);
       expectDType(node, count, ['int32'], 'selected count');
@@ -58,6 +65,11 @@ export function nmsKernel(version: 'V4' | 'V5'): KernelRegistration<null, NmsPla
       return { label: nodeLabel(node), maxOutput };
     },
     eval(node, p) {
+      let maxOutput = p.maxOutput;
+      if (maxOutput < 0) {
+        maxOutput = maxOutputSize(node);
+        for (let k = 0; k < (soft ? 2 : 1); k++) node.resizeOutput(k, [maxOutput]);
+      }
       const iou = (node.inputs[3]!.data as Float32Array)[0]!;
       const scoreThreshold = (node.inputs[4]!.data as Float32Array)[0]!;
       const sigma = soft ? (node.inputs[5]!.data as Float32Array)[0]! : 0;
@@ -68,7 +80,7 @@ export function nmsKernel(version: 'V4' | 'V5'): KernelRegistration<null, NmsPla
       selected.fill(0);
       selectedScores?.fill(0);
       const n = nonMaxSuppression(
-        node.inputs[0]!.data as Float32Array, node.inputs[1]!.data as Float32Array, p.maxOutput, iou, scoreThreshold, sigma,
+        node.inputs[0]!.data as Float32Array, node.inputs[1]!.data as Float32Array, maxOutput, iou, scoreThreshold, sigma,
         selected, selectedScores,
       );
       (node.outputs[soft ? 2 : 1]!.data as Int32Array)[0] = n;

@@ -1,5 +1,6 @@
 /**
- * RANDOM_UNIFORM and RANDOM_STANDARD_NORMAL (float32 output of a constant int32 shape) with TFLite's
+ * RANDOM_UNIFORM and RANDOM_STANDARD_NORMAL (float32 output of an int32 shape; a shape computed at run
+ * time makes the output dynamic) with TFLite's
  * seeding: the generator is made at prepare from the op's seed and seed2 as 32-bit ints (both 0: seeded from
  * the platform's random source, so not reproducible), and it keeps running across invokes — each invoke draws fresh values,
  * four per Philox call, the unused remainder of the last call dropped.
@@ -7,8 +8,8 @@
 import { BuiltinOp } from '../../core/ops.js';
 import type { RandomOptions } from '../../core/options.js';
 import { formatShape } from '../../core/shape.js';
-import type { KernelRegistration } from '../kernel.js';
-import { constIntValues } from './const_values.js';
+import type { KernelRegistration, NodeContext } from '../kernel.js';
+import { intValues } from './const_values.js';
 import { expectDType, expectRank, requireInput, requireOutput, shapeError } from './node_checks.js';
 import { optionsOrDefault } from './options.js';
 import { boxMullerFloat, Philox, uint32ToFloat } from './philox.js';
@@ -52,7 +53,13 @@ function fillNormal(rng: Philox, out: Float32Array): void {
   }
 }
 
-export function randomKernel(op: 'RANDOM_UNIFORM' | 'RANDOM_STANDARD_NORMAL'): KernelRegistration<RandomOptions, Philox> {
+function randomShape(node: NodeContext<RandomOptions>): number[] {
+  const shape = intValues(node, node.inputs[0]!, 'shape');
+  if (shape.some((d) => d < 0)) throw shapeError(node, `shape ${formatShape(shape)} has a negative dimension`);
+  return shape;
+}
+
+export function randomKernel(op: 'RANDOM_UNIFORM' | 'RANDOM_STANDARD_NORMAL'): KernelRegistration<RandomOptions, { rng: Philox; dynamic: boolean }> {
   const fill = op === 'RANDOM_UNIFORM' ? fillUniform : fillNormal;
   return {
     op: BuiltinOp[op],
@@ -65,11 +72,14 @@ export function randomKernel(op: 'RANDOM_UNIFORM' | 'RANDOM_STANDARD_NORMAL'): K
       expectDType(node, shapeIn, ['int32'], 'shape');
       expectRank(node, shapeIn, 1, 'shape');
       expectDType(node, output, ['float32'], 'output');
-      const shape = constIntValues(node, shapeIn, 'shape');
-      if (shape.some((d) => d < 0)) throw shapeError(node, `shape ${formatShape(shape)} has a negative dimension`);
-      output.shape = shape;
-      return seededPhilox(node.options);
+      // A shape computed at run time makes the output dynamic, sized at each eval (as TFLite does).
+      if (shapeIn.isConstant) output.shape = randomShape(node);
+      else node.markOutputDynamic(0);
+      return { rng: seededPhilox(node.options), dynamic: !shapeIn.isConstant };
     },
-    eval: (node, rng) => fill(rng, node.outputs[0]!.data as Float32Array),
+    eval(node, p) {
+      const out = p.dynamic ? node.resizeOutput(0, randomShape(node)) : node.outputs[0]!.data;
+      fill(p.rng, out as Float32Array);
+    },
   };
 }

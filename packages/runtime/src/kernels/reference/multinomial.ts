@@ -1,5 +1,5 @@
 /**
- * MULTINOMIAL (float32 logits [batch, classes], constant int32 num_samples → int32 or int64 class ids
+ * MULTINOMIAL (float32 logits [batch, classes], int32 num_samples → int32 or int64 class ids
  * [batch, num_samples]) as TFLite samples it: per row, an unnormalised CDF of exp(logit − max) over the
  * finite logits (in double); each sample is the upper bound of u·total in it, u a double from two Philox
  * words. Each invoke draws from a copy of the generator and then skips the original ahead by
@@ -7,11 +7,11 @@
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { RandomOptions } from '../../core/options.js';
-import { constScalarInt } from '../common/const_values.js';
+import { intValues } from '../common/const_values.js';
 import { expectDType, expectRank, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { uint64ToDouble, type Philox } from '../common/philox.js';
 import { parseRandomOptions, seededPhilox } from '../common/random_kernel.js';
-import type { KernelRegistration } from '../kernel.js';
+import type { KernelRegistration, NodeContext } from '../kernel.js';
 
 interface Plan {
   readonly rng: Philox;
@@ -31,6 +31,12 @@ function upperBound(cdf: Float64Array, x: number): number {
   return lo;
 }
 
+function sampleCount(node: NodeContext<RandomOptions>): number {
+  const samples = intValues(node, node.inputs[1]!, 'num_samples')[0]!;
+  if (samples < 0) throw shapeError(node, `num_samples ${samples} is negative`);
+  return samples;
+}
+
 export const MULTINOMIAL_KERNEL: KernelRegistration<RandomOptions, Plan> = {
   op: BuiltinOp.MULTINOMIAL,
   name: 'MULTINOMIAL (float32 logits, reference)',
@@ -46,14 +52,16 @@ export const MULTINOMIAL_KERNEL: KernelRegistration<RandomOptions, Plan> = {
     const [batch, classes] = logits.shape as [number, number];
     if (classes < 1) throw shapeError(node, 'logits need at least one class');
     if (count.shape.length !== 0) throw shapeError(node, 'num_samples must be a scalar');
-    const samples = constScalarInt(node, count, 'num_samples');
-    if (samples < 0) throw shapeError(node, `num_samples ${samples} is negative`);
-    output.shape = [batch, samples];
+    // num_samples computed at run time makes the output dynamic, sized at each eval (as TFLite does).
+    const samples = count.isConstant ? sampleCount(node) : -1;
+    if (samples < 0) node.markOutputDynamic(0);
+    else output.shape = [batch, samples];
     return { rng: seededPhilox(node.options), batch, classes, samples, cdf: new Float64Array(classes) };
   },
-  eval(node, p) {
+  eval(node, plan) {
+    const p = plan.samples < 0 ? { ...plan, samples: sampleCount(node) } : plan;
     const logits = node.inputs[0]!.data as Float32Array;
-    const out = node.outputs[0]!.data;
+    const out = plan.samples < 0 ? node.resizeOutput(0, [p.batch, p.samples]) : node.outputs[0]!.data;
     const rng = p.rng.copy();
     p.rng.skip(BigInt(p.batch * Math.ceil(p.samples / 4) * 4 * 2 * 256));
     let words: Uint32Array = new Uint32Array(4);

@@ -2,26 +2,33 @@
  * SPARSE_TO_DENSE (float32, int32, int64, int8, uint8 values; int32/int64 indices and shape): a tensor of the
  * constant `output_shape` (rank ≤ 4) filled with `default_value`, then each index (a scalar or row of a
  * [N, rank] matrix) receives its value (or the one scalar value). Later duplicates win. An index outside the
- * output fails the invoke (TFLite leaves it unchecked). A run-time output shape would make the output
- * dynamic, which this runtime does not support yet.
+ * output fails the invoke (TFLite leaves it unchecked). With an output shape computed at run time the output
+ * is dynamic, sized at eval (as TFLite does).
  */
 import { TensorError } from '../../core/errors.js';
 import { BuiltinOp } from '../../core/ops.js';
 import type { SparseToDenseOptions } from '../../core/options.js';
 import { formatShape, numElements, stridesOf } from '../../core/shape.js';
-import { constIntValues } from '../common/const_values.js';
+import { intValues } from '../common/const_values.js';
 import { elementsOf } from '../common/elements.js';
 import { expectDType, nodeLabel, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
-import type { KernelRegistration } from '../kernel.js';
+import type { KernelRegistration, NodeContext } from '../kernel.js';
 
 interface Plan {
   readonly label: string;
   readonly count: number;
   readonly depth: number;
-  readonly shape: readonly number[];
-  readonly strides: readonly number[];
+  /** The output shape and strides; null until eval when the shape input is computed at run time. */
+  readonly shape: readonly number[] | null;
   readonly scalarValue: boolean;
+}
+
+function outputShape(node: NodeContext<SparseToDenseOptions>, depth: number): number[] {
+  const shape = intValues(node, node.inputs[1]!, 'output shape');
+  if (shape.length > 4 || shape.some((d) => d < 0)) throw shapeError(node, `output shape ${formatShape(shape)} must have rank ≤ 4 and no negative size`);
+  if (depth !== shape.length) throw shapeError(node, `indices ${formatShape(node.inputs[0]!.shape)} do not address output shape ${formatShape(shape)}`);
+  return shape;
 }
 
 export const SPARSE_TO_DENSE_KERNEL: KernelRegistration<SparseToDenseOptions, Plan> = {
@@ -36,20 +43,29 @@ export const SPARSE_TO_DENSE_KERNEL: KernelRegistration<SparseToDenseOptions, Pl
     expectDType(node, fallback, [values.dtype], 'default value');
     expectDType(node, output, [values.dtype], 'output');
     if (shapeIn.shape.length !== 1) throw shapeError(node, `output shape ${formatShape(shapeIn.shape)} must be a vector`);
-    const shape = constIntValues(node, shapeIn, 'output shape');
-    if (shape.length > 4 || shape.some((d) => d < 0)) throw shapeError(node, `output shape ${formatShape(shape)} must have rank ≤ 4 and no negative size`);
+    expectDType(node, shapeIn, ['int32', 'int64'], 'output shape');
     if (indices.shape.length > 2 || values.shape.length > 1) throw shapeError(node, 'indices must have rank ≤ 2 and values rank ≤ 1');
     if (numElements(fallback.shape) !== 1) throw shapeError(node, 'default value must hold one element');
     const matrix = indices.shape.length === 2;
     const count = indices.shape.length === 0 ? 1 : indices.shape[0]!;
     const depth = matrix ? indices.shape[1]! : 1;
-    if (depth !== shape.length) throw shapeError(node, `indices ${formatShape(indices.shape)} do not address output shape ${formatShape(shape)}`);
     const scalarValue = values.shape.length === 0;
     if (!scalarValue && numElements(values.shape) !== count) throw shapeError(node, `${numElements(values.shape)} values for ${count} indices`);
-    output.shape = shape;
-    return { label: nodeLabel(node), count, depth, shape, strides: stridesOf(shape), scalarValue };
+    const plan = { label: nodeLabel(node), count, depth, scalarValue };
+    if (!shapeIn.isConstant) {
+      node.markOutputDynamic(0);
+      return { ...plan, shape: null };
+    }
+    output.shape = outputShape(node, depth);
+    return { ...plan, shape: output.shape };
   },
   eval(node, p) {
+    let shape = p.shape;
+    if (shape === null) {
+      shape = outputShape(node, p.depth);
+      node.resizeOutput(0, shape);
+    }
+    const strides = stridesOf(shape);
     const indices = node.inputs[0]!.data;
     const values = elementsOf(node.inputs[2]!.data);
     const out = elementsOf(node.outputs[0]!.data);
@@ -59,8 +75,8 @@ export const SPARSE_TO_DENSE_KERNEL: KernelRegistration<SparseToDenseOptions, Pl
       let at = 0;
       for (let j = 0; j < p.depth; j++) {
         const idx = Number(indices[i * p.depth + j]!);
-        if (idx < 0 || idx >= p.shape[j]!) throw new TensorError(`${p.label}: index ${idx} is outside dimension ${j} of ${formatShape(p.shape)}`);
-        at += idx * p.strides[j]!;
+        if (idx < 0 || idx >= shape[j]!) throw new TensorError(`${p.label}: index ${idx} is outside dimension ${j} of ${formatShape(shape)}`);
+        at += idx * strides[j]!;
       }
       out[at] = values[p.scalarValue ? 0 : i]!;
     }

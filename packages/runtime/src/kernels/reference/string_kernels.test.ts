@@ -40,11 +40,3 @@ test('PAD refuses strings instead of padding with numbers', () => {
   const it = Interpreter.loadSync(m.build());
   assert.throws(() => it.allocateTensors(), UnsupportedError);
 });
-
-test('SKIP_GRAM on a run-time sentence is refused (its output size depends on the sentence)', () => {
-  const m = new ModelBuilder();
-  const x = m.addInput({ dtype: 'string', shape: [1] });
-  const y = m.addOutput({ dtype: 'string', shape: [1] });
-  m.addOperator({ opcode: BuiltinOp.SKIP_GRAM, inputs: [x], outputs: [y], options: { kind: 'SkipGramOptions', ngramSize: 2, maxSkipSize: 0, includeAllNgrams: false } });
-  assert.throws(() => Interpreter.loadSync(m.build()).allocateTensors(), (e) => e instanceof UnsupportedError && /run-time sentence/.test(e.message));
-});

@@ -30,6 +30,7 @@ import {
   bucketize, conv3D, embeddingLookupSparse, fakeQuant, lshProjection, random, reduceWindow, reverseSequence, skipGram,
   sparseToDense,
 } from './more.js';
+import { STATEFUL_OPS_CODECS } from './stateful.js';
 import { BUILTIN_OPTIONS_2_TABLES, optionsTableName, optionsTypeId } from './union.js';
 
 const CODECS: readonly ErasedCodec[] = [
@@ -72,6 +73,7 @@ const CODECS: readonly ErasedCodec[] = [
   erase(skipGram),
   erase(embeddingLookupSparse),
   erase(reduceWindow),
+  ...STATEFUL_OPS_CODECS,
 ];
 
 const BY_TABLE: ReadonlyMap<string, ErasedCodec> = new Map(CODECS.flatMap((c) => c.tables.map((t) => [t, c])));

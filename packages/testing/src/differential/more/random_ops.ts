@@ -7,6 +7,9 @@ import { CaseBuilder, type DiffCase, type DiffFamily } from '../case_builder.js'
 import { i32, normalFloats } from '../random_data.js';
 import { Rng } from '../rng.js';
 
+/** Each case runs three invokes of one model: the generators must keep their state in between. */
+const INVOKES = 3;
+
 /** The random op's output plus an input-dependent output, so the model has an input to feed. */
 function randomCase(op: 'RANDOM_UNIFORM' | 'RANDOM_STANDARD_NORMAL', shape: number[], seed: bigint, seed2: bigint): DiffCase {
   const b = new CaseBuilder();
@@ -14,7 +17,7 @@ function randomCase(op: 'RANDOM_UNIFORM' | 'RANDOM_STANDARD_NORMAL', shape: numb
   const dims = b.constant({ dtype: 'int32', shape: [shape.length] }, i32(shape));
   b.op(BuiltinOp[op], [dims], [b.output({ dtype: 'float32', shape })], { kind: 'RandomOptions', seed, seed2 });
   b.op(BuiltinOp.NEG, [x], [b.output({ dtype: 'float32', shape: [2] })]);
-  return b.build(`${op} [${shape}] seeds (${seed}, ${seed2})`);
+  return b.build(`${op} [${shape}] seeds (${seed}, ${seed2})`, INVOKES);
 }
 
 /** Constant logits: with run-time logits TFLite makes the output dynamic, which LiteRT.js cannot return. */
@@ -25,7 +28,7 @@ function multinomialCase(rng: Rng, batch: number, classes: number, samples: numb
   const count = b.constant({ dtype: 'int32', shape: [] }, i32([samples]));
   b.op(BuiltinOp.MULTINOMIAL, [logits, count], [b.output({ dtype, shape: [batch, samples] })], { kind: 'RandomOptions', seed, seed2 });
   b.op(BuiltinOp.NEG, [x], [b.output({ dtype: 'float32', shape: [2] })]);
-  return b.build(`MULTINOMIAL ${batch}×${classes} logits, ${samples} ${dtype} samples, seeds (${seed}, ${seed2})`);
+  return b.build(`MULTINOMIAL ${batch}×${classes} logits, ${samples} ${dtype} samples, seeds (${seed}, ${seed2})`, INVOKES);
 }
 
 export const randomOpsFamily: DiffFamily = {
