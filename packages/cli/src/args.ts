@@ -17,18 +17,21 @@ export function parseArgs(args: string[], spec: { values?: string[]; booleans?: 
   const options: OptionSpec = { help: { type: 'boolean', short: 'h' } };
   for (const name of spec.values ?? []) options[name] = { type: 'string' };
   for (const name of spec.booleans ?? []) options[name] = { type: 'boolean' };
-  let parsed;
-  try {
-    parsed = parseNodeArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(parseErrorMessage(err));
-  }
+  const parsed = parseStrict(args, options);
   const flags = new Map<string, string | true>();
   for (const [name, value] of Object.entries(parsed.values)) {
     if (typeof value === 'string') flags.set(name, value);
     else if (value === true) flags.set(name, true);
   }
   return { positional: parsed.positionals, flags };
+}
+
+function parseStrict(args: string[], options: OptionSpec) {
+  try {
+    return parseNodeArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(parseErrorMessage(err));
+  }
 }
 
 /** util.parseArgs explains over several lines; the CLI prints one. */

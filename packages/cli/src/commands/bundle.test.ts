@@ -16,7 +16,9 @@ interface LambdaReply {
 }
 
 const temps: string[] = [];
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+after(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   temps.push(dir);

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { parseArgs, stringFlag } from '../args.js';
 import { CommandError, UsageError } from '../command.js';
 import { buildFailureMessage } from '../esbuild_errors.js';
@@ -86,33 +86,34 @@ function builtinEntry(options: BundleOptions): string {
   ].join('\n');
 }
 
+/** The esbuild options for index.mjs: ESM for node22, minified and tree-shaken, one file in memory. */
+const LAMBDA_BUILD = {
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  outfile: 'index.mjs',
+  write: false,
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'silent',
+  // CommonJS dependencies (pngjs) call require() for node built-ins; ESM has none, so make one.
+  banner: { js: "import{createRequire as __tlCreateRequire}from'node:module';const require=__tlCreateRequire(import.meta.url);" },
+} as const satisfies BuildOptions;
+
 async function bundleHandler(options: BundleOptions): Promise<{ contents: Uint8Array; inputs: string[] }> {
   const entry = options.entry;
   if (entry !== undefined && !existsSync(entry)) throw new CommandError(`entry module not found: ${entry}`);
   const shownAs = entry ?? 'the built-in handler';
-  let out;
-  try {
-    out = await build({
-      ...(entry === undefined
-        ? { stdin: { contents: builtinEntry(options), resolveDir: dirname(builtinHandlerFile()) } }
-        : { entryPoints: [entry] }),
-      bundle: true,
-      minify: true,
-      treeShaking: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node22',
-      outfile: 'index.mjs',
-      write: false,
-      metafile: true,
-      legalComments: 'none',
-      logLevel: 'silent',
-      // CommonJS dependencies (pngjs) call require() for node built-ins; ESM has none, so make one.
-      banner: { js: "import{createRequire as __tlCreateRequire}from'node:module';const require=__tlCreateRequire(import.meta.url);" },
-    });
-  } catch (err) {
+  const source: BuildOptions =
+    entry === undefined
+      ? { stdin: { contents: builtinEntry(options), resolveDir: dirname(builtinHandlerFile()) } }
+      : { entryPoints: [entry] };
+  const out = await build({ ...source, ...LAMBDA_BUILD }).catch((err: unknown) => {
     throw new CommandError(buildFailureMessage(shownAs, err));
-  }
+  });
   return { contents: out.outputFiles[0].contents, inputs: checkInputs(out.metafile, shownAs) };
 }
 

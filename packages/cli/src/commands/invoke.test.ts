@@ -22,7 +22,9 @@ function seedEvent(png: Uint8Array): object {
 describe('tflite-lambda invoke', () => {
   const model = bandModelFile();
   const temps = [dirname(model)];
-  after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  after(() => {
+    for (const d of temps) rmSync(d, { recursive: true, force: true });
+  });
 
   it('runs the handler on an event and returns the Lambda response', async () => {
     const result = (await invokeEvent(seedEvent(bandPng(5)) as never, { model })) as { statusCode: number; body: string };

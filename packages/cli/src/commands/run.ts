@@ -53,7 +53,7 @@ export async function main(args: string[]): Promise<number> {
   const inputs = it.getInputDetails();
   const file = stringFlag(p, 'input');
   const values = file ? await readInputs(file, inputs) : zeroInputs(inputs);
-  values.forEach((v, i) => it.setTensor(inputs[i].index, v));
+  for (const [i, v] of values.entries()) it.setTensor(inputs[i].index, v);
   const start = performance.now();
   it.invoke();
   const ms = performance.now() - start;

@@ -149,7 +149,7 @@ describe('tflite-lambda serve --handler', () => {
         "import { basename, dirname } from 'node:path';",
         "import { fileURLToPath } from 'node:url';",
         'const folder: string = basename(dirname(fileURLToPath(import.meta.url)));',
-        'export const handler = async (event: { path: string }) => reply(`${folder}${event.path}`);',
+        'export const handler = async (event: { path: string }) => reply(folder + event.path);',
       ].join('\n');
       writeFileSync(join(dir, 'handler.ts'), source);
       const handler = await resolveHandler({ handler: join(dir, 'handler.ts') });
