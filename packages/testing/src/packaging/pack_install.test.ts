@@ -130,9 +130,11 @@ describe('installed without the training package (runtime, vision, serving, cli)
       'export { inputs, bytes, image, clf, handler, event, TfliteError };',
     ].join('\n');
     writeFileSync(join(app, 'consumer.ts'), source);
+    // lib: TypeScript's default for the target (ES2022 + DOM), as the repository builds with: the runtime's
+    // declarations name WebAssembly.* types, which lib.dom declares (@types/node 20 does not).
     const tsconfig = {
       compilerOptions: {
-        module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022'], strict: true, noEmit: true, skipLibCheck: false,
+        module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false,
         types: ['node'], typeRoots: [join(repoRoot(), 'node_modules', '@types')],
       },
       files: ['consumer.ts'],
