@@ -100,14 +100,20 @@ describe('installed without the training package (runtime, vision, serving, cli)
     assert.ok(bytes <= CLI_INSTALL_LIMIT_BYTES, `${bytes} bytes`);
   });
 
-  it('imports every entry from its bundle', () => {
+  it('imports every entry from its bundle, with one instance of what two entries share', () => {
     const specifiers = ['@tflite-lambda/runtime', '@tflite-lambda/runtime/internal', '@tflite-lambda/runtime/builder', '@tflite-lambda/vision', '@tflite-lambda/serving'];
-    const code = `for (const s of ${JSON.stringify(specifiers)}) { await import(s); console.log(import.meta.resolve(s)); }`;
+    const code = [
+      `for (const s of ${JSON.stringify(specifiers)}) { await import(s); console.log(import.meta.resolve(s)); }`,
+      "const [index, internal] = await Promise.all([import('@tflite-lambda/runtime'), import('@tflite-lambda/runtime/internal')]);",
+      'const shared = Object.keys(index).filter((k) => k in internal);',
+      "console.log(shared.length > 0 && shared.every((k) => index[k] === internal[k]) ? 'one instance' : 'duplicated: ' + shared);",
+    ].join('\n');
     const r = runNode(app, ['--input-type=module', '-e', code]);
     assert.equal(r.status, 0, r.stderr);
-    const resolved = r.stdout.trim().split('\n');
-    assert.equal(resolved.length, specifiers.length);
-    for (const url of resolved) assert.match(url, /\/node_modules\/@tflite-lambda\/\w+\/dist\/bundle\/\w+\.js$/);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.pop(), 'one instance');
+    assert.equal(lines.length, specifiers.length);
+    for (const url of lines) assert.match(url, /\/node_modules\/@tflite-lambda\/\w+\/dist\/bundle\/\w+\.js$/);
   });
 
   for (const name of ['runtime', 'vision', 'serving'] as const) {
