@@ -1,0 +1,9 @@
+/**
+ * Bit-exact differential tests against LiteRT.js: the integer and hybrid arithmetic of each kernel on
+ * inputs built to hit rounding ties and saturation (every input code, power-of-two scale ratios), plus
+ * layers shaped like the published models'. Every output must equal LiteRT.js's exactly.
+ */
+import { defineDifferentialTests } from '../harness.js';
+import { exactWeightedFamily } from './weighted.js';
+
+defineDifferentialTests('integer arithmetic agrees with LiteRT.js bit for bit', [exactWeightedFamily], 20261201);
