@@ -94,6 +94,28 @@ export function xnnpackTakesFullyConnected(node: NodeSignature): boolean {
     requantizationScaleBelow256(node.inputs[0]!, node.inputs[1]!, node.outputs[0]!);
 }
 
+/**
+ * MAX_POOL_2D on 8-bit tensors: the delegate declines strides larger than the window, and a 1×1 window with
+ * a stride above 1 (a 1×1 window with stride 1 becomes a clamp).
+ */
+export function xnnpackTakesMaxPool(node: NodeSignature): boolean {
+  const o = node.options;
+  if (o?.kind !== 'Pool2DOptions' || !isPerTensorByte(node.inputs[0]) || !isPerTensorByte(node.outputs[0])) return false;
+  if (!hasClampActivation(node) || o.strideW > o.filterWidth || o.strideH > o.filterHeight) return false;
+  return !(o.filterWidth === 1 && o.filterHeight === 1 && Math.max(o.strideW, o.strideH) > 1);
+}
+
+/** ADD / SUB: the delegate takes input-to-output scale ratios in [2^-10, 2^8) for both inputs. */
+export function xnnpackTakesAddSubScales(sa: number, sb: number, so: number): boolean {
+  return [Math.fround(sa / so), Math.fround(sb / so)].every((r) => r >= 2 ** -10 && r < 2 ** 8);
+}
+
+/** MUL: the delegate takes a product-to-output scale ratio in [2^-16, 2^8). */
+export function xnnpackTakesMulScales(sa: number, sb: number, so: number): boolean {
+  const r = Math.fround(Math.fround(sa * sb) / so);
+  return r >= 2 ** -16 && r < 2 ** 8;
+}
+
 /** XNNPACK's quantization of an activation bound: round half to even of v / scale + zero point in float32. */
 function quantizeBound(v: number, dtype: Byte, scale: number, zeroPoint: number): number {
   const { min, max } = intRange(dtype);

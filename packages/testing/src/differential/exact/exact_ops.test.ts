@@ -4,6 +4,9 @@
  * layers shaped like the published models'. Every output must equal LiteRT.js's exactly.
  */
 import { defineDifferentialTests } from '../harness.js';
+import { exactBinaryFamily } from './binary.js';
+import { exactPoolReduceFamily } from './pool_reduce.js';
+import { exactUnaryFamily } from './unary.js';
 import { exactWeightedFamily } from './weighted.js';
 
-defineDifferentialTests('integer arithmetic agrees with LiteRT.js bit for bit', [exactWeightedFamily], 20261201);
+defineDifferentialTests('integer arithmetic agrees with LiteRT.js bit for bit', [exactWeightedFamily, exactUnaryFamily, exactBinaryFamily, exactPoolReduceFamily], 20261201);
