@@ -4,20 +4,19 @@
  * scale ratios that are powers of two (ties) and ratios that are not, plus fused RELU6 with its upper bound
  * on a half (XNNPACK quantizes the bounds half to even, TFLite's builtin kernels half away from zero).
  */
-import { BuiltinOp, intRange } from '@tflite-lambda/runtime/internal';
-import type { FusedActivation, QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { allocTyped, BuiltinOp, intRange } from '@tflite-lambda/runtime/internal';
+import type { FusedActivation, QuantizationParams, TypedArray } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { arithmeticOptions } from '../options.js';
 import type { QuantDType } from '../random_data.js';
 import { everyCode } from './codes.js';
-import { allocTyped } from '@tflite-lambda/runtime/internal';
 
 type Q8 = Extract<QuantDType, 'int8' | 'uint8'>;
 type BinaryOp = 'ADD' | 'SUB' | 'MUL' | 'MAXIMUM' | 'MINIMUM';
 
 /** 17 codes spread over the type's range, both ends included. */
-function spread(dtype: Q8): ReturnType<typeof allocTyped> {
+function spread(dtype: Q8): TypedArray {
   const { min, max } = intRange(dtype);
   const out = allocTyped(dtype, 17);
   for (let i = 0; i < 17; i++) out[i] = Math.round(min + (i * (max - min)) / 16);
@@ -46,16 +45,46 @@ function scalesFor(op: BinaryOp, dtype: Q8): Scales[] {
   ];
 }
 
-function binaryCase(op: BinaryOp, dtype: Q8, s: Scales, activation: FusedActivation): DiffCase {
+interface Operands {
+  readonly shapes: readonly [readonly number[], readonly number[]];
+  readonly data: readonly [TypedArray, TypedArray];
+  readonly label: string;
+}
+
+/** Every code against 17 codes spread over the range, broadcast to [256, 17]. */
+const broadcastOperands = (dtype: Q8): Operands => ({
+  shapes: [[256, 1], [1, 17]], data: [everyCode(dtype), spread(dtype)], label: 'every code × 17 codes (broadcast)',
+});
+
+/** Same shapes (the wasm int8 ADD kernel's case): every code against every code reversed. */
+const sameShapeOperands = (dtype: Q8): Operands => ({
+  shapes: [[16, 16], [16, 16]], data: [everyCode(dtype), everyCode(dtype).reverse()], label: 'same shapes, every code',
+});
+
+function binaryCase(op: BinaryOp, dtype: Q8, s: Scales, activation: FusedActivation, operands: Operands, todo?: string): DiffCase {
   const b = new CaseBuilder();
-  const x = b.input({ dtype, shape: [256, 1], quantization: s.a }, everyCode(dtype));
-  const y = b.input({ dtype, shape: [1, 17], quantization: s.b }, spread(dtype));
-  const z = b.output({ dtype, shape: [256, 17], quantization: s.out }, EXACT);
+  const x = b.input({ dtype, shape: operands.shapes[0], quantization: s.a }, operands.data[0]);
+  const y = b.input({ dtype, shape: operands.shapes[1], quantization: s.b }, operands.data[1]);
+  const outShape = operands.shapes[0].map((d, i) => Math.max(d, operands.shapes[1][i]));
+  const z = b.output({ dtype, shape: outShape, quantization: s.out }, EXACT);
   const fused = op === 'ADD' || op === 'SUB' || op === 'MUL';
   const options = fused ? arithmeticOptions(`${op[0]}${op.slice(1).toLowerCase()}Options` as 'AddOptions', activation) : null;
   b.op(BuiltinOp[op], [x, y], [z], options, dtype === 'int8' ? 2 : 1);
-  return b.build(`${op} ${dtype} ${s.label}, every code × 17 codes (broadcast) ${fused ? activation : ''}`);
+  const c = b.build(`${op} ${dtype} ${s.label}, ${operands.label} ${fused ? activation : ''}`);
+  return todo ? { ...c, todo } : c;
 }
+
+/** Output scale 4: 6 / 4 = 1.5 puts RELU6's upper bound on a half. */
+function coarse(s: Scales): Scales {
+  return { ...s, out: perTensor(4, s.out.zeroPoint[0]), label: 'output scale 4 (RELU6 bound on a half)' };
+}
+
+/**
+ * The int8 wasm ADD kernel (kernels/wasm/add.ts, same-shape inputs) quantizes its activation bounds half away
+ * from zero where LiteRT's XNNPACK rounds half to even; wasm kernels belong to another branch, so the case
+ * that shows it is left as a todo.
+ */
+const WASM_ADD_BOUNDS = 'the int8 wasm ADD kernel rounds fused-activation bounds half away from zero (kernels/wasm/add.ts)';
 
 export const exactBinaryFamily: DiffFamily = {
   name: 'ADD / SUB / MUL / MAXIMUM / MINIMUM int8 and uint8, bit-exact',
@@ -63,16 +92,16 @@ export const exactBinaryFamily: DiffFamily = {
     const cases: DiffCase[] = [];
     for (const dtype of ['uint8', 'int8'] as const) {
       for (const op of ['ADD', 'SUB', 'MUL'] as const) {
-        for (const s of scalesFor(op, dtype)) cases.push(binaryCase(op, dtype, s, 'NONE'));
+        for (const s of scalesFor(op, dtype)) cases.push(binaryCase(op, dtype, s, 'NONE', broadcastOperands(dtype)));
         const ties = scalesFor(op, dtype)[0];
-        cases.push(binaryCase(op, dtype, ties, 'RELU6'));
-        // Output scale 4: 6 / 4 = 1.5 and −1 / 4 = −0.25 put the bounds off the grid, 6 on a half.
-        const coarse = { ...ties, out: perTensor(4, ties.out.zeroPoint[0]), label: 'output scale 4 (RELU6 bound on a half)' };
-        cases.push(binaryCase(op, dtype, coarse, 'RELU6'));
+        cases.push(binaryCase(op, dtype, ties, 'RELU6', broadcastOperands(dtype)));
+        cases.push(binaryCase(op, dtype, coarse(ties), 'RELU6', broadcastOperands(dtype)));
+        const wasmAdd = op === 'ADD' && dtype === 'int8' ? WASM_ADD_BOUNDS : undefined;
+        cases.push(binaryCase(op, dtype, coarse(ties), 'RELU6', sameShapeOperands(dtype), wasmAdd));
       }
       for (const op of ['MAXIMUM', 'MINIMUM'] as const) {
         const s = scalesFor(op, dtype)[0];
-        cases.push(binaryCase(op, dtype, { ...s, b: s.a, out: s.a }, 'NONE'));
+        cases.push(binaryCase(op, dtype, { ...s, b: s.a, out: s.a }, 'NONE', broadcastOperands(dtype)));
       }
     }
     return cases;
