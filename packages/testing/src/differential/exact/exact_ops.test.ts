@@ -7,8 +7,9 @@ import { defineDifferentialTests } from '../harness.js';
 import { exactBinaryFamily } from './binary.js';
 import { exactPoolReduceFamily } from './pool_reduce.js';
 import { exactQuantizeFamily } from './quantize.js';
+import { exactResampleFamily } from './resample.js';
 import { exactSoftmaxFamily } from './softmax.js';
 import { exactUnaryFamily } from './unary.js';
 import { exactWeightedFamily } from './weighted.js';
 
-defineDifferentialTests('integer arithmetic agrees with LiteRT.js bit for bit', [exactWeightedFamily, exactUnaryFamily, exactBinaryFamily, exactPoolReduceFamily, exactSoftmaxFamily, exactQuantizeFamily], 20261201);
+defineDifferentialTests('integer arithmetic agrees with LiteRT.js bit for bit', [exactWeightedFamily, exactUnaryFamily, exactBinaryFamily, exactPoolReduceFamily, exactSoftmaxFamily, exactQuantizeFamily, exactResampleFamily], 20261201);
