@@ -1,7 +1,8 @@
 /**
  * CONV_2D (float32): NHWC input, OHWI filter, optional bias, SAME/VALID padding, strides, dilation, fused
  * activation, and grouped convolution (input channels a multiple of the filter's, as TFLite allows). Also the
- * hybrid form (constant int8 filter, float input), computed as LiteRT does (see common/hybrid.ts).
+ * hybrid form (constant int8 filter, float input) approximately (common/hybrid.ts); the bit-exact hybrid
+ * kernel is quantized/hybrid_conv.ts.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { Conv2DOptions } from '../../core/options.js';

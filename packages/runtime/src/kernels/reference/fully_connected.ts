@@ -1,7 +1,8 @@
 /**
  * FULLY_CONNECTED (float32): output = input · weightsᵀ + bias, weights [units, depth], optional bias, fused
  * activation. The batch is the input's element count over depth; keep_num_dims keeps the input's leading axes.
- * Also the hybrid form (constant int8 weights, float input), computed as LiteRT does (see common/hybrid.ts).
+ * Also the hybrid form (constant int8 weights, float input) approximately (common/hybrid.ts); the bit-exact
+ * hybrid kernel is quantized/hybrid_dense.ts.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { FullyConnectedOptions } from '../../core/options.js';
