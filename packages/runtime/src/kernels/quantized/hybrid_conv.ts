@@ -49,17 +49,23 @@ export interface HybridWeights {
   readonly bias: Float32Array;
 }
 
+/** Where a hybrid op's tensors are: its float input, its bias, and the weight axis of the output channels. */
+export interface HybridLayout {
+  readonly input: number;
+  readonly bias: number;
+  readonly channelAxis: number;
+}
+
 /** Validates the float input/output and float bias of a hybrid op and collects its weight data. */
-export function hybridWeights(
-  node: NodeContext<unknown>, filter: RuntimeTensor, channels: number, biasIndex: number, inputIndex = 0,
-): HybridWeights {
-  expectDType(node, requireInput(node, inputIndex), ['float32'], 'input');
+export function hybridWeights(node: NodeContext<unknown>, filter: RuntimeTensor, channels: number, at: HybridLayout): HybridWeights {
+  expectDType(node, requireInput(node, at.input), ['float32'], 'input');
   expectDType(node, requireOutput(node, 0), ['float32'], 'output');
   const q = filter.quantization!;
   if (q.zeroPoint.some((z) => z !== 0)) throw unsupported(node, `hybrid weights '${filter.name}' must have zero points 0`);
-  if (q.scale.length !== 1 && q.scale.length !== channels) {
-    throw shapeError(node, `${q.scale.length} weight scales for ${channels} output channels`);
+  if (q.scale.length !== 1 && (q.scale.length !== channels || q.quantizedDimension !== at.channelAxis)) {
+    throw shapeError(node, `${q.scale.length} weight scales on axis ${q.quantizedDimension}, expected ${channels} on axis ${at.channelAxis}`);
   }
+  const biasIndex = at.bias;
   const scales = Float32Array.from({ length: channels }, (_, c) => q.scale[q.scale.length === 1 ? 0 : c]!);
   const bias = new Float32Array(channels);
   const b = optionalInput(node, biasIndex);
@@ -92,7 +98,7 @@ function prepareConv(node: NodeContext<Conv2DOptions>): HybridConvData<Conv2DGeo
   const input = perPixel
     ? hybridInputPlan(quantizeRowXnnpack, g.batches * g.inH * g.inW, g.inC)
     : hybridInputPlan(quantizeRowXnnpack, g.batches, image);
-  return { g, input, perPixel, w: hybridWeights(node, requireInput(node, 1), g.outC, 2) };
+  return { g, input, perPixel, w: hybridWeights(node, requireInput(node, 1), g.outC, { input: 0, bias: 2, channelAxis: 0 }) };
 }
 
 export function conv2dHybrid(input: Float32Array, output: Float32Array, d: HybridConvData<Conv2DGeometry>): void {
@@ -132,7 +138,7 @@ function prepareDepthwise(node: NodeContext<DepthwiseConv2DOptions>): HybridConv
   }
   return {
     g, input: hybridInputPlan(quantizeRowAsymmetric, g.batches, g.inH * g.inW * g.inC), perPixel: false,
-    w: hybridWeights(node, filter, outC, 2),
+    w: hybridWeights(node, filter, outC, { input: 0, bias: 2, channelAxis: 3 }),
   };
 }
 

@@ -28,7 +28,7 @@ function prepareFullyConnected(node: NodeContext<FullyConnectedOptions>): Hybrid
   const { batches, depth, units } = fullyConnectedShape(node);
   const { min, max } = nodeActivationRange(node, node.options.fusedActivation);
   return {
-    units, depth, input: hybridInputPlan(quantizeRowXnnpack, batches, depth), w: hybridWeights(node, requireInput(node, 1), units, 2),
+    units, depth, input: hybridInputPlan(quantizeRowXnnpack, batches, depth), w: hybridWeights(node, requireInput(node, 1), units, { input: 0, bias: 2, channelAxis: 0 }),
     actMin: min, actMax: max,
   };
 }
@@ -62,14 +62,9 @@ function prepareBatchMatMul(node: NodeContext<BatchMatMulOptions>): HybridBatchM
   const rhs = requireInput(node, 1);
   if (rhs.shape.length !== 2) throw unsupported(node, `hybrid BATCH_MATMUL needs a rank-2 int8 rhs, got [${rhs.shape.join(',')}]`);
   const g = batchMatMulGeometry(node);
-  const q = rhs.quantization!;
-  const channelAxis = node.options.adjY ? 0 : 1;
-  if (q.scale.length > 1 && q.quantizedDimension !== channelAxis) {
-    throw unsupported(node, `hybrid BATCH_MATMUL weights must be quantized along their N axis (${channelAxis})`);
-  }
   return {
     g, row: new Float32Array(g.k), input: hybridInputPlan(quantizeRowXnnpack, g.lhsOffsets.length * g.m, g.k),
-    w: hybridWeights(node, rhs, g.n, 2),
+    w: hybridWeights(node, rhs, g.n, { input: 0, bias: 2, channelAxis: node.options.adjY ? 0 : 1 }),
   };
 }
 

@@ -39,7 +39,7 @@ export const TRANSPOSE_CONV_HYBRID_KERNEL: KernelRegistration<TransposeConvOptio
     const images = Array.from({ length: g.batches }, (_, b) => ({
       codes: input.codes.subarray(b * inImage, (b + 1) * inImage), acc: acc.subarray(b * outImage, (b + 1) * outImage),
     }));
-    return { g, input, w: hybridWeights(node, requireInput(node, 1), g.outC, 3, 2), images, actMin: min, actMax: max };
+    return { g, input, w: hybridWeights(node, requireInput(node, 1), g.outC, { input: 2, bias: 3, channelAxis: 0 }), images, actMin: min, actMax: max };
   },
   eval(node, d) {
     const { g, w } = d;
