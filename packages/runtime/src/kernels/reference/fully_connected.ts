@@ -14,6 +14,7 @@ import { PartialSums, usesFourPartialSums } from '../common/float_sum_order.js';
 import { optionsOrDefault } from '../common/options.js';
 import { numElements } from '../../core/shape.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
+import { matmulWork } from '../common/work.js';
 
 export interface FullyConnectedGeometry {
   readonly batches: number;
@@ -105,4 +106,5 @@ export const FULLY_CONNECTED_KERNEL: KernelRegistration<FullyConnectedOptions, F
       g,
     );
   },
+  work: (node) => matmulWork(node, node.inputs[1]?.shape.at(-1) ?? 0),
 };
