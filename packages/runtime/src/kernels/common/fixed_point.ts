@@ -53,6 +53,17 @@ export function roundingDivideByPOT(x: number, exponent: number): number {
 }
 
 /**
+ * RoundingDivideByPOT for any exponent 0..63 as LiteRT's WebAssembly build computes it: beyond 31 (which
+ * gemmlowp only asserts against) the mask `(1ll << e) − 1` truncates to all ones and the int32 shift count is
+ * taken mod 32, so x ≥ 0 gains 1 and x < 0 is shifted by e − 32. TFLite's quantized DIV reaches such
+ * exponents for small quotients.
+ */
+export function roundingDivideByPOTWasm(x: number, exponent: number): number {
+  if (exponent <= 31) return roundingDivideByPOT(x, exponent);
+  return (x >> (exponent & 31)) + (x >= 0 ? 1 : 0);
+}
+
+/**
  * TFLite's MultiplyByQuantizedMultiplier (reference, double-rounding variant): left shift (int32, wrapping
  * like the C++), SRDHM, then rounding right shift. `shift` > 0 is a left shift, < 0 a right shift.
  */

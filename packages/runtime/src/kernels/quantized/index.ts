@@ -28,6 +28,13 @@ import { TANH_QUANTIZED_KERNEL } from './tanh.js';
 import { TANH_INT16_KERNEL } from './tanh_int16.js';
 import { CONV_2D_HYBRID_KERNEL, DEPTHWISE_CONV_2D_HYBRID_KERNEL } from './hybrid_conv.js';
 import { BATCH_MATMUL_HYBRID_KERNEL, FULLY_CONNECTED_HYBRID_KERNEL } from './hybrid_dense.js';
+import { BATCH_MATMUL_QUANTIZED_KERNEL } from './batch_matmul.js';
+import { DIV_UINT8_KERNEL } from './div.js';
+import {
+  ABS_QUANTIZED_KERNEL, EXP_QUANTIZED_KERNEL, LOG_QUANTIZED_KERNEL, RSQRT_INT16_KERNEL, RSQRT_INT8_KERNEL,
+} from './elementwise_math.js';
+import { REDUCE_PROD_QUANTIZED_KERNEL } from './reduce_prod.js';
+import { SQUARED_DIFFERENCE_INT8_KERNEL } from './squared_difference.js';
 import { TRANSPOSE_CONV_HYBRID_KERNEL } from './hybrid_transpose_conv.js';
 
 /** TFLite's builtin (reference) integer arithmetic for every quantized op, as TFLite Micro computes it. */
@@ -55,7 +62,16 @@ export const QUANTIZED_REFERENCE_KERNELS: readonly AnyKernel[] = [
   LEAKY_RELU_QUANTIZED_KERNEL,
   HARD_SWISH_QUANTIZED_KERNEL,
   QUANTIZE_KERNEL,
-];
+  ABS_QUANTIZED_KERNEL,
+  RSQRT_INT8_KERNEL,
+  RSQRT_INT16_KERNEL,
+  EXP_QUANTIZED_KERNEL,
+  LOG_QUANTIZED_KERNEL,
+  SQUARED_DIFFERENCE_INT8_KERNEL,
+  DIV_UINT8_KERNEL,
+  REDUCE_PROD_QUANTIZED_KERNEL,
+  BATCH_MATMUL_QUANTIZED_KERNEL,
+] as AnyKernel[];
 
 /**
  * Variants computing what LiteRT's default XNNPACK delegate computes where it takes the op (int8; uint8 for

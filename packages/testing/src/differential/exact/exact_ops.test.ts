@@ -5,6 +5,7 @@
  */
 import { defineDifferentialTests } from '../harness.js';
 import { exactBinaryFamily } from './binary.js';
+import { exactAuditGapsFamily } from './audit_gaps.js';
 import { exactFloatOrderFamily } from './float_order.js';
 import { exactHybridFamily } from './hybrid.js';
 import { exactPoolReduceFamily } from './pool_reduce.js';
@@ -14,4 +15,4 @@ import { exactSoftmaxFamily } from './softmax.js';
 import { exactUnaryFamily } from './unary.js';
 import { exactWeightedFamily } from './weighted.js';
 
-defineDifferentialTests('integer arithmetic agrees with LiteRT.js bit for bit', [exactWeightedFamily, exactUnaryFamily, exactBinaryFamily, exactPoolReduceFamily, exactSoftmaxFamily, exactQuantizeFamily, exactResampleFamily, exactHybridFamily, exactFloatOrderFamily], 20261201);
+defineDifferentialTests('integer arithmetic agrees with LiteRT.js bit for bit', [exactWeightedFamily, exactUnaryFamily, exactBinaryFamily, exactPoolReduceFamily, exactSoftmaxFamily, exactQuantizeFamily, exactResampleFamily, exactHybridFamily, exactFloatOrderFamily, exactAuditGapsFamily], 20261201);
