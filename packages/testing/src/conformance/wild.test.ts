@@ -10,13 +10,6 @@ import { defineWildTests } from './wild_suite.js';
  * listed here must pass.
  */
 const IN_PROGRESS_ELSEWHERE: Readonly<Record<string, string>> = {
-  // Stateful models: variable tensors (UNIDIRECTIONAL_SEQUENCE_LSTM, SVDF).
-  dtln_noise_suppression: 'variable tensors: UNIDIRECTIONAL_SEQUENCE_LSTM',
-  micro_speech_lstm: 'variable tensors: UNIDIRECTIONAL_SEQUENCE_LSTM',
-  trained_lstm: 'variable tensors: UNIDIRECTIONAL_SEQUENCE_LSTM',
-  trained_lstm_int8: 'variable tensors: UNIDIRECTIONAL_SEQUENCE_LSTM',
-  keyword_scrambled: 'variable tensors: SVDF',
-  keyword_scrambled_8bit: 'variable tensors: SVDF',
   // Sparse weights (DENSIFY).
   face_detection_full_range_sparse: 'sparse tensors (DENSIFY)',
   hand_landmark_sparse: 'sparse tensors (DENSIFY)',
