@@ -14,3 +14,4 @@ export * from './litert/host_tensor.js';
 export * from './corpus/conformance_corpus.js';
 export * from './fuzz/fuzz_mutations.js';
 export * from './regressions.js';
+export * from './audit/tflite_op_versions.js';
