@@ -15,3 +15,4 @@ export * from './corpus/conformance_corpus.js';
 export * from './fuzz/fuzz_mutations.js';
 export * from './corpus/micro_speech_frames.js';
 export * from './regressions.js';
+export * from './audit/tflite_op_versions.js';

@@ -24,6 +24,7 @@ import { RANDOM_UNIFORM_KERNEL } from './random_uniform.js';
 import { SKIP_GRAM_KERNEL } from './skip_gram.js';
 import { DENSIFY_KERNEL } from './densify.js';
 import { DILATE_KERNEL } from './dilate.js';
+import { MUL_COMPLEX64_KERNEL, MUL_UINT32_KERNEL } from './mul_complex_uint32.js';
 import { REDUCE_WINDOW_KERNEL } from './reduce_window.js';
 import { DYNAMIC_UPDATE_SLICE_KERNEL } from './dynamic_update_slice.js';
 import { FAKE_QUANT_KERNEL } from './fake_quant.js';
@@ -47,7 +48,7 @@ import { UNSORTED_SEGMENT_SUM_KERNEL } from './unsorted_segment_sum.js';
 export const MORE_KERNELS: readonly AnyKernel[] = [
   DENSIFY_KERNEL,
   // Complex numbers (audio front ends: YAMNet).
-  RFFT2D_KERNEL, COMPLEX_ABS_KERNEL, REAL_KERNEL, IMAG_KERNEL,
+  RFFT2D_KERNEL, COMPLEX_ABS_KERNEL, REAL_KERNEL, IMAG_KERNEL, MUL_COMPLEX64_KERNEL, MUL_UINT32_KERNEL,
   // Scatter, segments and sparse/dense conversions.
   SCATTER_ND_KERNEL, SEGMENT_SUM_KERNEL, UNSORTED_SEGMENT_SUM_KERNEL, UNSORTED_SEGMENT_PROD_KERNEL,
   UNSORTED_SEGMENT_MAX_KERNEL, UNSORTED_SEGMENT_MIN_KERNEL, SPARSE_TO_DENSE_KERNEL, DYNAMIC_UPDATE_SLICE_KERNEL,

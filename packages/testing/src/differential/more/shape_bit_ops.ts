@@ -1,7 +1,8 @@
 /**
  * BROADCAST_ARGS, REVERSE_SEQUENCE, MATRIX_DIAG, MATRIX_SET_DIAG, DILATE, RELU_0_TO_1 (float32 and int8),
  * FAKE_QUANT (TFLite refuses narrow_range at run time; a kernel test covers that), BUCKETIZE, and the bit ops BITCAST, BITWISE_XOR and RIGHT_SHIFT over
- * every integer width (int32 inputs reinterpreted by BITCAST, since the LiteRT.js API has no unsigned inputs),
+ * every integer width, and uint32 MUL (int32 inputs reinterpreted by BITCAST, since the LiteRT.js API has no
+ * unsigned inputs),
  * and REDUCE_WINDOW (its options in builtin_options_2) over float32, int32, int8, int64 and bool.
  */
 import { BuiltinOp, type BuiltinOptions, type DType } from '@tflite-lambda/runtime/internal';
@@ -90,7 +91,7 @@ function bucketize(rng: Rng, dtype: 'float32' | 'int32', boundaries: number[]): 
 }
 
 /** int32 input → BITCAST to `dtype` → op with a constant → BITCAST back to int32 output. */
-function bitOp(rng: Rng, op: 'BITWISE_XOR' | 'RIGHT_SHIFT', dtype: DType, lanes: number, other: number[]): DiffCase {
+function bitOp(rng: Rng, op: 'BITWISE_XOR' | 'RIGHT_SHIFT' | 'MUL', dtype: DType, lanes: number, other: number[]): DiffCase {
   const b = new CaseBuilder();
   const n = 6;
   const x = b.input({ dtype: 'int32', shape: [n] }, randomInts(rng, 'int32', [n], -2147483648, 2147483647));
@@ -100,7 +101,7 @@ function bitOp(rng: Rng, op: 'BITWISE_XOR' | 'RIGHT_SHIFT', dtype: DType, lanes:
   const ctor = { int8: Int8Array, uint8: Uint8Array, int16: Int16Array, uint16: Uint16Array, int32: Int32Array, uint32: Uint32Array }[dtype as 'int8'];
   const y = b.constant({ dtype, shape: [other.length] }, ctor.from(other));
   const result = b.intermediate({ dtype, shape: wide });
-  b.op(BuiltinOp[op], [cast, y], [result]);
+  b.op(BuiltinOp[op], [cast, y], [result], op === 'MUL' ? { kind: 'MulOptions', fusedActivation: 'NONE', potScaleInt16: true } : null);
   const out = b.output({ dtype: 'int32', shape: [n] });
   b.op(BuiltinOp.BITCAST, [result], [out]);
   return b.build(`${op} ${dtype} with [${other}] (broadcast), through BITCAST`);
@@ -158,6 +159,7 @@ export const shapeBitOpsFamily: DiffFamily = {
       bitOp(rng, 'RIGHT_SHIFT', 'int16', 2, [1, 15]),
       bitOp(rng, 'RIGHT_SHIFT', 'uint8', 4, [0, 1, 7, 200]),
       bitOp(rng, 'RIGHT_SHIFT', 'int8', 4, [2, -1, 9, 0]),
+      bitOp(rng, 'MUL', 'uint32', 1, [0x9e3779b9]),
       reduceWindow(rng, 'float32', 'ADD', [5, 6], [2, 3], [1, 2], [2, 1], 0.5),
       reduceWindow(rng, 'float32', 'MAXIMUM', [2, 5, 4, 3], [1, 3, 2, 3], [1, 2, 1, 1], [1, 1, 2, 1], -1e30),
       reduceWindow(rng, 'float32', 'MINIMUM', [7], [3], [3], [1], 1e30),
