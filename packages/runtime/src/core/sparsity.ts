@@ -80,7 +80,10 @@ function place(w: Walk): void {
 }
 
 function visit(w: Walk, level: number, parent: number): void {
-  if (level === w.levels.length) return place(w);
+  if (level === w.levels.length) {
+    place(w);
+    return;
+  }
   const meta = w.levels[level]!;
   if (meta.format === 'DENSE') {
     for (let i = 0; i < meta.denseSize; i++) {

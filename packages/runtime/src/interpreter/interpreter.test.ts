@@ -7,7 +7,6 @@ import { ModelFormatError, StateError, TensorError, TfliteError, UnsupportedErro
 import { ModelBuilder, singleOpModel } from '../schema/builder/index.js';
 import { numericValue, sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { Interpreter } from './interpreter.js';
-import type { TypedArray } from '../core/dtype.js';
 
 const values = (a: Parameters<typeof numericValue>[0]): number[] => Array.from(numericValue(a) as Float32Array);
 

@@ -4,10 +4,10 @@
  * others (SubgraphCall). prepare() plans once per set of input shapes; invoke() evaluates the nodes, preparing
  * at eval time the ones downstream of a dynamic tensor.
  */
-import { isTypedArrayOf, type DType, type TypedArray } from '../core/dtype.js';
+import type { DType, TypedArray } from '../core/dtype.js';
 import { ModelFormatError, StateError, TensorError } from '../core/errors.js';
 import type { SubgraphDesc } from '../core/model.js';
-import { formatShape, numElements } from '../core/shape.js';
+import { numElements } from '../core/shape.js';
 import type { Resources, SubgraphCall, TensorValue } from '../kernels/node_runtime.js';
 import type { OpResolver } from '../kernels/resolver.js';
 import type { WasmContext } from '../kernels/wasm/context.js';

@@ -3,7 +3,7 @@
  * kernels accept strings for these two ops.
  */
 import { BuiltinOp } from '../../core/ops.js';
-import { StringArray } from '../../core/string_data.js';
+import type { StringArray } from '../../core/string_data.js';
 import type { KernelRegistration } from '../kernel.js';
 import { planNodeBroadcast, runBinary, type BinaryPlan, type BinaryRow } from './binary_broadcast.js';
 import { expectDType, requireInput, requireOutput } from './node_checks.js';

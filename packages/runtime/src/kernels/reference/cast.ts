@@ -61,8 +61,8 @@ function truncSaturate(v: number, min: number, max: number): number {
 
 function floatToInt64(v: number): bigint {
   if (Number.isNaN(v)) return 0n;
-  if (v <= -9223372036854775808) return INT64_MIN;
-  if (v >= 9223372036854775807) return INT64_MAX;
+  if (v <= -(2 ** 63)) return INT64_MIN;
+  if (v >= 2 ** 63) return INT64_MAX;
   return BigInt(Math.trunc(v));
 }
 
@@ -118,15 +118,19 @@ function castElements(input: TypedArray, output: TypedArray, p: CastPlan): void 
     case 'float32':
     case 'float64':
     case 'float16':
-      return toReal(read, output, p.to);
+      toReal(read, output, p.to);
+      break;
     case 'complex64':
-      return toComplex(read, p.from, input, output);
+      toComplex(read, p.from, input, output);
+      break;
     case 'int64':
-      return toInt64(read, output, p);
+      toInt64(read, output, p);
+      break;
     case 'bool':
-      return toBool(read, output);
+      toBool(read, output);
+      break;
     default:
-      return toSmallInt(read, output, p);
+      toSmallInt(read, output, p);
   }
 }
 

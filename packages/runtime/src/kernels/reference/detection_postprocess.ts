@@ -22,7 +22,7 @@
 import { ModelFormatError, TensorError } from '../../core/errors.js';
 import { BuiltinOp } from '../../core/ops.js';
 import { readFlexMap, type FlexValue } from '../../schema/flexbuffer_map.js';
-import { expectDType, nodeLabel, requireInput, requireOutput, shapeError, unsupported } from '../common/node_checks.js';
+import { expectDType, nodeLabel, requireInput, shapeError, unsupported } from '../common/node_checks.js';
 import type { KernelRegistration, NodeContext, RuntimeTensor } from '../kernel.js';
 
 export const DETECTION_POSTPROCESS_CODE = 'TFLite_Detection_PostProcess';

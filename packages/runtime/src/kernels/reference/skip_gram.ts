@@ -5,7 +5,7 @@
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { SkipGramOptions } from '../../core/options.js';
-import { StringArray } from '../../core/string_data.js';
+import type { StringArray } from '../../core/string_data.js';
 import { expectDType, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { requireOptions } from '../common/options.js';
 import { skipGrams } from '../common/skip_grams.js';

@@ -8,7 +8,7 @@
 import { UnsupportedError } from '../../../core/errors.js';
 
 const SAMP_MAX = 32767;
-const PI = 3.141592653589793;
+const PI = Math.PI;
 
 const i16 = (x: number): number => (x << 16) >> 16;
 /** sround(smul(a, b)): a Q15 product rounded back to int16. */
