@@ -67,6 +67,7 @@ export function makeTensors(subgraph: SubgraphDesc): InterpreterTensor[] {
       desc,
       isModelConstant,
       isDynamic: false,
+      ...(desc.packedInt4 ? { storedAsInt4: true } : {}),
     };
   });
 }

@@ -28,6 +28,11 @@ export interface RuntimeTensor {
   readonly quantization: QuantizationParams | null;
   /** True for weights and other tensors whose value is known at prepare time. */
   readonly isConstant: boolean;
+  /**
+   * True for a constant the model stores as INT4 (it reaches kernels unpacked to int8): engines run such
+   * weights through other kernels than int8 ones, which a kernel matching them needs to know.
+   */
+  readonly storedAsInt4?: boolean;
 }
 
 export interface NodeContext<O> {

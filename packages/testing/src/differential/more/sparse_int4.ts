@@ -1,9 +1,9 @@
 /**
  * Sparse and INT4 constants: DENSIFY of float32, float16 and int8 weights in CSR, block-sparse and
  * column-major layouts with each index vector type (feeding ADD, or DEQUANTIZE then ADD, as MediaPipe's
- * sparse models do), and INT4 weights read by DEQUANTIZE. (A dynamic-range FULLY_CONNECTED over INT4 weights
- * is not compared: LiteRT runs it through TFLite's builtin kernel, which quantizes the input symmetrically,
- * while ours — like XNNPACK for int8 weights — quantizes it asymmetrically; the two differ by ~1%.)
+ * sparse models do), INT4 weights read by DEQUANTIZE, and dynamic-range FULLY_CONNECTED over INT4 weights
+ * (TFLite's builtin hybrid kernel: symmetric or asymmetric input quantization as the option says) and
+ * CONV_2D (XNNPACK's dynamic quantization, as for int8 weights).
  */
 import { BuiltinOp, type DType, type TypedArray } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
@@ -60,6 +60,38 @@ function int4Dequantize(rng: Rng, shape: number[], perChannel: boolean): DiffCas
   return b.build(`DEQUANTIZE int4 [${shape}] ${perChannel ? 'per-channel' : 'per-tensor'} (odd count: ${count % 2 === 1})`);
 }
 
+/** A dynamic-range FULLY_CONNECTED: float32 input, INT4 weights quantized per output channel, and a bias. */
+function int4FullyConnected(rng: Rng, batch: number, inputs: number, units: number, asymmetric: boolean): DiffCase {
+  const b = new CaseBuilder();
+  const w = b.constantTensor({
+    dtype: 'int8', shape: [units, inputs], int4: true, quantization: perChannelQuant(rng, units, 0),
+    data: Int8Array.from({ length: units * inputs }, () => rng.int(-8, 7)),
+  });
+  const x = b.input({ dtype: 'float32', shape: [batch, inputs] }, normalFloats(rng, [batch, inputs]));
+  const bias = b.constant({ dtype: 'float32', shape: [units] }, normalFloats(rng, [units]));
+  const out = b.output({ dtype: 'float32', shape: [batch, units] });
+  b.op(BuiltinOp.FULLY_CONNECTED, [x, w, bias], [out], {
+    kind: 'FullyConnectedOptions', fusedActivation: 'NONE', weightsFormat: 'DEFAULT', keepNumDims: false, asymmetricQuantizeInputs: asymmetric,
+  }, 10);
+  return b.build(`FULLY_CONNECTED float32 × int4 weights [${units}, ${inputs}] batch ${batch}, ${asymmetric ? 'asymmetric' : 'symmetric'} input quantization`);
+}
+
+/** A dynamic-range CONV_2D (SAME, 3×3) over INT4 weights quantized per output channel. */
+function int4Conv(rng: Rng): DiffCase {
+  const b = new CaseBuilder();
+  const w = b.constantTensor({
+    dtype: 'int8', shape: [4, 3, 3, 2], int4: true, quantization: perChannelQuant(rng, 4, 0),
+    data: Int8Array.from({ length: 72 }, () => rng.int(-8, 7)),
+  });
+  const x = b.input({ dtype: 'float32', shape: [1, 5, 5, 2] }, normalFloats(rng, [1, 5, 5, 2]));
+  const bias = b.constant({ dtype: 'float32', shape: [4] }, normalFloats(rng, [4]));
+  const out = b.output({ dtype: 'float32', shape: [1, 5, 5, 4] });
+  b.op(BuiltinOp.CONV_2D, [x, w, bias], [out], {
+    kind: 'Conv2DOptions', padding: 'SAME', strideW: 1, strideH: 1, fusedActivation: 'NONE', dilationW: 1, dilationH: 1,
+  }, 7);
+  return b.build('CONV_2D float32 × int4 weights [4, 3, 3, 2] SAME');
+}
+
 const csr2d = (indexType: SparseLayout['indexType']): SparseLayout => ({ traversalOrder: [0, 1], blockMap: [], blockSizes: [], csr: [false, true], indexType });
 
 export const sparseInt4Family: DiffFamily = {
@@ -75,6 +107,9 @@ export const sparseInt4Family: DiffFamily = {
       densify(rng, 'float32', [2, 3, 4], { traversalOrder: [0, 1, 2], blockMap: [], blockSizes: [], csr: [false, true, true], indexType: 'uint16' }, 'two CSR levels'),
       int4Dequantize(rng, [3, 5], false),
       int4Dequantize(rng, [4, 4], true),
+      int4FullyConnected(rng, 2, 9, 5, false),
+      int4FullyConnected(rng, 3, 16, 7, true),
+      int4Conv(rng),
     ];
   },
 };
