@@ -1,6 +1,7 @@
 /**
  * Image to model input, as a Python pipeline using Pillow would do it:
  * `Image.open(f).convert('L' or 'RGB').resize((W, H))`, then optional inversion, then the tensor encoding.
+ * Every vision task goes through here, so a model meets the same pixels whichever task serves it.
  */
 import type { TypedArray } from '@tflite-lambda/runtime';
 import {
@@ -14,8 +15,7 @@ import {
   type Image8,
   type ImageInput,
 } from '@tflite-lambda/vision';
-import { applyInvert, toInputTensor, type InputSpec } from './input.js';
-import type { ClassifierOptions } from './options.js';
+import { applyInvert, toInputTensor, type InputSpec } from './image_input.js';
 
 export function isDecodedImage(input: ImageInput): input is DecodedImage {
   return !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer);
@@ -31,13 +31,14 @@ export function toDecoded(input: ImageInput, maxPixels = DEFAULT_MAX_PIXELS): De
 }
 
 /** Converted, resized and (optionally) inverted pixels at the model's input size. */
-export function preparePixels(input: ImageInput, spec: InputSpec, options: ClassifierOptions = {}): Image8 {
-  const decoded = toDecoded(input, options.maxPixels);
+export function preparePixels(decoded: DecodedImage, spec: InputSpec): Image8 {
   const converted = spec.channels === 1 ? toGray(decoded) : toRgb(decoded);
   const resized = resizeBicubic(converted, spec.width, spec.height);
-  return applyInvert(resized, options.invert);
+  return applyInvert(resized, spec.invert);
 }
 
-export function preprocess(input: ImageInput, spec: InputSpec, options: ClassifierOptions = {}): TypedArray {
-  return toInputTensor(preparePixels(input, spec, options), spec, options.normalization);
+/** The input tensor for an image, and the decoded image's size (detections are mapped back to it). */
+export function preprocess(input: ImageInput, spec: InputSpec, maxPixels?: number): { tensor: TypedArray; width: number; height: number } {
+  const decoded = toDecoded(input, maxPixels);
+  return { tensor: toInputTensor(preparePixels(decoded, spec), spec), width: decoded.width, height: decoded.height };
 }

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { DecodedImage } from '@tflite-lambda/vision';
 import { fromBase64, loadPillowCases, readFixtureImage } from '@tflite-lambda/testing/images';
-import { ImageClassifier } from './classifier.js';
-import type { ClassifierOptions } from './options.js';
+import { ImageClassifier, type ImageClassifierOptions } from './image_classifier.js';
 import { passThroughModel, perTensor, type PassThroughSpec } from '@tflite-lambda/testing/serving';
 
 /** Softmax in double precision, written independently of the classifier's. */
@@ -22,7 +21,7 @@ function assertClose(actual: Float32Array, expected: number[], tolerance = 1e-6)
   expected.forEach((e, i) => assert.ok(Math.abs(actual[i] - e) <= tolerance, `score ${i}: ${actual[i]} vs ${e}`));
 }
 
-async function classifierFor(spec: PassThroughSpec, options: ClassifierOptions = {}): Promise<ImageClassifier> {
+async function classifierFor(spec: PassThroughSpec, options: ImageClassifierOptions = {}): Promise<ImageClassifier> {
   return ImageClassifier.load(passThroughModel(spec), options);
 }
 
@@ -33,7 +32,8 @@ describe('input adaptation by shape and dtype', () => {
   test('float32 [1,H,W] gets 0..255 pixels by default; logits are softmaxed', async () => {
     const c = await classifierFor({ dtype: 'float32', inputShape: [1, 2, 2] });
     assertClose(c.predict(gray2x2(PIXELS)), softmaxOf(PIXELS));
-    assert.deepEqual(c.classify(gray2x2(PIXELS)), { value: 3, score: c.predict(gray2x2(PIXELS))[3] });
+    const [best] = c.classify(gray2x2(PIXELS), { maxResults: 1 }).classifications[0].categories;
+    assert.deepEqual(best, { index: 3, score: c.predict(gray2x2(PIXELS))[3], categoryName: '', displayName: '' });
   });
   test("float32 [1,H,W,1] with 'zero-one' divides by 255", async () => {
     const c = await classifierFor({ dtype: 'float32', inputShape: [1, 2, 2, 1] }, { normalization: 'zero-one' });
@@ -79,26 +79,30 @@ describe('input adaptation by shape and dtype', () => {
 });
 
 describe('scores', () => {
-  test('an output that is already a probability vector is returned as-is', async () => {
+  test('an output that is not computed by SOFTMAX holds logits and gets a softmax, whatever its values', async () => {
     const c = await classifierFor({ dtype: 'float32', inputShape: [1, 2, 2, 1] }, { normalization: 'zero-one' });
-    assertClose(c.predict(gray2x2([0, 0, 51, 204])), [0, 0, 0.2, 0.8]);
+    assertClose(c.predict(gray2x2([0, 0, 51, 204])), softmaxOf([0, 0, 0.2, 0.8]));
   });
   test('a model ending in SOFTMAX is not softmaxed twice', async () => {
     const c = await classifierFor({ dtype: 'float32', inputShape: [1, 2, 2, 1], softmax: true }, { normalization: 'zero-one' });
     assertClose(c.predict(gray2x2(PIXELS)), softmaxOf(PIXELS.map((p) => p / 255)), 1e-6);
   });
-  test('a uint8 probability output (scale 1/256) is dequantized and kept', async () => {
-    const c = await classifierFor({ dtype: 'uint8', inputShape: [1, 2, 2, 1], outputQuantization: perTensor(1 / 256, 0) });
+  test("outputActivation 'none' keeps a dequantized uint8 output as it is", async () => {
+    const c = await classifierFor({ dtype: 'uint8', inputShape: [1, 2, 2, 1], outputQuantization: perTensor(1 / 256, 0) }, { outputActivation: 'none' });
     assertClose(c.predict(gray2x2([0, 0, 64, 192])), [0, 0, 0.25, 0.75]);
   });
-  test('topK orders classes by score and attaches labels', async () => {
+  test('classify orders classes by score and attaches labels; maxResults caps them', async () => {
     const c = await classifierFor({ dtype: 'float32', inputShape: [1, 2, 2, 1] }, { normalization: 'zero-one', labels: ['a', 'b', 'c', 'd'] });
-    const top = c.topK(gray2x2([10, 0, 51, 194]), 3);
-    assert.deepEqual(top.map((t) => t.label), ['d', 'c', 'a']);
-    assert.deepEqual(top.map((t) => t.value), [3, 2, 0]);
-    assert.equal(c.topK(gray2x2(PIXELS), 10).length, 4);
-    assert.throws(() => c.topK(gray2x2(PIXELS), 0), { code: 'BAD_OPTIONS' });
-    assert.deepEqual(c.classify(gray2x2([0, 0, 51, 204])), { value: 3, score: c.predict(gray2x2([0, 0, 51, 204]))[3], label: 'd' });
+    const { categories } = c.classify(gray2x2([10, 0, 51, 194]), { maxResults: 3 }).classifications[0];
+    assert.deepEqual(categories.map((t) => t.categoryName), ['d', 'c', 'a']);
+    assert.deepEqual(categories.map((t) => t.index), [3, 2, 0]);
+    assert.equal(c.classify(gray2x2(PIXELS)).classifications[0].categories.length, 4);
+    assert.throws(() => c.classify(gray2x2(PIXELS), { maxResults: 0 }), { code: 'BAD_OPTIONS' });
+  });
+  test('options given at load are defaults that a call can override', async () => {
+    const c = await classifierFor({ dtype: 'float32', inputShape: [1, 2, 2, 1] }, { normalization: 'zero-one', labels: ['a', 'b', 'c', 'd'], maxResults: 1, categoryDenylist: ['d'] });
+    assert.deepEqual(c.classify(gray2x2(PIXELS)).classifications[0].categories.map((t) => t.categoryName), ['c']);
+    assert.deepEqual(c.classify(gray2x2(PIXELS), { maxResults: 2 }).classifications[0].categories.map((t) => t.categoryName), ['c', 'b']);
   });
 });
 
@@ -110,7 +114,7 @@ describe('labels and model checks', () => {
     writeFileSync(file, 'zero\r\none\r\ntwo\r\nthree\r\n\n');
     const c = await classifierFor({ dtype: 'float32', inputShape: [1, 2, 2] }, { labels: file });
     assert.deepEqual(c.labels, ['zero', 'one', 'two', 'three']);
-    assert.equal(c.classify(gray2x2(PIXELS)).label, 'three');
+    assert.equal(c.classify(gray2x2(PIXELS)).classifications[0].categories[0].categoryName, 'three');
   });
   test('a label count that differs from the class count is refused at load', async () => {
     await assert.rejects(classifierFor({ dtype: 'float32', inputShape: [1, 2, 2] }, { labels: ['a', 'b'] }), { code: 'BAD_OPTIONS' });
@@ -140,11 +144,11 @@ describe('encoded images end to end', () => {
   const mnistLike: PassThroughSpec = { dtype: 'float32', inputShape: [1, 28, 28, 1] };
 
   test("a 140x120 PNG reaches the model as Pillow's convert('L').resize((28, 28))", async () => {
-    const c = await classifierFor(mnistLike, { normalization: 'zero-one' });
+    const c = await classifierFor(mnistLike, { normalization: 'zero-one', invert: false });
     assertClose(c.predict(readFixtureImage(digit)), softmaxOf(pillow28.map((p) => p / 255)), 1e-6);
   });
-  test("invert 'auto' flips a dark-on-light digit, and leaves light-on-dark alone", async () => {
-    const auto = await classifierFor(mnistLike, { normalization: 'zero-one', invert: 'auto' });
+  test("invert 'auto' (the default at 28×28 gray) flips a dark-on-light digit, and leaves light-on-dark alone", async () => {
+    const auto = await classifierFor(mnistLike, { normalization: 'zero-one' });
     const inverted = pillow28.map((p) => (255 - p) / 255);
     assertClose(auto.predict(readFixtureImage(digit)), softmaxOf(inverted), 1e-6);
     const lightOnDark: DecodedImage = { width: 28, height: 28, channels: 1, bitDepth: 8, data: new Uint8Array(pillow28.map((p) => 255 - p)) };
