@@ -3,3 +3,4 @@ export * from './classifier_models.js';
 export * from './events.js';
 export * from './fake_model.js';
 export * from './handler_model.js';
+export * from './protocol_models.js';

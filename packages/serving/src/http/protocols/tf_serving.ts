@@ -67,15 +67,20 @@ function metadata(ctx: RouteContext): RouteReply {
   };
 }
 
-function tensorFrom(spec: TensorSpec, value: unknown, shape: number[], what: string): { shape: number[]; data: TensorValue['data'] } {
+function refuseBinaryStrings(value: unknown, what: string): void {
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'b64' in value) {
     throw new HttpError('INVALID_TENSOR', `${what}: {"b64": ...} values are for string tensors, which this model does not have`);
   }
+}
+
+function tensorFrom(spec: TensorSpec, value: unknown, shape: number[], what: string): { shape: number[]; data: TensorValue['data'] } {
+  refuseBinaryStrings(value, what);
   return { shape, data: typedFromJson(spec.dtype, shape, flatten(value, what, MAX_VALUES), what) };
 }
 
 /** Named values of one instance or of the columnar inputs: an object by input name, or the value itself for one input. */
 function byName(t: TensorRunner, value: unknown, what: string): Map<string, unknown> {
+  refuseBinaryStrings(value, what);
   if (t.inputs.length === 1 && (typeof value !== 'object' || value === null || Array.isArray(value))) return new Map([[t.inputs[0].name, value]]);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError('INVALID_TENSOR', `${what}: the model has ${t.inputs.length} inputs, so give an object keyed by input name`);
