@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './fake_model.js';
 export * from './handler_model.js';
 export * from './protocol_models.js';
+export * from './task_fixtures.js';

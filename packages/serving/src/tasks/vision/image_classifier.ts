@@ -11,6 +11,7 @@ import type { ClassificationResult } from '../core/results.js';
 import { TaskModel } from '../core/task_model.js';
 import type { CategoryFilter } from '../classification/categories.js';
 import { ClassificationHead, type ClassificationOptions } from '../classification/classification_head.js';
+import type { InputSpec } from './image_input.js';
 import { VisionInput, type VisionOptions } from './vision_input.js';
 
 export interface ImageClassifierOptions extends ClassificationOptions, VisionOptions {}
@@ -44,6 +45,11 @@ export class ImageClassifier {
   /** Wraps an interpreter that is already loaded (no metadata: labels and normalization come from options). */
   static fromInterpreter(interpreter: Interpreter, options: ImageClassifierOptions = {}): ImageClassifier {
     return new ImageClassifier(new TaskModel(interpreter), options);
+  }
+
+  /** How images become the input tensor: size, channels, dtype, normalization, inversion. */
+  get inputSpec(): InputSpec {
+    return this.input.spec;
   }
 
   get inputDetails(): TensorDetails {

@@ -7,11 +7,11 @@ import type { ModelSource, TensorDetails } from '@tflite-lambda/runtime';
 import type { ImageInput } from '@tflite-lambda/vision';
 import { loadFromBaseOptions, type WithBaseOptions } from '../core/base_options.js';
 import { TaskError } from '../core/errors.js';
-import type { ImageSegmenterResult } from '../core/results.js';
+import type { ImageSegmenterResult, Mask } from '../core/results.js';
 import { TaskModel } from '../core/task_model.js';
 import { headLabels, type LabelsOption } from '../classification/labels.js';
 import { dequantize } from '../classification/scores.js';
-import { activateGrid, categoryMaskOf, confidenceMasksOf, scaleNearest, type ScoreGrid } from './segmentation_masks.js';
+import { activateGrid, categoryMaskOf, confidenceMasksOf, placeInImage, scaleNearest, type ScoreGrid } from './segmentation_masks.js';
 import { VisionInput, type VisionOptions } from './vision_input.js';
 
 export interface SegmentOptions {
@@ -75,17 +75,21 @@ export class ImageSegmenter {
 
   segment(image: ImageInput, options: SegmentOptions = {}): ImageSegmenterResult {
     const o = { ...this.defaults, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as SegmentOptions;
-    const size = this.input.run(image);
-    const [width, height] = o.maskSize === 'model' ? [this.output.shape[2], this.output.shape[1]] : [size.width, size.height];
+    const seen = this.input.run(image);
+    const [modelW, modelH] = [this.output.shape[2], this.output.shape[1]];
+    const onImage = o.maskSize !== 'model';
+    const { region } = seen;
+    const place = <T extends Uint8Array | Float32Array>(m: Mask<T>) => (onImage ? placeInImage(m, seen.width, seen.height, region) : m);
+    const [width, height] = onImage ? [region.width, region.height] : [modelW, modelH];
     const raw = dequantize(this.model.interpreter.getTensor(this.output.index), this.output);
     if (this.output.shape.length === 3) {
-      const mask = { width: this.output.shape[2], height: this.output.shape[1], data: Uint8Array.from(raw, (v) => Math.max(0, Math.min(255, Math.round(v)))) };
-      return { categoryMask: scaleNearest(mask, width, height), labels: this.labels };
+      const mask = { width: modelW, height: modelH, data: Uint8Array.from(raw, (v) => Math.max(0, Math.min(255, Math.round(v)))) };
+      return { categoryMask: place(scaleNearest(mask, width, height)), labels: this.labels };
     }
-    const grid: ScoreGrid = activateGrid({ width: this.output.shape[2], height: this.output.shape[1], classes: this.output.shape[3], data: raw }, this.activation);
-    const result: { categoryMask?: ImageSegmenterResult['categoryMask']; confidenceMasks?: ImageSegmenterResult['confidenceMasks'] } = {};
-    if (o.outputCategoryMask ?? true) result.categoryMask = scaleNearest(categoryMaskOf(grid), width, height);
-    if (o.outputConfidenceMasks) result.confidenceMasks = confidenceMasksOf(grid, width, height);
+    const grid: ScoreGrid = activateGrid({ width: modelW, height: modelH, classes: this.output.shape[3], data: raw }, this.activation);
+    const result: { categoryMask?: Mask<Uint8Array>; confidenceMasks?: Mask<Float32Array>[] } = {};
+    if (o.outputCategoryMask ?? true) result.categoryMask = place(scaleNearest(categoryMaskOf(grid), width, height));
+    if (o.outputConfidenceMasks) result.confidenceMasks = confidenceMasksOf(grid, width, height).map(place);
     return { ...result, labels: this.labels };
   }
 }

@@ -12,7 +12,7 @@ import { categoryOf, checkFilter, definedFilter, type CategoryFilter } from '../
 import { headLabels, type HeadLabels, type LabelsOption } from '../classification/labels.js';
 import { dequantize } from '../classification/scores.js';
 import { boxEdges, boxLayout, findDetectionOutputs, labelOffsetOf, type BoxLayout, type DetectionOutputs } from './detection_outputs.js';
-import { VisionInput, type VisionOptions } from './vision_input.js';
+import { VisionInput, type SeenImage, type VisionOptions } from './vision_input.js';
 
 export interface ObjectDetectorOptions extends CategoryFilter, VisionOptions {
   /** Class names (index = class value + labelOffset): an array or a file. Default: the model's metadata. */
@@ -88,12 +88,13 @@ export class ObjectDetector {
     return { detections };
   }
 
-  /** The box in the original image's pixels: the whole image was resized to the input, so ratios carry over. */
-  private pixelBox(values: Float32Array, size: { width: number; height: number }): BoundingBox {
+  /** The box in the original image's pixels: ratios of the input are ratios of the region the model saw. */
+  private pixelBox(values: Float32Array, seen: SeenImage): BoundingBox {
     const { width: inW, height: inH } = this.input.spec;
     const [l, t, r, b] = boxEdges(values, this.layout, inW, inH);
-    const clampX = (v: number) => Math.min(size.width, Math.max(0, Math.round(v * size.width)));
-    const clampY = (v: number) => Math.min(size.height, Math.max(0, Math.round(v * size.height)));
+    const { region } = seen;
+    const clampX = (v: number) => Math.min(seen.width, Math.max(0, Math.round(region.x + v * region.width)));
+    const clampY = (v: number) => Math.min(seen.height, Math.max(0, Math.round(region.y + v * region.height)));
     const [x0, y0, x1, y1] = [clampX(Math.min(l, r)), clampY(Math.min(t, b)), clampX(Math.max(l, r)), clampY(Math.max(t, b))];
     return { originX: x0, originY: y0, width: x1 - x0, height: y1 - y0 };
   }

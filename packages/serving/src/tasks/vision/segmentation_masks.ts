@@ -94,3 +94,11 @@ export function confidenceMasksOf(grid: ScoreGrid, width: number, height: number
     return { width, height, data: out };
   });
 }
+
+/** A mask of the region the model saw, placed in a mask of the whole image (zero outside the region). */
+export function placeInImage<T extends Uint8Array | Float32Array>(mask: Mask<T>, width: number, height: number, at: { x: number; y: number }): Mask<T> {
+  if (mask.width === width && mask.height === height) return mask;
+  const data = new (mask.data.constructor as new (n: number) => T)(width * height);
+  for (let y = 0; y < mask.height; y++) data.set(mask.data.subarray(y * mask.width, (y + 1) * mask.width), (at.y + y) * width + at.x);
+  return { width, height, data };
+}
