@@ -5,3 +5,6 @@ export * from './fake_model.js';
 export * from './handler_model.js';
 export * from './protocol_models.js';
 export * from './task_fixtures.js';
+export * from './detector_models.js';
+export * from './ssd_oracle.js';
+export * from './embedder_models.js';

@@ -9,6 +9,7 @@ import { TaskError } from '../core/errors.js';
 import type { Embedding, EmbeddingResult } from '../core/results.js';
 import { TaskModel } from '../core/task_model.js';
 import { classCountOf, dequantize } from '../classification/scores.js';
+import type { InputSpec } from './image_input.js';
 import { VisionInput, type VisionOptions } from './vision_input.js';
 
 export interface EmbedOptions {
@@ -35,6 +36,11 @@ export class ImageEmbedder {
     this.input = new VisionInput(model, options, 'an image embedder');
     model.outputs.forEach((d) => classCountOf(d)); // each output must be one vector
     this.defaults = { l2Normalize: options.l2Normalize, quantize: options.quantize };
+  }
+
+  /** How images become the input tensor. */
+  get inputSpec(): InputSpec {
+    return this.input.spec;
   }
 
   static async load(model: ModelSource, options: ImageEmbedderOptions = {}): Promise<ImageEmbedder> {

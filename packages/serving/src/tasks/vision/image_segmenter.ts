@@ -12,6 +12,7 @@ import { TaskModel } from '../core/task_model.js';
 import { headLabels, type LabelsOption } from '../classification/labels.js';
 import { dequantize } from '../classification/scores.js';
 import { activateGrid, categoryMaskOf, confidenceMasksOf, placeInImage, scaleNearest, type ScoreGrid } from './segmentation_masks.js';
+import type { InputSpec } from './image_input.js';
 import { VisionInput, type VisionOptions } from './vision_input.js';
 
 export interface SegmentOptions {
@@ -59,6 +60,11 @@ export class ImageSegmenter {
     const auto = model.graph.isProbabilityOutput(this.output.index) ? 'none' : classes === 1 ? 'sigmoid' : 'softmax';
     this.activation = !options.outputActivation || options.outputActivation === 'auto' ? auto : options.outputActivation;
     this.defaults = { outputCategoryMask: options.outputCategoryMask, outputConfidenceMasks: options.outputConfidenceMasks, maskSize: options.maskSize };
+  }
+
+  /** How images become the input tensor. */
+  get inputSpec(): InputSpec {
+    return this.input.spec;
   }
 
   static async load(model: ModelSource, options: ImageSegmenterOptions = {}): Promise<ImageSegmenter> {

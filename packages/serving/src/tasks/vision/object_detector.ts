@@ -12,6 +12,7 @@ import { categoryOf, checkFilter, definedFilter, type CategoryFilter } from '../
 import { headLabels, type HeadLabels, type LabelsOption } from '../classification/labels.js';
 import { dequantize } from '../classification/scores.js';
 import { boxEdges, boxLayout, findDetectionOutputs, labelOffsetOf, type BoxLayout, type DetectionOutputs } from './detection_outputs.js';
+import type { InputSpec } from './image_input.js';
 import { VisionInput, type SeenImage, type VisionOptions } from './vision_input.js';
 
 export interface ObjectDetectorOptions extends CategoryFilter, VisionOptions {
@@ -51,6 +52,11 @@ export class ObjectDetector {
       ...definedFilter(options),
     };
     checkFilter(this.defaultFilter, this.labels);
+  }
+
+  /** How images become the input tensor. */
+  get inputSpec(): InputSpec {
+    return this.input.spec;
   }
 
   static async load(model: ModelSource, options: ObjectDetectorOptions = {}): Promise<ObjectDetector> {
