@@ -8,3 +8,4 @@ export * from './task_fixtures.js';
 export * from './detector_models.js';
 export * from './ssd_oracle.js';
 export * from './embedder_models.js';
+export * from './audio_fixtures.js';
