@@ -9,3 +9,4 @@ export * from './detector_models.js';
 export * from './ssd_oracle.js';
 export * from './embedder_models.js';
 export * from './audio_fixtures.js';
+export * from './text_models.js';
