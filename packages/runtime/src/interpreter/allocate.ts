@@ -5,12 +5,6 @@ import { planGreedyBySize, type BufferRequest } from '../memory/greedy_planner.j
 import { errorAtNode, type Node } from './nodes.js';
 import type { InterpreterTensor } from './tensors.js';
 
-export interface Allocation {
-  /** The shared arena every non-constant tensor is a view into. */
-  readonly arena: ArrayBuffer;
-  readonly arenaBytes: number;
-}
-
 /** Default cap on the arena and on any single tensor: far above real models, far below a hostile shape. */
 export const DEFAULT_MAX_ARENA_BYTES = 1 << 30;
 
@@ -102,30 +96,36 @@ function bufferRequests(
   return requests;
 }
 
-/** Plans the arena and binds every non-constant tensor's data to its slot. Reuses `previous` when large enough. */
-export function planAndBind(
+/** Where every arena tensor goes: byte offsets from the arena's start, and the arena's size. */
+export interface ArenaPlan {
+  readonly bytes: number;
+  readonly slots: readonly { readonly tensor: InterpreterTensor; readonly offset: number }[];
+}
+
+/** Plans the arena for the prepared graph (offsets only; `bindArena` makes the views). */
+export function planArena(
   nodes: readonly Node[],
   tensors: readonly InterpreterTensor[],
   graphInputs: readonly number[],
   graphOutputs: readonly number[],
-  previous: ArrayBuffer | null,
   maxBytes: number,
-): Allocation {
+): ArenaPlan {
   const requests = bufferRequests(nodes, tensors, graphInputs, graphOutputs);
   const indices = [...requests.keys()];
   const plan = planGreedyBySize(indices.map((i) => requests.get(i)!));
   if (plan.size > maxBytes) {
     throw new MemoryLimitError(`the activation arena needs ${plan.size} bytes, over the limit of ${maxBytes}`);
   }
-  const arena = previous && previous.byteLength >= plan.size ? previous : new ArrayBuffer(plan.size);
-  new Uint8Array(arena).fill(0);
-  indices.forEach((ti, k) => {
-    const t = tensors[ti];
-    t.data = viewTyped(t.dtype, arena, plan.offsets[k], numElements(t.shape));
-  });
   // Tensors no live node touches (dead outputs of folded nodes, unused activations) still get a value.
   for (const t of tensors) {
     if (!t.isConstant && !requests.has(t.index)) t.data = allocTyped(t.dtype, numElements(t.shape));
   }
-  return { arena, arenaBytes: plan.size };
+  return { bytes: plan.size, slots: indices.map((ti, k) => ({ tensor: tensors[ti]!, offset: plan.offsets[k]! })) };
+}
+
+/** Points every planned tensor's data at its slot of the arena that starts at byte `base` of `buffer`. */
+export function bindArena(plan: ArenaPlan, buffer: ArrayBuffer, base: number): void {
+  for (const { tensor: t, offset } of plan.slots) {
+    t.data = viewTyped(t.dtype, buffer, base + offset, numElements(t.shape));
+  }
 }

@@ -3,6 +3,7 @@ import type { SubgraphDesc } from '../core/model.js';
 import { BuiltinOp, opName } from '../core/ops.js';
 import type { AnyKernel, NodeContext, NodeSignature } from '../kernels/kernel.js';
 import type { OpResolver } from '../kernels/resolver.js';
+import type { WasmContext } from '../kernels/wasm/context.js';
 import type { InterpreterTensor } from './tensors.js';
 
 /** One operator bound to its kernel: resolved and options-parsed at load, prepared at allocate. */
@@ -42,8 +43,13 @@ function describeUnsupported(sig: NodeSignature, opcode: number, customCode: str
   return `node ${sig.index}: unsupported operator ${name} (code ${opcode}, version ${sig.version}) with inputs (${dtypes})`;
 }
 
-/** Binds every operator of `subgraph` to a kernel from `resolver`; fails at load on anything unsupported. */
-export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver): Node[] {
+/**
+ * Binds every operator of `subgraph` to a kernel from `resolver`; fails at load on anything unsupported.
+ * `wasm` gives the interpreter's WebAssembly memory to the kernels that ask for it (`NodeContext.wasm`).
+ */
+export function bindNodes(
+  subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver, wasm: () => WasmContext,
+): Node[] {
   return subgraph.operators.map((op, index) => {
     const inputs = op.inputs.map((t) => tensorAt(tensors, t, index, true));
     const outputs = op.outputs.map((t) => tensorAt(tensors, t, index, false)!);
@@ -63,6 +69,14 @@ export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], 
     } catch (err) {
       throw errorAtNode(err, index, kernel.name);
     }
-    return { index, opcode: op.opcode, kernel, ctx: { ...sig, opName: kernel.name, options }, prepared: undefined, folded: false };
+    const ctx: NodeContext<unknown> = {
+      ...sig,
+      opName: kernel.name,
+      options,
+      get wasm() {
+        return wasm();
+      },
+    };
+    return { index, opcode: op.opcode, kernel, ctx, prepared: undefined, folded: false };
   });
 }

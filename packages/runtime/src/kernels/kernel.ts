@@ -11,6 +11,7 @@
 import type { DType, TypedArray } from '../core/dtype.js';
 import type { QuantizationParams } from '../core/model.js';
 import type { BuiltinOptions } from '../core/options.js';
+import type { WasmContext } from './wasm/context.js';
 
 export interface RuntimeTensor {
   readonly index: number;
@@ -39,10 +40,16 @@ export interface NodeContext<O> {
   readonly options: O;
   /** For a CUSTOM operator: its name in the model (e.g. 'TFLite_Detection_PostProcess'). */
   readonly customCode?: string | null;
+  /**
+   * The WebAssembly memory (and kernel module) of the interpreter running this node, made on first use: wasm
+   * kernels pack weights and reserve scratch here at prepare, and find the interpreter's arena in it. Throws
+   * UnsupportedError without WebAssembly SIMD; only kernels whose `supports` checked for SIMD touch it.
+   */
+  readonly wasm: WasmContext;
 }
 
 /** What a kernel may inspect to say whether it handles a node (dtypes, quantization, constness, version). */
-export type NodeSignature = Omit<NodeContext<BuiltinOptions | null>, 'options'> & {
+export type NodeSignature = Omit<NodeContext<BuiltinOptions | null>, 'options' | 'wasm'> & {
   readonly options: BuiltinOptions | null;
 };
 
