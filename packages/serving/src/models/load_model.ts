@@ -98,14 +98,25 @@ export async function loadServedModel(source: string | Uint8Array, config: Model
     throw new TaskError('BAD_OPTIONS', `task '${String(requested)}' is not one of auto, none, ${TASK_KINDS.join(', ')}`);
   }
   const kind = requested === 'auto' ? inferTask(model) : requested === 'none' ? null : requested;
-  const task = kind === null ? null : taskOf(kind, model, resolveOptionPaths(config.options ?? {}, baseDir));
+  let task: ServingTask | null;
+  try {
+    task = kind === null ? null : taskOf(kind, model, resolveOptionPaths(config.options ?? {}, baseDir));
+  } catch (err) {
+    model.dispose(); // a model refused by its task releases its memory
+    throw err;
+  }
   const meta = model.metadata;
   const description = [meta?.name, meta?.description].filter(Boolean).join(': ') || undefined;
+  const tensors = new TensorEndpoint(model.interpreter, task === null || bytes === null ? undefined : () => Interpreter.loadSync(bytes, interpreterOptions));
   return {
     name: checkModelName(config.name ?? nameOf(source)),
     version: config.version ?? '1',
     task,
-    tensors: new TensorEndpoint(model.interpreter, task === null || bytes === null ? undefined : () => Interpreter.loadSync(bytes, interpreterOptions)),
+    tensors,
     ...(description ? { description } : {}),
+    dispose() {
+      tensors.dispose();
+      model.dispose();
+    },
   };
 }

@@ -58,6 +58,8 @@ export interface ServedModel {
   readonly tensors: TensorRunner | null;
   /** The model's own description (metadata name and description), for listings. */
   readonly description?: string;
+  /** Releases the model's memory (its interpreters). */
+  dispose?(): void;
 }
 
 export function taskKindOf(model: ServedModel): TaskKind | null {

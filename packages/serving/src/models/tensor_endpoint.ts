@@ -47,7 +47,7 @@ export class TensorEndpoint {
   private interpreter: Interpreter | null = null;
 
   constructor(
-    described: Interpreter,
+    private readonly described: Interpreter,
     private readonly runner: () => Interpreter = () => described,
   ) {
     described.allocateTensors();
@@ -55,6 +55,12 @@ export class TensorEndpoint {
     const names = new Map<number, string>([...(sig?.inputs ?? []), ...(sig?.outputs ?? [])].map((t) => [t.tensorIndex, t.name]));
     this.inputPorts = portsOf(described.getInputDetails(), names);
     this.outputPorts = portsOf(described.getOutputDetails(), names);
+  }
+
+  /** Releases the interpreter made for protocol requests, if one was. */
+  dispose(): void {
+    if (this.interpreter !== null && this.interpreter !== this.described) this.interpreter.dispose();
+    this.interpreter = null;
   }
 
   get inputs(): TensorSpec[] {

@@ -63,6 +63,11 @@ export class AudioClassifier {
     this.heads = model.outputs.map((_, i) => new ClassificationHead(model, i, options));
   }
 
+  /** Releases the model's memory (MediaPipe's close()); the task cannot run afterwards. */
+  close(): void {
+    this.model.dispose();
+  }
+
   static async load(model: ModelSource, options: AudioClassifierOptions = {}): Promise<AudioClassifier> {
     return new AudioClassifier(await TaskModel.load(model), options);
   }

@@ -35,6 +35,11 @@ export class TaskModel {
     return new TaskModel(Interpreter.loadSync(view, options), metadata, files, view);
   }
 
+  /** Releases the interpreter's memory; the model cannot run afterwards. */
+  dispose(): void {
+    this.interpreter.dispose();
+  }
+
   /** The metadata of input `i` (in the subgraph's input order), if the model has any. */
   inputMetadata(i: number): TensorMetadata | undefined {
     return this.metadata?.subgraphMetadata?.[0]?.inputTensorMetadata?.[i];

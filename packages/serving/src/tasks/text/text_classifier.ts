@@ -64,6 +64,11 @@ export class TextClassifier {
     this.heads = model.outputs.map((_, i) => new ClassificationHead(model, i, options));
   }
 
+  /** Releases the model's memory (MediaPipe's close()); the task cannot run afterwards. */
+  close(): void {
+    this.model.dispose();
+  }
+
   static async load(model: ModelSource, options: TextClassifierOptions = {}): Promise<TextClassifier> {
     return new TextClassifier(await TaskModel.load(model), options);
   }

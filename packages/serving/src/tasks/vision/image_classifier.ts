@@ -29,6 +29,11 @@ export class ImageClassifier {
   }
 
   /** Loads a model from a file path or its bytes, with its metadata. */
+  /** Releases the model's memory (MediaPipe's close()); the task cannot run afterwards. */
+  close(): void {
+    this.model.dispose();
+  }
+
   static async load(model: ModelSource, options: ImageClassifierOptions = {}): Promise<ImageClassifier> {
     return new ImageClassifier(await TaskModel.load(model), options);
   }

@@ -43,6 +43,11 @@ export class ImageEmbedder {
     return this.input.spec;
   }
 
+  /** Releases the model's memory (MediaPipe's close()); the task cannot run afterwards. */
+  close(): void {
+    this.model.dispose();
+  }
+
   static async load(model: ModelSource, options: ImageEmbedderOptions = {}): Promise<ImageEmbedder> {
     return new ImageEmbedder(await TaskModel.load(model), options);
   }

@@ -67,6 +67,11 @@ export class ImageSegmenter {
     return this.input.spec;
   }
 
+  /** Releases the model's memory (MediaPipe's close()); the task cannot run afterwards. */
+  close(): void {
+    this.model.dispose();
+  }
+
   static async load(model: ModelSource, options: ImageSegmenterOptions = {}): Promise<ImageSegmenter> {
     return new ImageSegmenter(await TaskModel.load(model), options);
   }

@@ -59,6 +59,11 @@ export class ObjectDetector {
     return this.input.spec;
   }
 
+  /** Releases the model's memory (MediaPipe's close()); the task cannot run afterwards. */
+  close(): void {
+    this.model.dispose();
+  }
+
   static async load(model: ModelSource, options: ObjectDetectorOptions = {}): Promise<ObjectDetector> {
     return new ObjectDetector(await TaskModel.load(model), options);
   }
