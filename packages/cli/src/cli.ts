@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   bundle: () => import('./commands/bundle.js'),
   train: () => import('./commands/train.js'),
   convert: () => import('./commands/convert.js'),
+  predict: () => import('./commands/predict.js'),
+  metadata: () => import('./commands/metadata.js'),
 };
 
 async function help(): Promise<string> {

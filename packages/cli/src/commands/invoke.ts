@@ -9,12 +9,14 @@ import { CommandError, UsageError } from '../command.js';
 import { resolveHandler, type HandlerChoice } from './serve.js';
 
 export const summary = 'Run the Lambda handler on an event file and print the response JSON';
-export const usage = `Usage: tflite-lambda invoke --event <event.json> [--model <model.tflite> | --handler <module>] [--labels <file>]
+export const usage = `Usage: tflite-lambda invoke --event <event.json> [--model <model.tflite> | --model-dir <dir> | --handler <module>]
+                            [--labels <file>]
 
 Accepts API Gateway REST (v1), HTTP API (2.0), Function URL and ALB events, e.g. examples/mnist/events/*.json.
 With neither --model nor --handler it runs the example app's handler (examples/mnist/src/handler.ts).
   --event    the event JSON file (required)
   --model    run this .tflite model with the default handler options
+  --model-dir  run the handler over every <name>.tflite in the folder (as serve --model-dir)
   --handler  a module exporting \`handler\`
   --labels   a file with one class label per line`;
 
@@ -33,7 +35,7 @@ export async function invokeEvent(event: LambdaHttpEvent, choice: HandlerChoice)
 }
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['event', 'model', 'handler', 'labels'] });
+  const p = parseArgs(args, { values: ['event', 'model', 'model-dir', 'handler', 'labels'] });
   const eventFile = stringFlag(p, 'event') ?? p.positional[0];
   if (!eventFile) throw new UsageError('--event <file.json> is required');
   let event: LambdaHttpEvent;
@@ -47,10 +49,11 @@ export async function main(args: string[]): Promise<number> {
     throw new CommandError(`${eventFile}: not an API Gateway (REST v1 or HTTP API 2.0), Function URL or ALB event`);
   }
   // Handler modules log through Powertools on stdout; keep stdout for the response (as sam local invoke does).
-  if (p.flags.has('model') === false) process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  if (p.flags.has('model') === false && p.flags.has('model-dir') === false) process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const result = await invokeEvent(event, {
     model: stringFlag(p, 'model'),
+    modelDir: stringFlag(p, 'model-dir'),
     handler: stringFlag(p, 'handler'),
     labels: stringFlag(p, 'labels'),
   });

@@ -9,15 +9,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDevServer, createHandler, listen, type LambdaHttpHandler, type RequestObserver } from '@tflite-lambda/serving';
 import { intFlag, parseArgs, stringFlag } from '../args.js';
 import { UsageError } from '../command.js';
+import { asCommandErrors } from './task_errors.js';
 
 export const summary = 'Serve a model as the Lambda API on a local HTTP server (with the draw-a-digit page)';
-export const usage = `Usage: tflite-lambda serve [--model <model.tflite> | --handler <module>] [--port 3000] [--host 127.0.0.1]
-                           [--labels <file>] [--quiet]
+export const usage = `Usage: tflite-lambda serve [--model <model.tflite> | --model-dir <dir> | --handler <module>] [--port 3000]
+                           [--host 127.0.0.1] [--labels <file>] [--quiet]
 
 Runs a Lambda handler behind a local HTTP server that builds API Gateway REST proxy events (binary bodies
 base64-encoded) exactly as the deployed API does. GET / is the draw-a-digit page; POST / classifies an image.
 With neither --model nor --handler it serves the example app (examples/mnist/src/handler.ts) on its model.
   --model    serve this .tflite model with the default handler options
+  --model-dir  serve every <name>.tflite in the folder as /models/<name>/… (a <name>.json beside it sets its task)
   --handler  a module exporting \`handler\` (as SAM's Handler), e.g. your app's handler.ts/.js
   --port     port to listen on (default 3000; 0 picks a free one)
   --host     interface to bind (default 127.0.0.1)
@@ -38,6 +40,7 @@ export function defaultHandlerModule(): string {
 
 export interface HandlerChoice {
   readonly model?: string;
+  readonly modelDir?: string;
   readonly handler?: string;
   readonly labels?: string;
   readonly observer?: RequestObserver;
@@ -45,9 +48,16 @@ export interface HandlerChoice {
 
 /** A handler built from a model file, or imported from a module exporting `handler` (default: the example's). */
 export async function resolveHandler(choice: HandlerChoice): Promise<LambdaHttpHandler> {
-  if (choice.model !== undefined && choice.handler !== undefined) throw new UsageError('give --model or --handler, not both');
+  const given = [choice.model, choice.modelDir, choice.handler].filter((c) => c !== undefined).length;
+  if (given > 1) throw new UsageError('give one of --model, --model-dir or --handler');
+  if (choice.modelDir !== undefined) {
+    if (!existsSync(choice.modelDir)) throw new UsageError(`model directory not found: ${resolve(choice.modelDir)}`);
+    const modelDir = resolve(choice.modelDir);
+    return asCommandErrors(() => createHandler({ modelDir, observer: choice.observer }));
+  }
   if (choice.model !== undefined) {
-    return createHandler({ model: modelPathOf(choice.model), labels: choice.labels, observer: choice.observer });
+    const model = modelPathOf(choice.model);
+    return asCommandErrors(() => createHandler({ model, labels: choice.labels, observer: choice.observer }));
   }
   const file = resolve(choice.handler ?? defaultHandlerModule());
   if (!existsSync(file)) throw new UsageError(`handler module not found: ${file}`);
@@ -91,7 +101,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 const silent: RequestObserver = { record: () => undefined };
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['model', 'handler', 'port', 'host', 'labels'], booleans: ['quiet'] });
+  const p = parseArgs(args, { values: ['model', 'model-dir', 'handler', 'port', 'host', 'labels'], booleans: ['quiet'] });
   if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
   const port = intFlag(p, 'port', 3000);
   if (port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${port}`);
@@ -102,6 +112,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const running = await startServer({
     model: stringFlag(p, 'model'),
+    modelDir: stringFlag(p, 'model-dir'),
     handler: stringFlag(p, 'handler'),
     port,
     host: stringFlag(p, 'host'),
