@@ -49,7 +49,7 @@ export interface HandlerChoice {
 /** A handler built from a model file, or imported from a module exporting `handler` (default: the example's). */
 export async function resolveHandler(choice: HandlerChoice): Promise<LambdaHttpHandler> {
   const given = [choice.model, choice.modelDir, choice.handler].filter((c) => c !== undefined).length;
-  if (given > 1) throw new UsageError('give one of --model, --model-dir or --handler');
+  if (given > 1) throw new UsageError('give one of --model, --model-dir or --handler, not both');
   if (choice.modelDir !== undefined) {
     if (!existsSync(choice.modelDir)) throw new UsageError(`model directory not found: ${resolve(choice.modelDir)}`);
     const modelDir = resolve(choice.modelDir);
