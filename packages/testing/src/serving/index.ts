@@ -10,3 +10,4 @@ export * from './ssd_oracle.js';
 export * from './embedder_models.js';
 export * from './audio_fixtures.js';
 export * from './text_models.js';
+export * from './sam_template.js';

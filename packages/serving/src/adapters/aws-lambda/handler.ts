@@ -23,6 +23,8 @@ export interface HandlerOptions extends Omit<AppOptions, 'models'> {
   readonly modelDir?: string;
   /** Models already loaded (e.g. with loadServedModel). */
   readonly models?: readonly ServedModel[];
+  /** The name `model` is served under (default: its file name without .tflite, or 'model'). */
+  readonly name?: string;
   /** The task of `model`: 'auto' (default) reads its metadata and tensors; 'none' serves raw tensors only. */
   readonly task?: TaskKind | 'auto' | 'none';
   /** Options of `model`'s task (labels, normalization, maxResults, tokenizer, ...). */
@@ -66,6 +68,7 @@ async function loadModels(options: HandlerOptions): Promise<ServedModel[]> {
   const { model } = options;
   if (isServedModel(model)) return [model];
   const config: ModelConfig = {
+    name: options.name,
     task: options.task,
     options: {
       ...options.classifier,
