@@ -3,7 +3,7 @@
  * reaches, bundled by esbuild: ESM, minified, tree-shaken, node22) and the model file, at the zip's root.
  * The zip is byte-for-byte reproducible: fixed entry order, fixed timestamps, fixed attributes.
  */
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
@@ -13,12 +13,13 @@ import { UsageError } from '../command.js';
 import { modelPathOf } from './serve.js';
 
 export const summary = 'Build the deployable Lambda zip (index.mjs + model) with esbuild';
-export const usage = `Usage: tflite-lambda bundle [--out <dir>] [--entry <handler.ts>] [--model <model.tflite>]
+export const usage = `Usage: tflite-lambda bundle [--out <dir>] [--entry <handler.ts>] [--model <model.tflite> | --model-dir <dir>]
 
-Writes <dir>/function.zip holding index.mjs (exporting handler) and model.tflite, and prints its size.
+Writes <dir>/function.zip holding index.mjs (exporting handler) and model.tflite (or models/…), and prints its size.
   --out     output folder (default: examples/mnist/bundle, where the SAM template's CodeUri points)
   --entry   the module exporting handler (default: the example app's src/handler.ts)
-  --model   the model to ship (default: the example app's model.tflite)`;
+  --model   the model to ship (default: the example app's model.tflite)
+  --model-dir  ship a folder of models instead, as models/<file> (for a handler serving MODEL_DIR)`;
 
 const EXAMPLE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'mnist');
 
@@ -32,7 +33,13 @@ export interface BundleResult {
   readonly inputs: string[];
 }
 
-export async function bundleLambda(options: { outDir: string; entry: string; model: string }): Promise<BundleResult> {
+/** The files of a model folder, as zip entries under models/ (sorted, so the zip is reproducible). */
+async function modelDirEntries(dir: string): Promise<ZipEntry[]> {
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  return Promise.all(names.map(async (name) => ({ name: `models/${name}`, data: new Uint8Array(await readFile(join(dir, name))) })));
+}
+
+export async function bundleLambda(options: { outDir: string; entry: string; model?: string; modelDir?: string }): Promise<BundleResult> {
   const out = await build({
     entryPoints: [options.entry],
     bundle: true,
@@ -51,10 +58,10 @@ export async function bundleLambda(options: { outDir: string; entry: string; mod
     banner: { js: "import{createRequire as __tlCreateRequire}from'node:module';const require=__tlCreateRequire(import.meta.url);" },
   });
   const inputs = checkInputs(out.metafile);
-  const zip = zipEntries([
-    { name: 'index.mjs', data: out.outputFiles[0].contents },
-    { name: 'model.tflite', data: new Uint8Array(await readFile(options.model)) },
-  ]);
+  const models = options.modelDir !== undefined
+    ? await modelDirEntries(options.modelDir)
+    : [{ name: 'model.tflite', data: new Uint8Array(await readFile(options.model ?? '')) }];
+  const zip = zipEntries([{ name: 'index.mjs', data: out.outputFiles[0].contents }, ...models]);
   await mkdir(options.outDir, { recursive: true });
   const zipPath = join(options.outDir, 'function.zip');
   await writeFile(zipPath, zip);
@@ -69,12 +76,14 @@ function checkInputs(metafile: Metafile): string[] {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['out', 'entry', 'model'] });
+  const p = parseArgs(args, { values: ['out', 'entry', 'model', 'model-dir'] });
   if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
+  const modelDir = stringFlag(p, 'model-dir');
+  if (modelDir !== undefined && p.flags.has('model')) throw new UsageError('give --model or --model-dir, not both');
   const result = await bundleLambda({
     outDir: resolve(stringFlag(p, 'out') ?? join(EXAMPLE_DIR, 'bundle')),
     entry: resolve(stringFlag(p, 'entry') ?? join(EXAMPLE_DIR, 'src', 'handler.ts')),
-    model: modelPathOf(stringFlag(p, 'model')),
+    ...(modelDir !== undefined ? { modelDir: resolve(modelDir) } : { model: modelPathOf(stringFlag(p, 'model')) }),
   });
   console.log(`${result.zipPath}: ${result.bytes} bytes (${(result.bytes / 1024).toFixed(1)} KiB), ${result.inputs.length} source files`);
   return 0;
