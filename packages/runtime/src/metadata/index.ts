@@ -13,7 +13,7 @@ export { withMetadataEntry, type MetadataEntry } from './model_root.js';
 export { parseLabelFile, findAssociatedFile } from './labels.js';
 export { readZipDirectory, readZipEntry, readZipFiles } from './zip/zip_reader.js';
 export type { ZipArchive, ZipEntryInfo, ZipMethod, ZipReadOptions } from './zip/zip_reader.js';
-export { writeZip, type ZipFileInput, type ZipWriteOptions } from './zip/zip_writer.js';
+export { writeZip, concatBytes, type ZipFileInput, type ZipWriteOptions } from './zip/zip_writer.js';
 export { inflateRaw, type InflateOptions } from './zip/inflate.js';
 export { deflateRaw } from './zip/deflate.js';
 export { crc32 } from './zip/crc32.js';

@@ -77,7 +77,8 @@ function endRecord(count: number, directorySize: number, directoryOffset: number
   return bytes;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+/** The bytes of `parts`, one after another. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -102,11 +103,11 @@ export function writeZip(files: readonly ZipFileInput[], options: ZipWriteOption
       crc: crc32(file.data),
       size: file.data.length,
     };
-    const local = concat([localHeader(packed), packed.name, packed.data]);
-    centrals.push(concat([centralHeader(packed, offset), packed.name]));
+    const local = concatBytes([localHeader(packed), packed.name, packed.data]);
+    centrals.push(concatBytes([centralHeader(packed, offset), packed.name]));
     locals.push(local);
     offset += local.length;
   }
-  const directory = concat(centrals);
-  return concat([...locals, directory, endRecord(files.length, directory.length, offset)]);
+  const directory = concatBytes(centrals);
+  return concatBytes([...locals, directory, endRecord(files.length, directory.length, offset)]);
 }

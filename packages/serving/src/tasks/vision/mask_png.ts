@@ -4,7 +4,7 @@
  * PASCAL VOC colour map, category 0 (background) black.
  */
 import { deflateSync } from 'node:zlib';
-import { crc32 } from '@tflite-lambda/runtime/metadata';
+import { concatBytes, crc32 } from '@tflite-lambda/runtime/metadata';
 import type { Mask } from '../core/results.js';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -42,18 +42,11 @@ export function categoryMaskPng(mask: Mask<Uint8Array>): Uint8Array {
   header.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (palette), deflate, no filter method, no interlace
   const rows = new Uint8Array((mask.width + 1) * mask.height);
   for (let y = 0; y < mask.height; y++) rows.set(mask.data.subarray(y * mask.width, (y + 1) * mask.width), y * (mask.width + 1) + 1);
-  const parts = [
+  return concatBytes([
     Uint8Array.from(SIGNATURE),
     chunk('IHDR', header),
     chunk('PLTE', vocPalette()),
     chunk('IDAT', new Uint8Array(deflateSync(rows))),
     chunk('IEND', new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  ]);
 }
