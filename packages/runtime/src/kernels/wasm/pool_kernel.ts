@@ -21,6 +21,7 @@ export function wasmPoolKernel(
   return {
     op: reference.op,
     name,
+    simd: true,
     parseOptions: reference.parseOptions,
     supports: (node) => simdSupported() && node.inputs[0]?.dtype === 'float32' && node.outputs[0]?.dtype === 'float32',
     prepare: (node) => {
