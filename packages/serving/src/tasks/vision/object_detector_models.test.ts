@@ -42,11 +42,12 @@ describe('COCO SSD MobileNet on the children-and-laptop photo', { skip: skipWith
       dtype: 'uint8', shape: [1, 300, 300, 3], data: tensor,
     });
     const labels = new TextDecoder().decode(readBytes(sharedPath('tasks', 'detect', 'labelmap.txt'))).split('\n');
+    // Boxes may reach past the image (a corner at x < 0): they are clipped to it, as TFLite Support does.
+    const clip = (v: number, size: number) => Math.min(size, Math.max(0, Math.round(v * size)));
     const expected = Array.from({ length: Number(count.data[0]) }, (_, i) => {
       const [ymin, xmin, ymax, xmax] = Array.from(boxes.data.subarray(4 * i, 4 * i + 4) as Float32Array);
-      const x0 = Math.round(xmin * 1920);
-      const y0 = Math.round(ymin * 1280);
-      return { name: labels[Number(classes.data[i]) + 1], score: Number(scores.data[i]), box: [x0, y0, Math.round(xmax * 1920) - x0, Math.round(ymax * 1280) - y0] };
+      const [x0, y0, x1, y1] = [clip(xmin, 1920), clip(ymin, 1280), clip(xmax, 1920), clip(ymax, 1280)];
+      return { name: labels[Number(classes.data[i]) + 1], score: Number(scores.data[i]), box: [x0, y0, x1 - x0, y1 - y0] };
     });
     const ours = result.detections.map((d) => ({ name: d.categories[0].categoryName, score: d.categories[0].score, box: [d.boundingBox.originX, d.boundingBox.originY, d.boundingBox.width, d.boundingBox.height] }));
     assert.deepEqual(ours.map((d) => [d.name, d.score]), expected.map((d) => [d.name, d.score]));
