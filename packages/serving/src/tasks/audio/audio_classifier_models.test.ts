@@ -11,7 +11,9 @@ import { readBytes, sharedPath, tone, wavBytes } from '@tflite-lambda/testing/se
 import { AudioClassifier } from './audio_classifier.js';
 
 describe('YAMNet', { skip: skipWithoutShared() }, () => {
-  it("hears a sine wave in each window, scoring as LiteRT.js does on the same samples", async () => {
+  // YAMNet computes its spectrogram with RFFT2D and COMPLEX_ABS over complex64 (branch `ops-more`); remove the
+  // todo once main has them.
+  it('hears a sine wave in each window, scoring as LiteRT.js does on the same samples', { todo: 'needs branch ops-more (RFFT2D, COMPLEX_ABS, complex64)' }, async () => {
     const model = readBytes(sharedPath('tasks', 'audio', 'model.tflite'));
     const clf = await AudioClassifier.load(model);
     assert.deepEqual([clf.sampleRate, clf.channels, clf.windowFrames], [16000, 1, 15600]);
