@@ -12,7 +12,7 @@ import { jsonResponse } from '../responses.js';
 import { MODEL, type Route, type RouteContext, type RouteReply } from '../router.js';
 import { flatten, jsonFromTyped, typedFromJson } from './tensor_json.js';
 
-const DATATYPES: Record<DType, string> = {
+const DATATYPES: Partial<Record<DType, string>> = {
   float32: 'FP32',
   float16: 'FP16',
   int32: 'INT32',
@@ -22,6 +22,11 @@ const DATATYPES: Record<DType, string> = {
   int16: 'INT16',
   int8: 'INT8',
 };
+
+/** The protocol's name of a dtype; one the protocol has no name for (a resource handle) keeps its own. */
+function datatypeOf(dtype: DType): string {
+  return DATATYPES[dtype] ?? dtype.toUpperCase();
+}
 
 /** The most values one request may carry (a 6 MB JSON body cannot hold more anyway). */
 const MAX_VALUES = 4_000_000;
@@ -42,7 +47,7 @@ function modelOf(ctx: RouteContext): ServedModel {
 
 function modelMetadata(model: ServedModel): Record<string, unknown> {
   const t = tensorsOf(model);
-  const spec = (s: { name: string; dtype: DType; shape: readonly number[] }) => ({ name: s.name, datatype: DATATYPES[s.dtype], shape: s.shape });
+  const spec = (s: { name: string; dtype: DType; shape: readonly number[] }) => ({ name: s.name, datatype: datatypeOf(s.dtype), shape: s.shape });
   return { name: model.name, versions: [model.version], platform: PLATFORM, inputs: t.inputs.map(spec), outputs: t.outputs.map(spec) };
 }
 
@@ -72,8 +77,9 @@ function infer(ctx: RouteContext): RouteReply {
     const spec = tensors.inputs.find((s) => s.name === name);
     if (spec === undefined) throw new HttpError('INVALID_TENSOR', `unexpected inference input '${name}' for model '${model.name}'`);
     const datatype = field(raw, 'datatype', isString, 'a string', `input '${name}'`);
-    if (datatype !== DATATYPES[spec.dtype]) {
-      throw new HttpError('INVALID_TENSOR', `input '${name}': datatype ${datatype} given, the model takes ${DATATYPES[spec.dtype]}`);
+    if (DATATYPES[spec.dtype] === undefined) throw new HttpError('INVALID_TENSOR', `input '${name}' is a ${spec.dtype} tensor, which JSON cannot carry`);
+    if (datatype !== datatypeOf(spec.dtype)) {
+      throw new HttpError('INVALID_TENSOR', `input '${name}': datatype ${datatype} given, the model takes ${datatypeOf(spec.dtype)}`);
     }
     const shape = field(raw, 'shape', isShape, 'an array of non-negative integers', `input '${name}'`);
     if (isObject(raw.parameters) && raw.parameters.binary_data_size !== undefined) {
@@ -91,7 +97,7 @@ function infer(ctx: RouteContext): RouteReply {
   const results = tensors.run(inputs);
   const outputs = (names ?? results.map((r) => r.name)).map((n) => results.find((r) => r.name === n)!).map((r) => ({
     name: r.name,
-    datatype: DATATYPES[r.dtype],
+    datatype: datatypeOf(r.dtype),
     shape: r.shape,
     data: jsonFromTyped(r.dtype, r.data),
   }));

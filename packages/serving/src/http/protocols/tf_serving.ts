@@ -13,7 +13,8 @@ import { jsonResponse } from '../responses.js';
 import { MODEL, type Route, type RouteContext, type RouteReply } from '../router.js';
 import { flatten, jsonFromTyped, nest, shapeOf, typedFromJson, type Nested } from './tensor_json.js';
 
-const TF_DTYPES: Record<DType, string> = {
+const TF_DTYPES: Partial<Record<DType, string>> = {
+  resource: 'DT_RESOURCE',
   float32: 'DT_FLOAT',
   float16: 'DT_HALF',
   int32: 'DT_INT32',
@@ -45,7 +46,7 @@ function status(ctx: RouteContext): RouteReply {
 
 function tensorInfo(s: TensorSpec): Record<string, unknown> {
   return {
-    dtype: TF_DTYPES[s.dtype],
+    dtype: TF_DTYPES[s.dtype] ?? 'DT_INVALID',
     tensor_shape: { dim: s.shape.map((d) => ({ size: String(d), name: '' })), unknown_rank: false },
     name: `${s.name}:0`,
   };
