@@ -71,7 +71,7 @@ describe('ImageNet MobileNets from the wild corpus on the peacock photo', { skip
 
   // Needs TFLite's exact uint8 arithmetic (branch `exact`): it passes on a merge of that branch; remove the todo
   // once main has it.
-  it('uint8 MobileNet v1 0.25 (pixels as they are, centre crop): peacock, LiteRT.js scores within one quantization step', { todo: 'needs branch exact (uint8 arithmetic bit-exact with TFLite)' }, async () => {
+  it('uint8 MobileNet v1 0.25 (pixels as they are, centre crop): peacock, LiteRT.js scores within one quantization step', async () => {
     const path = sharedPath('wild', 'mobilenet_v1_0.25_128_quant', 'model.tflite');
     const clf = await ImageClassifier.load(path, { fit: 'crop', labels: labels.split('\n').filter((l) => l !== '') });
     assert.equal(clf.classify(peacock, { maxResults: 1 }).classifications[0].categories[0].categoryName, 'peacock');

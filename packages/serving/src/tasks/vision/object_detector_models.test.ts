@@ -37,7 +37,7 @@ describe('COCO SSD MobileNet on the children-and-laptop photo', { skip: skipWith
 
   // Needs TFLite's exact uint8 arithmetic (branch `exact`): it passes on a merge of that branch; remove the todo
   // once main has it.
-  it("matches TFLite's kernels (LiteRT.js): classes and scores exactly, boxes to the pixel", { todo: 'needs branch exact (uint8 arithmetic bit-exact with TFLite)' }, async () => {
+  it("matches TFLite's kernels (LiteRT.js): classes and scores exactly, boxes to the pixel", async () => {
     const oracle = await LiteRtOracle.create();
     const { tensor } = preprocess(photo, detector.inputSpec);
     const [boxes, classes, scores, count] = await liteRtSsd(oracle, readBytes(sharedPath('tasks', 'detect', 'model.tflite')), {
