@@ -21,7 +21,7 @@ function errorCode(res: HttpResponse): unknown {
 const png = grayPng(4, 4, (x) => x * 60);
 
 function run(over: Partial<HttpRequest>, options: Partial<AppOptions> = {}, model = fakeModel()) {
-  return createApp({ model, ...options }).handle(request(over));
+  return createApp({ models: [model], ...options }).handle(request(over));
 }
 
 describe('HTTP core: classification requests', () => {
@@ -127,7 +127,7 @@ describe('HTTP core: client errors', () => {
   });
 
   it('lists the allowed methods in Allow for 405', () => {
-    assert.equal(run({ method: 'DELETE' }).response.headers.allow, 'GET, POST');
+    assert.equal(run({ method: 'DELETE' }).response.headers.allow, 'GET, HEAD, POST');
   });
 
   it('maps the classifier image errors to 422 and 415', () => {
@@ -163,13 +163,13 @@ describe('HTTP core: internal errors, page, CORS', () => {
   });
 
   it('answers a health check with the class count', () => {
-    assert.deepEqual(json(run({ method: 'GET', path: '/health' }).response), { status: 'ok', classes: 10 });
+    assert.deepEqual(json(run({ method: 'GET', path: '/health' }).response), { status: 'ok', classes: 10, models: ['fake'] });
   });
 
   it('answers CORS preflight with 204 and sends Access-Control-Allow-Origin on every response', () => {
     const pre = run({ method: 'OPTIONS' }).response;
     assert.equal(pre.status, 204);
-    assert.equal(pre.headers['access-control-allow-methods'], 'GET, POST, OPTIONS');
+    assert.equal(pre.headers['access-control-allow-methods'], 'GET, HEAD, POST, OPTIONS');
     assert.equal(run({ method: 'PUT' }).response.headers['access-control-allow-origin'], '*');
   });
 

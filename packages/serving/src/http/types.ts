@@ -27,21 +27,11 @@ export interface HttpResponse {
   readonly body: string | Uint8Array;
 }
 
-/** One class and its score, as the classifier reports it. */
+/** One class and its score: the `{"value", "score"}` answer of the classification route of the MNIST app. */
 export interface Prediction {
   readonly value: number;
   readonly score: number;
   readonly label?: string;
-}
-
-/**
- * What the core needs from a model: ImageClassifier satisfies it. Tests can pass a stand-in, so the HTTP
- * core is tested without kernels.
- */
-export interface ImageModel {
-  classify(image: Uint8Array): Prediction;
-  topK(image: Uint8Array, k: number): Prediction[];
-  readonly numClasses: number;
 }
 
 /** What happened to one request, for the edge's structured log line and metrics. */
@@ -49,6 +39,8 @@ export interface RequestOutcome {
   readonly status: number;
   /** Size in bytes of the image the model saw (0 when none was extracted). */
   readonly inputBytes: number;
+  /** The model that answered, on model routes. */
+  readonly model?: string;
   readonly value?: number;
   readonly score?: number;
   /** The error code sent to the client, for 4xx/5xx responses. */

@@ -1,0 +1,48 @@
+/** The image input of a vision task: settled at load, then each call preprocesses an image into the model. */
+import type { ImageInput } from '@tflite-lambda/vision';
+import { TaskError } from '../core/errors.js';
+import type { TaskModel } from '../core/task_model.js';
+import { inputSpecOf, type InputSpec, type InputSpecOptions } from './image_input.js';
+import { preprocess, type Fit, type Region } from './preprocess.js';
+
+export interface VisionOptions extends InputSpecOptions {
+  /** Refuse images with more pixels than this (checked from the header before decoding). Default 25_000_000. */
+  readonly maxPixels?: number;
+  /** 'stretch' (default): the whole image, resized; 'crop': the largest centred region of the input's aspect ratio. */
+  readonly fit?: Fit;
+}
+
+/** The original image's size and the region of it the model saw. */
+export interface SeenImage {
+  readonly width: number;
+  readonly height: number;
+  readonly region: Region;
+}
+
+export class VisionInput {
+  readonly spec: InputSpec;
+  private readonly maxPixels: number | undefined;
+  private readonly fit: Fit;
+
+  constructor(
+    private readonly model: TaskModel,
+    options: VisionOptions,
+    task: string,
+  ) {
+    if (model.inputs.length !== 1) {
+      throw new TaskError('UNSUPPORTED_MODEL', `${task} needs a model with one image input; this one has ${model.inputs.length} inputs`);
+    }
+    this.spec = inputSpecOf(model.inputs[0], model.inputMetadata(0), options);
+    this.maxPixels = options.maxPixels;
+    this.fit = options.fit ?? 'stretch';
+    if (this.fit !== 'stretch' && this.fit !== 'crop') throw new TaskError('BAD_OPTIONS', `fit must be 'stretch' or 'crop', got '${String(this.fit)}'`);
+  }
+
+  /** Preprocesses `image` into the input tensor and runs the model. */
+  run(image: ImageInput): SeenImage {
+    const { tensor, width, height, region } = preprocess(image, this.spec, this.maxPixels, this.fit);
+    this.model.interpreter.setTensor(this.spec.index, tensor);
+    this.model.interpreter.invoke();
+    return { width, height, region };
+  }
+}
