@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { pngClaiming } from '@tflite-lambda/testing/images';
+import { loadPillowCases, pngClaiming, readFixtureImage, type PillowCase } from '@tflite-lambda/testing/images';
 import { decodeImage } from './decode.js';
 import { ImageError } from './errors.js';
-import { loadPillowCases, readFixtureImage, type PillowCase } from '@tflite-lambda/testing/images';
 
 const cases = new Map(loadPillowCases().map((c) => [c.name, c]));
 function fixture(name: string): Uint8Array {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DepthwiseConv2DOptions, FusedActivation, Padding } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { DEPTHWISE_CONV_2D_KERNEL } from '../reference/depthwise_conv_2d.js';
 import { DEPTHWISE_CONV_2D_WASM_KERNEL } from './depthwise_conv_2d.js';
 

@@ -4,9 +4,15 @@ import { test } from 'node:test';
 import type { Conv2DOptions, FullyConnectedOptions } from '../../core/options.js';
 import { fakeQuantizeRowsInt8 } from '../common/hybrid.js';
 import { roundHalfEven } from '../common/quantization.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
+import {
+  assertClose,
+  randomFloats,
+  randomInt,
+  runKernel,
+  seededRandom,
+  type RunKernelSpec,
+} from '@tflite-lambda/testing';
 import type { KernelRegistration } from '../kernel.js';
-import { runKernel, type RunKernelSpec } from '@tflite-lambda/testing';
 import { CONV_2D_KERNEL } from '../reference/conv_2d.js';
 import { FULLY_CONNECTED_KERNEL } from '../reference/fully_connected.js';
 import { CONV_2D_WASM_KERNEL } from './conv_2d.js';

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FusedActivation, Pool2DOptions } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { AVERAGE_POOL_2D_KERNEL } from '../reference/average_pool_2d.js';
 import { MAX_POOL_2D_KERNEL } from '../reference/max_pool_2d.js';
 import { AVERAGE_POOL_2D_WASM_KERNEL } from './average_pool_2d.js';

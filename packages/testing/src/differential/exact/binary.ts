@@ -4,8 +4,14 @@
  * scale ratios that are powers of two (ties) and ratios that are not, plus fused RELU6 with its upper bound
  * on a half (XNNPACK quantizes the bounds half to even, TFLite's builtin kernels half away from zero).
  */
-import { allocTyped, BuiltinOp, intRange } from '@tflite-lambda/runtime/internal';
-import type { FusedActivation, QuantizationParams, TypedArray } from '@tflite-lambda/runtime/internal';
+import {
+  allocTyped,
+  BuiltinOp,
+  intRange,
+  type FusedActivation,
+  type QuantizationParams,
+  type TypedArray,
+} from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { arithmeticOptions } from '../options.js';
