@@ -77,6 +77,20 @@ export function bindNodes(
         return wasm();
       },
     };
+    markFoldedOutputs(kernel, inputs, outputs);
     return { index, opcode: op.opcode, kernel, ctx, prepared: undefined, folded: false };
   });
+}
+
+/**
+ * A node whose inputs are all constant (or whose kernel needs only shapes) is folded at prepare, so its outputs
+ * are constants too: say so already at load, so that the next nodes resolve to kernels that want constant
+ * operands (float16 weights behind a DEQUANTIZE feed the packed-weight convolutions). prepareNodes derives
+ * the same flags again at every prepare.
+ */
+function markFoldedOutputs(kernel: AnyKernel, inputs: readonly (InterpreterTensor | null)[], outputs: readonly InterpreterTensor[]): void {
+  const given = inputs.filter((t) => t !== null);
+  if (kernel.shapeOnly || (given.length > 0 && given.every((t) => t.isConstant))) {
+    for (const t of outputs) t.isConstant = true;
+  }
 }
