@@ -10,7 +10,7 @@
 import type { Code, Local } from './emitter/code.js';
 import type { FunctionDef } from './emitter/module_writer.js';
 import { TMP } from './emit_gemm.js';
-import { requant8, requantLocals, type RequantLocals } from './emit_requant.js';
+import { requant8, requantLocals, type OutByte, type Requant, type RequantLocals } from './emit_requant.js';
 
 type Kind = 'f32' | 'i8';
 
@@ -23,31 +23,38 @@ export const DEPTHWISE_F32: FunctionDef = {
   emit: (c) => emitDepthwise(c, 'f32'),
 };
 
-export const DEPTHWISE_I8: FunctionDef = {
-  name: 'depthwise_i8',
-  // … out, scales, input offset (−zp), output zero point, actMin, actMax
-  params: [...GEOMETRY, 'i32', 'i32', 'i32', 'i32', 'i32'],
-  emit: (c) => emitDepthwise(c, 'i8'),
-};
+/** 8-bit depthwise: int8 or uint8 activations and output, 'float' or 'fixed' requantization (emit_requant.ts). */
+function depthwise8(out: OutByte, mode: Requant): FunctionDef {
+  return {
+    name: `depthwise_${out}_${mode}`,
+    // … out, per-channel params, input offset (−zp), output zero point, actMin, actMax, left, right shift
+    params: [...GEOMETRY, 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'],
+    emit: (c) => emitDepthwise(c, 'i8', { out, mode }),
+  };
+}
+
+export const DEPTHWISE_8BIT: readonly FunctionDef[] = [
+  depthwise8('i8', 'float'), depthwise8('u8', 'float'), depthwise8('i8', 'fixed'), depthwise8('u8', 'fixed'),
+];
 
 interface Ctx {
-  kind: Kind; lanes: number; inB: number; wB: number; outB: number;
+  kind: Kind; unsignedInput: boolean; lanes: number; inB: number; wB: number; outB: number;
   vmin: Local; vmax: Local; voff: Local; q: RequantLocals | null; scales: Local;
 }
 
-function emitDepthwise(c: Code, kind: Kind): void {
+function emitDepthwise(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requant }): void {
   const P = (i: number) => c.param(i);
   const [input, inH, inW, C, outH, outW, fH, fW, sH, sW, dH, dW, padT, padL, W, bias, out] =
     Array.from({ length: 17 }, (_, i) => P(i));
   const x: Ctx = kind === 'f32'
-    ? { kind, lanes: 4, inB: 4, wB: 4, outB: 4, vmin: c.local('v128'), vmax: c.local('v128'), voff: 0 as Local, q: null, scales: 0 as Local }
-    : { kind, lanes: 8, inB: 1, wB: 2, outB: 1, vmin: 0 as Local, vmax: 0 as Local, voff: c.local('v128'), q: null, scales: P(17) };
+    ? { kind, unsignedInput: false, lanes: 4, inB: 4, wB: 4, outB: 4, vmin: c.local('v128'), vmax: c.local('v128'), voff: 0 as Local, q: null, scales: 0 as Local }
+    : { kind, unsignedInput: stage!.out === 'u8', lanes: 8, inB: 1, wB: 2, outB: 1, vmin: 0 as Local, vmax: 0 as Local, voff: c.local('v128'), q: null, scales: P(17) };
   if (kind === 'f32') {
     c.localGet(P(17)).f32x4Splat().localSet(x.vmin);
     c.localGet(P(18)).f32x4Splat().localSet(x.vmax);
   } else {
     c.localGet(P(18)).i16x8Splat().localSet(x.voff);
-    x.q = requantLocals(c, P(19), P(20), P(21));
+    x.q = requantLocals(c, stage!.out, stage!.mode, { zp: P(19), actMin: P(20), actMax: P(21), left: P(22), right: P(23) });
   }
   const [oy, ox, c0, ky, kx, iy, iy0, ix0, ix, inP, wP, outP, cPad, tapIn, tapW, rem, scalePtr] =
     Array.from({ length: 17 }, () => c.local('i32'));
@@ -98,7 +105,9 @@ function emitTap(c: Code, x: Ctx, inP: Local, wP: Local, acc0: Local, acc1: Loca
   }
   const xv = c.local('v128');
   const wv = c.local('v128');
-  c.localGet(inP).i16x8Load8x8S().localGet(x.voff).i16x8Add().localSet(xv);
+  c.localGet(inP);
+  if (x.unsignedInput) c.i16x8Load8x8U(); else c.i16x8Load8x8S();
+  c.localGet(x.voff).i16x8Add().localSet(xv);
   c.localGet(wP).v128Load().localSet(wv);
   c.localGet(acc0).localGet(xv).localGet(wv).i32x4ExtmulLowI16x8S().i32x4Add().localSet(acc0);
   c.localGet(acc1).localGet(xv).localGet(wv).i32x4ExtmulHighI16x8S().i32x4Add().localSet(acc1);

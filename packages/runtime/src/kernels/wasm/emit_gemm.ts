@@ -14,7 +14,7 @@
  */
 import type { Code, Local } from './emitter/code.js';
 import type { FunctionDef } from './emitter/module_writer.js';
-import { requant8, requantLocals, type RequantLocals } from './emit_requant.js';
+import { requant8, requantLocals, type OutByte, type Requant, type RequantLocals } from './emit_requant.js';
 
 /**
  * Rows per micro-kernel block. 3 rows (6 accumulators + 2 B vectors + 1 broadcast = 9 live vectors) measured
@@ -56,15 +56,24 @@ export const GEMM_I8F: FunctionDef = {
   emit: (c) => emitGemm(c, 'i8f'),
 };
 
-export const GEMM_I8: FunctionDef = {
-  name: 'gemm_i8',
-  // M, N, K pairs, A (int16), lda (bytes), B (packed), bias (int32, padded), C (int8), ldc (bytes),
-  // scales (float32, padded), output zero point, actMin, actMax
-  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'],
-  emit: (c) => emitGemm(c, 'i8'),
-};
+/**
+ * The 8-bit GEMMs: int8 or uint8 output, 'float' (XNNPACK) or 'fixed' (TFLite builtin) requantization
+ * (emit_requant.ts). A holds int16 (x − input zero point) and B int16 (w − filter zero point) in K pairs.
+ */
+function gemm8(out: OutByte, mode: Requant): FunctionDef {
+  return {
+    name: `gemm_${out}_${mode}`,
+    // M, N, K pairs, A (int16), lda (bytes), B (packed), bias (int32, padded), C (8-bit), ldc (bytes),
+    // per-channel params (float32 scales or int32 multipliers, padded), output zero point, actMin, actMax,
+    // left shift, right shift ('fixed' only)
+    params: Array.from({ length: 15 }, () => 'i32' as const),
+    emit: (c) => emitGemm(c, 'i8', { out, mode }),
+  };
+}
 
-function emitGemm(c: Code, kind: Kind): void {
+export const GEMM_8BIT: readonly FunctionDef[] = [gemm8('i8', 'float'), gemm8('u8', 'float'), gemm8('i8', 'fixed'), gemm8('u8', 'fixed')];
+
+function emitGemm(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requant }): void {
   const P = (i: number) => c.param(i);
   const L: GemmLocals = {
     kind, M: P(0), N: P(1), K: P(2), A: P(3), lda: P(4), B: P(5), bias: P(6), C: P(7), ldc: P(8),
@@ -83,7 +92,7 @@ function emitGemm(c: Code, kind: Kind): void {
     c.localGet(P(11)).f32x4Splat().localSet(L.vmin);
     c.localGet(P(12)).f32x4Splat().localSet(L.vmax);
   } else {
-    L.q = requantLocals(c, P(10), P(11), P(12));
+    L.q = requantLocals(c, stage!.out, stage!.mode, { zp: P(10), actMin: P(11), actMax: P(12), left: P(13), right: P(14) });
   }
   c.localGet(L.N).i32Const(7).i32Add().i32Const(3).i32ShrU().localSet(L.panels); // ceil(N / 8)
   c.forRowBlocks(L.m, L.M, MR, (rows) => emitRowBlock(c, L, rows));

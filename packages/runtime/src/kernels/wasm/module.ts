@@ -5,18 +5,27 @@
  */
 import { assembleModule } from './emitter/module_writer.js';
 import { ADD_I8 } from './emit_add.js';
-import { DEPTHWISE_F32, DEPTHWISE_I8 } from './emit_depthwise.js';
-import { GEMM_F32, GEMM_I8, GEMM_I8F } from './emit_gemm.js';
-import { IM2COL_F32, IM2COL_I8 } from './emit_im2col.js';
+import { DEPTHWISE_8BIT, DEPTHWISE_F32 } from './emit_depthwise.js';
+import { GEMM_8BIT, GEMM_F32, GEMM_I8F } from './emit_gemm.js';
+import { IM2COL_F32, IM2COL_I8, IM2COL_U8 } from './emit_im2col.js';
 import { AVG_POOL_F32, MAX_POOL_F32 } from './emit_pool.js';
 import { QUANTIZE_I8 } from './emit_quantize.js';
 
 type I = number;
 
+/** An 8-bit kernel flavour: int8 or uint8 activations, XNNPACK ('float') or TFLite builtin ('fixed') requantization. */
+export type Q8 = 'i8_float' | 'u8_float' | 'i8_fixed' | 'u8_fixed';
+
+type Gemm8 = (M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, params: I, zp: I, actMin: I, actMax: I,
+  left: I, right: I) => void;
+type Depthwise8 = (input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I,
+  padL: I, W: I, bias: I, out: I, params: I, inputOffset: I, zp: I, actMin: I, actMax: I, left: I, right: I) => void;
+
 /** The module's exports; all addresses and strides are in bytes. */
 export interface KernelExports {
   gemm_f32(M: I, N: I, K: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, min: number, max: number): void;
-  gemm_i8(M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, scales: I, zp: I, actMin: I, actMax: I): void;
+  /** The 8-bit GEMMs (emit_gemm.ts), by flavour. */
+  gemm8: Readonly<Record<Q8, Gemm8>>;
   gemm_i8f(M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, wScales: I, inScale: number, min: number, max: number): void;
   quantize_i8(src: I, n: I, dst: I, invScale: number, zeroPoint: I): void;
   add_i8(a: I, b: I, out: I, n: I, aMul: I, bMul: I, bias: I, shift: I, min: I, max: I, zeroPoint: I): void;
@@ -24,18 +33,22 @@ export interface KernelExports {
     oy0: I, count: I, dst: I): void;
   im2col_i8(input: I, inH: I, inW: I, inC: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I, padL: I,
     oy0: I, count: I, dst: I, inputOffset: I, rowBytes: I): void;
+  im2col_u8(input: I, inH: I, inW: I, inC: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I, padL: I,
+    oy0: I, count: I, dst: I, inputOffset: I, rowBytes: I): void;
   max_pool_f32(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I,
     min: number, max: number): void;
   avg_pool_f32(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I,
     min: number, max: number): void;
   depthwise_f32(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I,
     padL: I, W: I, bias: I, out: I, min: number, max: number): void;
-  depthwise_i8(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I,
-    padL: I, W: I, bias: I, out: I, scales: I, inputOffset: I, zp: I, actMin: I, actMax: I): void;
+  /** The 8-bit depthwise convolutions (emit_depthwise.ts), by flavour. */
+  depthwise8: Readonly<Record<Q8, Depthwise8>>;
 }
 
-const FUNCTIONS = [GEMM_F32, GEMM_I8, GEMM_I8F, QUANTIZE_I8, IM2COL_F32, IM2COL_I8, DEPTHWISE_F32, DEPTHWISE_I8,
-  MAX_POOL_F32, AVG_POOL_F32, ADD_I8];
+const FUNCTIONS = [GEMM_F32, ...GEMM_8BIT, GEMM_I8F, QUANTIZE_I8, IM2COL_F32, IM2COL_I8, IM2COL_U8, DEPTHWISE_F32,
+  ...DEPTHWISE_8BIT, MAX_POOL_F32, AVG_POOL_F32, ADD_I8];
+
+const Q8_FLAVOURS: readonly Q8[] = ['i8_float', 'u8_float', 'i8_fixed', 'u8_fixed'];
 
 export function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
   return assembleModule(FUNCTIONS);
@@ -69,15 +82,16 @@ let compiled: WebAssembly.Module | null = null;
 export function instantiateKernels(memory: WebAssembly.Memory): KernelExports {
   compiled ??= new WebAssembly.Module(kernelModuleBytes());
   const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-  const fn = (name: keyof KernelExports): ((...args: number[]) => void) => {
+  const fn = (name: string): ((...args: number[]) => void) => {
     const f = instance.exports[name];
     if (typeof f !== 'function') throw new Error(`kernel module lacks export ${name}`);
     return f as (...args: number[]) => void;
   };
+  const family = (prefix: string) => Object.fromEntries(Q8_FLAVOURS.map((q) => [q, fn(`${prefix}_${q}`)])) as Record<Q8, (...args: number[]) => void>;
   return {
-    gemm_f32: fn('gemm_f32'), gemm_i8: fn('gemm_i8'), gemm_i8f: fn('gemm_i8f'), quantize_i8: fn('quantize_i8'),
-    im2col_f32: fn('im2col_f32'), im2col_i8: fn('im2col_i8'), max_pool_f32: fn('max_pool_f32'),
-    avg_pool_f32: fn('avg_pool_f32'), depthwise_f32: fn('depthwise_f32'), depthwise_i8: fn('depthwise_i8'),
+    gemm_f32: fn('gemm_f32'), gemm8: family('gemm'), gemm_i8f: fn('gemm_i8f'), quantize_i8: fn('quantize_i8'),
+    im2col_f32: fn('im2col_f32'), im2col_i8: fn('im2col_i8'), im2col_u8: fn('im2col_u8'), max_pool_f32: fn('max_pool_f32'),
+    avg_pool_f32: fn('avg_pool_f32'), depthwise_f32: fn('depthwise_f32'), depthwise8: family('depthwise'),
     add_i8: fn('add_i8'),
   };
 }

@@ -16,11 +16,15 @@ const BULK = 0xfc;
 
 /** SIMD opcodes (after the 0xfd prefix). */
 const V = {
-  load: 0, load8x8_s: 1, load32_splat: 9, store: 11, i16x8_splat: 16, i32x4_splat: 17, f32x4_splat: 19,
+  load: 0, load8x8_s: 1, load8x8_u: 2, load32_splat: 9, store: 11, shuffle: 13, i16x8_splat: 16, i32x4_splat: 17,
+  i64x2_splat: 18, f32x4_splat: 19, i32x4_gt_s: 59, v128_and: 78, i8x16_narrow_i16x8_u: 102,
   store32_lane: 90, store64_lane: 91, i8x16_narrow_i16x8_s: 101, f32x4_nearest: 106, i16x8_narrow_i32x4_s: 133, i16x8_add: 142,
-  i32x4_extend_low_i16x8_s: 167, i32x4_extend_high_i16x8_s: 168, i32x4_shr_s: 172, i32x4_add: 174, i32x4_mul: 181, i32x4_min_s: 182, i32x4_max_s: 184, i32x4_dot_i16x8_s: 186, i32x4_extmul_low_i16x8_s: 188,
+  i32x4_extend_low_i16x8_s: 167, i32x4_extend_high_i16x8_s: 168, i32x4_shl: 171, i32x4_shr_s: 172, i32x4_add: 174, i32x4_sub: 177, i32x4_mul: 181, i32x4_min_s: 182, i32x4_max_s: 184, i32x4_dot_i16x8_s: 186, i32x4_extmul_low_i16x8_s: 188,
   i32x4_extmul_high_i16x8_s: 189, f32x4_add: 228, f32x4_mul: 230, f32x4_div: 231, f32x4_min: 232, f32x4_max: 233,
+  i64x2_shr_s: 204, i64x2_add: 206, i64x2_extmul_low_i32x4_s: 220, i64x2_extmul_high_i32x4_s: 221,
   i32x4_trunc_sat_f32x4_s: 248, f32x4_convert_i32x4_s: 250,
+  // Relaxed SIMD (enabled by default from Node 22; detected at load, see module.ts).
+  f32x4_relaxed_madd: 0x105,
 } as const;
 
 export class Code {
@@ -125,6 +129,8 @@ export class Code {
   localTee(l: Local): this { this.body.byte(0x22).u32(l); return this; }
   i32Const(v: number): this { this.body.byte(0x41).s32(v); return this; }
   f32Const(v: number): this { this.body.byte(0x43).f32(v); return this; }
+  /** i64.const of a value that fits in 32 signed bits (its LEB128 bytes are the same as i32's). */
+  i64Const(v: number): this { this.body.byte(0x42).s32(v); return this; }
   drop(): this { this.body.byte(0x1a); return this; }
   select(): this { this.body.byte(0x1b); return this; }
 
@@ -173,13 +179,35 @@ export class Code {
   v128Store(offset = 0): this { return this.simdMem(V.store, 4, offset); }
   /** Loads 8 int8 values and sign-extends them to i16x8. */
   i16x8Load8x8S(offset = 0): this { return this.simdMem(V.load8x8_s, 3, offset); }
+  /** Loads 8 uint8 values and zero-extends them to i16x8. */
+  i16x8Load8x8U(offset = 0): this { return this.simdMem(V.load8x8_u, 3, offset); }
   /** Loads one 32-bit value into every lane. */
   v128Load32Splat(offset = 0): this { return this.simdMem(V.load32_splat, 2, offset); }
   /** Stores the low 64 bits (lane 0 of i64x2). */
   v128Store64Lane0(offset = 0): this { this.simdMem(V.store64_lane, 3, offset).body.byte(0); return this; }
   /** Stores the low 32 bits (lane 0 of i32x4). */
   v128Store32Lane0(offset = 0): this { this.simdMem(V.store32_lane, 2, offset).body.byte(0); return this; }
+  /** Picks 16 bytes from the two operands (indices 0-15 the first, 16-31 the second). */
+  i8x16Shuffle(lanes: readonly number[]): this {
+    this.simd(V.shuffle);
+    for (const l of lanes) this.body.byte(l);
+    return this;
+  }
   i16x8Splat(): this { return this.simd(V.i16x8_splat); }
+  i64x2Splat(): this { return this.simd(V.i64x2_splat); }
+  v128And(): this { return this.simd(V.v128_and); }
+  i32x4GtS(): this { return this.simd(V.i32x4_gt_s); }
+  i32x4Sub(): this { return this.simd(V.i32x4_sub); }
+  /** Shift left of every lane by an i32 count. */
+  i32x4Shl(): this { return this.simd(V.i32x4_shl); }
+  i64x2Add(): this { return this.simd(V.i64x2_add); }
+  /** Arithmetic shift right of both 64-bit lanes by an i32 count. */
+  i64x2ShrS(): this { return this.simd(V.i64x2_shr_s); }
+  i64x2ExtmulLowI32x4S(): this { return this.simd(V.i64x2_extmul_low_i32x4_s); }
+  i64x2ExtmulHighI32x4S(): this { return this.simd(V.i64x2_extmul_high_i32x4_s); }
+  i8x16NarrowI16x8U(): this { return this.simd(V.i8x16_narrow_i16x8_u); }
+  /** a·b + c with or without intermediate rounding, as the engine prefers (relaxed SIMD). */
+  f32x4RelaxedMadd(): this { return this.simd(V.f32x4_relaxed_madd); }
   i32x4Splat(): this { return this.simd(V.i32x4_splat); }
   f32x4Splat(): this { return this.simd(V.f32x4_splat); }
   f32x4Add(): this { return this.simd(V.f32x4_add); }
