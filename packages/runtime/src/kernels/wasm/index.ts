@@ -12,7 +12,7 @@ import { DEPTHWISE_CONV_2D_WASM_KERNEL } from './depthwise_conv_2d.js';
 import { DEPTHWISE_CONV_2D_INT8_WASM_KERNEL } from './depthwise_conv_2d_int8.js';
 import { FULLY_CONNECTED_WASM_KERNEL } from './fully_connected.js';
 import { FULLY_CONNECTED_INT8_WASM_KERNEL } from './fully_connected_int8.js';
-import { MAX_POOL_2D_WASM_KERNEL } from './max_pool_2d.js';
+import { MAX_POOL_2D_8BIT_WASM_KERNEL, MAX_POOL_2D_WASM_KERNEL } from './max_pool_2d.js';
 import { PAD_WASM_KERNEL } from './pad.js';
 
 export const WASM_KERNELS: readonly AnyKernel[] = [
@@ -26,6 +26,7 @@ export const WASM_KERNELS: readonly AnyKernel[] = [
   DEPTHWISE_CONV_2D_INT8_WASM_KERNEL,
   FULLY_CONNECTED_INT8_WASM_KERNEL,
   ADD_INT8_WASM_KERNEL,
+  MAX_POOL_2D_8BIT_WASM_KERNEL,
 ] as AnyKernel[];
 
 export { simdSupported } from './module.js';

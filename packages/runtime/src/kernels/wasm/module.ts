@@ -8,7 +8,7 @@ import { ADD_I8 } from './emit_add.js';
 import { DEPTHWISE_8BIT, DEPTHWISE_F32 } from './emit_depthwise.js';
 import { GEMM_8BIT, GEMM_F32, GEMM_I8F } from './emit_gemm.js';
 import { IM2COL_F32, IM2COL_I8, IM2COL_U8 } from './emit_im2col.js';
-import { AVG_POOL_F32, MAX_POOL_F32 } from './emit_pool.js';
+import { AVG_POOL_F32, MAX_POOL_F32, MAX_POOL_I8, MAX_POOL_U8 } from './emit_pool.js';
 import { QUANTIZE_I8 } from './emit_quantize.js';
 
 type I = number;
@@ -37,6 +37,10 @@ export interface KernelExports {
     oy0: I, count: I, dst: I, inputOffset: I, rowBytes: I): void;
   max_pool_f32(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I,
     min: number, max: number): void;
+  max_pool_i8(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I,
+    actMin: I, actMax: I): void;
+  max_pool_u8(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I,
+    actMin: I, actMax: I): void;
   avg_pool_f32(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I,
     min: number, max: number): void;
   depthwise_f32(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I,
@@ -46,7 +50,7 @@ export interface KernelExports {
 }
 
 const FUNCTIONS = [GEMM_F32, ...GEMM_8BIT, GEMM_I8F, QUANTIZE_I8, IM2COL_F32, IM2COL_I8, IM2COL_U8, DEPTHWISE_F32,
-  ...DEPTHWISE_8BIT, MAX_POOL_F32, AVG_POOL_F32, ADD_I8];
+  ...DEPTHWISE_8BIT, MAX_POOL_F32, AVG_POOL_F32, ADD_I8, MAX_POOL_I8, MAX_POOL_U8];
 
 const Q8_FLAVOURS: readonly Q8[] = ['i8_float', 'u8_float', 'i8_fixed', 'u8_fixed'];
 
@@ -92,6 +96,6 @@ export function instantiateKernels(memory: WebAssembly.Memory): KernelExports {
     gemm_f32: fn('gemm_f32'), gemm8: family('gemm'), gemm_i8f: fn('gemm_i8f'), quantize_i8: fn('quantize_i8'),
     im2col_f32: fn('im2col_f32'), im2col_i8: fn('im2col_i8'), im2col_u8: fn('im2col_u8'), max_pool_f32: fn('max_pool_f32'),
     avg_pool_f32: fn('avg_pool_f32'), depthwise_f32: fn('depthwise_f32'), depthwise8: family('depthwise'),
-    add_i8: fn('add_i8'),
+    add_i8: fn('add_i8'), max_pool_i8: fn('max_pool_i8'), max_pool_u8: fn('max_pool_u8'),
   };
 }

@@ -17,7 +17,7 @@ const BULK = 0xfc;
 /** SIMD opcodes (after the 0xfd prefix). */
 const V = {
   load: 0, load8x8_s: 1, load8x8_u: 2, load32_splat: 9, store: 11, shuffle: 13, i16x8_splat: 16, i32x4_splat: 17,
-  i64x2_splat: 18, f32x4_splat: 19, i32x4_gt_s: 59, v128_and: 78, i8x16_narrow_i16x8_u: 102,
+  i8x16_splat: 15, i64x2_splat: 18, f32x4_splat: 19, i8x16_min_s: 118, i8x16_min_u: 119, i8x16_max_s: 120, i8x16_max_u: 121, i32x4_gt_s: 59, v128_and: 78, i8x16_narrow_i16x8_u: 102,
   store32_lane: 90, store64_lane: 91, i8x16_narrow_i16x8_s: 101, f32x4_nearest: 106, i16x8_narrow_i32x4_s: 133, i16x8_add: 142,
   i32x4_extend_low_i16x8_s: 167, i32x4_extend_high_i16x8_s: 168, i32x4_shl: 171, i32x4_shr_s: 172, i32x4_add: 174, i32x4_sub: 177, i32x4_mul: 181, i32x4_min_s: 182, i32x4_max_s: 184, i32x4_dot_i16x8_s: 186, i32x4_extmul_low_i16x8_s: 188,
   i32x4_extmul_high_i16x8_s: 189, f32x4_add: 228, f32x4_mul: 230, f32x4_div: 231, f32x4_min: 232, f32x4_max: 233,
@@ -195,6 +195,11 @@ export class Code {
   }
   i16x8Splat(): this { return this.simd(V.i16x8_splat); }
   i64x2Splat(): this { return this.simd(V.i64x2_splat); }
+  i8x16Splat(): this { return this.simd(V.i8x16_splat); }
+  i8x16MinS(): this { return this.simd(V.i8x16_min_s); }
+  i8x16MinU(): this { return this.simd(V.i8x16_min_u); }
+  i8x16MaxS(): this { return this.simd(V.i8x16_max_s); }
+  i8x16MaxU(): this { return this.simd(V.i8x16_max_u); }
   v128And(): this { return this.simd(V.v128_and); }
   i32x4GtS(): this { return this.simd(V.i32x4_gt_s); }
   i32x4Sub(): this { return this.simd(V.i32x4_sub); }
