@@ -14,6 +14,10 @@ import { FULLY_CONNECTED_WASM_KERNEL } from './fully_connected.js';
 import { FULLY_CONNECTED_INT8_WASM_KERNEL } from './fully_connected_int8.js';
 import { MAX_POOL_2D_8BIT_WASM_KERNEL, MAX_POOL_2D_WASM_KERNEL } from './max_pool_2d.js';
 import { PAD_WASM_KERNEL } from './pad.js';
+import {
+  ADD_F32_WASM_KERNEL, MUL_F32_WASM_KERNEL, PRELU_F32_WASM_KERNEL, SQUARED_DIFFERENCE_F32_WASM_KERNEL, SUB_F32_WASM_KERNEL,
+} from './binary_f32.js';
+import { RELU6_WASM_KERNEL, RELU_N1_TO_1_WASM_KERNEL, RELU_WASM_KERNEL } from './unary_f32.js';
 
 export const WASM_KERNELS: readonly AnyKernel[] = [
   CONV_2D_WASM_KERNEL,
@@ -27,6 +31,14 @@ export const WASM_KERNELS: readonly AnyKernel[] = [
   FULLY_CONNECTED_INT8_WASM_KERNEL,
   ADD_INT8_WASM_KERNEL,
   MAX_POOL_2D_8BIT_WASM_KERNEL,
+  ADD_F32_WASM_KERNEL,
+  SUB_F32_WASM_KERNEL,
+  MUL_F32_WASM_KERNEL,
+  SQUARED_DIFFERENCE_F32_WASM_KERNEL,
+  PRELU_F32_WASM_KERNEL,
+  RELU_WASM_KERNEL,
+  RELU6_WASM_KERNEL,
+  RELU_N1_TO_1_WASM_KERNEL,
 ] as AnyKernel[];
 
 export { simdSupported } from './module.js';

@@ -5,6 +5,7 @@
  */
 import { assembleModule } from './emitter/module_writer.js';
 import { ADD_I8 } from './emit_add.js';
+import { BINARY_F32, CLAMP_F32, RELU_F32, type BinaryOpF32 } from './emit_elementwise.js';
 import { DEPTHWISE_8BIT, DEPTHWISE_F32 } from './emit_depthwise.js';
 import { GEMM_8BIT, GEMM_F32, GEMM_I8F } from './emit_gemm.js';
 import { IM2COL_F32, IM2COL_I8, IM2COL_U8 } from './emit_im2col.js';
@@ -16,6 +17,8 @@ type I = number;
 /** An 8-bit kernel flavour: int8 or uint8 activations, XNNPACK ('float') or TFLite builtin ('fixed') requantization. */
 export type Q8 = 'i8_float' | 'u8_float' | 'i8_fixed' | 'u8_fixed';
 
+export type BinaryF32 = (a: I, aOuter: I, aInner: I, b: I, bOuter: I, bInner: I, out: I, rows: I, cols: I, lo: number,
+  hi: number) => void;
 type Gemm8 = (M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, params: I, zp: I, actMin: I, actMax: I,
   left: I, right: I) => void;
 type Depthwise8 = (input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I,
@@ -45,12 +48,18 @@ export interface KernelExports {
     min: number, max: number): void;
   depthwise_f32(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I,
     padL: I, W: I, bias: I, out: I, min: number, max: number): void;
+  relu_f32(src: I, dst: I, n: I): void;
+  clamp_f32(src: I, dst: I, n: I, lo: number, hi: number): void;
+  /** Element-wise float32 binary ops over a 2-D broadcast walk (emit_elementwise.ts), by op. */
+  binaryF32: Readonly<Record<BinaryOpF32, BinaryF32>>;
   /** The 8-bit depthwise convolutions (emit_depthwise.ts), by flavour. */
   depthwise8: Readonly<Record<Q8, Depthwise8>>;
 }
 
 const FUNCTIONS = [GEMM_F32, ...GEMM_8BIT, GEMM_I8F, QUANTIZE_I8, IM2COL_F32, IM2COL_I8, IM2COL_U8, DEPTHWISE_F32,
-  ...DEPTHWISE_8BIT, MAX_POOL_F32, AVG_POOL_F32, ADD_I8, MAX_POOL_I8, MAX_POOL_U8];
+  ...DEPTHWISE_8BIT, MAX_POOL_F32, AVG_POOL_F32, ADD_I8, MAX_POOL_I8, MAX_POOL_U8, RELU_F32, CLAMP_F32, ...BINARY_F32];
+
+const BINARY_OPS: readonly BinaryOpF32[] = ['add', 'sub', 'mul', 'sqdiff', 'prelu'];
 
 const Q8_FLAVOURS: readonly Q8[] = ['i8_float', 'u8_float', 'i8_fixed', 'u8_fixed'];
 
@@ -97,5 +106,7 @@ export function instantiateKernels(memory: WebAssembly.Memory): KernelExports {
     im2col_f32: fn('im2col_f32'), im2col_i8: fn('im2col_i8'), im2col_u8: fn('im2col_u8'), max_pool_f32: fn('max_pool_f32'),
     avg_pool_f32: fn('avg_pool_f32'), depthwise_f32: fn('depthwise_f32'), depthwise8: family('depthwise'),
     add_i8: fn('add_i8'), max_pool_i8: fn('max_pool_i8'), max_pool_u8: fn('max_pool_u8'),
+    relu_f32: fn('relu_f32'), clamp_f32: fn('clamp_f32'),
+    binaryF32: Object.fromEntries(BINARY_OPS.map((op) => [op, fn(`binary_f32_${op}`)])) as Record<BinaryOpF32, BinaryF32>,
   };
 }

@@ -17,10 +17,10 @@ const BULK = 0xfc;
 /** SIMD opcodes (after the 0xfd prefix). */
 const V = {
   load: 0, load8x8_s: 1, load8x8_u: 2, load32_splat: 9, store: 11, shuffle: 13, i16x8_splat: 16, i32x4_splat: 17,
-  i8x16_splat: 15, i64x2_splat: 18, f32x4_splat: 19, i8x16_min_s: 118, i8x16_min_u: 119, i8x16_max_s: 120, i8x16_max_u: 121, i32x4_gt_s: 59, v128_and: 78, i8x16_narrow_i16x8_u: 102,
+  i8x16_splat: 15, i64x2_splat: 18, f32x4_splat: 19, i8x16_min_s: 118, i8x16_min_u: 119, i8x16_max_s: 120, i8x16_max_u: 121, i32x4_gt_s: 59, f32x4_ge: 70, v128_and: 78, v128_bitselect: 82, i8x16_narrow_i16x8_u: 102,
   store32_lane: 90, store64_lane: 91, i8x16_narrow_i16x8_s: 101, f32x4_nearest: 106, i16x8_narrow_i32x4_s: 133, i16x8_add: 142,
   i32x4_extend_low_i16x8_s: 167, i32x4_extend_high_i16x8_s: 168, i32x4_shl: 171, i32x4_shr_s: 172, i32x4_add: 174, i32x4_sub: 177, i32x4_mul: 181, i32x4_min_s: 182, i32x4_max_s: 184, i32x4_dot_i16x8_s: 186, i32x4_extmul_low_i16x8_s: 188,
-  i32x4_extmul_high_i16x8_s: 189, f32x4_add: 228, f32x4_mul: 230, f32x4_div: 231, f32x4_min: 232, f32x4_max: 233,
+  i32x4_extmul_high_i16x8_s: 189, f32x4_add: 228, f32x4_sub: 229, f32x4_mul: 230, f32x4_div: 231, f32x4_min: 232, f32x4_max: 233, f32x4_pmin: 234, f32x4_pmax: 235,
   i64x2_shr_s: 204, i64x2_add: 206, i64x2_extmul_low_i32x4_s: 220, i64x2_extmul_high_i32x4_s: 221,
   i32x4_trunc_sat_f32x4_s: 248, f32x4_convert_i32x4_s: 250,
   // Relaxed SIMD (enabled by default from Node 22; detected at load, see module.ts).
@@ -217,6 +217,15 @@ export class Code {
   f32x4Splat(): this { return this.simd(V.f32x4_splat); }
   f32x4Add(): this { return this.simd(V.f32x4_add); }
   f32x4Mul(): this { return this.simd(V.f32x4_mul); }
+  f32x4Sub(): this { return this.simd(V.f32x4_sub); }
+  /** b < a ? b : a per lane (NaN in a kept), as JavaScript's `x > hi ? hi : x` with a = x. */
+  f32x4Pmin(): this { return this.simd(V.f32x4_pmin); }
+  /** a < b ? b : a per lane (NaN in a kept), as JavaScript's `x < lo ? lo : x` with a = x. */
+  f32x4Pmax(): this { return this.simd(V.f32x4_pmax); }
+  /** All-ones lanes where a ≥ b. */
+  f32x4Ge(): this { return this.simd(V.f32x4_ge); }
+  /** (a & mask) | (b & ~mask) for operands a, b, mask. */
+  v128Bitselect(): this { return this.simd(V.v128_bitselect); }
   f32x4Div(): this { return this.simd(V.f32x4_div); }
   f32x4Min(): this { return this.simd(V.f32x4_min); }
   f32x4Max(): this { return this.simd(V.f32x4_max); }
