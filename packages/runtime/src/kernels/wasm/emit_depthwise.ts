@@ -58,9 +58,9 @@ function emitDepthwise(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requan
   }
   const [oy, ox, c0, ky, kx, iy, iy0, ix0, ix, inP, wP, outP, cPad, tapIn, tapW, rem, scalePtr] =
     Array.from({ length: 17 }, () => c.local('i32'));
-  const acc0 = c.local('v128');
-  const acc1 = c.local('v128');
-  const shift = (bytes: number) => (bytes === 4 ? 2 : bytes === 2 ? 1 : 0);
+  const group = kind === 'f32' ? F32_GROUP : I8_GROUP;
+  const acc = Array.from({ length: group * 2 }, () => c.local('v128'));
+  const L: Walk = { x, input, inH, inW, C, fH, fW, dH, dW, W, bias, out, outW, c0, ky, kx, iy, iy0, ix0, ix, inP, wP, outP, cPad, tapIn, tapW, rem, scalePtr, oy, ox, acc };
   c.localGet(C).i32Const(x.lanes - 1).i32Add().i32Const(-x.lanes).i32And().localSet(cPad);
   c.localGet(dW).localGet(C).i32Mul().i32Const(shift(x.inB)).i32Shl().localSet(tapIn);
   c.localGet(cPad).i32Const(shift(x.wB)).i32Shl().localSet(tapW);
@@ -68,65 +68,111 @@ function emitDepthwise(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requan
     c.localGet(oy).localGet(sH).i32Mul().localGet(padT).i32Sub().localSet(iy0);
     c.forRange(ox, () => c.i32Const(0), () => c.localGet(outW), 1, () => {
       c.localGet(ox).localGet(sW).i32Mul().localGet(padL).i32Sub().localSet(ix0);
-      c.forRange(c0, () => c.i32Const(0), () => c.localGet(C), x.lanes, () => {
-        c.localGet(bias).localGet(c0).i32Const(2).i32Shl().i32Add().localTee(outP).v128Load(0).localSet(acc0);
-        if (kind === 'i8') c.localGet(outP).v128Load(16).localSet(acc1);
-        c.forRange(ky, () => c.i32Const(0), () => c.localGet(fH), 1, () => {
-          c.localGet(iy0).localGet(ky).localGet(dH).i32Mul().i32Add().localTee(iy).localGet(inH).i32LtU();
-          c.if(() => {
-            c.localGet(input).localGet(iy).localGet(inW).i32Mul().localGet(ix0).i32Add().localGet(C).i32Mul();
-            c.localGet(c0).i32Add().i32Const(shift(x.inB)).i32Shl().i32Add().localSet(inP);
-            c.localGet(W).localGet(ky).localGet(fW).i32Mul().localGet(cPad).i32Mul().localGet(c0).i32Add();
-            c.i32Const(shift(x.wB)).i32Shl().i32Add().localSet(wP);
-            c.localGet(ix0).localSet(ix);
-            c.forRange(kx, () => c.i32Const(0), () => c.localGet(fW), 1, () => {
-              c.localGet(ix).localGet(inW).i32LtU().if(() => emitTap(c, x, inP, wP, acc0, acc1));
-              c.localGet(inP).localGet(tapIn).i32Add().localSet(inP);
-              c.localGet(wP).localGet(tapW).i32Add().localSet(wP);
-              c.localGet(ix).localGet(dW).i32Add().localSet(ix);
-            });
-          });
-        });
-        // Output pointer and the number of real channels in this block.
-        c.localGet(out).localGet(oy).localGet(outW).i32Mul().localGet(ox).i32Add().localGet(C).i32Mul();
-        c.localGet(c0).i32Add().i32Const(shift(x.outB)).i32Shl().i32Add().localSet(outP);
-        c.localGet(C).localGet(c0).i32Sub().localSet(rem);
-        if (kind === 'i8') c.localGet(x.scales).localGet(c0).i32Const(2).i32Shl().i32Add().localSet(scalePtr);
-        emitStore(c, x, outP, rem, acc0, acc1, scalePtr);
-      });
+      // Whole groups of `group` blocks (all channels real), then single blocks with a ragged last one.
+      c.i32Const(0).localSet(c0);
+      c.block(() => c.loop(() => {
+        c.localGet(C).localGet(c0).i32Sub().i32Const(group * x.lanes).i32LtS().brIf(1);
+        emitChannels(c, L, group);
+        c.localGet(c0).i32Const(group * x.lanes).i32Add().localSet(c0).br(0);
+      }));
+      c.forRange(c0, () => c.localGet(c0), () => c.localGet(C), x.lanes, () => emitChannels(c, L, 1));
     });
   });
 }
 
-function emitTap(c: Code, x: Ctx, inP: Local, wP: Local, acc0: Local, acc1: Local): void {
+/**
+ * Channel blocks per tap: more blocks share one window walk (its bounds checks and pointer steps), fewer
+ * accumulators stay in registers. 4 float blocks (16 channels) and 2 int8 blocks (16 channels, 4 int32
+ * accumulators).
+ */
+const F32_GROUP = 4;
+const I8_GROUP = 2;
+
+const shift = (bytes: number) => (bytes === 4 ? 2 : bytes === 2 ? 1 : 0);
+
+interface Walk {
+  x: Ctx; input: Local; inH: Local; inW: Local; C: Local; fH: Local; fW: Local; dH: Local; dW: Local; W: Local;
+  bias: Local; out: Local; outW: Local; c0: Local; ky: Local; kx: Local; iy: Local; iy0: Local; ix0: Local; ix: Local;
+  inP: Local; wP: Local; outP: Local; cPad: Local; tapIn: Local; tapW: Local; rem: Local; scalePtr: Local;
+  oy: Local; ox: Local; acc: Local[];
+}
+
+/** `blocks` channel blocks from c0 of one output pixel: bias, every in-bounds tap, epilogue, store. */
+function emitChannels(c: Code, L: Walk, blocks: number): void {
+  const { x } = L;
+  const acc = (b: number, j: number) => L.acc[b * 2 + j]!;
+  c.localGet(L.bias).localGet(L.c0).i32Const(2).i32Shl().i32Add().localSet(L.outP);
+  for (let b = 0; b < blocks; b++) {
+    c.localGet(L.outP).v128Load(b * x.lanes * 4).localSet(acc(b, 0));
+    if (x.kind === 'i8') c.localGet(L.outP).v128Load(b * x.lanes * 4 + 16).localSet(acc(b, 1));
+  }
+  c.forRange(L.ky, () => c.i32Const(0), () => c.localGet(L.fH), 1, () => {
+    c.localGet(L.iy0).localGet(L.ky).localGet(L.dH).i32Mul().i32Add().localTee(L.iy).localGet(L.inH).i32LtU();
+    c.if(() => {
+      c.localGet(L.input).localGet(L.iy).localGet(L.inW).i32Mul().localGet(L.ix0).i32Add().localGet(L.C).i32Mul();
+      c.localGet(L.c0).i32Add().i32Const(shift(x.inB)).i32Shl().i32Add().localSet(L.inP);
+      c.localGet(L.W).localGet(L.ky).localGet(L.fW).i32Mul().localGet(L.cPad).i32Mul().localGet(L.c0).i32Add();
+      c.i32Const(shift(x.wB)).i32Shl().i32Add().localSet(L.wP);
+      c.localGet(L.ix0).localSet(L.ix);
+      c.forRange(L.kx, () => c.i32Const(0), () => c.localGet(L.fW), 1, () => {
+        c.localGet(L.ix).localGet(L.inW).i32LtU().if(() => {
+          for (let b = 0; b < blocks; b++) emitTap(c, x, L.inP, L.wP, acc(b, 0), acc(b, 1), b);
+        });
+        c.localGet(L.inP).localGet(L.tapIn).i32Add().localSet(L.inP);
+        c.localGet(L.wP).localGet(L.tapW).i32Add().localSet(L.wP);
+        c.localGet(L.ix).localGet(L.dW).i32Add().localSet(L.ix);
+      });
+    });
+  });
+  // Output pointer and the number of real channels from c0.
+  c.localGet(L.out).localGet(L.oy).localGet(L.outW).i32Mul().localGet(L.ox).i32Add().localGet(L.C).i32Mul();
+  c.localGet(L.c0).i32Add().i32Const(shift(x.outB)).i32Shl().i32Add().localSet(L.outP);
+  if (x.kind === 'i8') c.localGet(x.scales).localGet(L.c0).i32Const(2).i32Shl().i32Add().localSet(L.scalePtr);
+  if (blocks === 1) {
+    c.localGet(L.C).localGet(L.c0).i32Sub().localSet(L.rem);
+    emitStore(c, x, L.outP, L.rem, acc(0, 0), acc(0, 1), L.scalePtr);
+    return;
+  }
+  for (let b = 0; b < blocks; b++) {
+    c.localGet(L.outP);
+    emitValue(c, x, acc(b, 0), acc(b, 1), L.scalePtr, b * x.lanes * 4);
+    if (x.kind === 'f32') c.v128Store(b * x.lanes * x.outB);
+    else c.v128Store64Lane0(b * x.lanes * x.outB);
+  }
+}
+
+/** Block `b` of a group: its inputs and weights sit b blocks further (static offsets). */
+function emitTap(c: Code, x: Ctx, inP: Local, wP: Local, acc0: Local, acc1: Local, b: number): void {
   if (x.kind === 'f32') {
-    c.localGet(acc0).localGet(inP).v128Load().localGet(wP).v128Load().f32x4Mul().f32x4Add().localSet(acc0);
+    c.localGet(acc0).localGet(inP).v128Load(b * 16).localGet(wP).v128Load(b * 16).f32x4Mul().f32x4Add().localSet(acc0);
     return;
   }
   const xv = c.local('v128');
   const wv = c.local('v128');
   c.localGet(inP);
-  if (x.unsignedInput) c.i16x8Load8x8U(); else c.i16x8Load8x8S();
+  if (x.unsignedInput) c.i16x8Load8x8U(b * 8); else c.i16x8Load8x8S(b * 8);
   c.localGet(x.voff).i16x8Add().localSet(xv);
-  c.localGet(wP).v128Load().localSet(wv);
+  c.localGet(wP).v128Load(b * 16).localSet(wv);
   c.localGet(acc0).localGet(xv).localGet(wv).i32x4ExtmulLowI16x8S().i32x4Add().localSet(acc0);
   c.localGet(acc1).localGet(xv).localGet(wv).i32x4ExtmulHighI16x8S().i32x4Add().localSet(acc1);
 }
 
+/** Pushes the block's output vector: clamp (float) or requantization with params at scalePtr + offset. */
+function emitValue(c: Code, x: Ctx, acc0: Local, acc1: Local, scalePtr: Local, offset: number): void {
+  if (x.kind === 'f32') c.localGet(acc0).localGet(x.vmin).f32x4Max().localGet(x.vmax).f32x4Min();
+  else requant8(c, x.q!, acc0, acc1, scalePtr, offset);
+}
+
 function emitStore(c: Code, x: Ctx, outP: Local, rem: Local, acc0: Local, acc1: Local, scalePtr: Local): void {
-  const value = () => {
-    if (x.kind === 'f32') c.localGet(acc0).localGet(x.vmin).f32x4Max().localGet(x.vmax).f32x4Min();
-    else requant8(c, x.q!, acc0, acc1, scalePtr);
-  };
   c.localGet(rem).i32Const(x.lanes).i32GeS();
   c.if(() => {
     c.localGet(outP);
-    value();
+    emitValue(c, x, acc0, acc1, scalePtr, 0);
     if (x.kind === 'f32') c.v128Store();
     else c.v128Store64Lane0();
   }, () => {
     c.i32Const(TMP);
-    value();
+    emitValue(c, x, acc0, acc1, scalePtr, 0);
     c.v128Store();
     c.localGet(outP).i32Const(TMP).localGet(rem).i32Const(x.kind === 'f32' ? 2 : 0).i32Shl().memoryCopy();
   });

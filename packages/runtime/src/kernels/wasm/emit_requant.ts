@@ -67,11 +67,11 @@ function requant4(c: Code, q: RequantLocals, acc: Local, paramPtr: Local, offset
 
 /**
  * Pushes a v128 whose low 8 bytes are the 8 outputs of accumulators `a0` (lanes 0-3) and `a1` (4-7);
- * `paramPtr` points at 8 per-channel float32 scales ('float') or int32 multipliers ('fixed').
+ * `paramPtr + offset` points at 8 per-channel float32 scales ('float') or int32 multipliers ('fixed').
  */
-export function requant8(c: Code, q: RequantLocals, a0: Local, a1: Local, paramPtr: Local): void {
-  requant4(c, q, a0, paramPtr, 0);
-  requant4(c, q, a1, paramPtr, 16);
+export function requant8(c: Code, q: RequantLocals, a0: Local, a1: Local, paramPtr: Local, offset = 0): void {
+  requant4(c, q, a0, paramPtr, offset);
+  requant4(c, q, a1, paramPtr, offset + 16);
   c.i16x8NarrowI32x4S();
   const tmp = c.local('v128');
   c.localTee(tmp).localGet(tmp);
