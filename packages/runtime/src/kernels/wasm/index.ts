@@ -14,6 +14,7 @@ import { FULLY_CONNECTED_WASM_KERNEL } from './fully_connected.js';
 import { FULLY_CONNECTED_INT8_WASM_KERNEL } from './fully_connected_int8.js';
 import { MAX_POOL_2D_8BIT_WASM_KERNEL, MAX_POOL_2D_WASM_KERNEL } from './max_pool_2d.js';
 import { PAD_WASM_KERNEL } from './pad.js';
+import { TRANSPOSE_CONV_WASM_KERNEL } from './transpose_conv.js';
 import {
   ADD_F32_WASM_KERNEL, MUL_F32_WASM_KERNEL, PRELU_F32_WASM_KERNEL, SQUARED_DIFFERENCE_F32_WASM_KERNEL, SUB_F32_WASM_KERNEL,
 } from './binary_f32.js';
@@ -39,6 +40,7 @@ export const WASM_KERNELS: readonly AnyKernel[] = [
   RELU_WASM_KERNEL,
   RELU6_WASM_KERNEL,
   RELU_N1_TO_1_WASM_KERNEL,
+  TRANSPOSE_CONV_WASM_KERNEL,
 ] as AnyKernel[];
 
 export { simdSupported } from './module.js';

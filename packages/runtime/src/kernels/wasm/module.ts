@@ -5,6 +5,7 @@
  */
 import { assembleModule } from './emitter/module_writer.js';
 import { ADD_I8 } from './emit_add.js';
+import { COL2IM_ADD_F32, ROWS_INIT_F32 } from './emit_col2im.js';
 import { BINARY_F32, CLAMP_F32, RELU_F32, type BinaryOpF32 } from './emit_elementwise.js';
 import { DEPTHWISE_8BIT, DEPTHWISE_F32 } from './emit_depthwise.js';
 import { GEMM_8BIT, GEMM_F32, GEMM_I8F } from './emit_gemm.js';
@@ -49,6 +50,8 @@ export interface KernelExports {
   depthwise_f32(input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I,
     padL: I, W: I, bias: I, out: I, min: number, max: number): void;
   relu_f32(src: I, dst: I, n: I): void;
+  rows_init_f32(out: I, pixels: I, C: I, bias: I): void;
+  col2im_add_f32(col: I, rows: I, inW: I, iy0: I, outH: I, outW: I, C: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I): void;
   clamp_f32(src: I, dst: I, n: I, lo: number, hi: number): void;
   /** Element-wise float32 binary ops over a 2-D broadcast walk (emit_elementwise.ts), by op. */
   binaryF32: Readonly<Record<BinaryOpF32, BinaryF32>>;
@@ -57,7 +60,8 @@ export interface KernelExports {
 }
 
 const FUNCTIONS = [GEMM_F32, ...GEMM_8BIT, GEMM_I8F, QUANTIZE_I8, IM2COL_F32, IM2COL_I8, IM2COL_U8, DEPTHWISE_F32,
-  ...DEPTHWISE_8BIT, MAX_POOL_F32, AVG_POOL_F32, ADD_I8, MAX_POOL_I8, MAX_POOL_U8, RELU_F32, CLAMP_F32, ...BINARY_F32];
+  ...DEPTHWISE_8BIT, MAX_POOL_F32, AVG_POOL_F32, ADD_I8, MAX_POOL_I8, MAX_POOL_U8, RELU_F32, CLAMP_F32, ...BINARY_F32,
+  ROWS_INIT_F32, COL2IM_ADD_F32];
 
 const BINARY_OPS: readonly BinaryOpF32[] = ['add', 'sub', 'mul', 'sqdiff', 'prelu'];
 
@@ -106,7 +110,7 @@ export function instantiateKernels(memory: WebAssembly.Memory): KernelExports {
     im2col_f32: fn('im2col_f32'), im2col_i8: fn('im2col_i8'), im2col_u8: fn('im2col_u8'), max_pool_f32: fn('max_pool_f32'),
     avg_pool_f32: fn('avg_pool_f32'), depthwise_f32: fn('depthwise_f32'), depthwise8: family('depthwise'),
     add_i8: fn('add_i8'), max_pool_i8: fn('max_pool_i8'), max_pool_u8: fn('max_pool_u8'),
-    relu_f32: fn('relu_f32'), clamp_f32: fn('clamp_f32'),
+    relu_f32: fn('relu_f32'), clamp_f32: fn('clamp_f32'), rows_init_f32: fn('rows_init_f32'), col2im_add_f32: fn('col2im_add_f32'),
     binaryF32: Object.fromEntries(BINARY_OPS.map((op) => [op, fn(`binary_f32_${op}`)])) as Record<BinaryOpF32, BinaryF32>,
   };
 }

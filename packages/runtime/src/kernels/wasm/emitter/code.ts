@@ -168,6 +168,7 @@ export class Code {
   i32Shl(): this { this.body.byte(0x74); return this; }
   i32ShrU(): this { this.body.byte(0x76); return this; }
   f32ConvertI32S(): this { this.body.byte(0xb2); return this; }
+  f32Add(): this { this.body.byte(0x92); return this; }
 
   // ---- SIMD ---------------------------------------------------------------------------------------------
   private simd(op: number): this { this.body.byte(SIMD).u32(op); return this; }
