@@ -16,12 +16,15 @@ type Kind = 'f32' | 'i8';
 
 const GEOMETRY = Array.from({ length: 17 }, () => 'i32' as const);
 
-export const DEPTHWISE_F32: FunctionDef = {
-  name: 'depthwise_f32',
-  // input, inH, inW, C, outH, outW, fH, fW, sH, sW, dH, dW, padT, padL, W, bias, out, min, max
-  params: [...GEOMETRY, 'f32', 'f32'],
-  emit: (c) => emitDepthwise(c, 'f32'),
-};
+/** `fma`: taps accumulated with relaxed SIMD's f32x4.relaxed_madd (see gemmF32). */
+export function depthwiseF32(fma: boolean): FunctionDef {
+  return {
+    name: 'depthwise_f32',
+    // input, inH, inW, C, outH, outW, fH, fW, sH, sW, dH, dW, padT, padL, W, bias, out, min, max
+    params: [...GEOMETRY, 'f32', 'f32'],
+    emit: (c) => emitDepthwise(c, 'f32', undefined, fma),
+  };
+}
 
 /** 8-bit depthwise: int8 or uint8 activations and output, 'float' or 'fixed' requantization (emit_requant.ts). */
 function depthwise8(out: OutByte, mode: Requant): FunctionDef {
@@ -38,17 +41,17 @@ export const DEPTHWISE_8BIT: readonly FunctionDef[] = [
 ];
 
 interface Ctx {
-  kind: Kind; unsignedInput: boolean; lanes: number; inB: number; wB: number; outB: number;
+  kind: Kind; fma: boolean; unsignedInput: boolean; lanes: number; inB: number; wB: number; outB: number;
   vmin: Local; vmax: Local; voff: Local; q: RequantLocals | null; scales: Local;
 }
 
-function emitDepthwise(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requant }): void {
+function emitDepthwise(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requant }, fma = false): void {
   const P = (i: number) => c.param(i);
   const [input, inH, inW, C, outH, outW, fH, fW, sH, sW, dH, dW, padT, padL, W, bias, out] =
     Array.from({ length: 17 }, (_, i) => P(i));
   const x: Ctx = kind === 'f32'
-    ? { kind, unsignedInput: false, lanes: 4, inB: 4, wB: 4, outB: 4, vmin: c.local('v128'), vmax: c.local('v128'), voff: 0 as Local, q: null, scales: 0 as Local }
-    : { kind, unsignedInput: stage!.out === 'u8', lanes: 8, inB: 1, wB: 2, outB: 1, vmin: 0 as Local, vmax: 0 as Local, voff: c.local('v128'), q: null, scales: P(17) };
+    ? { kind, fma, unsignedInput: false, lanes: 4, inB: 4, wB: 4, outB: 4, vmin: c.local('v128'), vmax: c.local('v128'), voff: 0 as Local, q: null, scales: 0 as Local }
+    : { kind, fma: false, unsignedInput: stage!.out === 'u8', lanes: 8, inB: 1, wB: 2, outB: 1, vmin: 0 as Local, vmax: 0 as Local, voff: c.local('v128'), q: null, scales: P(17) };
   if (kind === 'f32') {
     c.localGet(P(17)).f32x4Splat().localSet(x.vmin);
     c.localGet(P(18)).f32x4Splat().localSet(x.vmax);
@@ -144,7 +147,8 @@ function emitChannels(c: Code, L: Walk, blocks: number): void {
 /** Block `b` of a group: its inputs and weights sit b blocks further (static offsets). */
 function emitTap(c: Code, x: Ctx, inP: Local, wP: Local, acc0: Local, acc1: Local, b: number): void {
   if (x.kind === 'f32') {
-    c.localGet(acc0).localGet(inP).v128Load(b * 16).localGet(wP).v128Load(b * 16).f32x4Mul().f32x4Add().localSet(acc0);
+    if (x.fma) c.localGet(inP).v128Load(b * 16).localGet(wP).v128Load(b * 16).localGet(acc0).f32x4RelaxedMadd().localSet(acc0);
+    else c.localGet(acc0).localGet(inP).v128Load(b * 16).localGet(wP).v128Load(b * 16).f32x4Mul().f32x4Add().localSet(acc0);
     return;
   }
   const xv = c.local('v128');

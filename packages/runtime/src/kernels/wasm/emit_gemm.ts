@@ -30,6 +30,7 @@ type Kind = 'f32' | 'i8' | 'i8f';
 
 interface GemmLocals {
   kind: Kind;
+  fma: boolean;
   M: Local; N: Local; K: Local; A: Local; lda: Local; B: Local; bias: Local; C: Local; ldc: Local;
   m: Local; p: Local; panels: Local; k: Local; bp: Local; nRem: Local; b0: Local; b1: Local; av: Local;
   rows: Local[]; acc: Local[];
@@ -41,12 +42,18 @@ interface GemmLocals {
   inScale: Local; sv: Local[]; bv: Local[];
 }
 
-export const GEMM_F32: FunctionDef = {
-  name: 'gemm_f32',
-  // M, N, K, A, lda (bytes), B (packed), bias (padded), C, ldc (bytes), min, max
-  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32'],
-  emit: (c) => emitGemm(c, 'f32'),
-};
+/**
+ * `fma`: multiply-add with relaxed SIMD's f32x4.relaxed_madd (one fused instruction where the CPU has FMA,
+ * results within float rounding of mul + add); otherwise f32x4.mul then f32x4.add.
+ */
+export function gemmF32(fma: boolean): FunctionDef {
+  return {
+    name: 'gemm_f32',
+    // M, N, K, A, lda (bytes), B (packed), bias (padded), C, ldc (bytes), min, max
+    params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32'],
+    emit: (c) => emitGemm(c, 'f32', undefined, fma),
+  };
+}
 
 export const GEMM_I8F: FunctionDef = {
   name: 'gemm_i8f',
@@ -73,10 +80,10 @@ function gemm8(out: OutByte, mode: Requant): FunctionDef {
 
 export const GEMM_8BIT: readonly FunctionDef[] = [gemm8('i8', 'float'), gemm8('u8', 'float'), gemm8('i8', 'fixed'), gemm8('u8', 'fixed')];
 
-function emitGemm(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requant }): void {
+function emitGemm(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requant }, fma = false): void {
   const P = (i: number) => c.param(i);
   const L: GemmLocals = {
-    kind, M: P(0), N: P(1), K: P(2), A: P(3), lda: P(4), B: P(5), bias: P(6), C: P(7), ldc: P(8),
+    kind, fma, M: P(0), N: P(1), K: P(2), A: P(3), lda: P(4), B: P(5), bias: P(6), C: P(7), ldc: P(8),
     m: c.local('i32'), p: c.local('i32'), panels: c.local('i32'), k: c.local('i32'), bp: c.local('i32'),
     nRem: c.local('i32'), b0: c.local('v128'), b1: c.local('v128'), av: c.local('v128'),
     rows: Array.from({ length: MR }, () => c.local('i32')),
@@ -129,9 +136,13 @@ function emitStep(c: Code, L: GemmLocals, R: number, acc: (r: number, j: number)
   for (let r = 0; r < R; r++) {
     c.localGet(L.rows[r]!).v128Load32Splat().localSet(L.av);
     for (let j = 0; j < 2; j++) {
-      c.localGet(acc(r, j)).localGet(L.av).localGet(j === 0 ? L.b0 : L.b1);
-      if (L.kind === 'f32') c.f32x4Mul().f32x4Add();
-      else c.i32x4DotI16x8S().i32x4Add();
+      const b = j === 0 ? L.b0 : L.b1;
+      if (L.fma) c.localGet(L.av).localGet(b).localGet(acc(r, j)).f32x4RelaxedMadd();
+      else {
+        c.localGet(acc(r, j)).localGet(L.av).localGet(b);
+        if (L.kind === 'f32') c.f32x4Mul().f32x4Add();
+        else c.i32x4DotI16x8S().i32x4Add();
+      }
       c.localSet(acc(r, j));
     }
     c.localGet(L.rows[r]!).i32Const(4).i32Add().localSet(L.rows[r]!);

@@ -7,8 +7,8 @@ import { assembleModule } from './emitter/module_writer.js';
 import { ADD_I8 } from './emit_add.js';
 import { COL2IM_ADD_F32, ROWS_INIT_F32 } from './emit_col2im.js';
 import { BINARY_F32, CLAMP_F32, RELU_F32, type BinaryOpF32 } from './emit_elementwise.js';
-import { DEPTHWISE_8BIT, DEPTHWISE_F32 } from './emit_depthwise.js';
-import { GEMM_8BIT, GEMM_F32, GEMM_I8F } from './emit_gemm.js';
+import { DEPTHWISE_8BIT, depthwiseF32 } from './emit_depthwise.js';
+import { GEMM_8BIT, gemmF32, GEMM_I8F } from './emit_gemm.js';
 import { IM2COL_F32, IM2COL_I8, IM2COL_U8 } from './emit_im2col.js';
 import { AVG_POOL_F32, MAX_POOL_F32, MAX_POOL_I8, MAX_POOL_U8 } from './emit_pool.js';
 import { QUANTIZE_I8 } from './emit_quantize.js';
@@ -59,7 +59,8 @@ export interface KernelExports {
   depthwise8: Readonly<Record<Q8, Depthwise8>>;
 }
 
-const FUNCTIONS = [GEMM_F32, ...GEMM_8BIT, GEMM_I8F, QUANTIZE_I8, IM2COL_F32, IM2COL_I8, IM2COL_U8, DEPTHWISE_F32,
+/** Every function of the module; `relaxed`: the float multiply-adds use relaxed SIMD's fused form. */
+const functions = (relaxed: boolean) => [gemmF32(relaxed), ...GEMM_8BIT, GEMM_I8F, QUANTIZE_I8, IM2COL_F32, IM2COL_I8, IM2COL_U8, depthwiseF32(relaxed),
   ...DEPTHWISE_8BIT, MAX_POOL_F32, AVG_POOL_F32, ADD_I8, MAX_POOL_I8, MAX_POOL_U8, RELU_F32, CLAMP_F32, ...BINARY_F32,
   ROWS_INIT_F32, COL2IM_ADD_F32];
 
@@ -67,8 +68,9 @@ const BINARY_OPS: readonly BinaryOpF32[] = ['add', 'sub', 'mul', 'sqdiff', 'prel
 
 const Q8_FLAVOURS: readonly Q8[] = ['i8_float', 'u8_float', 'i8_fixed', 'u8_fixed'];
 
-export function kernelModuleBytes(): Uint8Array<ArrayBuffer> {
-  return assembleModule(FUNCTIONS);
+/** The kernel module's bytes; with `relaxedSimd` (default: whether the engine has it) its float FMA variant. */
+export function kernelModuleBytes(relaxedSimd = relaxedSimdSupported()): Uint8Array<ArrayBuffer> {
+  return assembleModule(functions(relaxedSimd));
 }
 
 let simd: boolean | undefined;
@@ -90,15 +92,44 @@ export function simdSupported(): boolean {
   return simd;
 }
 
-let compiled: WebAssembly.Module | null = null;
+let relaxed: boolean | undefined;
 
 /**
- * Instantiates the kernel module over `memory`. The module is compiled once per process (synchronously: it is
- * tiny) and instantiated once per memory, which costs microseconds.
+ * `f32x4.relaxed_madd` in a function `() -> ()`: valid exactly when the engine has WebAssembly relaxed SIMD
+ * (on by default from Node 22; Node 20 only with --experimental-wasm-relaxed-simd).
  */
-export function instantiateKernels(memory: WebAssembly.Memory): KernelExports {
-  compiled ??= new WebAssembly.Module(kernelModuleBytes());
-  const instance = new WebAssembly.Instance(compiled, { env: { memory } });
+const RELAXED_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: () -> ()
+  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+  // code: three times (f32.const 0, f32x4.splat), f32x4.relaxed_madd, drop
+  0x0a, 0x1d, 0x01, 0x1b, 0x00,
+  0x43, 0x00, 0x00, 0x00, 0x00, 0xfd, 0x13,
+  0x43, 0x00, 0x00, 0x00, 0x00, 0xfd, 0x13,
+  0x43, 0x00, 0x00, 0x00, 0x00, 0xfd, 0x13,
+  0xfd, 0x85, 0x02, 0x1a, 0x0b,
+]);
+
+/** Whether this engine runs WebAssembly relaxed SIMD (the kernels then use fused float multiply-adds). */
+export function relaxedSimdSupported(): boolean {
+  relaxed ??= simdSupported() && WebAssembly.validate(RELAXED_PROBE);
+  return relaxed;
+}
+
+const compiled = new Map<boolean, WebAssembly.Module>();
+
+/**
+ * Instantiates the kernel module over `memory`. The module is compiled once per process and variant
+ * (synchronously: it is small) and instantiated once per memory, which costs microseconds. `relaxedSimd`
+ * picks the float FMA variant (default: whenever the engine has relaxed SIMD).
+ */
+export function instantiateKernels(memory: WebAssembly.Memory, relaxedSimd = relaxedSimdSupported()): KernelExports {
+  let module = compiled.get(relaxedSimd);
+  if (!module) {
+    module = new WebAssembly.Module(kernelModuleBytes(relaxedSimd));
+    compiled.set(relaxedSimd, module);
+  }
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
   const fn = (name: string): ((...args: number[]) => void) => {
     const f = instance.exports[name];
     if (typeof f !== 'function') throw new Error(`kernel module lacks export ${name}`);
