@@ -13,6 +13,8 @@ export {
   TensorError,
   StateError,
   MemoryLimitError,
+  ComputeLimitError,
+  InternalError,
   type TfliteErrorCode,
 } from './core/errors.js';
 export { BuiltinOp, opName } from './core/ops.js';

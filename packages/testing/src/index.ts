@@ -13,3 +13,4 @@ export * from './litert/compare.js';
 export * from './litert/host_tensor.js';
 export * from './corpus/conformance_corpus.js';
 export * from './fuzz/fuzz_mutations.js';
+export * from './regressions.js';

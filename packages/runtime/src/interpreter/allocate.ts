@@ -1,5 +1,5 @@
 import { allocTyped, bytesPerElement, viewTyped } from '../core/dtype.js';
-import { MemoryLimitError, ShapeError } from '../core/errors.js';
+import { ComputeLimitError, MemoryLimitError, ShapeError } from '../core/errors.js';
 import { numElements } from '../core/shape.js';
 import { planGreedyBySize, type BufferRequest } from '../memory/greedy_planner.js';
 import { errorAtNode, type Node } from './nodes.js';
@@ -34,17 +34,39 @@ function canFold(node: Node): boolean {
   return inputs.length > 0 && inputs.every((t) => t!.isConstant);
 }
 
-/** Runs every kernel's prepare in op order, folding nodes whose value is already known. */
-export function prepareNodes(nodes: readonly Node[], tensors: readonly InterpreterTensor[], maxBytes: number): void {
+/** Limits allocateTensors enforces while preparing. */
+export interface PrepareLimits {
+  /** Largest tensor, in bytes. */
+  readonly maxBytes: number;
+  /** Largest estimated work of one invoke, in multiply-adds. */
+  readonly computeBudget: number;
+  /** The work one eval of a prepared node does (found through the resolver). */
+  readonly workOf: (node: Node) => number;
+}
+
+/**
+ * Runs every kernel's prepare in op order, folding nodes whose value is already known. Returns the estimated
+ * work of one invoke; refuses with ComputeLimitError as soon as it passes the budget.
+ */
+export function prepareNodes(nodes: readonly Node[], tensors: readonly InterpreterTensor[], limits: PrepareLimits): number {
+  const maxBytes = limits.maxBytes;
   for (const t of tensors) {
     if (!t.isModelConstant) t.isConstant = false;
     checkTensorSize(t, maxBytes, 'input ');
   }
+  let work = 0;
   for (const node of nodes) {
     node.folded = false;
     try {
       node.prepared = node.kernel.prepare(node.ctx);
       checkOutputShapes(node, maxBytes);
+      const nodeWork = limits.workOf(node);
+      work += nodeWork;
+      if (!(work <= limits.computeBudget)) {
+        throw new ComputeLimitError(
+          `an invoke would take over ${limits.computeBudget} multiply-adds (estimated ${work} by this node, which adds ${nodeWork})`,
+        );
+      }
       if (canFold(node)) {
         for (const t of node.ctx.outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
         node.kernel.eval(node.ctx, node.prepared);
@@ -55,6 +77,7 @@ export function prepareNodes(nodes: readonly Node[], tensors: readonly Interpret
       throw errorAtNode(err, node.index, node.kernel.name);
     }
   }
+  return work;
 }
 
 /**

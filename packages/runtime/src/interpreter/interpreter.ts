@@ -5,9 +5,12 @@ import { formatShape, numElements } from '../core/shape.js';
 import { builtinOpResolver } from '../kernels/builtin.js';
 import type { OpResolver } from '../kernels/resolver.js';
 import { readModel } from '../schema/read_model.js';
+import { elementWork } from '../kernels/common/work.js';
+import { TYPESCRIPT_SLOWDOWN } from '../kernels/kernel.js';
 import type { WasmContext } from '../kernels/wasm/context.js';
 import { DEFAULT_MAX_ARENA_BYTES, planArena, prepareNodes } from './allocate.js';
 import { detailsOf, type TensorDetails } from './details.js';
+import { checkSubgraphDataFlow } from './graph_checks.js';
 import { bindNodes, errorAtNode, type Node } from './nodes.js';
 import { alignModelBytes, modelBytesOf, readModelSource, type ModelSource } from './source.js';
 import { SignatureRunner } from './signature_runner.js';
@@ -27,12 +30,24 @@ export interface InterpreterOptions {
    * arena, and the memory's own `dispose()` releases everything in it.
    */
   readonly memory?: WasmContext;
+  /**
+   * Largest estimated work of one invoke: multiply-adds of convolutions and matrix products (counted 32 times
+   * over when a TypeScript kernel rather than a WebAssembly SIMD one runs them, so the budget tracks time),
+   * one per element for other operators. allocateTensors() refuses a model or input shape over it with
+   * ComputeLimitError. 1e11 by default — a few seconds of SIMD kernels on one core, dozens of times the
+   * published vision models we run — so that hostile shapes cannot make one invoke run for minutes.
+   */
+  readonly computeBudget?: number;
 }
 
-function checkByteLimit(value: number | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_ARENA_BYTES;
+/** The default compute budget, in multiply-adds per invoke. */
+export const DEFAULT_COMPUTE_BUDGET = 1e11;
+
+/** A limit option: its default when absent, else a positive finite number (NaN or ≤ 0 would disable it). */
+function checkLimit(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TensorError(`maxArenaBytes must be a positive, finite number of bytes; got ${String(value)}`);
+    throw new TensorError(`${name} must be a positive, finite number; got ${String(value)}`);
   }
   return value;
 }
@@ -51,7 +66,9 @@ export class Interpreter implements Disposable {
   private readonly nodes: Node[];
   private readonly resolver: OpResolver;
   private readonly maxArenaBytes: number;
+  private readonly computeBudget: number;
   private readonly memory: TensorMemory;
+  private work = 0;
   private planned = false;
   private arenaSize = 0;
 
@@ -65,10 +82,12 @@ export class Interpreter implements Disposable {
     this.subgraph = subgraph;
     this.tensors = makeTensors(subgraph);
     this.resolver = options.resolver ?? builtinOpResolver();
-    this.maxArenaBytes = checkByteLimit(options.maxArenaBytes);
+    this.maxArenaBytes = checkLimit('maxArenaBytes', options.maxArenaBytes, DEFAULT_MAX_ARENA_BYTES);
+    this.computeBudget = checkLimit('computeBudget', options.computeBudget, DEFAULT_COMPUTE_BUDGET);
     this.memory = new TensorMemory(options.memory);
     const memory = this.memory;
     this.nodes = bindNodes(subgraph, this.tensors, this.resolver, () => memory.wasm());
+    checkSubgraphDataFlow(subgraph, this.subgraphIndex);
   }
 
   /** Loads a model from bytes or a file path. */
@@ -101,7 +120,9 @@ export class Interpreter implements Disposable {
     if (!sig) throw new TensorError(`no signature '${key ?? ''}' (model has: ${sigs.map((s) => s.key).join(', ') || 'none'})`);
     const it = sig.subgraphIndex === this.subgraphIndex
       ? this
-      : Interpreter.fromModel(this.model, { resolver: this.resolver, subgraph: sig.subgraphIndex, maxArenaBytes: this.maxArenaBytes });
+      : Interpreter.fromModel(this.model, {
+        resolver: this.resolver, subgraph: sig.subgraphIndex, maxArenaBytes: this.maxArenaBytes, computeBudget: this.computeBudget,
+      });
     return new SignatureRunner(it, sig);
   }
 
@@ -109,7 +130,15 @@ export class Interpreter implements Disposable {
   allocateTensors(): void {
     this.checkLive();
     if (this.planned) return;
-    prepareNodes(this.nodes, this.tensors, this.maxArenaBytes);
+    this.work = prepareNodes(this.nodes, this.tensors, {
+      maxBytes: this.maxArenaBytes,
+      computeBudget: this.computeBudget,
+      workOf: (node) => {
+        const estimate = this.resolver.workEstimator(node.opcode);
+        if (!estimate) return elementWork(node.signature);
+        return estimate(node.signature) * (node.kernel.simd ? 1 : TYPESCRIPT_SLOWDOWN);
+      },
+    });
     const plan = planArena(this.nodes, this.tensors, this.subgraph.inputs, this.subgraph.outputs, this.maxArenaBytes);
     this.memory.place(plan);
     this.arenaSize = plan.bytes;
@@ -129,6 +158,11 @@ export class Interpreter implements Disposable {
 
   [Symbol.dispose](): void {
     this.dispose();
+  }
+
+  /** Estimated work of one invoke (multiply-adds, see `computeBudget`), from the last allocateTensors(). */
+  get estimatedWork(): number {
+    return this.work;
   }
 
   /** Bytes of WebAssembly memory this interpreter holds (0 when it has none, e.g. without SIMD). */

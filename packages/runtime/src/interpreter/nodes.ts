@@ -1,4 +1,4 @@
-import { ModelFormatError, TfliteError, UnsupportedError } from '../core/errors.js';
+import { InternalError, ModelFormatError, TfliteError, UnsupportedError } from '../core/errors.js';
 import type { SubgraphDesc } from '../core/model.js';
 import { BuiltinOp, opName } from '../core/ops.js';
 import type { AnyKernel, NodeContext, NodeSignature } from '../kernels/kernel.js';
@@ -12,21 +12,27 @@ export interface Node {
   readonly opcode: number;
   readonly kernel: AnyKernel;
   readonly ctx: NodeContext<unknown>;
+  /** The node as kernels' `supports` and `work` see it: its options as the model gives them, unparsed. */
+  readonly signature: NodeSignature;
   /** What the kernel's prepare returned. */
   prepared: unknown;
   /** Evaluated at prepare time (all inputs constant, or shape-only): skipped by invoke. */
   folded: boolean;
 }
 
-/** Prefixes an error with the node it came from, keeping TfliteError's class and code. */
+/**
+ * Prefixes an error with the node it came from, keeping TfliteError's class and code. Anything else that
+ * escapes a kernel (a RangeError, a TypeError) is a bug in the runtime, reported as InternalError with the
+ * original as its cause — never relabelled as a verdict on the model.
+ */
 export function errorAtNode(err: unknown, index: number, name: string): TfliteError {
   const where = `node ${index} (${name})`;
   if (err instanceof TfliteError) {
     if (!err.message.includes(`node ${index}`)) err.message = `${where}: ${err.message}`;
     return err;
   }
-  const message = err instanceof Error ? err.message : String(err);
-  return new TfliteError('UNSUPPORTED', `${where}: internal kernel error: ${message}`, { cause: err });
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return new InternalError(`${where}: internal error (a bug in tflite-lambda, please report it): ${message}`, { cause: err });
 }
 
 function tensorAt(tensors: InterpreterTensor[], t: number, node: number, optional: boolean): InterpreterTensor | null {
@@ -78,7 +84,7 @@ export function bindNodes(
       },
     };
     markFoldedOutputs(kernel, inputs, outputs);
-    return { index, opcode: op.opcode, kernel, ctx, prepared: undefined, folded: false };
+    return { index, opcode: op.opcode, kernel, ctx, signature: sig, prepared: undefined, folded: false };
   });
 }
 

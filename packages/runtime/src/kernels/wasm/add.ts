@@ -46,6 +46,7 @@ function sameShapes(node: NodeSignature): boolean {
 export const ADD_INT8_WASM_KERNEL: KernelRegistration<ArithmeticOptions, WasmAddPrepared> = {
   op: ADD_QUANTIZED_XNNPACK_KERNEL.op,
   name: 'ADD (int8, wasm simd)',
+  simd: true,
   parseOptions: ADD_QUANTIZED_XNNPACK_KERNEL.parseOptions,
   supports: (node) => {
     const [a, b] = node.inputs;

@@ -84,6 +84,7 @@ function wasmBinaryKernel<O>(op: BinaryOpF32, ref: Reference<O>): KernelRegistra
   return {
     op: ref.kernel.op,
     name: `${ref.kernel.name.split(' ')[0]} (float32, wasm simd)`,
+    simd: true,
     parseOptions: ref.kernel.parseOptions,
     supports: (node) => simdSupported() && node.inputs[0]?.dtype === 'float32' && node.inputs[1]?.dtype === 'float32' &&
       node.outputs[0]?.dtype === 'float32',

@@ -22,6 +22,7 @@ export type WasmConv2DPrepared =
 export const CONV_2D_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmConv2DPrepared> = {
   op: CONV_2D_KERNEL.op,
   name: 'CONV_2D (float32, wasm simd)',
+  simd: true,
   parseOptions: CONV_2D_KERNEL.parseOptions,
   supports: (node) => {
     const [input, filter, bias] = node.inputs;

@@ -51,6 +51,7 @@ export function runConvInt8(ctx: WasmContext, d: WasmConv2DInt8Prepared, inAt: n
 export const CONV_2D_INT8_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmConv2DInt8Prepared> = {
   op: CONV_2D_QUANTIZED_XNNPACK_KERNEL.op,
   name: 'CONV_2D (int8/uint8, wasm simd)',
+  simd: true,
   parseOptions: CONV_2D_QUANTIZED_XNNPACK_KERNEL.parseOptions,
   supports: (node) => {
     const [input, filter] = node.inputs;

@@ -37,6 +37,7 @@ export function runDepthwiseF32(ctx: WasmContext, g: DepthwiseGeometry, weights:
 export const DEPTHWISE_CONV_2D_WASM_KERNEL: KernelRegistration<DepthwiseConv2DOptions, WasmDepthwisePrepared> = {
   op: DEPTHWISE_CONV_2D_KERNEL.op,
   name: 'DEPTHWISE_CONV_2D (float32, wasm simd)',
+  simd: true,
   parseOptions: DEPTHWISE_CONV_2D_KERNEL.parseOptions,
   supports: (node) => {
     const [input, filter, bias] = node.inputs;

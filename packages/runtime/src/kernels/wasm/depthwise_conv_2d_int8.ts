@@ -30,6 +30,7 @@ export interface WasmDepthwiseInt8Prepared {
 export const DEPTHWISE_CONV_2D_INT8_WASM_KERNEL: KernelRegistration<DepthwiseConv2DOptions, WasmDepthwiseInt8Prepared> = {
   op: DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.op,
   name: 'DEPTHWISE_CONV_2D (int8/uint8, wasm simd)',
+  simd: true,
   parseOptions: DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.parseOptions,
   supports: (node) => simdSupported() && isByteWeightedNode(node) && isConstantDepthwise(node) &&
     canMatchReference(node, DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL),

@@ -30,6 +30,7 @@ export interface WasmFullyConnectedPrepared {
 export const FULLY_CONNECTED_WASM_KERNEL: KernelRegistration<FullyConnectedOptions, WasmFullyConnectedPrepared> = {
   op: FULLY_CONNECTED_KERNEL.op,
   name: 'FULLY_CONNECTED (float32, wasm simd)',
+  simd: true,
   parseOptions: FULLY_CONNECTED_KERNEL.parseOptions,
   supports: (node) => {
     const [input, weights, bias] = node.inputs;

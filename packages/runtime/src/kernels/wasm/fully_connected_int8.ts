@@ -30,6 +30,7 @@ export interface WasmFullyConnectedInt8Prepared {
 export const FULLY_CONNECTED_INT8_WASM_KERNEL: KernelRegistration<FullyConnectedOptions, WasmFullyConnectedInt8Prepared> = {
   op: FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL.op,
   name: 'FULLY_CONNECTED (int8/uint8, wasm simd)',
+  simd: true,
   parseOptions: FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL.parseOptions,
   supports: (node) => simdSupported() && isByteWeightedNode(node) && canMatchReference(node, FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL),
   prepare: (node) => {

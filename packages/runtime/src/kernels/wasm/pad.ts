@@ -56,6 +56,7 @@ function run(ctx: WasmContext, d: WasmPadPrepared, inAt: number, outAt: number):
 export const PAD_WASM_KERNEL: KernelRegistration<null, WasmPadPrepared> = {
   op: BuiltinOp.PAD,
   name: 'PAD (float32/int8, wasm memory)',
+  simd: true,
   parseOptions: () => null,
   supports: (node) => {
     const [input, paddings] = node.inputs;

@@ -28,6 +28,7 @@ export function wasmPoolKernel(
   return {
     op: reference.op,
     name,
+    simd: true,
     parseOptions: reference.parseOptions,
     supports: (node) => {
       const dtype = node.inputs[0]?.dtype;

@@ -85,6 +85,7 @@ export interface WasmTransposeConvPrepared {
 export const TRANSPOSE_CONV_WASM_KERNEL: KernelRegistration<TransposeConvOptions, WasmTransposeConvPrepared> = {
   op: TRANSPOSE_CONV_KERNEL.op,
   name: 'TRANSPOSE_CONV (float32, wasm simd)',
+  simd: true,
   parseOptions: TRANSPOSE_CONV_KERNEL.parseOptions,
   supports: (node) => {
     const [, filter, input, bias] = node.inputs;

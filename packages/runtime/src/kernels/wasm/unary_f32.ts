@@ -21,6 +21,7 @@ function wasmClampKernel(reference: KernelRegistration<null, null>, bounds: [num
   return {
     op: reference.op,
     name: `${reference.name.split(' ')[0]} (float32, wasm simd)`,
+    simd: true,
     parseOptions: () => null,
     supports: (node) => simdSupported() && node.inputs[0]?.dtype === 'float32' && node.outputs[0]?.dtype === 'float32',
     prepare: (node) => {
