@@ -89,3 +89,38 @@ export function saturatingRoundingMultiplyByPOT(x: number, exponent: number): nu
 export function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
+
+/** TFLite's MultiplyByQuantizedMultiplierSmallerThanOneExp: SRDHM, then a rounding right shift (`leftShift` ≤ 0). */
+export function multiplyByQuantizedMultiplierSmallerThanOne(x: number, multiplier: number, leftShift: number): number {
+  return roundingDivideByPOT(srdhm(x, multiplier), -leftShift);
+}
+
+/**
+ * TFLite's GetInvSqrtQuantizedMultiplierExp: 1/√input as a Q31 multiplier and a shift, by five
+ * Newton–Raphson steps in gemmlowp's Q3.28 fixed point from the input normalised into [2^27, 2^29). Inputs
+ * 0 and 1 give INT32_MAX, shift 0. `reverseShift` −1 turns TFLite's right shift into a left shift.
+ */
+export function invSqrtQuantizedMultiplier(input: number, reverseShift: number): { multiplier: number; shift: number } {
+  if (input <= 1) return { multiplier: INT32_MAX, shift: 0 };
+  let shift = 11;
+  while (input >= 1 << 29) {
+    input = Math.trunc(input / 4);
+    shift++;
+  }
+  const leftShiftBitPairs = ((Math.clz32(input) - 1) >>> 1) - 1;
+  shift -= leftShiftBitPairs;
+  input <<= 2 * leftShiftBitPairs;
+  const halfInput = roundingDivideByPOT(input >> 1, 1); // Q3.28 input/2
+  const halfThree = (1 << 28) + (1 << 27); // 1.5 in Q3.28
+  let x = 1 << 28; // 1.0 in Q3.28
+  for (let i = 0; i < 5; i++) {
+    const x3 = saturatingRoundingMultiplyByPOT(srdhm(srdhm(x, x), x), 6);
+    x = saturatingRoundingMultiplyByPOT((srdhm(halfThree, x) - srdhm(halfInput, x3)) | 0, 3);
+  }
+  let multiplier = srdhm(x, 1518500250); // × √2/2 in Q0.31
+  if (shift < 0) {
+    multiplier = (multiplier << -shift) | 0;
+    shift = 0;
+  }
+  return { multiplier, shift: shift * reverseShift };
+}

@@ -1,7 +1,8 @@
 /**
  * CONV_2D (float32): NHWC input, OHWI filter, optional bias, SAME/VALID padding, strides, dilation, fused
  * activation, and grouped convolution (input channels a multiple of the filter's, as TFLite allows). Also the
- * hybrid form (constant int8 filter, float input), computed as LiteRT does (see common/hybrid.ts).
+ * hybrid form (constant int8 filter, float input) approximately (common/hybrid.ts); the bit-exact hybrid
+ * kernel is quantized/hybrid_conv.ts.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { Conv2DOptions } from '../../core/options.js';
@@ -17,10 +18,15 @@ export type { Conv2DGeometry } from '../common/conv_geometry.js';
 
 export type Conv2DPrepared = FloatConvPrepared<Conv2DGeometry>;
 
+const f = Math.fround;
+
 /**
- * The convolution itself. Each output value walks its filter (OHWI) contiguously. When the taps along a window
- * row are adjacent in memory (no dilation along W, one group), a window row is one contiguous run, and four
- * output channels are computed together so each input value loaded feeds four filters.
+ * The convolution itself. Each output value walks its filter (OHWI) contiguously, accumulating in float32,
+ * bias first, taps row by row and channels within a tap — the order of XNNPACK's (and our SIMD) GEMM, which
+ * LiteRT runs: sums in another order or precision differ in the last bits, which deep networks carry to the
+ * conformance tolerance. When the taps along a window row are adjacent in memory (no dilation along W, one
+ * group), a window row is one contiguous run, and four output channels are computed together so each input
+ * value loaded feeds four filters.
  */
 export function conv2dFloat32(
   input: Float32Array,
@@ -64,10 +70,10 @@ function convFourChannels(
     const w3 = w2 + filterStride;
     for (let j = 0; j < runLength; j++) {
       const x = input[ii + j]!;
-      a0 += x * filter[w0 + j]!;
-      a1 += x * filter[w1 + j]!;
-      a2 += x * filter[w2 + j]!;
-      a3 += x * filter[w3 + j]!;
+      a0 = f(a0 + f(x * filter[w0 + j]!));
+      a1 = f(a1 + f(x * filter[w1 + j]!));
+      a2 = f(a2 + f(x * filter[w2 + j]!));
+      a3 = f(a3 + f(x * filter[w3 + j]!));
     }
   }
   const lo = g.actMin;
@@ -93,7 +99,7 @@ function convOneChannel(
     for (let kx = kxStart; kx < kxEnd; kx++) {
       const ii = rowOrigin + kx * dilationW * inC;
       const wi = wRow + kx * filterC;
-      for (let c = 0; c < filterC; c++) acc += input[ii + c]! * filter[wi + c]!;
+      for (let c = 0; c < filterC; c++) acc = f(acc + f(input[ii + c]! * filter[wi + c]!));
     }
   }
   output[o + oc] = acc < g.actMin ? g.actMin : acc > g.actMax ? g.actMax : acc;

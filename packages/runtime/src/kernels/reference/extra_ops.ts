@@ -69,7 +69,6 @@ import { SQUARE_KERNEL } from './square.js';
 import { TILE_KERNEL } from './tile.js';
 import { TOPK_V2_KERNEL } from './top_k_v2.js';
 import { TRANSPOSE_CONV_KERNEL } from './transpose_conv.js';
-import { TRANSPOSE_CONV_HYBRID_KERNEL } from './transpose_conv_hybrid.js';
 import { TRANSPOSE_CONV_QUANTIZED_XNNPACK_KERNEL } from './transpose_conv_quantized.js';
 import { SIGN_KERNEL } from './sign.js';
 import { ZEROS_LIKE_KERNEL } from './zeros_like.js';
@@ -83,7 +82,6 @@ export const EXTRA_KERNELS: readonly AnyKernel[] = [
   // int8/uint8: LiteRT's default (XNNPACK) requantization, as for CONV_2D; the TFLite-integer variant
   // (TRANSPOSE_CONV_QUANTIZED_KERNEL) stays exported for resolvers that want it.
   TRANSPOSE_CONV_QUANTIZED_XNNPACK_KERNEL,
-  TRANSPOSE_CONV_HYBRID_KERNEL,
   PRELU_KERNEL,
   PRELU_QUANTIZED_KERNEL,
   LOG_SOFTMAX_KERNEL,
