@@ -20,9 +20,9 @@ export interface BuiltinResolverOptions {
  * OpResolver with fewer kernels to let a bundler drop the rest.
  */
 export function builtinOpResolver(options: BuiltinResolverOptions = {}): OpResolver {
-  const resolver = new OpResolver().add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...QUANTIZED_KERNELS);
-  // Added last so they win for the nodes they support (see wasm/index.ts).
+  const resolver = new OpResolver().add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...QUANTIZED_KERNELS, ...HYBRID_KERNELS);
+  // Added last so they win for the nodes they support (see wasm/index.ts); each computes bit for bit what the
+  // kernel it stands in for does, or within float rounding of it.
   if (options.simd ?? simdSupported()) resolver.add(...WASM_KERNELS);
-  // The exact hybrid kernels take precedence over the SIMD hybrid paths, which are not bit-exact with LiteRT.
-  return resolver.add(...HYBRID_KERNELS);
+  return resolver;
 }

@@ -59,14 +59,14 @@ function emitDepthwise(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requan
     c.localGet(P(18)).i16x8Splat().localSet(x.voff);
     x.q = requantLocals(c, stage!.out, stage!.mode, { zp: P(19), actMin: P(20), actMax: P(21), left: P(22), right: P(23) });
   }
-  const [oy, ox, c0, ky, kx, iy, iy0, ix0, ix, inP, wP, outP, cPad, tapIn, tapW, rem, scalePtr] =
+  const [oy, ox, c0, ky, kx, iy, iy0, ix0, ix, inP, wP, outP, cPad, rowIn, rowW, rem, scalePtr] =
     Array.from({ length: 17 }, () => c.local('i32'));
   const group = kind === 'f32' ? F32_GROUP : I8_GROUP;
   const acc = Array.from({ length: group * 2 }, () => c.local('v128'));
-  const L: Walk = { x, input, inH, inW, C, fH, fW, dH, dW, W, bias, out, outW, c0, ky, kx, iy, iy0, ix0, ix, inP, wP, outP, cPad, tapIn, tapW, rem, scalePtr, oy, ox, acc };
+  const L: Walk = { x, input, inH, inW, C, fH, fW, dH, dW, W, bias, out, outW, c0, ky, kx, iy, iy0, ix0, ix, inP, wP, outP, cPad, rowIn, rowW, rem, scalePtr, oy, ox, acc };
   c.localGet(C).i32Const(x.lanes - 1).i32Add().i32Const(-x.lanes).i32And().localSet(cPad);
-  c.localGet(dW).localGet(C).i32Mul().i32Const(shift(x.inB)).i32Shl().localSet(tapIn);
-  c.localGet(cPad).i32Const(shift(x.wB)).i32Shl().localSet(tapW);
+  c.localGet(dH).localGet(inW).i32Mul().localGet(C).i32Mul().i32Const(shift(x.inB)).i32Shl().localSet(rowIn);
+  c.localGet(fW).localGet(cPad).i32Mul().i32Const(shift(x.wB)).i32Shl().localSet(rowW);
   c.forRange(oy, () => c.i32Const(0), () => c.localGet(outH), 1, () => {
     c.localGet(oy).localGet(sH).i32Mul().localGet(padT).i32Sub().localSet(iy0);
     c.forRange(ox, () => c.i32Const(0), () => c.localGet(outW), 1, () => {
@@ -96,7 +96,7 @@ const shift = (bytes: number) => (bytes === 4 ? 2 : bytes === 2 ? 1 : 0);
 interface Walk {
   x: Ctx; input: Local; inH: Local; inW: Local; C: Local; fH: Local; fW: Local; dH: Local; dW: Local; W: Local;
   bias: Local; out: Local; outW: Local; c0: Local; ky: Local; kx: Local; iy: Local; iy0: Local; ix0: Local; ix: Local;
-  inP: Local; wP: Local; outP: Local; cPad: Local; tapIn: Local; tapW: Local; rem: Local; scalePtr: Local;
+  inP: Local; wP: Local; outP: Local; cPad: Local; rowIn: Local; rowW: Local; rem: Local; scalePtr: Local;
   oy: Local; ox: Local; acc: Local[];
 }
 
@@ -109,21 +109,23 @@ function emitChannels(c: Code, L: Walk, blocks: number): void {
     c.localGet(L.outP).v128Load(b * x.lanes * 4).localSet(acc(b, 0));
     if (x.kind === 'i8') c.localGet(L.outP).v128Load(b * x.lanes * 4 + 16).localSet(acc(b, 1));
   }
-  c.forRange(L.ky, () => c.i32Const(0), () => c.localGet(L.fH), 1, () => {
-    c.localGet(L.iy0).localGet(L.ky).localGet(L.dH).i32Mul().i32Add().localTee(L.iy).localGet(L.inH).i32LtU();
+  // Taps column by column (kx outer, ky inner): the order of XNNPACK's depthwise kernels, which LiteRT runs,
+  // so float sums round as theirs do (deep networks carry last-bit differences to the corpus tolerance).
+  c.forRange(L.kx, () => c.i32Const(0), () => c.localGet(L.fW), 1, () => {
+    c.localGet(L.ix0).localGet(L.kx).localGet(L.dW).i32Mul().i32Add().localTee(L.ix).localGet(L.inW).i32LtU();
     c.if(() => {
-      c.localGet(L.input).localGet(L.iy).localGet(L.inW).i32Mul().localGet(L.ix0).i32Add().localGet(L.C).i32Mul();
+      c.localGet(L.input).localGet(L.iy0).localGet(L.inW).i32Mul().localGet(L.ix).i32Add().localGet(L.C).i32Mul();
       c.localGet(L.c0).i32Add().i32Const(shift(x.inB)).i32Shl().i32Add().localSet(L.inP);
-      c.localGet(L.W).localGet(L.ky).localGet(L.fW).i32Mul().localGet(L.cPad).i32Mul().localGet(L.c0).i32Add();
+      c.localGet(L.W).localGet(L.kx).localGet(L.cPad).i32Mul().localGet(L.c0).i32Add();
       c.i32Const(shift(x.wB)).i32Shl().i32Add().localSet(L.wP);
-      c.localGet(L.ix0).localSet(L.ix);
-      c.forRange(L.kx, () => c.i32Const(0), () => c.localGet(L.fW), 1, () => {
-        c.localGet(L.ix).localGet(L.inW).i32LtU().if(() => {
+      c.localGet(L.iy0).localSet(L.iy);
+      c.forRange(L.ky, () => c.i32Const(0), () => c.localGet(L.fH), 1, () => {
+        c.localGet(L.iy).localGet(L.inH).i32LtU().if(() => {
           for (let b = 0; b < blocks; b++) emitTap(c, x, L.inP, L.wP, acc(b, 0), acc(b, 1), b);
         });
-        c.localGet(L.inP).localGet(L.tapIn).i32Add().localSet(L.inP);
-        c.localGet(L.wP).localGet(L.tapW).i32Add().localSet(L.wP);
-        c.localGet(L.ix).localGet(L.dW).i32Add().localSet(L.ix);
+        c.localGet(L.inP).localGet(L.rowIn).i32Add().localSet(L.inP);
+        c.localGet(L.wP).localGet(L.rowW).i32Add().localSet(L.wP);
+        c.localGet(L.iy).localGet(L.dH).i32Add().localSet(L.iy);
       });
     });
   });

@@ -38,8 +38,8 @@ interface GemmLocals {
   vmin: Local; vmax: Local;
   /** i8 only. */
   scales: Local; scalePtr: Local; q: RequantLocals | null;
-  /** i8f only: input scale splat, this panel's combined scales and float bias. */
-  inScale: Local; sv: Local[]; bv: Local[];
+  /** i8f only: the input scales' pointer and row stride, a row's scale splat, this panel's scales and bias. */
+  inScales: Local; inStride: Local; inScale: Local; sv: Local[]; bv: Local[];
 }
 
 /**
@@ -58,8 +58,9 @@ export function gemmF32(fma: boolean): FunctionDef {
 export const GEMM_I8F: FunctionDef = {
   name: 'gemm_i8f',
   // M, N, K pairs, A (int16), lda (bytes), B (packed), bias (float32, padded), C (float32), ldc (bytes),
-  // weight scales (float32, padded), input scale, min, max
-  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32', 'f32'],
+  // weight scales (float32, padded), input scales (float32, one per row), their stride in bytes (0: one for
+  // all rows), min, max
+  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32'],
   emit: (c) => emitGemm(c, 'i8f'),
 };
 
@@ -89,15 +90,14 @@ function emitGemm(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requant }, 
     rows: Array.from({ length: MR }, () => c.local('i32')),
     acc: Array.from({ length: 2 * MR }, () => c.local('v128')),
     vmin: c.local('v128'), vmax: c.local('v128'), scales: P(9), scalePtr: c.local('i32'), q: null,
-    inScale: c.local('v128'), sv: [c.local('v128'), c.local('v128')], bv: [c.local('v128'), c.local('v128')],
+    inScales: P(10), inStride: P(11), inScale: c.local('v128'), sv: [c.local('v128'), c.local('v128')], bv: [c.local('v128'), c.local('v128')],
   };
   if (kind === 'f32') {
     c.localGet(P(9)).f32x4Splat().localSet(L.vmin);
     c.localGet(P(10)).f32x4Splat().localSet(L.vmax);
   } else if (kind === 'i8f') {
-    c.localGet(P(10)).f32x4Splat().localSet(L.inScale);
-    c.localGet(P(11)).f32x4Splat().localSet(L.vmin);
-    c.localGet(P(12)).f32x4Splat().localSet(L.vmax);
+    c.localGet(P(12)).f32x4Splat().localSet(L.vmin);
+    c.localGet(P(13)).f32x4Splat().localSet(L.vmax);
   } else {
     L.q = requantLocals(c, stage!.out, stage!.mode, { zp: P(10), actMin: P(11), actMax: P(12), left: P(13), right: P(14) });
   }
@@ -158,23 +158,28 @@ function rowOutput(c: Code, L: GemmLocals, r: number, elemShift: number): void {
 
 function emitStoreF32(c: Code, L: GemmLocals, R: number, acc: (r: number, j: number) => Local): void {
   if (L.kind === 'i8f') {
+    // LiteRT's hybrid epilogue, each step rounded to float32: (float)acc · input scale · weight scale + bias,
+    // then the clamp with the reference's comparisons (pmax/pmin keep NaN where it does).
     for (let j = 0; j < 2; j++) {
-      c.localGet(L.scales).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localGet(L.inScale).f32x4Mul();
-      c.localSet(L.sv[j]!);
+      c.localGet(L.scales).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localSet(L.sv[j]!);
       c.localGet(L.bias).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localSet(L.bv[j]!);
     }
     for (let r = 0; r < R; r++) {
+      c.localGet(L.inScales).localGet(L.m).i32Const(r).i32Add().localGet(L.inStride).i32Mul().i32Add().v128Load32Splat();
+      c.localSet(L.inScale);
       for (let j = 0; j < 2; j++) {
-        c.localGet(acc(r, j)).f32x4ConvertI32x4S().localGet(L.sv[j]!).f32x4Mul().localGet(L.bv[j]!).f32x4Add();
-        c.localSet(acc(r, j));
+        c.localGet(acc(r, j)).f32x4ConvertI32x4S().localGet(L.inScale).f32x4Mul().localGet(L.sv[j]!).f32x4Mul();
+        c.localGet(L.bv[j]!).f32x4Add().localGet(L.vmin).f32x4Pmax().localGet(L.vmax).f32x4Pmin().localSet(acc(r, j));
       }
+      rowOutput(c, L, r, 2);
     }
-  }
-  for (let r = 0; r < R; r++) {
-    for (let j = 0; j < 2; j++) {
-      c.localGet(acc(r, j)).localGet(L.vmin).f32x4Max().localGet(L.vmax).f32x4Min().localSet(acc(r, j));
+  } else {
+    for (let r = 0; r < R; r++) {
+      for (let j = 0; j < 2; j++) {
+        c.localGet(acc(r, j)).localGet(L.vmin).f32x4Max().localGet(L.vmax).f32x4Min().localSet(acc(r, j));
+      }
+      rowOutput(c, L, r, 2);
     }
-    rowOutput(c, L, r, 2);
   }
   c.localGet(L.N).localGet(L.p).i32Const(3).i32Shl().i32Sub().localTee(L.nRem).i32Const(8).i32GeS();
   c.if(() => {

@@ -14,6 +14,7 @@ import { FULLY_CONNECTED_WASM_KERNEL } from './fully_connected.js';
 import { FULLY_CONNECTED_INT8_WASM_KERNEL } from './fully_connected_int8.js';
 import { MAX_POOL_2D_8BIT_WASM_KERNEL, MAX_POOL_2D_WASM_KERNEL } from './max_pool_2d.js';
 import { PAD_WASM_KERNEL } from './pad.js';
+import { CONV_2D_HYBRID_WASM_KERNEL, FULLY_CONNECTED_HYBRID_WASM_KERNEL } from './hybrid_kernels.js';
 import { TRANSPOSE_CONV_WASM_KERNEL } from './transpose_conv.js';
 import {
   ADD_F32_WASM_KERNEL, MUL_F32_WASM_KERNEL, PRELU_F32_WASM_KERNEL, SQUARED_DIFFERENCE_F32_WASM_KERNEL, SUB_F32_WASM_KERNEL,
@@ -41,6 +42,8 @@ export const WASM_KERNELS: readonly AnyKernel[] = [
   RELU6_WASM_KERNEL,
   RELU_N1_TO_1_WASM_KERNEL,
   TRANSPOSE_CONV_WASM_KERNEL,
+  CONV_2D_HYBRID_WASM_KERNEL,
+  FULLY_CONNECTED_HYBRID_WASM_KERNEL,
 ] as AnyKernel[];
 
 export { simdSupported } from './module.js';

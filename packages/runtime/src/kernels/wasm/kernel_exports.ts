@@ -28,8 +28,9 @@ export interface KernelExports {
   readonly gemm_f32: (M: I, N: I, K: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, min: number, max: number) => void;
   /** The 8-bit GEMMs (emit_gemm.ts), by flavour. */
   readonly gemm8: Readonly<Record<Q8, Gemm8>>;
-  readonly gemm_i8f: (M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, wScales: I, inScale: number, min: number,
-    max: number) => void;
+  readonly gemm_i8f: (M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, wScales: I, inScales: I, inScaleStride: I,
+    min: number, max: number) => void;
+  readonly quantize_rows_i16: (src: I, rows: I, k: I, dst: I, rowBytes: I, params: I) => void;
   readonly quantize_i8: (src: I, n: I, dst: I, invScale: number, zeroPoint: I) => void;
   readonly add_i8: (a: I, b: I, out: I, n: I, aMul: I, bMul: I, bias: I, shift: I, min: I, max: I, zeroPoint: I) => void;
   readonly im2col_f32: (input: I, inH: I, inW: I, inC: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I, padL: I,
@@ -60,7 +61,7 @@ const FAMILY: Record<Plain, Family> = {
   gemm_f32: 'float', im2col_f32: 'float', max_pool_f32: 'float', avg_pool_f32: 'float', depthwise_f32: 'float',
   relu_f32: 'float', clamp_f32: 'float', rows_init_f32: 'float', col2im_add_f32: 'float',
   im2col_i8: 'q8', im2col_u8: 'q8', add_i8: 'q8', max_pool_i8: 'q8', max_pool_u8: 'q8',
-  gemm_i8f: 'hybrid', quantize_i8: 'hybrid',
+  gemm_i8f: 'hybrid', quantize_i8: 'hybrid', quantize_rows_i16: 'hybrid',
 };
 
 const Q8_FLAVOURS: readonly Q8[] = ['i8_float', 'u8_float', 'i8_fixed', 'u8_fixed'];
@@ -106,6 +107,7 @@ export class LazyKernels implements KernelExports {
   get gemm_f32() { return this.plain('gemm_f32'); }
   get gemm_i8f() { return this.plain('gemm_i8f'); }
   get quantize_i8() { return this.plain('quantize_i8'); }
+  get quantize_rows_i16() { return this.plain('quantize_rows_i16'); }
   get add_i8() { return this.plain('add_i8'); }
   get im2col_f32() { return this.plain('im2col_f32'); }
   get im2col_i8() { return this.plain('im2col_i8'); }
