@@ -19,6 +19,7 @@ type Depthwise8 = (input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: 
   padL: I, W: I, bias: I, out: I, params: I, inputOffset: I, zp: I, actMin: I, actMax: I, left: I, right: I) => void;
 type Im2col8 = (input: I, inH: I, inW: I, inC: I, outW: I, fH: I, fW: I, sH: I, sW: I, dH: I, dW: I, padT: I, padL: I,
   oy0: I, count: I, dst: I, inputOffset: I, rowBytes: I) => void;
+type Transpose4 = (src: I, dst: I, n0: I, n1: I, n2: I, n3: I, s0: I, s1: I, s2: I, s3: I) => void;
 type PoolF32 = (input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I,
   min: number, max: number) => void;
 type Pool8 = (input: I, inH: I, inW: I, C: I, outH: I, outW: I, fH: I, fW: I, sH: I, sW: I, padT: I, padL: I, out: I,
@@ -30,6 +31,10 @@ export interface KernelExports {
   readonly gemm8: Readonly<Record<Q8, Gemm8>>;
   readonly gemm_i8f: (M: I, N: I, Kpairs: I, A: I, lda: I, B: I, bias: I, C: I, ldc: I, wScales: I, inScales: I, inScaleStride: I,
     min: number, max: number) => void;
+  /** 4-d strided gathers of 1-, 2- and 4-byte elements (emit_transpose.ts). */
+  readonly transpose4_b1: Transpose4;
+  readonly transpose4_b2: Transpose4;
+  readonly transpose4_b4: Transpose4;
   readonly quantize_rows_i16: (src: I, rows: I, k: I, dst: I, rowBytes: I, params: I) => void;
   readonly quantize_i8: (src: I, n: I, dst: I, invScale: number, zeroPoint: I) => void;
   readonly add_i8: (a: I, b: I, out: I, n: I, aMul: I, bMul: I, bias: I, shift: I, min: I, max: I, zeroPoint: I) => void;
@@ -62,6 +67,7 @@ const FAMILY: Record<Plain, Family> = {
   relu_f32: 'float', clamp_f32: 'float', rows_init_f32: 'float', col2im_add_f32: 'float',
   im2col_i8: 'q8', im2col_u8: 'q8', add_i8: 'q8', max_pool_i8: 'q8', max_pool_u8: 'q8',
   gemm_i8f: 'hybrid', quantize_i8: 'hybrid', quantize_rows_i16: 'hybrid',
+  transpose4_b1: 'layout', transpose4_b2: 'layout', transpose4_b4: 'layout',
 };
 
 const Q8_FLAVOURS: readonly Q8[] = ['i8_float', 'u8_float', 'i8_fixed', 'u8_fixed'];
@@ -108,6 +114,9 @@ export class LazyKernels implements KernelExports {
   get gemm_i8f() { return this.plain('gemm_i8f'); }
   get quantize_i8() { return this.plain('quantize_i8'); }
   get quantize_rows_i16() { return this.plain('quantize_rows_i16'); }
+  get transpose4_b1() { return this.plain('transpose4_b1'); }
+  get transpose4_b2() { return this.plain('transpose4_b2'); }
+  get transpose4_b4() { return this.plain('transpose4_b4'); }
   get add_i8() { return this.plain('add_i8'); }
   get im2col_f32() { return this.plain('im2col_f32'); }
   get im2col_i8() { return this.plain('im2col_i8'); }

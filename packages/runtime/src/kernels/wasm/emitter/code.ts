@@ -143,6 +143,7 @@ export class Code {
   f32Load(offset = 0): this { return this.mem(0x2a, 2, offset); }
   i32Load8S(offset = 0): this { return this.mem(0x2c, 0, offset); }
   i32Load8U(offset = 0): this { return this.mem(0x2d, 0, offset); }
+  i32Load16U(offset = 0): this { return this.mem(0x2f, 1, offset); }
   i32Store(offset = 0): this { return this.mem(0x36, 2, offset); }
   f32Store(offset = 0): this { return this.mem(0x38, 2, offset); }
   i32Store8(offset = 0): this { return this.mem(0x3a, 0, offset); }
