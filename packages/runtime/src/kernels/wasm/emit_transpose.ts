@@ -1,10 +1,10 @@
 /**
- * Emits `transpose4_b1|b2|b4(src, dst, n0, n1, n2, n3, s0, s1, s2, s3)`: a 4-d strided gather of 1-, 2- or
+ * Emits the byte-moving kernels: `transpose4_b1|b2|b4(src, dst, n0, n1, n2, n3, s0, s1, s2, s3)`: a 4-d strided gather of 1-, 2- or
  * 4-byte elements written to `dst` in order — TRANSPOSE (and any other strided copy) once its dimensions are
  * collapsed to four; strides are in bytes. Scalar loads and stores: the gather is memory-bound and its inner
  * stride is arbitrary.
  */
-import type { Code } from './emitter/code.js';
+import type { Code, Local } from './emitter/code.js';
 import type { FunctionDef } from './emitter/module_writer.js';
 
 function emitTranspose(c: Code, bytes: 1 | 2 | 4): void {
@@ -35,3 +35,21 @@ const PARAMS = Array.from({ length: 10 }, () => 'i32' as const);
 export const TRANSPOSE_FUNCTIONS: readonly FunctionDef[] = ([1, 2, 4] as const).map((b) => ({
   name: `transpose4_b${b}`, params: PARAMS, emit: (c: Code) => emitTranspose(c, b),
 }));
+
+/**
+ * `lut8(src, dst, n, table, flip)`: dst[i] = table[src[i] ^ flip] over bytes — a 256-entry table lookup
+ * (lut8.ts); flip 0x80 maps int8 codes −128…127 to indices 0…255, 0 leaves uint8 codes as they are.
+ */
+export const LUT8: FunctionDef = {
+  name: 'lut8',
+  params: ['i32', 'i32', 'i32', 'i32', 'i32'],
+  emit: (c) => {
+    const [src, dst, n, table, flip] = [0, 1, 2, 3, 4].map((i) => c.param(i)) as [Local, Local, Local, Local, Local];
+    const i = c.local('i32');
+    c.forRange(i, () => c.i32Const(0), () => c.localGet(n), 1, () => {
+      c.localGet(dst).localGet(i).i32Add();
+      c.localGet(table).localGet(src).localGet(i).i32Add().i32Load8U().localGet(flip).i32Xor().i32Add().i32Load8U();
+      c.i32Store8();
+    });
+  },
+};

@@ -35,6 +35,7 @@ export interface KernelExports {
   readonly transpose4_b1: Transpose4;
   readonly transpose4_b2: Transpose4;
   readonly transpose4_b4: Transpose4;
+  readonly lut8: (src: I, dst: I, n: I, table: I, flip: I) => void;
   readonly quantize_rows_i16: (src: I, rows: I, k: I, dst: I, rowBytes: I, params: I) => void;
   readonly quantize_i8: (src: I, n: I, dst: I, invScale: number, zeroPoint: I) => void;
   readonly add_i8: (a: I, b: I, out: I, n: I, aMul: I, bMul: I, bias: I, shift: I, min: I, max: I, zeroPoint: I) => void;
@@ -67,7 +68,7 @@ const FAMILY: Record<Plain, Family> = {
   relu_f32: 'float', clamp_f32: 'float', rows_init_f32: 'float', col2im_add_f32: 'float',
   im2col_i8: 'q8', im2col_u8: 'q8', add_i8: 'q8', max_pool_i8: 'q8', max_pool_u8: 'q8',
   gemm_i8f: 'hybrid', quantize_i8: 'hybrid', quantize_rows_i16: 'hybrid',
-  transpose4_b1: 'layout', transpose4_b2: 'layout', transpose4_b4: 'layout',
+  transpose4_b1: 'layout', transpose4_b2: 'layout', transpose4_b4: 'layout', lut8: 'layout',
 };
 
 const Q8_FLAVOURS: readonly Q8[] = ['i8_float', 'u8_float', 'i8_fixed', 'u8_fixed'];
@@ -117,6 +118,7 @@ export class LazyKernels implements KernelExports {
   get transpose4_b1() { return this.plain('transpose4_b1'); }
   get transpose4_b2() { return this.plain('transpose4_b2'); }
   get transpose4_b4() { return this.plain('transpose4_b4'); }
+  get lut8() { return this.plain('lut8'); }
   get add_i8() { return this.plain('add_i8'); }
   get im2col_f32() { return this.plain('im2col_f32'); }
   get im2col_i8() { return this.plain('im2col_i8'); }

@@ -7,6 +7,10 @@ import type { AnyKernel, KernelRegistration, NodeSignature } from '../kernel.js'
 import { HARD_SWISH_QUANTIZED_KERNEL } from '../quantized/hard_swish.js';
 import { LEAKY_RELU_QUANTIZED_KERNEL, LEAKY_RELU_QUANTIZED_XNNPACK_KERNEL } from '../quantized/leaky_relu.js';
 import { QUANTIZE_KERNEL, QUANTIZE_XNNPACK_KERNEL } from '../quantized/quantize.js';
+import { BuiltinOp } from '../../core/ops.js';
+import { Interpreter } from '../../interpreter/interpreter.js';
+import { ModelBuilder } from '../../schema/builder/index.js';
+import { builtinOpResolver } from '../builtin.js';
 import { referenceFor } from './int8_params.js';
 import { HARD_SWISH_LUT8_KERNEL, LEAKY_RELU_LUT8_KERNEL, QUANTIZE_LUT8_KERNEL } from './lut8.js';
 
@@ -62,5 +66,43 @@ test('QUANTIZE between 8-bit types by table equals the quantized kernel (same an
   for (let i = 0; i < 40; i++) {
     const [a, b] = pairs[i % 4]!;
     assertSame(QUANTIZE_LUT8_KERNEL as never, QUANTIZE_XNNPACK_KERNEL as AnyKernel, QUANTIZE_KERNEL as AnyKernel, spec(rand, a, b, null), `case ${i}`);
+  }
+});
+
+test('table kernels inside an interpreter (tensors in wasm memory) give the TypeScript kernels\' bytes', () => {
+  const rand = seededRandom(104);
+  for (const [op, options, inType, outType] of [
+    [BuiltinOp.LEAKY_RELU, { kind: 'LeakyReluOptions', alpha: 0.1 }, 'int8', 'int8'],
+    [BuiltinOp.LEAKY_RELU, { kind: 'LeakyReluOptions', alpha: 0.3 }, 'uint8', 'uint8'],
+    [BuiltinOp.QUANTIZE, undefined, 'uint8', 'int8'],
+  ] as const) {
+    const m = new ModelBuilder();
+    const x = m.addInput({ dtype: inType, shape: [3, 37], quantization: q(0.05, inType === 'int8' ? -3 : 120) });
+    const y = m.addOutput({ dtype: outType, shape: [3, 37], quantization: q(0.04, outType === 'int8' ? 5 : 100) });
+    m.addOperator({ opcode: op, inputs: [x], outputs: [y], options });
+    const bytes = m.build();
+    const data = inType === 'int8' ? Int8Array.from({ length: 111 }, () => randomInt(rand, -128, 127)) : Uint8Array.from({ length: 111 }, () => randomInt(rand, 0, 255));
+    const fast = Interpreter.loadSync(bytes);
+    assert.ok(fast.kernelNames[0]!.includes('table'), fast.kernelNames[0]);
+    const [got] = fast.run([data]);
+    const [want] = Interpreter.loadSync(bytes, { resolver: builtinOpResolver({ simd: false }) }).run([data]);
+    assert.deepEqual(Array.from(got as Int8Array), Array.from(want as Int8Array), `${op} ${inType} → ${outType}`);
+  }
+});
+
+test('QUANTIZE float32 → int8 in wasm (ragged length, in an interpreter) equals the XNNPACK-arithmetic kernel', () => {
+  const rand = seededRandom(105);
+  for (const n of [37, 64]) {
+    const m = new ModelBuilder();
+    const x = m.addInput({ dtype: 'float32', shape: [n] });
+    const y = m.addOutput({ dtype: 'int8', shape: [n], quantization: q(0.03, -7) });
+    m.addOperator({ opcode: BuiltinOp.QUANTIZE, inputs: [x], outputs: [y] });
+    const bytes = m.build();
+    const data = Float32Array.from({ length: n }, (_, i) => (i % 9 === 0 ? 0.015 * randomInt(rand, -300, 300) : (rand() - 0.5) * 10));
+    const fast = Interpreter.loadSync(bytes);
+    assert.ok(fast.kernelNames[0]!.includes('wasm'), fast.kernelNames[0]);
+    const [got] = fast.run([data]);
+    const [want] = Interpreter.loadSync(bytes, { resolver: builtinOpResolver({ simd: false }) }).run([data]);
+    assert.deepEqual(Array.from(got as Int8Array), Array.from(want as Int8Array), `n ${n}`);
   }
 });

@@ -2,8 +2,8 @@
  * Element-wise 8-bit → 8-bit operators (LEAKY_RELU, HARD_SWISH, QUANTIZE between 8-bit types) as a 256-entry
  * table: an 8-bit input has 256 possible values, so prepare runs the TypeScript kernel the resolver would
  * pick on all of them once, and eval looks every element up — the very values of that kernel (bit-exact by
- * construction), at a table lookup per element instead of its fixed-point arithmetic. (No SIMD: a byte
- * lookup in JavaScript is already memory-bound; it sits with the wasm kernels as their fast-path sibling.)
+ * construction), at a table lookup per element (a byte loop in wasm, emit_transpose.ts's lut8) instead of its
+ * fixed-point arithmetic.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { BuiltinOptions } from '../../core/options.js';
@@ -12,6 +12,8 @@ import { HARD_SWISH_QUANTIZED_KERNEL } from '../quantized/hard_swish.js';
 import { LEAKY_RELU_QUANTIZED_KERNEL, LEAKY_RELU_QUANTIZED_XNNPACK_KERNEL } from '../quantized/leaky_relu.js';
 import { QUANTIZE_KERNEL, QUANTIZE_XNNPACK_KERNEL } from '../quantized/quantize.js';
 import { referenceFor } from './int8_params.js';
+import { simdSupported } from './module.js';
+import { packOnce } from './pack_cache.js';
 
 type Bytes = Int8Array | Uint8Array;
 
@@ -19,6 +21,9 @@ export interface Lut8Prepared {
   /** Output for input value `min + k` at index k. */
   readonly table: Bytes;
   readonly min: number;
+  /** The table in wasm memory, indexed by the input byte XOR `flip` (0x80 for int8). */
+  readonly tableAt: number;
+  readonly flip: number;
 }
 
 const isByte = (t: RuntimeTensor | null | undefined): boolean => t?.dtype === 'int8' || t?.dtype === 'uint8';
@@ -42,8 +47,9 @@ function lut8Kernel<O extends BuiltinOptions | null>(
   return {
     op,
     name: `${label} (int8/uint8, 256-entry table)`,
+    simd: true,
     parseOptions: builtin.parseOptions,
-    supports: (node: NodeSignature) => isByte(node.inputs[0]) && isByte(node.outputs[0]) &&
+    supports: (node: NodeSignature) => simdSupported() && isByte(node.inputs[0]) && isByte(node.outputs[0]) &&
       (xnnpack.supports?.(node) !== false || builtin.supports?.(node) !== false),
     prepare: (node: NodeContext<O>) => {
       const kernel = referenceFor(node, xnnpack as AnyKernel, builtin as AnyKernel) as KernelRegistration<O, unknown>;
@@ -57,11 +63,19 @@ function lut8Kernel<O extends BuiltinOptions | null>(
         outputs: [{ ...output, shape: [256], data: results }],
       });
       kernel.eval(probe, data);
-      return { table: results, min };
+      const ctx = node.wasm;
+      const tableAt = packOnce(node, () => ctx.alloc(256));
+      ctx.u8.set(new Uint8Array(results.buffer), tableAt);
+      return { table: results, min, tableAt, flip: min < 0 ? 0x80 : 0 };
     },
     eval: (node, d) => {
       const input = node.inputs[0]!.data as Bytes;
       const output = node.outputs[0]!.data as Bytes;
+      const ctx = node.wasm;
+      if (input.buffer === ctx.memory.buffer && output.buffer === ctx.memory.buffer) {
+        ctx.fn.lut8(input.byteOffset, output.byteOffset, input.length, d.tableAt, d.flip);
+        return;
+      }
       const { table, min } = d;
       for (let i = 0; i < input.length; i++) output[i] = table[input[i]! - min]!;
     },

@@ -14,7 +14,7 @@ import { GEMM_8BIT, gemmF32, GEMM_I8F } from './emit_gemm.js';
 import { IM2COL_F32, IM2COL_I8, IM2COL_U8 } from './emit_im2col.js';
 import { AVG_POOL_F32, MAX_POOL_F32, MAX_POOL_I8, MAX_POOL_U8 } from './emit_pool.js';
 import { QUANTIZE_I8, QUANTIZE_ROWS_I16 } from './emit_quantize.js';
-import { TRANSPOSE_FUNCTIONS } from './emit_transpose.js';
+import { LUT8, TRANSPOSE_FUNCTIONS } from './emit_transpose.js';
 import { LazyKernels, type KernelExports } from './kernel_exports.js';
 
 export type { BinaryF32, KernelExports, Q8 } from './kernel_exports.js';
@@ -30,7 +30,7 @@ const FAMILIES: Record<Family, (relaxed: boolean) => FunctionDef[]> = {
   q8: () => [...byName(GEMM_8BIT, false), IM2COL_I8, IM2COL_U8, ...byName(DEPTHWISE_8BIT, false), ADD_I8, MAX_POOL_I8, MAX_POOL_U8],
   q8fixed: () => [...byName(GEMM_8BIT, true), ...byName(DEPTHWISE_8BIT, true)],
   hybrid: () => [GEMM_I8F, QUANTIZE_I8, QUANTIZE_ROWS_I16],
-  layout: () => [...TRANSPOSE_FUNCTIONS],
+  layout: () => [...TRANSPOSE_FUNCTIONS, LUT8],
 };
 
 export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];

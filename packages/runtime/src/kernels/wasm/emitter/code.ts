@@ -166,6 +166,7 @@ export class Code {
   i32Sub(): this { this.body.byte(0x6b); return this; }
   i32Mul(): this { this.body.byte(0x6c); return this; }
   i32And(): this { this.body.byte(0x71); return this; }
+  i32Xor(): this { this.body.byte(0x73); return this; }
   i32Shl(): this { this.body.byte(0x74); return this; }
   i32ShrU(): this { this.body.byte(0x76); return this; }
   f32ConvertI32S(): this { this.body.byte(0xb2); return this; }
