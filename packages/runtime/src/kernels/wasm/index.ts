@@ -14,6 +14,7 @@ import { FULLY_CONNECTED_WASM_KERNEL } from './fully_connected.js';
 import { FULLY_CONNECTED_INT8_WASM_KERNEL } from './fully_connected_int8.js';
 import { MAX_POOL_2D_8BIT_WASM_KERNEL, MAX_POOL_2D_WASM_KERNEL } from './max_pool_2d.js';
 import { PAD_WASM_KERNEL } from './pad.js';
+import { CONCATENATION_8BIT_WASM_KERNEL } from './concatenation_8bit.js';
 import { QUANTIZE_F32_WASM_KERNEL } from './quantize_f32.js';
 import { HARD_SWISH_LUT8_KERNEL, LEAKY_RELU_LUT8_KERNEL, QUANTIZE_LUT8_KERNEL } from './lut8.js';
 import { SLICE_WASM_KERNEL, STRIDED_SLICE_WASM_KERNEL, TRANSPOSE_WASM_KERNEL } from './strided_copy.js';
@@ -54,6 +55,7 @@ export const WASM_KERNELS: readonly AnyKernel[] = [
   HARD_SWISH_LUT8_KERNEL,
   QUANTIZE_LUT8_KERNEL,
   QUANTIZE_F32_WASM_KERNEL,
+  CONCATENATION_8BIT_WASM_KERNEL,
 ] as AnyKernel[];
 
 export { simdSupported } from './module.js';

@@ -106,3 +106,28 @@ test('QUANTIZE float32 → int8 in wasm (ragged length, in an interpreter) equal
     assert.deepEqual(Array.from(got as Int8Array), Array.from(want as Int8Array), `n ${n}`);
   }
 });
+
+test('8-bit CONCATENATION in wasm (copies and per-input requantizing tables) equals the quantized kernel', () => {
+  const rand = seededRandom(106);
+  for (const [dtype, axis] of [['int8', 3], ['uint8', 1], ['int8', 0], ['uint8', 2]] as const) {
+    const m = new ModelBuilder();
+    const [lo, hi] = range(dtype);
+    const outQ = q(0.05, dtype === 'int8' ? -4 : 128);
+    const shapes = [[2, 3, 4, 5], [2, 3, 4, 5], [2, 3, 4, 5]].map((s, i) => s.map((d, k) => (k === axis ? d + i : d)));
+    const quants = [outQ, q(0.031, dtype === 'int8' ? 9 : 100), q(0.11, dtype === 'int8' ? -20 : 140)];
+    const inputs = shapes.map((shape, i) => m.addInput({ dtype, shape, quantization: quants[i]! }));
+    const outShape = shapes[0]!.map((d, k) => (k === axis ? shapes.reduce((a, s) => a + s[k]!, 0) : d));
+    const y = m.addOutput({ dtype, shape: outShape, quantization: outQ });
+    m.addOperator({ opcode: BuiltinOp.CONCATENATION, inputs, outputs: [y], options: { kind: 'ConcatenationOptions', axis, fusedActivation: 'NONE' } });
+    const bytes = m.build();
+    const data = shapes.map((s) => {
+      const n = s.reduce((a, b) => a * b, 1);
+      return dtype === 'int8' ? Int8Array.from({ length: n }, () => randomInt(rand, lo, hi)) : Uint8Array.from({ length: n }, () => randomInt(rand, lo, hi));
+    });
+    const fast = Interpreter.loadSync(bytes);
+    assert.ok(fast.kernelNames[0]!.includes('wasm'), fast.kernelNames[0]);
+    const [got] = fast.run(data);
+    const [want] = Interpreter.loadSync(bytes, { resolver: builtinOpResolver({ simd: false }) }).run(data);
+    assert.deepEqual(Array.from(got as Int8Array), Array.from(want as Int8Array), `${dtype} axis ${axis}`);
+  }
+});
