@@ -33,8 +33,11 @@ export interface WasmContextOptions {
   /** Largest size the memory may grow to, in bytes (at most, and by default, 4 GiB). */
   readonly maxBytes?: number;
   /**
-   * Use WebAssembly relaxed SIMD (fused float multiply-adds) — by default whenever the engine has it; `false`
-   * gives the plain-SIMD kernels. Float results of the two differ within float rounding; integer ones not at all.
+   * Use WebAssembly relaxed SIMD's fused float multiply-adds (Node 22+, or Node 20 with
+   * --experimental-wasm-relaxed-simd; see relaxedSimdSupported()). Off by default: a fused multiply-add
+   * rounds once where LiteRT (XNNPACK's wasm kernels) rounds the product and the sum, and two corpus models
+   * with ill-conditioned heads (pose_landmarks_detector, dp_net) then land just past the corpus tolerance.
+   * Pass a WasmContext({ relaxedSimd: true }) as InterpreterOptions.memory to trade that for speed.
    */
   readonly relaxedSimd?: boolean;
 }
@@ -63,7 +66,7 @@ export class WasmContext implements Disposable {
     const max = options.maxBytes ?? WASM_MAX_BYTES;
     if (!Number.isFinite(max) || max <= 0) throw new RangeError(`maxBytes must be a positive number, got ${String(max)}`);
     this.maxBytes = Math.min(max, WASM_MAX_BYTES);
-    this.relaxedSimd = options.relaxedSimd ?? relaxedSimdSupported();
+    this.relaxedSimd = options.relaxedSimd ?? false;
     if (this.relaxedSimd && !relaxedSimdSupported()) {
       throw new UnsupportedError('WebAssembly relaxed SIMD is not available in this engine (Node 20: --experimental-wasm-relaxed-simd)');
     }

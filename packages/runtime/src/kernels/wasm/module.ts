@@ -35,13 +35,13 @@ const FAMILIES: Record<Family, (relaxed: boolean) => FunctionDef[]> = {
 
 export const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
 
-/** One family's module bytes (relaxed SIMD by default when the engine has it). */
-export function familyModuleBytes(family: Family, relaxedSimd = relaxedSimdSupported()): Uint8Array<ArrayBuffer> {
+/** One family's module bytes (with `relaxedSimd`, its fused multiply-add variant). */
+export function familyModuleBytes(family: Family, relaxedSimd = false): Uint8Array<ArrayBuffer> {
   return assembleModule(FAMILIES[family](relaxedSimd));
 }
 
 /** Every kernel in one module (to validate them all at once). */
-export function kernelModuleBytes(relaxedSimd = relaxedSimdSupported()): Uint8Array<ArrayBuffer> {
+export function kernelModuleBytes(relaxedSimd = false): Uint8Array<ArrayBuffer> {
   return assembleModule(FAMILY_NAMES.flatMap((f) => FAMILIES[f](relaxedSimd)));
 }
 
@@ -103,9 +103,8 @@ export function compiledFamily(family: Family, relaxedSimd: boolean): WebAssembl
 
 /**
  * The kernels over `memory`: each family is instantiated on the first use of one of its functions, which
- * costs microseconds once compiled. `relaxedSimd` picks the float FMA variant (default: whenever the engine
- * has relaxed SIMD).
+ * costs microseconds once compiled. `relaxedSimd` picks the float FMA variant (opt-in: see WasmContext).
  */
-export function instantiateKernels(memory: WebAssembly.Memory, relaxedSimd = relaxedSimdSupported()): KernelExports {
+export function instantiateKernels(memory: WebAssembly.Memory, relaxedSimd = false): KernelExports {
   return new LazyKernels((family) => new WebAssembly.Instance(compiledFamily(family, relaxedSimd), { env: { memory } }));
 }
