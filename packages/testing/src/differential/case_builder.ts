@@ -19,6 +19,11 @@ export interface DiffCase {
   readonly todo?: string;
   /** Invokes of one loaded model on the same inputs (state carries over); 1 when absent. */
   readonly invokes?: number;
+  /**
+   * Which of our kernels run the case: the default resolver (SIMD kernels where they apply) when absent,
+   * the TypeScript kernels alone when false.
+   */
+  readonly simd?: boolean;
 }
 
 /** A family of ops (one generator module): seeded cases, a few per op. */

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it, type TestContext } from 'node:test';
-import { Interpreter } from '@tflite-lambda/runtime';
+import { builtinOpResolver, Interpreter } from '@tflite-lambda/runtime';
 import { compareTensors, toleranceFor } from '../litert/compare.js';
 import { numericValue, type HostTensor } from '../litert/host_tensor.js';
 import type { DiffCase, DiffFamily } from './case_builder.js';
@@ -21,7 +21,8 @@ function stepsOf(c: DiffCase): HostTensor[][] {
 export function runOurs(c: DiffCase): HostTensor[][] {
   let interpreter: Interpreter;
   try {
-    interpreter = Interpreter.loadSync(c.model);
+    const resolver = c.simd === false ? builtinOpResolver({ simd: false }) : undefined;
+    interpreter = Interpreter.loadSync(c.model, resolver ? { resolver } : {});
     interpreter.allocateTensors();
   } catch (error) {
     throw new Error(`our runtime cannot load ${c.name}: ${String(error)}`, { cause: error });

@@ -49,7 +49,8 @@ function stridedCopyKernel<O>(reference: KernelRegistration<O, StridedBox>, op: 
     parseOptions: reference.parseOptions,
     supports: (node) => {
       const dtype = node.inputs[0]?.dtype;
-      return simdSupported() && !!dtype && [1, 2, 4].includes(bytesPerElement(dtype)) && reference.supports?.(node) !== false;
+      return simdSupported() && !!dtype && dtype !== 'string' && dtype !== 'resource' && [1, 2, 4].includes(bytesPerElement(dtype)) &&
+        reference.supports?.(node) !== false;
     },
     prepare: (node) => {
       const box = reference.prepare(node);
