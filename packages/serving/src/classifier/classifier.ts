@@ -2,7 +2,7 @@ import { Interpreter, type TensorDetails } from '@tflite-lambda/runtime';
 import type { ImageInput } from '@tflite-lambda/vision';
 import { ClassifierError } from './errors.js';
 import { inputSpecOf, type InputSpec } from './input.js';
-import { loadLabels, normalizer, type ClassifierOptions } from './options.js';
+import { loadLabels, normalizer, type ClassifierOptions, type PredictOptions } from './options.js';
 import { preprocess } from './preprocess.js';
 import { classCountOf, classification, scoresFromOutput, topClasses, type Classification } from './scores.js';
 
@@ -58,23 +58,26 @@ export class ImageClassifier {
     return new ImageClassifier(engine, options);
   }
 
-  /** Per-class probabilities (softmax of the output when the model does not end in one). */
-  predict(image: ImageInput): Float32Array {
-    this.engine.setTensor(this.spec.index, preprocess(image, this.spec, this.options));
+  /**
+   * Per-class probabilities (softmax of the output when the model does not end in one). `call.deadline`
+   * bounds decoding and resizing (IMAGE_DECODE_TIMEOUT past it).
+   */
+  predict(image: ImageInput, call: PredictOptions = {}): Float32Array {
+    this.engine.setTensor(this.spec.index, preprocess(image, this.spec, this.options, call));
     this.engine.invoke();
     return scoresFromOutput(this.engine.getTensor(this.outputDetails.index), this.outputDetails);
   }
 
   /** The most probable class. */
-  classify(image: ImageInput): Classification {
-    const scores = this.predict(image);
+  classify(image: ImageInput, call: PredictOptions = {}): Classification {
+    const scores = this.predict(image, call);
     let best = 0;
     for (let i = 1; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
     return classification(best, scores[best], this.labels);
   }
 
   /** The k most probable classes, best first (k larger than the class count returns every class). */
-  topK(image: ImageInput, k: number): Classification[] {
-    return topClasses(this.predict(image), k, this.labels);
+  topK(image: ImageInput, k: number, call: PredictOptions = {}): Classification[] {
+    return topClasses(this.predict(image, call), k, this.labels);
   }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ImageLimits } from '@tflite-lambda/vision';
 import { ClassifierError } from './errors.js';
 
 /**
@@ -20,6 +21,13 @@ export interface ClassifierOptions {
   invert?: boolean | 'auto';
   /** Refuse images with more pixels than this (checked from the header before decoding). Default 25_000_000. */
   maxPixels?: number;
+  /** The other image limits (each dimension, decoded bytes); vision's DEFAULT_IMAGE_LIMITS where absent. */
+  imageLimits?: Partial<Omit<ImageLimits, 'deadline'>>;
+}
+
+/** Per-call options: when decoding and resizing the image must be done (performance.now() ms). */
+export interface PredictOptions {
+  readonly deadline?: number;
 }
 
 /** Labels from an array or a file (one per line; trailing blank lines and CR characters are ignored). */

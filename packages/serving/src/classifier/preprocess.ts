@@ -1,43 +1,23 @@
 /**
  * Image to model input, as a Python pipeline using Pillow would do it:
- * `Image.open(f).convert('L' or 'RGB').resize((W, H))`, then optional inversion, then the tensor encoding.
+ * `Image.open(f).convert('L' or 'RGB').resize((W, H))` (vision's prepareImage, the pipeline training uses
+ * too), then optional inversion, then the tensor encoding.
  */
 import type { TypedArray } from '@tflite-lambda/runtime';
-import {
-  DEFAULT_MAX_PIXELS,
-  ImageError,
-  decodeImage,
-  resizeBicubic,
-  toGray,
-  toRgb,
-  type DecodedImage,
-  type Image8,
-  type ImageInput,
-} from '@tflite-lambda/vision';
+import { prepareImage, type Image8, type ImageInput, type ImageLimits } from '@tflite-lambda/vision';
 import { applyInvert, toInputTensor, type InputSpec } from './input.js';
-import type { ClassifierOptions } from './options.js';
+import type { ClassifierOptions, PredictOptions } from './options.js';
 
-export function isDecodedImage(input: ImageInput): input is DecodedImage {
-  return !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer);
-}
-
-/** Decodes (or takes) the image and enforces the pixel limit. */
-export function toDecoded(input: ImageInput, maxPixels = DEFAULT_MAX_PIXELS): DecodedImage {
-  if (!isDecodedImage(input)) return decodeImage(input instanceof ArrayBuffer ? new Uint8Array(input) : input, { maxPixels });
-  if (input.width * input.height > maxPixels) {
-    throw new ImageError('IMAGE_TOO_LARGE', `image of ${input.width}x${input.height} pixels exceeds the limit of ${maxPixels}`);
-  }
-  return input;
+/** The image limits of these options, with the call's deadline. */
+export function limitsOf(options: ClassifierOptions, call: PredictOptions = {}): Partial<ImageLimits> {
+  return { ...options.imageLimits, maxPixels: options.maxPixels ?? options.imageLimits?.maxPixels, deadline: call.deadline };
 }
 
 /** Converted, resized and (optionally) inverted pixels at the model's input size. */
-export function preparePixels(input: ImageInput, spec: InputSpec, options: ClassifierOptions = {}): Image8 {
-  const decoded = toDecoded(input, options.maxPixels);
-  const converted = spec.channels === 1 ? toGray(decoded) : toRgb(decoded);
-  const resized = resizeBicubic(converted, spec.width, spec.height);
-  return applyInvert(resized, options.invert);
+export function preparePixels(input: ImageInput, spec: InputSpec, options: ClassifierOptions = {}, call: PredictOptions = {}): Image8 {
+  return applyInvert(prepareImage(input, spec, limitsOf(options, call)), options.invert);
 }
 
-export function preprocess(input: ImageInput, spec: InputSpec, options: ClassifierOptions = {}): TypedArray {
-  return toInputTensor(preparePixels(input, spec, options), spec, options.normalization);
+export function preprocess(input: ImageInput, spec: InputSpec, options: ClassifierOptions = {}, call: PredictOptions = {}): TypedArray {
+  return toInputTensor(preparePixels(input, spec, options, call), spec, options.normalization);
 }

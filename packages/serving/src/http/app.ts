@@ -8,7 +8,7 @@ import { pageHtml } from '../page/page.js';
 import { extractImage, textMangledImage } from './body.js';
 import { HttpError, statusOf, type HttpErrorCode } from './errors.js';
 import { errorResponse, htmlResponse, jsonResponse, withCors } from './responses.js';
-import type { HandledRequest, HttpRequest, ImageModel, Prediction, RequestOutcome } from './types.js';
+import type { HandledRequest, HttpRequest, ImageModel, Prediction, PredictOptions, RequestOutcome } from './types.js';
 
 /** Lambda's limit for a synchronous request payload. */
 export const DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -88,7 +88,7 @@ function classify(req: HttpRequest, options: AppOptions): HandledRequest {
     if (sniffImageFormat(image) === null) {
       throw new HttpError('UNSUPPORTED_IMAGE_FORMAT', `the image is not a PNG or JPEG (${describeMagic(image)})`);
     }
-    const body = predict(options.model, image, top);
+    const body = predict(options.model, image, top, { deadline: req.deadline });
     return { response: jsonResponse(200, body), outcome: { status: 200, inputBytes, value: body.value, score: body.score } };
   } catch (err) {
     return failure(err, inputBytes, req.requestId);
@@ -100,9 +100,9 @@ interface ClassifyBody extends Prediction {
 }
 
 /** One inference either way: with ?top the best of the top K is the classification. */
-function predict(model: ImageModel, image: Uint8Array, top: number | undefined): ClassifyBody {
-  if (top === undefined) return plain(model.classify(image));
-  const ranked = model.topK(image, top).map(plain);
+function predict(model: ImageModel, image: Uint8Array, top: number | undefined, call: PredictOptions): ClassifyBody {
+  if (top === undefined) return plain(model.classify(image, call));
+  const ranked = model.topK(image, top, call).map(plain);
   return { ...ranked[0], top: ranked };
 }
 

@@ -13,6 +13,7 @@ export type HttpErrorCode =
   | 'UNSUPPORTED_IMAGE_FORMAT'
   | 'IMAGE_DECODE_FAILED'
   | 'IMAGE_TOO_LARGE'
+  | 'IMAGE_DECODE_TIMEOUT'
   | 'INTERNAL_ERROR';
 
 const STATUS: Record<HttpErrorCode, number> = {
@@ -28,6 +29,7 @@ const STATUS: Record<HttpErrorCode, number> = {
   UNSUPPORTED_IMAGE_FORMAT: 415,
   IMAGE_DECODE_FAILED: 422,
   IMAGE_TOO_LARGE: 422,
+  IMAGE_DECODE_TIMEOUT: 422,
   INTERNAL_ERROR: 500,
 };
 

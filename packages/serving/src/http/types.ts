@@ -2,6 +2,9 @@
  * The runtime-agnostic request and response of the HTTP core. Adapters (Lambda events, the local dev server)
  * translate into these and back; nothing here knows which runtime carried the bytes.
  */
+import type { PredictOptions } from '../classifier/options.js';
+
+export type { PredictOptions };
 
 /** One incoming request, already normalised by an adapter. */
 export interface HttpRequest {
@@ -17,6 +20,8 @@ export interface HttpRequest {
   readonly body: Uint8Array;
   /** The id the platform gave this request, echoed in 500 responses and logs. */
   readonly requestId: string;
+  /** When the answer must be ready, in performance.now() milliseconds (absent: no deadline). */
+  readonly deadline?: number;
 }
 
 /** The response an adapter turns back into its runtime's shape. */
@@ -39,8 +44,8 @@ export interface Prediction {
  * core is tested without kernels.
  */
 export interface ImageModel {
-  classify(image: Uint8Array): Prediction;
-  topK(image: Uint8Array, k: number): Prediction[];
+  classify(image: Uint8Array, options?: PredictOptions): Prediction;
+  topK(image: Uint8Array, k: number, options?: PredictOptions): Prediction[];
   readonly numClasses: number;
 }
 

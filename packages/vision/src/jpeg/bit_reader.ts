@@ -62,8 +62,12 @@ export class BitReader {
     return v;
   }
 
+  /** One bit: the progressive refinement passes read one per non-zero coefficient, so this path is kept short. */
   readBit(): number {
-    return this.read(1);
+    if (this.bits === 0) this.fill();
+    const bits = --this.bits;
+    if (bits < this.padding) throw corrupt('scan data is truncated or corrupt (ran into a marker or the end of the file)');
+    return (this.acc >>> bits) & 1;
   }
 
   /** `n` bits as a signed magnitude category value (T.81 F.2.2.1 EXTEND). */

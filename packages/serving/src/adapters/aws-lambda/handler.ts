@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { ImageClassifier, type ClassifierOptions } from '../../classifier/index.js';
 import { createApp, type App, type AppOptions } from '../../http/app.js';
-import { DEFAULT_MAX_PIXELS } from '@tflite-lambda/vision';
+import { DEFAULT_MAX_PIXELS, type ImageLimits } from '@tflite-lambda/vision';
 import type { HandledRequest, HttpRequest, HttpResponse, ImageModel } from '../../http/types.js';
 import { albToRequest, isAlbEvent, responseToAlb } from './alb.js';
 import { apiGatewayV1ToRequest, isApiGatewayV1Event, responseToApiGatewayV1 } from './api-gateway-v1.js';
@@ -22,8 +22,17 @@ export interface HandlerOptions extends Omit<AppOptions, 'model'> {
   readonly labels?: readonly string[] | string;
   /** Images whose header claims more pixels are refused with 422 before decoding (default DEFAULT_MAX_PIXELS, 25 MP). */
   readonly maxPixels?: number;
+  /** The other image limits (each dimension, decoded bytes), also judged from the header (vision's defaults). */
+  readonly imageLimits?: Partial<Omit<ImageLimits, 'deadline'>>;
+  /**
+   * Time kept back from the invocation's remaining time for inference and the answer: decoding and resizing
+   * must finish that long before the Lambda timeout, or the request gets 422 IMAGE_DECODE_TIMEOUT (default 1000 ms).
+   */
+  readonly timeReserveMs?: number;
+  /** The time a request may take when the context cannot say (no getRemainingTimeInMillis; default 10 000 ms). */
+  readonly timeoutMs?: number;
   /** Further preprocessing options for the classifier (normalization, invert). */
-  readonly classifier?: Omit<ClassifierOptions, 'labels' | 'maxPixels'>;
+  readonly classifier?: Omit<ClassifierOptions, 'labels' | 'maxPixels' | 'imageLimits'>;
   /** Where per-request records go (default: Powertools Logger and Metrics). */
   readonly observer?: RequestObserver;
   readonly serviceName?: string;
@@ -38,7 +47,17 @@ export async function createHandler(options: HandlerOptions): Promise<LambdaHttp
   const model = await loadModel(options);
   const app = createApp({ ...options, model });
   const observer = options.observer ?? powertoolsObserver({ serviceName: options.serviceName });
-  return async (event, context = {}) => handle(app, observer, event, context);
+  const time = { reserveMs: options.timeReserveMs ?? DEFAULT_TIME_RESERVE_MS, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  return async (event, context = {}) => handle(app, observer, event, context, time);
+}
+
+const DEFAULT_TIME_RESERVE_MS = 1000;
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** When the image work must be done: the invocation's remaining time (or the configured timeout) less the reserve. */
+function deadlineOf(context: LambdaContextLike, started: number, time: { reserveMs: number; timeoutMs: number }): number {
+  const remaining = context.getRemainingTimeInMillis?.() ?? time.timeoutMs;
+  return started + Math.max(0, remaining - time.reserveMs);
 }
 
 async function loadModel(options: HandlerOptions): Promise<ImageModel> {
@@ -48,17 +67,25 @@ async function loadModel(options: HandlerOptions): Promise<ImageModel> {
     ...options.classifier,
     labels: options.labels,
     maxPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS,
+    imageLimits: options.imageLimits,
   });
 }
 
-function handle(app: App, observer: RequestObserver, event: LambdaHttpEvent, context: LambdaContextLike): LambdaHttpResult {
+function handle(
+  app: App,
+  observer: RequestObserver,
+  event: LambdaHttpEvent,
+  context: LambdaContextLike,
+  time: { reserveMs: number; timeoutMs: number },
+): LambdaHttpResult {
   const started = performance.now();
+  const deadline = deadlineOf(context, started, time);
   const flavour = flavourOf(event);
   const requestId = context.awsRequestId ?? eventRequestId(event) ?? randomUUID();
   let request: HttpRequest | null = null;
   let handled: HandledRequest;
   try {
-    request = flavour.toRequest(requestId);
+    request = { ...flavour.toRequest(requestId), deadline };
     handled = app.handle(request);
   } catch (err) {
     handled = app.fail(err, requestId); // e.g. a body flagged base64 that is not

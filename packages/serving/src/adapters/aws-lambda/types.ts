@@ -17,6 +17,6 @@ export type LambdaHttpEvent = APIGatewayProxyEvent | APIGatewayProxyEventV2 | AL
 export type LambdaHttpResult = APIGatewayProxyResult | APIGatewayProxyStructuredResultV2 | ALBResult;
 
 /** The parts of a Lambda context the handler reads; the full Context satisfies it. */
-export type LambdaContextLike = Partial<Pick<Context, 'awsRequestId' | 'functionName'>>;
+export type LambdaContextLike = Partial<Pick<Context, 'awsRequestId' | 'functionName' | 'getRemainingTimeInMillis'>>;
 
 export type LambdaHttpHandler = (event: LambdaHttpEvent, context?: LambdaContextLike) => Promise<LambdaHttpResult>;
