@@ -13,3 +13,5 @@ export * from './litert/compare.js';
 export * from './litert/host_tensor.js';
 export * from './corpus/conformance_corpus.js';
 export * from './fuzz/fuzz_mutations.js';
+export { loadReproducers, regressionDir, saveReproducer } from './fuzz/regressions.js';
+export type { FuzzCase, FuzzTargetName } from './fuzz/fuzz_case.js';

@@ -4,7 +4,7 @@ import { ImageError } from '@tflite-lambda/vision';
 import { createApp, type AppOptions } from './app.js';
 import { fakeModel } from '@tflite-lambda/testing/serving';
 import { grayPng, tinyGif } from '@tflite-lambda/testing/images';
-import type { HttpRequest, HttpResponse, Prediction } from './types.js';
+import type { HttpRequest, HttpResponse, ImageModel, Prediction } from './types.js';
 
 function request(over: Partial<HttpRequest>): HttpRequest {
   return { method: 'POST', path: '/', headers: {}, query: {}, body: new Uint8Array(0), requestId: 'req-1', ...over };
@@ -134,6 +134,7 @@ describe('HTTP core: client errors', () => {
     const expect: [ImageError['code'], number][] = [
       ['IMAGE_DECODE_FAILED', 422],
       ['IMAGE_TOO_LARGE', 422],
+      ['IMAGE_DECODE_TIMEOUT', 422],
       ['UNSUPPORTED_IMAGE_FORMAT', 415],
     ];
     for (const [code, status] of expect) {
@@ -141,6 +142,22 @@ describe('HTTP core: client errors', () => {
       assert.equal(response.status, status);
       assert.deepEqual(json(response), { error: { code, message: 'bad image' } });
     }
+  });
+});
+
+describe('HTTP core: the request deadline', () => {
+  it('reaches the model with the image, for a plain classification and for ?top', () => {
+    const seen: (number | undefined)[] = [];
+    const model: ImageModel = {
+      numClasses: 2,
+      classify: (_: Uint8Array, call?: { deadline?: number }) => (seen.push(call?.deadline), { value: 1, score: 1 }),
+      topK: (_: Uint8Array, k: number, call?: { deadline?: number }) => (seen.push(call?.deadline), [{ value: 1, score: 1 }].slice(0, k)),
+    };
+    const app = createApp({ model });
+    app.handle(request({ body: png, deadline: 1234 }));
+    app.handle(request({ body: png, query: { top: '1' }, deadline: 5678 }));
+    app.handle(request({ body: png }));
+    assert.deepEqual(seen, [1234, 5678, undefined]);
   });
 });
 

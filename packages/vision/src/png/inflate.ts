@@ -1,7 +1,7 @@
 /**
  * Inflates a PNG's image data with node's zlib into one buffer of exactly the size the header implies.
  * The output is capped at that size, so a deflate bomb costs no more memory than an honest file of the
- * same dimensions; zlib's own messages stay in the error's cause, never in what a client reads.
+ * same dimensions; the compression library's own messages stay in the error's cause, never in what a client reads.
  */
 import { constants, inflateSync } from 'node:zlib';
 import { ImageError } from '../errors.js';
@@ -25,7 +25,7 @@ export function inflateImageData(data: Uint8Array, expected: number): Uint8Array
     if (err instanceof RangeError) {
       throw new ImageError('IMAGE_DECODE_FAILED', `PNG image data inflates to more than the ${expected} bytes its header calls for`, { cause: err });
     }
-    throw new ImageError('IMAGE_DECODE_FAILED', 'PNG image data is not a valid zlib stream', { cause: err });
+    throw new ImageError('IMAGE_DECODE_FAILED', 'PNG image data is corrupt: its compressed stream does not inflate', { cause: err });
   }
   if (raw.length < expected) {
     throw new ImageError('IMAGE_DECODE_FAILED', `PNG image data is truncated: ${raw.length} of ${expected} bytes`);

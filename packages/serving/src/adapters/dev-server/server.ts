@@ -79,14 +79,20 @@ export function listen(server: Server, port: number, host = '127.0.0.1'): Promis
   });
 }
 
+/** Client errors that only mean the client went away (mid-request); the request's own handler logs those. */
+const CLIENT_GONE = new Set(['ECONNRESET', 'EPIPE', 'HPE_INVALID_EOF_STATE']);
+
 /** Malformed HTTP, oversized headers or a request too slow to arrive: the status says which, then the socket closes. */
 function answerClientError(err: NodeJS.ErrnoException, socket: Socket, log: (line: string) => void): void {
+  if (CLIENT_GONE.has(err.code ?? '') || !socket.writable) {
+    socket.destroy();
+    return;
+  }
   const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout'
     : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large'
     : '400 Bad Request';
-  if (err.code !== 'ECONNRESET') log(`dev server: ${status.slice(4)} for ${socket.remoteAddress ?? '?'} (${err.code ?? err.message})`);
-  if (socket.writable && err.code !== 'ECONNRESET') socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  else socket.destroy();
+  log(`dev server: ${status.slice(4)} for ${socket.remoteAddress ?? '?'} (${err.code ?? err.message})`);
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 async function serve(

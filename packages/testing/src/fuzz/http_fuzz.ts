@@ -1,0 +1,122 @@
+/**
+ * The HTTP fuzz target: request bodies in every shape the API takes (raw image, JSON with base64, data URLs,
+ * multipart forms, form-encoded raw bytes), mutated at the envelope (Content-Type and its boundary,
+ * multipart framing and part headers, JSON structure, the base64 text) or inside the image they carry,
+ * and answered by the real HTTP core with a real classifier. The property: a 200 or a 4xx whose JSON error
+ * has a known code and a message of ours, within the time budget — never a 500.
+ */
+import { Interpreter } from '@tflite-lambda/runtime';
+import { createApp, ImageClassifier, statusOf, type App, type HttpErrorCode } from '@tflite-lambda/serving';
+import { passThroughModel } from '../serving/classifier_models.js';
+import { caseRng, describeThrown, foreignWording, type FuzzCase, type FuzzTarget } from './fuzz_case.js';
+import type { Prng } from './fuzz_mutations.js';
+import { flipBytes } from './png_mutations.js';
+import { FUZZ_IMAGE_LIMITS, FUZZ_TIME_BUDGET_MS, FUZZ_TIME_SLACK_MS, mutateImage, pillowSeeds, type ImageSeed } from './image_fuzz.js';
+
+export interface HttpBody {
+  readonly contentType: string;
+  readonly body: Uint8Array;
+}
+
+const BOUNDARY = '----fuzzBoundary7MA4YWxk';
+const bytesOf = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
+
+type Envelope = 'raw' | 'json' | 'data-url' | 'base64url' | 'multipart' | 'form';
+const ENVELOPES: readonly Envelope[] = ['raw', 'json', 'data-url', 'base64url', 'multipart', 'form'];
+
+/** `image` wrapped the way a client of the API sends it. */
+export function envelope(kind: Envelope, image: Uint8Array): HttpBody {
+  const b64 = Buffer.from(image).toString('base64');
+  if (kind === 'raw') return { contentType: 'image/png', body: image };
+  if (kind === 'form') return { contentType: 'application/x-www-form-urlencoded', body: image };
+  if (kind === 'json') return { contentType: 'application/json', body: bytesOf(JSON.stringify({ image: b64 })) };
+  if (kind === 'data-url') return { contentType: 'application/json; charset=utf-8', body: bytesOf(JSON.stringify({ image: `data:image/png;base64,${b64}` })) };
+  if (kind === 'base64url') return { contentType: 'application/json', body: bytesOf(JSON.stringify({ image: Buffer.from(image).toString('base64url') })) };
+  const head = `preamble\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${BOUNDARY}\r\n` +
+    'Content-Disposition: form-data; name="image"; filename="digit.png"\r\nContent-Type: image/png\r\n\r\n';
+  return { contentType: `multipart/form-data; boundary=${BOUNDARY}`, body: new Uint8Array(Buffer.concat([bytesOf(head), image, bytesOf(`\r\n--${BOUNDARY}--\r\n`)])) };
+}
+
+const CONTENT_TYPES = [
+  '', 'image/png', 'IMAGE/JPEG', 'image/gif', 'application/octet-stream', 'application/json', 'application/vnd.api+json',
+  'text/plain', 'multipart/form-data', `multipart/form-data; boundary="${BOUNDARY}"`, 'multipart/form-data; boundary=',
+  `multipart/form-data; boundary=${'x'.repeat(71)}`, `multipart/form-data; boundary=${BOUNDARY.slice(0, 10)}`,
+  'application/x-www-form-urlencoded', 'application/json; charset=latin1', ';;;', 'multipart/mixed; boundary=a',
+];
+
+type BodyMutation = 'content-type' | 'framing' | 'json' | 'base64' | 'image' | 'bytes' | 'truncate';
+const BODY_MUTATIONS: readonly BodyMutation[] = ['content-type', 'framing', 'json', 'base64', 'image', 'bytes', 'truncate'];
+
+export function mutateHttpBody(seed: ImageSeed, rng: Prng): HttpBody & { label: string } {
+  const kind = rng.pick(ENVELOPES);
+  const mutation = rng.pick(BODY_MUTATIONS);
+  const label = `${seed.name} ${kind} ${mutation}`;
+  if (mutation === 'image') return { ...envelope(kind, mutateImage(seed, rng).bytes), label };
+  const { contentType, body } = envelope(kind, seed.bytes);
+  if (mutation === 'content-type') return { contentType: rng.pick(CONTENT_TYPES), body, label };
+  if (mutation === 'bytes') return { contentType, body: flipBytes(body, rng), label };
+  if (mutation === 'truncate') return { contentType, body: body.slice(0, rng.int(body.length)), label };
+  return { contentType, body: editText(body, rng, mutation), label };
+}
+
+/** Edits aimed at the envelope's syntax: multipart framing, JSON structure, base64 text. */
+function editText(body: Uint8Array, rng: Prng, mutation: 'framing' | 'json' | 'base64'): Uint8Array {
+  const text = Buffer.from(body).toString('latin1');
+  const tokens: Record<typeof mutation, string[]> = {
+    framing: ['\r\n', `--${BOUNDARY}`, `--${BOUNDARY}--`, 'Content-Disposition: form-data; name="image"', 'Content-Disposition: attachment', ':', '"', '\\', ';', ' '],
+    json: ['{', '}', '[', ']', '"', ',', ':', '"image"', 'null', '1e999', '\\u0000', '\\ud800', '[[[[[[[[[[', '"image":"'],
+    base64: ['=', '==', '-', '_', '+', '/', ' ', '\n', '%', '\u00ff', 'AAAA', 'data:;base64,'],
+  };
+  const at = rng.int(text.length + 1);
+  const cut = rng.int(3) === 0 ? rng.int(8) : 0;
+  const inserted = rng.int(8) === 0 ? rng.pick(tokens[mutation]).repeat(1 + rng.int(5000)) : rng.pick(tokens[mutation]);
+  return bytesOf(text.slice(0, at) + inserted + text.slice(at + cut));
+}
+
+const KNOWN_CODES = new Set<string>([
+  'INVALID_BASE64', 'INVALID_JSON', 'INVALID_MULTIPART', 'INVALID_QUERY', 'MISSING_IMAGE', 'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_IMAGE_FORMAT', 'IMAGE_DECODE_FAILED', 'IMAGE_TOO_LARGE', 'IMAGE_DECODE_TIMEOUT',
+]);
+
+/** The HTTP core over a 28x28 gray pass-through model, with the fuzz image limits. */
+export function fuzzApp(): App {
+  const classifier = ImageClassifier.fromInterpreter(Interpreter.loadSync(passThroughModel({ dtype: 'uint8', inputShape: [1, 28, 28, 1] })), {
+    imageLimits: FUZZ_IMAGE_LIMITS,
+  });
+  return createApp({ model: classifier });
+}
+
+/** The property for one request body. */
+export function checkHttpBody(app: App, { contentType, body }: HttpBody): string | null {
+  const started = performance.now();
+  let status: number;
+  let text: string;
+  try {
+    const headers: Record<string, string> = contentType === '' ? {} : { 'content-type': contentType };
+    const { response } = app.handle({ method: 'POST', path: '/', headers, query: {}, body, requestId: 'fuzz', deadline: started + FUZZ_TIME_BUDGET_MS });
+    status = response.status;
+    text = String(response.body);
+  } catch (err) {
+    return `the app threw ${describeThrown(err)}`;
+  }
+  const elapsed = performance.now() - started;
+  if (elapsed > FUZZ_TIME_BUDGET_MS + FUZZ_TIME_SLACK_MS) return `took ${Math.round(elapsed)} ms (budget ${FUZZ_TIME_BUDGET_MS} ms)`;
+  if (status === 200) return null;
+  const error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
+  if (!error?.code || !KNOWN_CODES.has(error.code)) return `status ${status} with ${text.slice(0, 200)}`;
+  if (statusOf(error.code as HttpErrorCode) !== status) return `code ${error.code} came with status ${status}`;
+  return foreignWording(error.message ?? '');
+}
+
+export function httpFuzzTarget(seeds: readonly ImageSeed[] = pillowSeeds().filter((s) => s.bytes.length < 4000)): FuzzTarget {
+  let app: App | null = null;
+  return {
+    name: 'http',
+    makeCase(seed, index): FuzzCase {
+      const rng = caseRng(seed, index);
+      const { contentType, body, label } = mutateHttpBody(rng.pick(seeds), rng);
+      return { target: 'http', label, bytes: body, contentType };
+    },
+    check: (c) => checkHttpBody((app ??= fuzzApp()), { contentType: c.contentType ?? '', body: c.bytes }),
+  };
+}
