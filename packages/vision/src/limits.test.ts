@@ -25,8 +25,9 @@ describe('image limits, judged from the header before any pixel memory exists', 
   test('a 1 x 25 000 000 strip, inside the pixel limit, is refused for its height', () => {
     assert.throws(() => decodeImage(pngClaiming(1, 25_000_000)), { code: 'IMAGE_TOO_LARGE', message: /1x25000000: its height/ });
   });
-  test('a 5000 x 5000 16-bit RGBA PNG is refused for its 200 MB of samples', () => {
-    assert.throws(() => prepareImage(pngClaiming(5000, 5000, 1, 16, 6), target), { code: 'IMAGE_TOO_LARGE', message: /200000000 bytes/ });
+  test('a 5000 x 5000 PNG is refused for its pixels, a 3000 x 3000 16-bit RGBA one for its 72 MB of samples', () => {
+    assert.throws(() => prepareImage(pngClaiming(5000, 5000, 1, 16, 6), target), { code: 'IMAGE_TOO_LARGE', message: /25000000 pixels/ });
+    assert.throws(() => prepareImage(pngClaiming(3000, 3000, 1, 16, 6), target), { code: 'IMAGE_TOO_LARGE', message: /72000000 bytes/ });
   });
   test('the JPEG decoder checks its own frame header before allocating coefficients', () => {
     const sink: RowSink = { start: () => assert.fail('no rows'), row: () => assert.fail('no rows') };

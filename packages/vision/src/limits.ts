@@ -25,13 +25,15 @@ export interface ImageLimits {
   readonly deadline: number;
 }
 
-export const DEFAULT_MAX_PIXELS = 25_000_000;
+/** 16 megapixels: a 4608x3456 phone photo. */
+export const DEFAULT_MAX_PIXELS = 16_000_000;
 
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = Object.freeze({
   maxPixels: DEFAULT_MAX_PIXELS,
   maxWidth: 16_384,
   maxHeight: 16_384,
-  maxDecodedBytes: 100_000_000,
+  // 16 MP of RGBA at 8 bits, or 8 MP at 16 bits.
+  maxDecodedBytes: 64_000_000,
   deadline: Infinity,
 });
 

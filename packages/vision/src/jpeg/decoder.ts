@@ -33,9 +33,11 @@ export function decodeJpegRows(bytes: Uint8Array, limits: ImageLimits, budget: T
 /**
  * Coefficient visits allowed per block over all scans. Each scan visits every block of its components
  * across its spectral band even when its data is a few bytes (one end-of-band run), so a hostile file of
- * thousands of tiny scans could take minutes; libjpeg's own simple progression needs about 190 per luma block.
+ * many scans costs time without costing bytes. libjpeg's standard progression needs about 150-190 visits
+ * per block (DC, two AC bands, two refinements); six full passes leave twice that as headroom and bound the
+ * worst case to a few times a baseline decode (measured in the README's decode-budget table).
  */
-const WORK_PER_BLOCK = 64 * 16;
+const WORK_PER_BLOCK = 64 * 5;
 
 /** Reads markers and scans up to EOI; returns the frame with all coefficients decoded. */
 function readSegments(bytes: Uint8Array, tables: DecoderTables, limits: ImageLimits, budget: TimeBudget): Frame {
