@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { BuiltinOp, Interpreter, TfliteError } from '../index.js';
-import { sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
+import { skipWithoutShared, smallCorpusModels } from '@tflite-lambda/testing';
 import { singleOpModel } from './builder/index.js';
 import { runFuzz } from '@tflite-lambda/testing';
 
@@ -12,21 +10,10 @@ import { runFuzz } from '@tflite-lambda/testing';
  * allocateTensors (kernel prepare, memory planning). Each must work or throw a TfliteError.
  */
 
-function smallCorpus(): { name: string; bytes: Uint8Array }[] {
-  const dir = sharedDir();
-  if (dir === null) return [];
-  const root = join(dir, 'conformance');
-  return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => ({ name: e.name, bytes: new Uint8Array(readFileSync(join(root, e.name, 'model.tflite'))) }))
-    .filter((m) => m.bytes.byteLength < 1_000_000)
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
 test('mutated corpus models load and allocate, or throw a TfliteError', { skip: skipWithoutShared() }, () => {
   const failures: string[] = [];
   let total = 0;
-  for (const [i, { name, bytes }] of smallCorpus().entries()) {
+  for (const [i, { name, bytes }] of smallCorpusModels().entries()) {
     const r = runFuzz(
       bytes,
       { cases: 120, seed: 0x1a7e + i, label: name },

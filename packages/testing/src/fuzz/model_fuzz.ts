@@ -3,10 +3,8 @@
  * on the shared corpus's smaller models, through Interpreter.loadSync and allocateTensors. The property:
  * it loads or throws a TfliteError, in time.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Interpreter, TfliteError } from '@tflite-lambda/runtime';
-import { sharedDir } from '../paths.js';
+import { smallCorpusModels } from '../corpus/conformance_corpus.js';
 import { caseRng, describeThrown, type FuzzCase, type FuzzTarget } from './fuzz_case.js';
 import { MUTATION_KINDS, mutate, structureRanges } from './fuzz_mutations.js';
 
@@ -20,15 +18,7 @@ export interface ModelSeed {
 
 /** The shared conformance corpus's models under 1 MB (empty without ../shared). */
 export function corpusModelSeeds(): ModelSeed[] {
-  const dir = sharedDir();
-  if (dir === null) return [];
-  const root = join(dir, 'conformance');
-  return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => ({ name: e.name, bytes: new Uint8Array(readFileSync(join(root, e.name, 'model.tflite'))) }))
-    .filter((m) => m.bytes.byteLength < 1_000_000)
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((m) => ({ ...m, ranges: structureRanges(m.bytes) }));
+  return smallCorpusModels().map((m) => ({ ...m, ranges: structureRanges(m.bytes) }));
 }
 
 export function checkModel(bytes: Uint8Array): string | null {

@@ -24,7 +24,7 @@ export function rowUnpacker(header: PngHeader, palette: Uint8Array | null): RowU
   if (header.depth === 16 && channels === 1) return gray16Unpacker(header.width);
   if (header.colorType === 3) return paletteUnpacker(header, palette ?? new Uint8Array(0));
   if (header.depth < 8) return subByteGrayUnpacker(header);
-  return header.depth === 16 ? highByteUnpacker(header) : byteUnpacker(header);
+  return sampleUnpacker(header, header.depth === 16 ? 2 : 1);
 }
 
 function gray16Unpacker(width: number): RowUnpacker {
@@ -37,28 +37,18 @@ function gray16Unpacker(width: number): RowUnpacker {
   };
 }
 
-function byteUnpacker(header: PngHeader): RowUnpacker {
+/** 8-bit samples as they are; 16-bit ones (`bytes` 2) by their high byte, which comes first. */
+function sampleUnpacker(header: PngHeader, bytes: 1 | 2): RowUnpacker {
   const ch = samplesPerPixel(header);
   const out = new Uint8Array(header.width * ch);
   return {
     out,
     unpack(raw, at, n, x0, dx) {
-      if (dx === 1) {
+      if (dx === 1 && bytes === 1) {
         out.set(raw.subarray(at, at + n * ch), x0 * ch);
         return;
       }
-      for (let i = 0, x = x0; i < n; i++, x += dx) for (let c = 0; c < ch; c++) out[x * ch + c] = raw[at + i * ch + c];
-    },
-  };
-}
-
-function highByteUnpacker(header: PngHeader): RowUnpacker {
-  const ch = samplesPerPixel(header);
-  const out = new Uint8Array(header.width * ch);
-  return {
-    out,
-    unpack(raw, at, n, x0, dx) {
-      for (let i = 0, x = x0; i < n; i++, x += dx) for (let c = 0; c < ch; c++) out[x * ch + c] = raw[at + 2 * (i * ch + c)];
+      for (let i = 0, x = x0; i < n; i++, x += dx) for (let c = 0; c < ch; c++) out[x * ch + c] = raw[at + bytes * (i * ch + c)];
     },
   };
 }
