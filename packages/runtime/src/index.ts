@@ -1,5 +1,6 @@
 /** @tflite-lambda/runtime — run .tflite models in TypeScript. The public API is the Interpreter. */
 export { Interpreter, type InterpreterOptions } from './interpreter/interpreter.js';
+export { WasmContext, type WasmContextOptions } from './kernels/wasm/context.js';
 export type { TensorDetails } from './interpreter/details.js';
 export type { ModelSource } from './interpreter/source.js';
 export type { DType, TypedArray } from './core/dtype.js';
@@ -12,6 +13,8 @@ export {
   TensorError,
   StateError,
   MemoryLimitError,
+  ComputeLimitError,
+  InternalError,
   type TfliteErrorCode,
 } from './core/errors.js';
 export { BuiltinOp, opName } from './core/ops.js';

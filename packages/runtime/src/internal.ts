@@ -16,9 +16,9 @@ export {
   WASM_KERNELS, simdSupported, gemm, packGemmWeights, conv2dIm2col, conv2dIm2colGemm, packConv2D,
   type Activation, type PackedGemmWeights, type PackedConv2D,
 } from './kernels/wasm/index.js';
-// For a sibling package that emits its own wasm kernels over the same memory (training's filter gradient):
-// the shared context (memory, scratch, the kernel module's exports) and the emitter.
-export { scratchRegion, wasmContext, type WasmContext } from './kernels/wasm/context.js';
+// For a sibling package that runs the wasm kernels outside an interpreter (training): a WebAssembly memory
+// with the kernel module over it (the caller creates and owns one), and the emitter for kernels of its own.
+export { WasmContext, alignUp, scratchRegion, type WasmContextOptions } from './kernels/wasm/context.js';
 export { Code, type Local } from './kernels/wasm/emitter/code.js';
 export { assembleModule, type FunctionDef } from './kernels/wasm/emitter/module_writer.js';
 // Shape helpers and the model reader, for test support that builds and inspects models.

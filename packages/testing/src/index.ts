@@ -13,5 +13,6 @@ export * from './litert/compare.js';
 export * from './litert/host_tensor.js';
 export * from './corpus/conformance_corpus.js';
 export * from './fuzz/fuzz_mutations.js';
-export { loadReproducers, regressionDir, saveReproducer } from './fuzz/regressions.js';
+export * from './regressions.js';
+export { loadReproducers, saveReproducer } from './fuzz/reproducers.js';
 export type { FuzzCase, FuzzTargetName } from './fuzz/fuzz_case.js';

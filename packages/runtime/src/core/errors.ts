@@ -9,7 +9,8 @@ export type TfliteErrorCode =
   | 'TENSOR' // wrong dtype, length or index given to setTensor/getTensor/resizeInputTensor
   | 'STATE' // call made in the wrong order (e.g. invoke before allocateTensors)
   | 'IO' // model file could not be read
-  | 'LIMIT'; // a tensor or the arena would exceed the configured memory limit
+  | 'LIMIT' // a tensor, the arena, memory or the estimated work of an invoke would exceed a configured limit
+  | 'INTERNAL'; // a bug in this runtime: a kernel failed in a way its checks did not foresee
 
 export class TfliteError extends Error {
   readonly code: TfliteErrorCode;
@@ -65,5 +66,24 @@ export class MemoryLimitError extends TfliteError {
   constructor(message: string) {
     super('LIMIT', message);
     this.name = 'MemoryLimitError';
+  }
+}
+
+/** One invoke of the model would need more work than the interpreter's compute budget allows. */
+export class ComputeLimitError extends TfliteError {
+  constructor(message: string) {
+    super('LIMIT', message);
+    this.name = 'ComputeLimitError';
+  }
+}
+
+/**
+ * A failure this runtime did not foresee (an exception inside a kernel that its prepare-time checks should
+ * have prevented): a bug to report, never a verdict on the model. `cause` holds the original error.
+ */
+export class InternalError extends TfliteError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INTERNAL', message, options);
+    this.name = 'InternalError';
   }
 }

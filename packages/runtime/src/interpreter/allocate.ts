@@ -1,15 +1,9 @@
 import { allocTyped, bytesPerElement, viewTyped } from '../core/dtype.js';
-import { MemoryLimitError, ShapeError } from '../core/errors.js';
+import { ComputeLimitError, MemoryLimitError, ShapeError } from '../core/errors.js';
 import { numElements } from '../core/shape.js';
 import { planGreedyBySize, type BufferRequest } from '../memory/greedy_planner.js';
 import { errorAtNode, type Node } from './nodes.js';
 import type { InterpreterTensor } from './tensors.js';
-
-export interface Allocation {
-  /** The shared arena every non-constant tensor is a view into. */
-  readonly arena: ArrayBuffer;
-  readonly arenaBytes: number;
-}
 
 /** Default cap on the arena and on any single tensor: far above real models, far below a hostile shape. */
 export const DEFAULT_MAX_ARENA_BYTES = 1 << 30;
@@ -40,17 +34,39 @@ function canFold(node: Node): boolean {
   return inputs.length > 0 && inputs.every((t) => t!.isConstant);
 }
 
-/** Runs every kernel's prepare in op order, folding nodes whose value is already known. */
-export function prepareNodes(nodes: readonly Node[], tensors: readonly InterpreterTensor[], maxBytes: number): void {
+/** Limits allocateTensors enforces while preparing. */
+export interface PrepareLimits {
+  /** Largest tensor, in bytes. */
+  readonly maxBytes: number;
+  /** Largest estimated work of one invoke, in multiply-adds. */
+  readonly computeBudget: number;
+  /** The work one eval of a prepared node does (found through the resolver). */
+  readonly workOf: (node: Node) => number;
+}
+
+/**
+ * Runs every kernel's prepare in op order, folding nodes whose value is already known. Returns the estimated
+ * work of one invoke; refuses with ComputeLimitError as soon as it passes the budget.
+ */
+export function prepareNodes(nodes: readonly Node[], tensors: readonly InterpreterTensor[], limits: PrepareLimits): number {
+  const maxBytes = limits.maxBytes;
   for (const t of tensors) {
     if (!t.isModelConstant) t.isConstant = false;
     checkTensorSize(t, maxBytes, 'input ');
   }
+  let work = 0;
   for (const node of nodes) {
     node.folded = false;
     try {
       node.prepared = node.kernel.prepare(node.ctx);
       checkOutputShapes(node, maxBytes);
+      const nodeWork = limits.workOf(node);
+      work += nodeWork;
+      if (!(work <= limits.computeBudget)) {
+        throw new ComputeLimitError(
+          `an invoke would take over ${limits.computeBudget} multiply-adds (estimated ${work} by this node, which adds ${nodeWork})`,
+        );
+      }
       if (canFold(node)) {
         for (const t of node.ctx.outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
         node.kernel.eval(node.ctx, node.prepared);
@@ -61,6 +77,7 @@ export function prepareNodes(nodes: readonly Node[], tensors: readonly Interpret
       throw errorAtNode(err, node.index, node.kernel.name);
     }
   }
+  return work;
 }
 
 /**
@@ -102,30 +119,36 @@ function bufferRequests(
   return requests;
 }
 
-/** Plans the arena and binds every non-constant tensor's data to its slot. Reuses `previous` when large enough. */
-export function planAndBind(
+/** Where every arena tensor goes: byte offsets from the arena's start, and the arena's size. */
+export interface ArenaPlan {
+  readonly bytes: number;
+  readonly slots: readonly { readonly tensor: InterpreterTensor; readonly offset: number }[];
+}
+
+/** Plans the arena for the prepared graph (offsets only; `bindArena` makes the views). */
+export function planArena(
   nodes: readonly Node[],
   tensors: readonly InterpreterTensor[],
   graphInputs: readonly number[],
   graphOutputs: readonly number[],
-  previous: ArrayBuffer | null,
   maxBytes: number,
-): Allocation {
+): ArenaPlan {
   const requests = bufferRequests(nodes, tensors, graphInputs, graphOutputs);
   const indices = [...requests.keys()];
   const plan = planGreedyBySize(indices.map((i) => requests.get(i)!));
   if (plan.size > maxBytes) {
     throw new MemoryLimitError(`the activation arena needs ${plan.size} bytes, over the limit of ${maxBytes}`);
   }
-  const arena = previous && previous.byteLength >= plan.size ? previous : new ArrayBuffer(plan.size);
-  new Uint8Array(arena).fill(0);
-  indices.forEach((ti, k) => {
-    const t = tensors[ti];
-    t.data = viewTyped(t.dtype, arena, plan.offsets[k], numElements(t.shape));
-  });
   // Tensors no live node touches (dead outputs of folded nodes, unused activations) still get a value.
   for (const t of tensors) {
     if (!t.isConstant && !requests.has(t.index)) t.data = allocTyped(t.dtype, numElements(t.shape));
   }
-  return { arena, arenaBytes: plan.size };
+  return { bytes: plan.size, slots: indices.map((ti, k) => ({ tensor: tensors[ti]!, offset: plan.offsets[k]! })) };
+}
+
+/** Points every planned tensor's data at its slot of the arena that starts at byte `base` of `buffer`. */
+export function bindArena(plan: ArenaPlan, buffer: ArrayBuffer, base: number): void {
+  for (const { tensor: t, offset } of plan.slots) {
+    t.data = viewTyped(t.dtype, buffer, base + offset, numElements(t.shape));
+  }
 }

@@ -5,12 +5,17 @@ import { formatShape, numElements } from '../core/shape.js';
 import { builtinOpResolver } from '../kernels/builtin.js';
 import type { OpResolver } from '../kernels/resolver.js';
 import { readModel } from '../schema/read_model.js';
-import { DEFAULT_MAX_ARENA_BYTES, planAndBind, prepareNodes } from './allocate.js';
+import { elementWork } from '../kernels/common/work.js';
+import { TYPESCRIPT_SLOWDOWN } from '../kernels/kernel.js';
+import type { WasmContext } from '../kernels/wasm/context.js';
+import { DEFAULT_MAX_ARENA_BYTES, planArena, prepareNodes } from './allocate.js';
 import { detailsOf, type TensorDetails } from './details.js';
+import { checkSubgraphDataFlow } from './graph_checks.js';
 import { bindNodes, errorAtNode, type Node } from './nodes.js';
 import { alignModelBytes, modelBytesOf, readModelSource, type ModelSource } from './source.js';
 import { SignatureRunner } from './signature_runner.js';
 import { makeTensors, type InterpreterTensor } from './tensors.js';
+import { TensorMemory } from './tensor_memory.js';
 
 export interface InterpreterOptions {
   /** Kernels to use; defaults to every kernel of this package (builtinOpResolver()). */
@@ -19,13 +24,40 @@ export interface InterpreterOptions {
   readonly subgraph?: number;
   /** Largest activation arena (and tensor) allocateTensors() may plan, in bytes; 1 GiB by default. */
   readonly maxArenaBytes?: number;
+  /**
+   * Run in this WebAssembly memory instead of one of the interpreter's own (e.g. to host several models of
+   * one lifetime in one memory). Its creator owns it: the interpreter's `dispose()` then releases only its
+   * arena, and the memory's own `dispose()` releases everything in it.
+   */
+  readonly memory?: WasmContext;
+  /**
+   * Largest estimated work of one invoke: multiply-adds of convolutions and matrix products (counted 32 times
+   * over when a TypeScript kernel rather than a WebAssembly SIMD one runs them, so the budget tracks time),
+   * one per element for other operators. allocateTensors() refuses a model or input shape over it with
+   * ComputeLimitError. 1e11 by default — a few seconds of SIMD kernels on one core, dozens of times the
+   * published vision models we run — so that hostile shapes cannot make one invoke run for minutes.
+   */
+  readonly computeBudget?: number;
+}
+
+/** The default compute budget, in multiply-adds per invoke. */
+export const DEFAULT_COMPUTE_BUDGET = 1e11;
+
+/** A limit option: its default when absent, else a positive finite number (NaN or ≤ 0 would disable it). */
+function checkLimit(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TensorError(`${name} must be a positive, finite number; got ${String(value)}`);
+  }
+  return value;
 }
 
 /**
  * Runs one subgraph of a .tflite model. Load-time work (parsing, kernel resolution, options) happens in
- * load(); allocateTensors() prepares kernels and plans one arena; invoke() only computes.
+ * load(); allocateTensors() prepares kernels and plans one arena; invoke() only computes. The interpreter owns
+ * its memory (packed weights, arena, scratch): `dispose()` — or `using` — releases it.
  */
-export class Interpreter {
+export class Interpreter implements Disposable {
   /** The parsed model: every subgraph stays addressable here, whichever one this interpreter runs. */
   readonly model: ModelDesc;
   readonly subgraphIndex: number;
@@ -34,7 +66,9 @@ export class Interpreter {
   private readonly nodes: Node[];
   private readonly resolver: OpResolver;
   private readonly maxArenaBytes: number;
-  private arena: ArrayBuffer | null = null;
+  private readonly computeBudget: number;
+  private readonly memory: TensorMemory;
+  private work = 0;
   private planned = false;
   private arenaSize = 0;
 
@@ -48,8 +82,12 @@ export class Interpreter {
     this.subgraph = subgraph;
     this.tensors = makeTensors(subgraph);
     this.resolver = options.resolver ?? builtinOpResolver();
-    this.maxArenaBytes = options.maxArenaBytes ?? DEFAULT_MAX_ARENA_BYTES;
-    this.nodes = bindNodes(subgraph, this.tensors, this.resolver);
+    this.maxArenaBytes = checkLimit('maxArenaBytes', options.maxArenaBytes, DEFAULT_MAX_ARENA_BYTES);
+    this.computeBudget = checkLimit('computeBudget', options.computeBudget, DEFAULT_COMPUTE_BUDGET);
+    this.memory = new TensorMemory(options.memory);
+    const memory = this.memory;
+    this.nodes = bindNodes(subgraph, this.tensors, this.resolver, () => memory.wasm());
+    checkSubgraphDataFlow(subgraph, this.subgraphIndex);
   }
 
   /** Loads a model from bytes or a file path. */
@@ -80,25 +118,56 @@ export class Interpreter {
     const sigs = this.model.signatures;
     const sig = key === undefined && sigs.length === 1 ? sigs[0] : sigs.find((s) => s.key === key);
     if (!sig) throw new TensorError(`no signature '${key ?? ''}' (model has: ${sigs.map((s) => s.key).join(', ') || 'none'})`);
-    const it = sig.subgraphIndex === this.subgraphIndex ? this : Interpreter.fromModel(this.model, { resolver: this.resolver, subgraph: sig.subgraphIndex });
+    const it = sig.subgraphIndex === this.subgraphIndex
+      ? this
+      : Interpreter.fromModel(this.model, {
+        resolver: this.resolver, subgraph: sig.subgraphIndex, maxArenaBytes: this.maxArenaBytes, computeBudget: this.computeBudget,
+      });
     return new SignatureRunner(it, sig);
   }
 
   /** Prepares every kernel for the current input shapes and plans memory. Harmless to call again. */
   allocateTensors(): void {
+    this.checkLive();
     if (this.planned) return;
-    prepareNodes(this.nodes, this.tensors, this.maxArenaBytes);
-    const { arena, arenaBytes } = planAndBind(
-      this.nodes,
-      this.tensors,
-      this.subgraph.inputs,
-      this.subgraph.outputs,
-      this.arena,
-      this.maxArenaBytes,
-    );
-    this.arena = arena;
-    this.arenaSize = arenaBytes;
+    this.work = prepareNodes(this.nodes, this.tensors, {
+      maxBytes: this.maxArenaBytes,
+      computeBudget: this.computeBudget,
+      workOf: (node) => {
+        const estimate = this.resolver.workEstimator(node.opcode);
+        if (!estimate) return elementWork(node.signature);
+        return estimate(node.signature) * (node.kernel.simd ? 1 : TYPESCRIPT_SLOWDOWN);
+      },
+    });
+    const plan = planArena(this.nodes, this.tensors, this.subgraph.inputs, this.subgraph.outputs, this.maxArenaBytes);
+    this.memory.place(plan);
+    this.arenaSize = plan.bytes;
     this.planned = true;
+  }
+
+  /**
+   * Releases everything this interpreter holds: its WebAssembly memory (packed weights, arena, scratch) or, in
+   * a memory it was given, its arena. Any later call throws StateError. Safe to call twice.
+   */
+  dispose(): void {
+    if (this.memory.isDisposed) return;
+    this.memory.dispose();
+    for (const node of this.nodes) node.prepared = undefined;
+    this.planned = false;
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  /** Estimated work of one invoke (multiply-adds, see `computeBudget`), from the last allocateTensors(). */
+  get estimatedWork(): number {
+    return this.work;
+  }
+
+  /** Bytes of WebAssembly memory this interpreter holds (0 when it has none, e.g. without SIMD). */
+  get wasmMemoryBytes(): number {
+    return this.memory.wasmByteLength;
   }
 
   getInputDetails(): TensorDetails[] {
@@ -116,6 +185,7 @@ export class Interpreter {
 
   /** Changes an input's shape; call allocateTensors() before the next invoke. */
   resizeInputTensor(index: number, shape: readonly number[]): void {
+    this.checkLive();
     if (!this.subgraph.inputs.includes(index)) {
       throw new TensorError(`tensor ${index} is not an input of subgraph ${this.subgraphIndex}`);
     }
@@ -156,7 +226,9 @@ export class Interpreter {
 
   /** Runs the subgraph once on the current inputs. Synchronous. */
   invoke(): void {
+    this.checkLive();
     if (!this.planned) throw new StateError('invoke() before allocateTensors() (or after a resize)');
+    this.memory.refresh();
     const nodes = this.nodes;
     let i = 0;
     try {
@@ -200,7 +272,13 @@ export class Interpreter {
     return this.nodes.map((n) => n.kernel.name);
   }
 
+  private checkLive(): void {
+    if (this.memory.isDisposed) throw new StateError('the interpreter was disposed');
+  }
+
   private tensorForAccess(index: number, what: string): InterpreterTensor {
+    this.checkLive();
+    this.memory.refresh();
     if (!Number.isInteger(index) || index < 0 || index >= this.tensors.length) {
       throw new TensorError(`${what}(${index}): no tensor with that index (subgraph has ${this.tensors.length})`);
     }

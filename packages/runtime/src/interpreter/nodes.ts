@@ -1,8 +1,9 @@
-import { ModelFormatError, TfliteError, UnsupportedError } from '../core/errors.js';
+import { InternalError, ModelFormatError, TfliteError, UnsupportedError } from '../core/errors.js';
 import type { SubgraphDesc } from '../core/model.js';
 import { BuiltinOp, opName } from '../core/ops.js';
 import type { AnyKernel, NodeContext, NodeSignature } from '../kernels/kernel.js';
 import type { OpResolver } from '../kernels/resolver.js';
+import type { WasmContext } from '../kernels/wasm/context.js';
 import type { InterpreterTensor } from './tensors.js';
 
 /** One operator bound to its kernel: resolved and options-parsed at load, prepared at allocate. */
@@ -11,21 +12,27 @@ export interface Node {
   readonly opcode: number;
   readonly kernel: AnyKernel;
   readonly ctx: NodeContext<unknown>;
+  /** The node as kernels' `supports` and `work` see it: its options as the model gives them, unparsed. */
+  readonly signature: NodeSignature;
   /** What the kernel's prepare returned. */
   prepared: unknown;
   /** Evaluated at prepare time (all inputs constant, or shape-only): skipped by invoke. */
   folded: boolean;
 }
 
-/** Prefixes an error with the node it came from, keeping TfliteError's class and code. */
+/**
+ * Prefixes an error with the node it came from, keeping TfliteError's class and code. Anything else that
+ * escapes a kernel (a RangeError, a TypeError) is a bug in the runtime, reported as InternalError with the
+ * original as its cause — never relabelled as a verdict on the model.
+ */
 export function errorAtNode(err: unknown, index: number, name: string): TfliteError {
   const where = `node ${index} (${name})`;
   if (err instanceof TfliteError) {
     if (!err.message.includes(`node ${index}`)) err.message = `${where}: ${err.message}`;
     return err;
   }
-  const message = err instanceof Error ? err.message : String(err);
-  return new TfliteError('UNSUPPORTED', `${where}: internal kernel error: ${message}`, { cause: err });
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return new InternalError(`${where}: internal error (a bug in tflite-lambda, please report it): ${message}`, { cause: err });
 }
 
 function tensorAt(tensors: InterpreterTensor[], t: number, node: number, optional: boolean): InterpreterTensor | null {
@@ -42,8 +49,13 @@ function describeUnsupported(sig: NodeSignature, opcode: number, customCode: str
   return `node ${sig.index}: unsupported operator ${name} (code ${opcode}, version ${sig.version}) with inputs (${dtypes})`;
 }
 
-/** Binds every operator of `subgraph` to a kernel from `resolver`; fails at load on anything unsupported. */
-export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver): Node[] {
+/**
+ * Binds every operator of `subgraph` to a kernel from `resolver`; fails at load on anything unsupported.
+ * `wasm` gives the interpreter's WebAssembly memory to the kernels that ask for it (`NodeContext.wasm`).
+ */
+export function bindNodes(
+  subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver, wasm: () => WasmContext,
+): Node[] {
   return subgraph.operators.map((op, index) => {
     const inputs = op.inputs.map((t) => tensorAt(tensors, t, index, true));
     const outputs = op.outputs.map((t) => tensorAt(tensors, t, index, false)!);
@@ -63,6 +75,14 @@ export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], 
     } catch (err) {
       throw errorAtNode(err, index, kernel.name);
     }
-    return { index, opcode: op.opcode, kernel, ctx: { ...sig, opName: kernel.name, options }, prepared: undefined, folded: false };
+    const ctx: NodeContext<unknown> = {
+      ...sig,
+      opName: kernel.name,
+      options,
+      get wasm() {
+        return wasm();
+      },
+    };
+    return { index, opcode: op.opcode, kernel, ctx, signature: sig, prepared: undefined, folded: false };
   });
 }

@@ -11,6 +11,7 @@
 import type { DType, TypedArray } from '../core/dtype.js';
 import type { QuantizationParams } from '../core/model.js';
 import type { BuiltinOptions } from '../core/options.js';
+import type { WasmContext } from './wasm/context.js';
 
 export interface RuntimeTensor {
   readonly index: number;
@@ -39,10 +40,16 @@ export interface NodeContext<O> {
   readonly options: O;
   /** For a CUSTOM operator: its name in the model (e.g. 'TFLite_Detection_PostProcess'). */
   readonly customCode?: string | null;
+  /**
+   * The WebAssembly memory (and kernel module) of the interpreter running this node, made on first use: wasm
+   * kernels pack weights and reserve scratch here at prepare, and find the interpreter's arena in it. Throws
+   * UnsupportedError without WebAssembly SIMD; only kernels whose `supports` checked for SIMD touch it.
+   */
+  readonly wasm: WasmContext;
 }
 
 /** What a kernel may inspect to say whether it handles a node (dtypes, quantization, constness, version). */
-export type NodeSignature = Omit<NodeContext<BuiltinOptions | null>, 'options'> & {
+export type NodeSignature = Omit<NodeContext<BuiltinOptions | null>, 'options' | 'wasm'> & {
   readonly options: BuiltinOptions | null;
 };
 
@@ -65,7 +72,23 @@ export interface KernelRegistration<O = unknown, D = unknown> {
    * time and treat its outputs as constants.
    */
   readonly shapeOnly?: boolean;
+  /**
+   * The work one eval of a prepared node does, in multiply-adds (for the interpreter's compute budget). The
+   * math of an op is the same whichever registration runs it, so one registration per op defines this (the
+   * reference kernel) and the resolver finds it for every node of the op; ops without one count the
+   * elements of their inputs and outputs.
+   */
+  work?(node: NodeSignature): number;
+  /**
+   * A WebAssembly SIMD kernel. The compute budget counts the work of a node at face value when a SIMD kernel
+   * runs it, and TYPESCRIPT_SLOWDOWN times over when a TypeScript kernel does (measured: 15–40× slower on
+   * convolutions), so that the budget bounds time rather than arithmetic.
+   */
+  readonly simd?: boolean;
 }
+
+/** How many times slower a TypeScript kernel does a unit of the heavy ops' work than a SIMD kernel. */
+export const TYPESCRIPT_SLOWDOWN = 32;
 
 /** A registration with its type parameters erased, as the resolver stores it. */
 export type AnyKernel = KernelRegistration<unknown, unknown>;

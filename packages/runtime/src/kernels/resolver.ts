@@ -36,6 +36,11 @@ export class OpResolver {
     return this.candidates(node.opcode).find((k) => !k.supports || k.supports(node));
   }
 
+  /** The work estimate for nodes of `op`: the first registration of the op that defines one. */
+  workEstimator(op: number): ((node: NodeSignature) => number) | undefined {
+    return this.byOp.get(op)?.find((k) => k.work)?.work;
+  }
+
   describe(op: number): string {
     return opName(op);
   }

@@ -52,15 +52,6 @@ export function listCorpusModels(): string[] {
     .sort();
 }
 
-/** The corpus's model files under `maxBytes` (the fuzzers' seeds), sorted by name; empty without the corpus. */
-export function smallCorpusModels(maxBytes = 1_000_000): { name: string; bytes: Uint8Array }[] {
-  const dir = corpusDir();
-  if (dir === null) return [];
-  return listCorpusModels()
-    .filter((name) => statSync(join(dir, name, 'model.tflite')).size < maxBytes)
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name, 'model.tflite'))) }));
-}
-
 function decodeTensor(raw: unknown, where: string): HostTensor {
   if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: not an object`);
   const dtype: unknown = Reflect.get(raw, 'dtype');

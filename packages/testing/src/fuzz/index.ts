@@ -5,5 +5,5 @@ export * from './http_fuzz.js';
 export * from './model_fuzz.js';
 export * from './png_mutations.js';
 export * from './jpeg_mutations.js';
-export * from './regressions.js';
+export * from './reproducers.js';
 export * from './runner.js';

@@ -2,12 +2,20 @@
  * Runs one kernel registration on hand-made tensors, without a model or interpreter: the harness for
  * per-kernel tests (like TFLite Micro's KernelRunner).
  */
-import { allocTyped, isTypedArrayOf, type DType, type TypedArray } from '@tflite-lambda/runtime/internal';
-import { TensorError } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { numElements } from '@tflite-lambda/runtime/internal';
-import type { KernelRegistration, NodeContext, RuntimeTensor } from '@tflite-lambda/runtime/internal';
+import {
+  allocTyped,
+  isTypedArrayOf,
+  numElements,
+  TensorError,
+  WasmContext,
+  type BuiltinOptions,
+  type DType,
+  type KernelRegistration,
+  type NodeContext,
+  type QuantizationParams,
+  type RuntimeTensor,
+  type TypedArray,
+} from '@tflite-lambda/runtime/internal';
 
 export interface TestTensorSpec {
   readonly dtype: DType;
@@ -76,7 +84,16 @@ export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSp
   if (reg.supports && !reg.supports(signature)) {
     throw new TensorError(`${reg.name} does not support these tensors`);
   }
-  const node: NodeContext<O> = { ...signature, options: reg.parseOptions(raw) };
+  let memory: WasmContext | null = null;
+  const node: NodeContext<O> = {
+    ...signature,
+    options: reg.parseOptions(raw),
+    // A WebAssembly memory of this run's own, made only if a wasm kernel asks for one.
+    get wasm() {
+      memory ??= new WasmContext();
+      return memory;
+    },
+  };
   const data = reg.prepare(node);
   for (const t of outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
   reg.eval(node, data);

@@ -9,12 +9,12 @@
  *                    reads the im2col rows and NHWC dy as they are: no transposes, no packing.
  * The filter is re-packed into its wasm slot on every call (it changes after each optimizer step).
  */
-import { conv2dIm2colGemm, scratchRegion } from '@tflite-lambda/runtime/internal';
+import { alignUp, conv2dIm2colGemm, scratchRegion } from '@tflite-lambda/runtime/internal';
 import type { ConvGeometry } from './conv.js';
 import { packB } from './sgemm_wasm.js';
 import { trainKernels } from './train_wasm.js';
 
-type RuntimeGeometry = Parameters<typeof conv2dIm2colGemm>[1];
+type RuntimeGeometry = Parameters<typeof conv2dIm2colGemm>[2];
 
 let filterScratch = new Float32Array(0);
 function filterBuffer(length: number): Float32Array {
@@ -42,7 +42,7 @@ export function conv2dForwardWasm(x: Float32Array, w: Float32Array, g: ConvGeome
   const packed = packB(wt, g.outC, K);
   const rg = runtimeGeometry(n1 - n0, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft);
   const inImage = g.inH * g.inW * g.inC, outImage = g.outH * g.outW * g.outC;
-  conv2dIm2colGemm(x.subarray(n0 * inImage, n1 * inImage), rg, packed, y.subarray(n0 * outImage, n1 * outImage));
+  conv2dIm2colGemm(trainKernels().ctx, x.subarray(n0 * inImage, n1 * inImage), rg, packed, y.subarray(n0 * outImage, n1 * outImage));
 }
 
 /** Whether conv2dBackpropInputWasm handles this geometry (stride 1, no dilation, padding inside the filter). */
@@ -69,7 +69,7 @@ export function conv2dBackpropInputWasm(dy: Float32Array, w: Float32Array, g: Co
   const packed = packB(wt, g.inC, K);
   const rg = runtimeGeometry(n1 - n0, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g, 1, 1, 1, 1, g.kh - 1 - g.padTop, g.kw - 1 - g.padLeft);
   const inImage = g.inH * g.inW * g.inC, outImage = g.outH * g.outW * g.outC;
-  conv2dIm2colGemm(dy.subarray(n0 * outImage, n1 * outImage), rg, packed, dx.subarray(n0 * inImage, n1 * inImage));
+  conv2dIm2colGemm(trainKernels().ctx, dy.subarray(n0 * outImage, n1 * outImage), rg, packed, dx.subarray(n0 * inImage, n1 * inImage));
 }
 
 /** Output pixels per im2col band of the filter gradient: the band's dy rows (≤ 32 KB at 64 channels) stay in L1. */
@@ -84,7 +84,7 @@ export function conv2dBackpropFilterWasm(
   x: Float32Array, dy: Float32Array, g: ConvGeometry, dw: Float32Array, n0: number, n1: number, accumulate: boolean,
 ): void {
   const P = g.outH * g.outW, K = g.kh * g.kw * g.inC, O = g.outC;
-  const Opad = (O + 7) & ~7;
+  const Opad = alignUp(O, 8);
   const inImage = g.inH * g.inW * g.inC;
   const bandRows = Math.max(1, Math.min(g.outH, Math.floor(FILTER_BAND_PIXELS / g.outW)));
   const xBytes = scratchRegion(inImage * 4), dyBytes = scratchRegion(P * Opad * 4), colBytes = scratchRegion(bandRows * g.outW * K * 4);
@@ -93,8 +93,8 @@ export function conv2dBackpropFilterWasm(
   ctx.reserveScratch(xBytes + dyBytes + colBytes + K * Opad * 4 + 64);
   const xAt = ctx.scratch, dyAt = xAt + xBytes, colAt = dyAt + dyBytes, cAt = colAt + colBytes;
   const f32 = ctx.f32; // after reserveScratch: it may have grown memory
-  const acc = f32.subarray(cAt >> 2, (cAt >> 2) + K * Opad);
-  const dyPadded = f32.subarray(dyAt >> 2, (dyAt >> 2) + P * Opad);
+  const acc = f32.subarray(cAt >>> 2, (cAt >>> 2) + K * Opad);
+  const dyPadded = f32.subarray(dyAt >>> 2, (dyAt >>> 2) + P * Opad);
   if (!accumulate) dw.fill(0);
   if (Opad === O) acc.set(dw.subarray(0, K * O));
   else {
@@ -103,7 +103,7 @@ export function conv2dBackpropFilterWasm(
     for (let kk = 0; kk < K; kk++) acc.set(dw.subarray(kk * O, kk * O + O), kk * Opad);
   }
   for (let n = n0; n < n1; n++) {
-    f32.set(x.subarray(n * inImage, (n + 1) * inImage), xAt >> 2);
+    f32.set(x.subarray(n * inImage, (n + 1) * inImage), xAt >>> 2);
     const dyImage = dy.subarray(n * P * O, (n + 1) * P * O);
     if (Opad === O) dyPadded.set(dyImage);
     else for (let p = 0; p < P; p++) dyPadded.set(dyImage.subarray(p * O, p * O + O), p * Opad);

@@ -7,6 +7,7 @@
  * (or a larger scratch) is seen.
  */
 import { gemm, packGemmWeights, simdSupported, type PackedGemmWeights } from '@tflite-lambda/runtime/internal';
+import { trainKernels } from './train_wasm.js';
 import type { MatView } from './sgemm.js';
 
 const packed = new Map<string, PackedGemmWeights>();
@@ -56,7 +57,7 @@ function gather(v: MatView, rows: number, cols: number, out: Float32Array): void
 export function packB(bt: Float32Array, n: number, k: number): PackedGemmWeights {
   const key = `${n}x${k}`;
   const slot = packed.get(key);
-  const p = packGemmWeights(bt, n, k, null, slot);
+  const p = packGemmWeights(trainKernels().ctx, bt, n, k, null, slot);
   if (!slot) packed.set(key, p);
   return p;
 }
@@ -73,11 +74,11 @@ export function sgemmWasm(
   const w = packB(transposedB(b, k, n), n, k);
   const av = rowMajorA(a, m, k);
   if (!accumulate && (ldc === n || m === 1)) {
-    gemm(av, m, w, c.subarray(cOffset, cOffset + m * n));
+    gemm(trainKernels().ctx, av, m, w, c.subarray(cOffset, cOffset + m * n));
     return;
   }
   cScratch = grow(cScratch, m * n);
-  gemm(av, m, w, cScratch);
+  gemm(trainKernels().ctx, av, m, w, cScratch);
   for (let i = 0; i < m; i++) {
     const dst = cOffset + i * ldc;
     const src = i * n;

@@ -1,9 +1,11 @@
 /**
- * Training's own WebAssembly kernels, in a module instantiated over the runtime's kernel memory (so they work
- * on the same scratch and call the runtime's im2col alongside). Kept out of the runtime so the serving bundle
- * carries none of them. One instance per thread, made on first use.
+ * Training's WebAssembly memory and its own kernels. Training gets a memory of its own (a runtime WasmContext:
+ * the runtime's kernel module over it, for GEMM and im2col), never an interpreter's; training's own module
+ * (the filter gradient's Aᵀ·B kernel) is instantiated over the same memory so both work on the same scratch.
+ * Kept out of the runtime so the serving bundle carries none of it. One per thread (each worker has its
+ * own), made on first use, and kept for the life of the thread: training reuses it every step.
  */
-import { assembleModule, wasmContext, type WasmContext } from '@tflite-lambda/runtime/internal';
+import { assembleModule, WasmContext } from '@tflite-lambda/runtime/internal';
 import { GEMM_ATB_F32 } from './emit_gemm_atb.js';
 
 type I = number;
@@ -19,7 +21,7 @@ let kernels: TrainKernels | null = null;
 /** The kernels; throws the runtime's UnsupportedError when WebAssembly SIMD is missing. */
 export function trainKernels(): TrainKernels {
   if (kernels) return kernels;
-  const ctx = wasmContext();
+  const ctx = new WasmContext();
   const module = new WebAssembly.Module(assembleModule([GEMM_ATB_F32]));
   const instance = new WebAssembly.Instance(module, { env: { memory: ctx.memory } });
   const gemmAtb = instance.exports.gemm_atb_f32;

@@ -7,8 +7,8 @@
  * dequantized weights: the products and sums are then the integer ones times the two scales.
  */
 import { numElements } from '../../core/shape.js';
-import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
-import { inputIs, shapeError } from './node_checks.js';
+import type { NodeSignature, RuntimeTensor } from '../kernel.js';
+import { inputIs, shapeError, type AnyNode } from './node_checks.js';
 
 /** True for a weight tensor this path accepts: constant int8 with scales (zero points 0). */
 export function isHybridWeight(t: RuntimeTensor | null | undefined): boolean {
@@ -21,7 +21,7 @@ export function floatOrHybridSupports(node: NodeSignature): boolean {
 }
 
 /** The float32 values of a constant int8 weight tensor, per-tensor or per-channel along its quantized axis. */
-export function dequantizeWeights<O>(node: NodeContext<O>, t: RuntimeTensor): Float32Array {
+export function dequantizeWeights(node: AnyNode, t: RuntimeTensor): Float32Array {
   const q = t.quantization;
   if (!isHybridWeight(t) || !q) throw shapeError(node, `weights '${t.name}' must be constant int8 with scales`);
   const data = t.data as Int8Array;

@@ -7,7 +7,7 @@ import { ShapeError, UnsupportedError } from '../../core/errors.js';
 import { formatShape } from '../../core/shape.js';
 import type { NodeContext, RuntimeTensor } from '../kernel.js';
 
-type AnyNode = Pick<NodeContext<unknown>, 'index' | 'opName' | 'inputs' | 'outputs'>;
+export type AnyNode = Pick<NodeContext<unknown>, 'index' | 'opName' | 'inputs' | 'outputs'>;
 
 /** "node 3 (CONV_2D)", the prefix of every prepare-time error. */
 export function nodeLabel(node: AnyNode): string {

@@ -9,6 +9,7 @@ import { broadcastShapes, broadcastStrides } from '../common/broadcast.js';
 import { expectDType, inputIs, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
+import { matmulWork } from '../common/work.js';
 
 export interface BatchMatMulGeometry {
   readonly m: number;
@@ -121,4 +122,9 @@ export const BATCH_MATMUL_KERNEL: KernelRegistration<BatchMatMulOptions, BatchMa
       node.outputs[0]!.data as Float32Array,
       g,
     ),
+  work: (node) => {
+    const lhs = node.inputs[0]?.shape ?? [];
+    const adjX = node.options?.kind === 'BatchMatMulOptions' && node.options.adjX;
+    return matmulWork(node, (adjX ? lhs.at(-2) : lhs.at(-1)) ?? 0);
+  },
 };

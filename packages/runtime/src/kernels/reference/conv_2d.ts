@@ -11,6 +11,7 @@ import { floatOrHybridSupports } from '../common/hybrid.js';
 import { requireOptions } from '../common/options.js';
 import { forEachWindow } from '../common/window.js';
 import type { KernelRegistration } from '../kernel.js';
+import { convWork } from '../common/work.js';
 
 export type { Conv2DGeometry } from '../common/conv_geometry.js';
 
@@ -105,4 +106,5 @@ export const CONV_2D_KERNEL: KernelRegistration<Conv2DOptions, Conv2DPrepared> =
   supports: floatOrHybridSupports,
   prepare: (node) => prepareFloatConv(node, conv2dGeometry, (g) => g.outC),
   eval: (node, prepared) => evalFloatConv(node, prepared, conv2dFloat32),
+  work: convWork,
 };

@@ -11,6 +11,7 @@ import { floatOrHybridSupports } from '../common/hybrid.js';
 import { requireOptions } from '../common/options.js';
 import { forEachWindow } from '../common/window.js';
 import type { KernelRegistration } from '../kernel.js';
+import { depthwiseWork } from '../common/work.js';
 
 export type { DepthwiseGeometry } from '../common/conv_geometry.js';
 
@@ -57,4 +58,5 @@ export const DEPTHWISE_CONV_2D_KERNEL: KernelRegistration<DepthwiseConv2DOptions
   supports: floatOrHybridSupports,
   prepare: (node) => prepareFloatConv(node, depthwiseGeometry, (g) => g.inC * g.multiplier),
   eval: (node, prepared) => evalFloatConv(node, prepared, depthwiseConv2dFloat32),
+  work: depthwiseWork,
 };

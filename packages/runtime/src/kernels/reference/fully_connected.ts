@@ -12,6 +12,7 @@ import { dequantizeWeights, fakeQuantizeRowsInt8, floatOrHybridSupports, isHybri
 import { optionsOrDefault } from '../common/options.js';
 import { numElements } from '../../core/shape.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
+import { matmulWork } from '../common/work.js';
 
 export interface FullyConnectedGeometry {
   readonly batches: number;
@@ -93,4 +94,5 @@ export const FULLY_CONNECTED_KERNEL: KernelRegistration<FullyConnectedOptions, F
       g,
     );
   },
+  work: (node) => matmulWork(node, node.inputs[1]?.shape.at(-1) ?? 0),
 };

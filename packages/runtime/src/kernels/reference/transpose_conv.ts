@@ -11,6 +11,7 @@ import {
   scatterTransposeConv, transposeConvGeometry, type TransposeConvGeometry,
 } from '../common/transpose_conv_geometry.js';
 import type { KernelRegistration } from '../kernel.js';
+import { transposeConvWork } from '../common/work.js';
 
 export interface TransposeConvFloatData {
   readonly g: TransposeConvGeometry;
@@ -49,4 +50,5 @@ export const TRANSPOSE_CONV_KERNEL: KernelRegistration<TransposeConvOptions, Tra
     }
     applyFloatActivation(out, d.actMin, d.actMax);
   },
+  work: transposeConvWork,
 };

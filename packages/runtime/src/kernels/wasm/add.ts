@@ -9,7 +9,7 @@ import type { ArithmeticOptions } from '../../core/options.js';
 import { frexp, quantizedActivationRange, roundHalfEven } from '../common/quantization.js';
 import type { KernelRegistration, NodeSignature, RuntimeTensor } from '../kernel.js';
 import { ADD_QUANTIZED_XNNPACK_KERNEL } from '../quantized/add.js';
-import { scratchRegion, wasmContext } from './context.js';
+import { scratchRegion } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 
@@ -46,6 +46,7 @@ function sameShapes(node: NodeSignature): boolean {
 export const ADD_INT8_WASM_KERNEL: KernelRegistration<ArithmeticOptions, WasmAddPrepared> = {
   op: ADD_QUANTIZED_XNNPACK_KERNEL.op,
   name: 'ADD (int8, wasm simd)',
+  simd: true,
   parseOptions: ADD_QUANTIZED_XNNPACK_KERNEL.parseOptions,
   supports: (node) => {
     const [a, b] = node.inputs;
@@ -65,14 +66,14 @@ export const ADD_INT8_WASM_KERNEL: KernelRegistration<ArithmeticOptions, WasmAdd
     const act = quantizedActivationRange(node.options.fusedActivation, 'int8', so, zo);
     const n = out.shape.reduce((x, y) => x * y, 1);
     const slot = scratchRegion(n);
-    wasmContext().reserveScratch(3 * slot);
+    node.wasm.reserveScratch(3 * slot);
     return {
       n, aMul, bMul, bias: (1 << (shift - 1)) - aMul * zeroPointOf(a) - bMul * zeroPointOf(b), shift,
       min: act.min - zo, max: act.max - zo, zeroPoint: zo, slot, stage: new OutputStage('i8', n),
     };
   },
   eval: (node, d) => {
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const base = ctx.scratch;
     const out = node.outputs[0]!.data as Int8Array;
     const aAt = inputAddress(ctx, node.inputs[0]!.data as Int8Array, base, 'i8');

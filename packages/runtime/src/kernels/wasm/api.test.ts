@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import { assertClose, randomFloats, seededRandom } from '@tflite-lambda/testing';
 import { conv2dFloat32, type Conv2DGeometry } from '../reference/conv_2d.js';
 import { conv2dIm2col, conv2dIm2colGemm, gemm, packConv2D, packGemmWeights } from './api.js';
+import { WasmContext } from './context.js';
+
+const ctx = new WasmContext();
 
 function naiveGemm(a: Float32Array, w: Float32Array, bias: Float32Array, m: number, n: number, k: number): Float32Array {
   const out = new Float32Array(m * n);
@@ -22,13 +25,13 @@ test('gemm computes a · weightsᵀ + bias and honours re-packed weights', () =>
   const a = randomFloats(rand, m * k);
   const w = randomFloats(rand, n * k);
   const bias = randomFloats(rand, n);
-  const packed = packGemmWeights(w, n, k, bias);
+  const packed = packGemmWeights(ctx, w, n, k, bias);
   const out = new Float32Array(m * n);
-  gemm(a, m, packed, out);
+  gemm(ctx, a, m, packed, out);
   assertClose(out, naiveGemm(a, w, bias, m, n, k), 'first weights', 1e-5, 1e-5);
   const w2 = randomFloats(rand, n * k);
-  assert.equal(packGemmWeights(w2, n, k, null, packed), packed);
-  gemm(a, m, packed, out, { min: 0, max: Infinity });
+  assert.equal(packGemmWeights(ctx, w2, n, k, null, packed), packed);
+  gemm(ctx, a, m, packed, out, { min: 0, max: Infinity });
   const expected = naiveGemm(a, w2, new Float32Array(n), m, n, k).map((v) => Math.max(0, v));
   assertClose(out, expected, 're-packed weights with RELU', 1e-5, 1e-5);
 });
@@ -43,7 +46,7 @@ test('conv2dIm2col matches the reference convolution outside the interpreter', (
   const filter = randomFloats(rand, 10 * 3 * 3 * 3);
   const bias = randomFloats(rand, 10);
   const ours = new Float32Array(2 * 5 * 4 * 10);
-  conv2dIm2col(input, packConv2D(g, filter, bias), ours);
+  conv2dIm2col(ctx, input, packConv2D(ctx, g, filter, bias), ours);
   const ref = new Float32Array(ours.length);
   conv2dFloat32(input, filter, bias, ref, g);
   assertClose(ours, ref, 'conv', 1e-5, 1e-5);
@@ -57,15 +60,15 @@ test('conv2dIm2colGemm runs a convolution on GEMM weights re-packed in place, an
   };
   const input = randomFloats(rand, 3 * 7 * 6 * 5);
   const k = 3 * 2 * 5;
-  const packed = packGemmWeights(randomFloats(rand, 9 * k), 9, k);
+  const packed = packGemmWeights(ctx, randomFloats(rand, 9 * k), 9, k);
   for (let step = 0; step < 2; step++) {
     const filter = randomFloats(rand, 9 * k);
-    packGemmWeights(filter, 9, k, null, packed);
+    packGemmWeights(ctx, filter, 9, k, null, packed);
     const ours = new Float32Array(3 * 7 * 6 * 9);
-    conv2dIm2colGemm(input, g, packed, ours);
+    conv2dIm2colGemm(ctx, input, g, packed, ours);
     const ref = new Float32Array(ours.length);
     conv2dFloat32(input, filter, null, ref, g);
     assertClose(ours, ref, `conv after re-pack ${step}`, 1e-5, 1e-5);
   }
-  assert.throws(() => conv2dIm2colGemm(input, g, packGemmWeights(randomFloats(rand, 8 * k), 8, k), new Float32Array(3 * 7 * 6 * 9)), RangeError);
+  assert.throws(() => conv2dIm2colGemm(ctx, input, g, packGemmWeights(ctx, randomFloats(rand, 8 * k), 8, k), new Float32Array(3 * 7 * 6 * 9)), RangeError);
 });

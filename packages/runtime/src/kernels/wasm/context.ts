@@ -1,56 +1,86 @@
 /**
- * The one WebAssembly memory all wasm kernels share, and its allocator. Prepare-time data (packed weights,
- * biases, scales) is bump-allocated and stays for the life of the process; per-invoke work buffers come from
- * one scratch region that only grows (at prepare, when a kernel asks for more), so invoke never grows memory.
+ * A WebAssembly memory with the kernel module instantiated over it, and the allocator of that memory. An
+ * interpreter owns one (created on first use): its packed weights, its activation arena and the kernels'
+ * scratch live here, and `dispose()` lets all of it go at once. Training creates its own.
  *
  * Growing memory detaches every view of the old buffer, so kernels keep byte offsets, not views, and compare
- * `generation` to refresh the few views they cache.
+ * `generation` to refresh the few views they cache. Offsets are plain numbers below 4 GiB: never pass them
+ * through signed 32-bit JavaScript operators (`|`, `&`, `>>`, `~`); use `>>>` and the helpers below.
  */
-import { UnsupportedError } from '../../core/errors.js';
+import { MemoryLimitError, StateError, UnsupportedError } from '../../core/errors.js';
 import { instantiateKernels, simdSupported, type KernelExports } from './module.js';
+import { BlockAllocator } from './block_allocator.js';
 
 const PAGE = 65536;
+/** The most a 32-bit WebAssembly memory can address. */
+export const WASM_MAX_BYTES = 65536 * PAGE;
 /** Bytes reserved at address 0: the staging area for partial SIMD stores. */
 const RESERVED = 64;
 /** Read-ahead slack kept after every region (SIMD loads of a last, partial block). */
 export const SLACK = 32;
 
-/** The bytes a scratch region of `bytes` takes: the read-ahead slack added, rounded up to 16-byte alignment. */
-export function scratchRegion(bytes: number): number {
-  return (bytes + SLACK + 15) & ~15;
+/** `n` rounded up to a multiple of `to` (a power of two or not), without 32-bit operators. */
+export function alignUp(n: number, to: number): number {
+  return Math.ceil(n / to) * to;
 }
 
-export class WasmContext {
-  readonly memory = new WebAssembly.Memory({ initial: 16 });
+/** The bytes a scratch region of `bytes` takes: the read-ahead slack added, rounded up to 16-byte alignment. */
+export function scratchRegion(bytes: number): number {
+  return alignUp(bytes + SLACK, 16);
+}
+
+export interface WasmContextOptions {
+  /** Largest size the memory may grow to, in bytes (at most, and by default, 4 GiB). */
+  readonly maxBytes?: number;
+}
+
+export class WasmContext implements Disposable {
+  readonly memory = new WebAssembly.Memory({ initial: 1 });
   readonly fn: KernelExports;
   /** Bumped whenever memory grows or scratch moves: cached views and offsets must be refreshed. */
   generation = 0;
-  private top = RESERVED;
+  readonly maxBytes: number;
+  private readonly blocks: BlockAllocator;
   private scratchAt = 0;
   private scratchSize = 0;
+  private disposed = false;
   f32 = new Float32Array(this.memory.buffer);
   i32 = new Int32Array(this.memory.buffer);
   i16 = new Int16Array(this.memory.buffer);
+  u16 = new Uint16Array(this.memory.buffer);
   i8 = new Int8Array(this.memory.buffer);
   u8 = new Uint8Array(this.memory.buffer);
 
-  constructor() {
+  constructor(options: WasmContextOptions = {}) {
+    if (!simdSupported()) throw new UnsupportedError('WebAssembly SIMD is not available in this engine');
+    const max = options.maxBytes ?? WASM_MAX_BYTES;
+    if (!Number.isFinite(max) || max <= 0) throw new RangeError(`maxBytes must be a positive number, got ${String(max)}`);
+    this.maxBytes = Math.min(max, WASM_MAX_BYTES);
     this.fn = instantiateKernels(this.memory);
+    this.blocks = new BlockAllocator(RESERVED, (end) => this.ensure(end));
   }
 
-  /** A persistent, 16-byte aligned region of `bytes` (plus slack); returns its byte offset. */
+  /** A 16-byte aligned region of `bytes` (plus read-ahead slack) that stays until `free`; its byte offset. */
   alloc(bytes: number): number {
-    const at = (this.top + 15) & ~15;
-    this.ensure(at + bytes + SLACK);
-    this.top = at + bytes + SLACK;
-    return at;
+    this.checkLive();
+    if (!Number.isFinite(bytes) || bytes < 0) throw new RangeError(`cannot allocate ${String(bytes)} bytes`);
+    return this.blocks.alloc(alignUp(bytes + SLACK, 16));
   }
 
-  /** Makes the scratch region at least `bytes` long (call at prepare). */
+  /** Returns a region from `alloc` for reuse. */
+  free(at: number): void {
+    if (this.disposed) return;
+    this.blocks.free(at);
+  }
+
+  /** Makes the scratch region at least `bytes` long (call at prepare; it may move). */
   reserveScratch(bytes: number): void {
+    this.checkLive();
     if (bytes <= this.scratchSize) return;
     const size = Math.max(bytes, this.scratchSize * 2);
-    this.scratchAt = this.alloc(size);
+    const at = this.alloc(size);
+    if (this.scratchSize > 0) this.free(this.scratchAt);
+    this.scratchAt = at;
     this.scratchSize = size;
     this.generation++;
   }
@@ -60,26 +90,66 @@ export class WasmContext {
     return this.scratchAt;
   }
 
+  /** Current size of the memory in bytes. */
+  get byteLength(): number {
+    return this.disposed ? 0 : this.memory.buffer.byteLength;
+  }
+
+  /** Bytes held by live allocations (packed weights, arenas, scratch), slack included. */
+  get bytesInUse(): number {
+    return this.blocks.bytesInUse;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /**
+   * Lets the memory go: every offset and view into it becomes invalid. Its pages are released when the
+   * garbage collector drops the memory object; nothing here keeps a reference to it after this call.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const empty = new ArrayBuffer(0);
+    this.f32 = new Float32Array(empty);
+    this.i32 = new Int32Array(empty);
+    this.i16 = new Int16Array(empty);
+    this.u16 = new Uint16Array(empty);
+    this.i8 = new Int8Array(empty);
+    this.u8 = new Uint8Array(empty);
+    this.generation++;
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  private checkLive(): void {
+    if (this.disposed) throw new StateError('this WebAssembly memory was disposed');
+  }
+
+  /** Grows the memory so that bytes [0, end) exist. */
   private ensure(end: number): void {
     const have = this.memory.buffer.byteLength;
     if (end <= have) return;
-    this.memory.grow(Math.ceil((end - have) / PAGE));
+    if (end > this.maxBytes) {
+      throw new MemoryLimitError(`WebAssembly memory would need ${end} bytes, over its limit of ${this.maxBytes}`);
+    }
+    // Grow geometrically (bounded by the limit) so that a model's many small packings cost few grows.
+    const target = Math.min(this.maxBytes, Math.max(end, Math.min(have * 2, have + 64 * 1024 * 1024)));
+    try {
+      this.memory.grow(Math.ceil((target - have) / PAGE));
+    } catch (cause) {
+      throw new MemoryLimitError(`WebAssembly memory could not grow to ${target} bytes (${String(cause)})`);
+    }
     const buf = this.memory.buffer;
     this.f32 = new Float32Array(buf);
     this.i32 = new Int32Array(buf);
     this.i16 = new Int16Array(buf);
+    this.u16 = new Uint16Array(buf);
     this.i8 = new Int8Array(buf);
     this.u8 = new Uint8Array(buf);
     this.generation++;
   }
-}
-
-let shared: WasmContext | null = null;
-
-/** The process-wide context, created on first use. Throws UnsupportedError without WebAssembly SIMD. */
-export function wasmContext(): WasmContext {
-  if (shared) return shared;
-  if (!simdSupported()) throw new UnsupportedError('WebAssembly SIMD is not available in this engine');
-  shared = new WasmContext();
-  return shared;
 }

@@ -9,7 +9,6 @@ import type { Conv2DOptions } from '../../core/options.js';
 import { fakeQuantizeRowsInt8, isHybridWeight } from '../common/hybrid.js';
 import type { KernelRegistration } from '../kernel.js';
 import { CONV_2D_KERNEL } from '../reference/conv_2d.js';
-import { wasmContext } from './context.js';
 import { layoutConvF32, packConvF32, runConvF32, type ConvPlanF32 } from './conv_plan.js';
 import { isSymmetricInt8, planHybridConv, planHybridGemm, runHybridConv, type HybridConvPlan } from './hybrid_plan.js';
 import { inputAddress, OutputStage, ScratchView } from './io.js';
@@ -23,6 +22,7 @@ export type WasmConv2DPrepared =
 export const CONV_2D_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmConv2DPrepared> = {
   op: CONV_2D_KERNEL.op,
   name: 'CONV_2D (float32, wasm simd)',
+  simd: true,
   parseOptions: CONV_2D_KERNEL.parseOptions,
   supports: (node) => {
     const [input, filter, bias] = node.inputs;
@@ -33,7 +33,7 @@ export const CONV_2D_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmConv2DPr
   },
   prepare: (node) => {
     const { geometry: g, hybrid } = CONV_2D_KERNEL.prepare(node);
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const filter = node.inputs[1]!;
     const bias = node.inputs[2] ? (node.inputs[2].data as Float32Array) : null;
     const stage = new OutputStage('f32', g.batches * g.outH * g.outW * g.outC);
@@ -49,7 +49,7 @@ export const CONV_2D_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmConv2DPr
     return { kind: 'float', plan, stage, snapped: hybrid ? new ScratchView(g.batches * g.inH * g.inW * g.inC) : null };
   },
   eval: (node, d) => {
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const base = ctx.scratch;
     const out = node.outputs[0]!.data as Float32Array;
     const input = node.inputs[0]!.data as Float32Array;

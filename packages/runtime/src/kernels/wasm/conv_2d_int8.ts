@@ -7,7 +7,7 @@ import type { Conv2DOptions } from '../../core/options.js';
 import type { KernelRegistration } from '../kernel.js';
 import { CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/conv_2d.js';
 import type { Conv2DGeometry } from '../reference/conv_2d.js';
-import { scratchRegion, wasmContext, type WasmContext } from './context.js';
+import { scratchRegion, type WasmContext } from './context.js';
 import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
@@ -52,6 +52,7 @@ export function runConvInt8(ctx: WasmContext, d: WasmConv2DInt8Prepared, inAt: n
 export const CONV_2D_INT8_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmConv2DInt8Prepared> = {
   op: CONV_2D_QUANTIZED_XNNPACK_KERNEL.op,
   name: 'CONV_2D (int8, wasm simd)',
+  simd: true,
   parseOptions: CONV_2D_QUANTIZED_XNNPACK_KERNEL.parseOptions,
   supports: (node) => {
     const [input, filter] = node.inputs;
@@ -60,7 +61,7 @@ export const CONV_2D_INT8_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmCon
   },
   prepare: (node) => {
     const { g, q } = CONV_2D_QUANTIZED_XNNPACK_KERNEL.prepare(node);
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const k = g.filterH * g.filterW * g.inC;
     const kPadded = roundUp(k, 2);
     const bandRows = Math.max(1, Math.min(g.outH, Math.floor(BAND_BYTES / Math.max(1, g.outW * kPadded * 2))));
@@ -74,7 +75,7 @@ export const CONV_2D_INT8_WASM_KERNEL: KernelRegistration<Conv2DOptions, WasmCon
     return d;
   },
   eval: (node, d) => {
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const base = ctx.scratch;
     const out = node.outputs[0]!.data as Int8Array;
     const inAt = inputAddress(ctx, node.inputs[0]!.data as Int8Array, base, 'i8');

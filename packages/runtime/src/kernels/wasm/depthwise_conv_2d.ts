@@ -6,7 +6,7 @@
 import type { DepthwiseConv2DOptions } from '../../core/options.js';
 import type { KernelRegistration, NodeSignature } from '../kernel.js';
 import { DEPTHWISE_CONV_2D_KERNEL, type DepthwiseGeometry } from '../reference/depthwise_conv_2d.js';
-import { SLACK, scratchRegion, wasmContext, type WasmContext } from './context.js';
+import { SLACK, scratchRegion, type WasmContext } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 import { packChannels, packDepthwise } from './pack.js';
@@ -40,6 +40,7 @@ export function runDepthwiseF32(ctx: WasmContext, g: DepthwiseGeometry, weights:
 export const DEPTHWISE_CONV_2D_WASM_KERNEL: KernelRegistration<DepthwiseConv2DOptions, WasmDepthwisePrepared> = {
   op: DEPTHWISE_CONV_2D_KERNEL.op,
   name: 'DEPTHWISE_CONV_2D (float32, wasm simd)',
+  simd: true,
   parseOptions: DEPTHWISE_CONV_2D_KERNEL.parseOptions,
   supports: (node) => {
     const [input, filter, bias] = node.inputs;
@@ -49,7 +50,7 @@ export const DEPTHWISE_CONV_2D_WASM_KERNEL: KernelRegistration<DepthwiseConv2DOp
   },
   prepare: (node) => {
     const { geometry: g } = DEPTHWISE_CONV_2D_KERNEL.prepare(node);
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const bias = node.inputs[2];
     const { weights, biasAt } = packOnce(node, () => ({
       weights: packDepthwise(ctx, node.inputs[1]!.data as Float32Array, g.filterH * g.filterW, g.inC, 4, 'f32'),
@@ -61,7 +62,7 @@ export const DEPTHWISE_CONV_2D_WASM_KERNEL: KernelRegistration<DepthwiseConv2DOp
     return { g, weights, bias: biasAt, inBytes, stage: new OutputStage('f32', outElems) };
   },
   eval: (node, d) => {
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const base = ctx.scratch;
     const out = node.outputs[0]!.data as Float32Array;
     const inAt = inputAddress(ctx, node.inputs[0]!.data as Float32Array, base, 'f32');

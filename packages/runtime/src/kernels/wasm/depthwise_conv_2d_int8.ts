@@ -7,7 +7,7 @@ import type { DepthwiseConv2DOptions } from '../../core/options.js';
 import type { KernelRegistration } from '../kernel.js';
 import { DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/depthwise_conv_2d.js';
 import type { DepthwiseGeometry } from '../reference/depthwise_conv_2d.js';
-import { SLACK, scratchRegion, wasmContext } from './context.js';
+import { SLACK, scratchRegion } from './context.js';
 import { isDepthwiseMultiplierOne } from './depthwise_conv_2d.js';
 import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
@@ -30,11 +30,12 @@ export interface WasmDepthwiseInt8Prepared {
 export const DEPTHWISE_CONV_2D_INT8_WASM_KERNEL: KernelRegistration<DepthwiseConv2DOptions, WasmDepthwiseInt8Prepared> = {
   op: DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.op,
   name: 'DEPTHWISE_CONV_2D (int8, wasm simd)',
+  simd: true,
   parseOptions: DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.parseOptions,
   supports: (node) => simdSupported() && isInt8WeightedNode(node) && isDepthwiseMultiplierOne(node),
   prepare: (node) => {
     const { g, q } = DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.prepare(node);
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const inBytes = scratchRegion(g.batches * g.inH * g.inW * g.inC);
     const outElems = g.batches * g.outH * g.outW * g.inC;
     ctx.reserveScratch(inBytes + outElems + SLACK);
@@ -48,7 +49,7 @@ export const DEPTHWISE_CONV_2D_INT8_WASM_KERNEL: KernelRegistration<DepthwiseCon
   },
   eval: (node, d) => {
     const { g } = d;
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const base = ctx.scratch;
     const out = node.outputs[0]!.data as Int8Array;
     const inAt = inputAddress(ctx, node.inputs[0]!.data as Int8Array, base, 'i8');

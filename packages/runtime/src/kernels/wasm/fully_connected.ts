@@ -8,7 +8,7 @@ import type { FullyConnectedOptions } from '../../core/options.js';
 import { fakeQuantizeRowsInt8, isHybridWeight } from '../common/hybrid.js';
 import type { KernelRegistration } from '../kernel.js';
 import { FULLY_CONNECTED_KERNEL, type FullyConnectedGeometry } from '../reference/fully_connected.js';
-import { SLACK, scratchRegion, wasmContext } from './context.js';
+import { SLACK, scratchRegion } from './context.js';
 import { isSymmetricInt8, planHybridGemm, runHybridFullyConnected, type HybridGemmPlan } from './hybrid_plan.js';
 import { inputAddress, OutputStage, ScratchView } from './io.js';
 import { packOnce } from './pack_cache.js';
@@ -30,6 +30,7 @@ export interface WasmFullyConnectedPrepared {
 export const FULLY_CONNECTED_WASM_KERNEL: KernelRegistration<FullyConnectedOptions, WasmFullyConnectedPrepared> = {
   op: FULLY_CONNECTED_KERNEL.op,
   name: 'FULLY_CONNECTED (float32, wasm simd)',
+  simd: true,
   parseOptions: FULLY_CONNECTED_KERNEL.parseOptions,
   supports: (node) => {
     const [input, weights, bias] = node.inputs;
@@ -39,7 +40,7 @@ export const FULLY_CONNECTED_WASM_KERNEL: KernelRegistration<FullyConnectedOptio
   },
   prepare: (node) => {
     const { geometry: g, hybrid } = FULLY_CONNECTED_KERNEL.prepare(node);
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const weightsTensor = node.inputs[1]!;
     const bias = node.inputs[2] ? (node.inputs[2].data as Float32Array) : null;
     const inBytes = scratchRegion(g.batches * g.depth * 4);
@@ -61,7 +62,7 @@ export const FULLY_CONNECTED_WASM_KERNEL: KernelRegistration<FullyConnectedOptio
   },
   eval: (node, d) => {
     const { g } = d;
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const base = ctx.scratch;
     const out = node.outputs[0]!.data as Float32Array;
     const input = node.inputs[0]!.data as Float32Array;

@@ -6,7 +6,7 @@
 import type { FullyConnectedOptions } from '../../core/options.js';
 import type { KernelRegistration } from '../kernel.js';
 import { FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL } from '../quantized/fully_connected.js';
-import { scratchRegion, wasmContext } from './context.js';
+import { scratchRegion } from './context.js';
 import { isInt8WeightedNode, packInt8Channels, zeroCenteredFilter, type Int8Channels } from './int8_params.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
@@ -33,11 +33,12 @@ export interface WasmFullyConnectedInt8Prepared {
 export const FULLY_CONNECTED_INT8_WASM_KERNEL: KernelRegistration<FullyConnectedOptions, WasmFullyConnectedInt8Prepared> = {
   op: FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL.op,
   name: 'FULLY_CONNECTED (int8, wasm simd)',
+  simd: true,
   parseOptions: FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL.parseOptions,
   supports: (node) => simdSupported() && isInt8WeightedNode(node),
   prepare: (node) => {
     const { batches, depth, units, q } = FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL.prepare(node);
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const kPadded = roundUp(depth, 2);
     const d: WasmFullyConnectedInt8Prepared = {
       batches, depth, units, kPadded,
@@ -50,7 +51,7 @@ export const FULLY_CONNECTED_INT8_WASM_KERNEL: KernelRegistration<FullyConnected
     return d;
   },
   eval: (node, d) => {
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const base = ctx.scratch;
     const out = node.outputs[0]!.data as Int8Array;
     const inAt = inputAddress(ctx, node.inputs[0]!.data as Int8Array, base, 'i8');

@@ -10,7 +10,7 @@ type Elem = 'f32' | 'i8';
 /** The byte address of `data` in wasm memory, copying it to `scratchAt` if it lives elsewhere. */
 export function inputAddress(ctx: WasmContext, data: Float32Array | Int8Array, scratchAt: number, elem: Elem): number {
   if (data.buffer === ctx.memory.buffer) return data.byteOffset;
-  if (elem === 'f32') ctx.f32.set(data, scratchAt >> 2);
+  if (elem === 'f32') ctx.f32.set(data, scratchAt >>> 2);
   else ctx.i8.set(data, scratchAt);
   return scratchAt;
 }
@@ -25,7 +25,7 @@ export class ScratchView {
 
   view(ctx: WasmContext, at: number): Float32Array {
     if (this.generation !== ctx.generation || this.at !== at || this.cached === null) {
-      this.cached = ctx.f32.subarray(at >> 2, (at >> 2) + this.length);
+      this.cached = ctx.f32.subarray(at >>> 2, (at >>> 2) + this.length);
       this.generation = ctx.generation;
       this.at = at;
     }
@@ -51,7 +51,7 @@ export class OutputStage {
     if (data.buffer === ctx.memory.buffer) return;
     if (this.generation !== ctx.generation || this.viewAt !== at || this.view === null) {
       this.view = this.elem === 'f32'
-        ? ctx.f32.subarray(at >> 2, (at >> 2) + this.length)
+        ? ctx.f32.subarray(at >>> 2, (at >>> 2) + this.length)
         : ctx.i8.subarray(at, at + this.length);
       this.generation = ctx.generation;
       this.viewAt = at;

@@ -60,10 +60,15 @@ export function simdSupported(): boolean {
   return simd;
 }
 
-/** Compiles and instantiates the kernel module over `memory` (synchronously: the module is tiny). */
+let compiled: WebAssembly.Module | null = null;
+
+/**
+ * Instantiates the kernel module over `memory`. The module is compiled once per process (synchronously: it is
+ * tiny) and instantiated once per memory, which costs microseconds.
+ */
 export function instantiateKernels(memory: WebAssembly.Memory): KernelExports {
-  const module = new WebAssembly.Module(kernelModuleBytes());
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  compiled ??= new WebAssembly.Module(kernelModuleBytes());
+  const instance = new WebAssembly.Instance(compiled, { env: { memory } });
   const fn = (name: keyof KernelExports): ((...args: number[]) => void) => {
     const f = instance.exports[name];
     if (typeof f !== 'function') throw new Error(`kernel module lacks export ${name}`);

@@ -18,7 +18,7 @@ export function packGemmF32(ctx: WasmContext, weights: ArrayLike<number>, n: num
   const panels = Math.ceil(n / PANEL);
   const at = ctx.alloc(panels * k * PANEL * 4);
   const f32 = ctx.f32;
-  const base = at >> 2;
+  const base = at >>> 2;
   f32.fill(0, base, base + panels * k * PANEL);
   for (let col = 0; col < n; col++) {
     const p = Math.floor(col / PANEL);
@@ -38,7 +38,7 @@ export function packGemmI8(ctx: WasmContext, weights: ArrayLike<number>, n: numb
   const panels = Math.ceil(n / PANEL);
   const at = ctx.alloc(panels * pairs * 32);
   const i16 = ctx.i16;
-  const base = at >> 1;
+  const base = at >>> 1;
   i16.fill(0, base, base + panels * pairs * 16);
   for (let col = 0; col < n; col++) {
     // Column col's K pairs sit 16 int16 apart in its panel, at lane j·2.
@@ -58,8 +58,8 @@ export function packChannels(ctx: WasmContext, values: ArrayLike<number> | null,
   const padded = roundUp(Math.max(n, 1), to);
   const at = ctx.alloc(padded * 4);
   const view = kind === 'f32' ? ctx.f32 : ctx.i32;
-  view.fill(0, at >> 2, (at >> 2) + padded);
-  if (values) for (let i = 0; i < n; i++) view[(at >> 2) + i] = values[i]!;
+  view.fill(0, at >>> 2, (at >>> 2) + padded);
+  if (values) for (let i = 0; i < n; i++) view[(at >>> 2) + i] = values[i]!;
   return at;
 }
 
@@ -72,7 +72,7 @@ export function packDepthwise(
   const cPad = roundUp(channels, lanes);
   const at = ctx.alloc(taps * cPad * (kind === 'f32' ? 4 : 2));
   const view = kind === 'f32' ? ctx.f32 : ctx.i16;
-  const base = kind === 'f32' ? at >> 2 : at >> 1;
+  const base = kind === 'f32' ? at >>> 2 : at >>> 1;
   view.fill(0, base, base + taps * cPad);
   for (let t = 0; t < taps; t++) {
     for (let c = 0; c < channels; c++) view[base + t * cPad + c] = filter[t * channels + c]!;

@@ -5,7 +5,6 @@ import { BuiltinOp } from '../../core/ops.js';
 import { ModelBuilder } from '../../schema/builder/index.js';
 import type { Conv2DOptions } from '../../core/options.js';
 import { randomFloats, seededRandom } from '@tflite-lambda/testing';
-import { wasmContext } from './context.js';
 import { simdSupported } from './module.js';
 
 const [C, O] = [32, 64];
@@ -53,13 +52,13 @@ for (const float16 of [false, true]) {
     };
     const first = run(1);
     run(3); // the largest shape: scratch reaches its final size
-    const bytes = wasmContext().memory.buffer.byteLength;
+    const bytes = it.wasmMemoryBytes;
     for (let round = 0; round < 40; round++) {
       const batch = 1 + (round % 3);
       const y = run(batch);
       for (let b = 0; b < batch; b++) assert.deepEqual(y.subarray(b * 10, b * 10 + 10), first, `round ${round} image ${b}`);
     }
     // Without reuse, 40 re-packs of the 74 KB filter and 92 KB of dense weights would add ~6.6 MB.
-    assert.equal(wasmContext().memory.buffer.byteLength, bytes);
+    assert.equal(it.wasmMemoryBytes, bytes);
   });
 }

@@ -7,7 +7,7 @@ import { BuiltinOp } from '../../core/ops.js';
 import { constIntValues } from '../common/const_values.js';
 import { defaultPadValue, preparePad } from '../common/pad_fill.js';
 import type { KernelRegistration } from '../kernel.js';
-import { SLACK, scratchRegion, wasmContext, type WasmContext } from './context.js';
+import { SLACK, scratchRegion, type WasmContext } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 
@@ -44,7 +44,7 @@ function runsOf(inputShape: readonly number[], outStrides: readonly number[], of
 
 function run(ctx: WasmContext, d: WasmPadPrepared, inAt: number, outAt: number): void {
   const shift = d.elem === 'f32' ? 2 : 0;
-  if (d.elem === 'f32') ctx.f32.fill(d.value, outAt >> 2, (outAt >> 2) + d.outElems);
+  if (d.elem === 'f32') ctx.f32.fill(d.value, outAt >>> 2, (outAt >>> 2) + d.outElems);
   else ctx.i8.fill(d.value, outAt, outAt + d.outElems);
   const runBytes = d.runElems << shift;
   const u8 = ctx.u8;
@@ -56,6 +56,7 @@ function run(ctx: WasmContext, d: WasmPadPrepared, inAt: number, outAt: number):
 export const PAD_WASM_KERNEL: KernelRegistration<null, WasmPadPrepared> = {
   op: BuiltinOp.PAD,
   name: 'PAD (float32/int8, wasm memory)',
+  simd: true,
   parseOptions: () => null,
   supports: (node) => {
     const [input, paddings] = node.inputs;
@@ -74,14 +75,14 @@ export const PAD_WASM_KERNEL: KernelRegistration<null, WasmPadPrepared> = {
     const outElems = output.shape.reduce((a, b) => a * b, 1);
     const { runElems, runOffsets } = runsOf(plan.inputShape, plan.outStrides, plan.offset, paddings);
     const inBytes = scratchRegion(inElems * bytes);
-    wasmContext().reserveScratch(inBytes + outElems * bytes + SLACK);
+    node.wasm.reserveScratch(inBytes + outElems * bytes + SLACK);
     return {
       elem, value: Number(defaultPadValue(output)), inElems, outElems, runElems, runOffsets, inBytes,
       stage: new OutputStage(elem, outElems),
     };
   },
   eval: (node, d) => {
-    const ctx = wasmContext();
+    const ctx = node.wasm;
     const base = ctx.scratch;
     const out = node.outputs[0]!.data as Float32Array | Int8Array;
     const inAt = inputAddress(ctx, node.inputs[0]!.data as Float32Array | Int8Array, base, d.elem);

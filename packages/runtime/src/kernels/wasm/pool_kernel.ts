@@ -5,7 +5,7 @@
 import type { Pool2DOptions } from '../../core/options.js';
 import type { PoolGeometry } from '../common/pool_geometry.js';
 import type { KernelRegistration } from '../kernel.js';
-import { SLACK, scratchRegion, wasmContext } from './context.js';
+import { SLACK, scratchRegion } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
 
@@ -21,18 +21,19 @@ export function wasmPoolKernel(
   return {
     op: reference.op,
     name,
+    simd: true,
     parseOptions: reference.parseOptions,
     supports: (node) => simdSupported() && node.inputs[0]?.dtype === 'float32' && node.outputs[0]?.dtype === 'float32',
     prepare: (node) => {
       const g = reference.prepare(node);
-      const ctx = wasmContext();
+      const ctx = node.wasm;
       const inBytes = scratchRegion(g.batches * g.inH * g.inW * g.channels * 4);
       const outElems = g.batches * g.outH * g.outW * g.channels;
       ctx.reserveScratch(inBytes + outElems * 4 + SLACK);
       return { g, inBytes, stage: new OutputStage('f32', outElems) };
     },
     eval: (node, { g, inBytes, stage }) => {
-      const ctx = wasmContext();
+      const ctx = node.wasm;
       const base = ctx.scratch;
       const out = node.outputs[0]!.data as Float32Array;
       const inAt = inputAddress(ctx, node.inputs[0]!.data as Float32Array, base, 'f32');
