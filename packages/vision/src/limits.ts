@@ -13,7 +13,7 @@ export type ImageSize = Omit<ImageHeader, 'format'> & { format?: ImageHeader['fo
 export interface ImageLimits {
   /** Width x height. */
   readonly maxPixels: number;
-  /** Each dimension on its own: a 1 x 25 000 000 strip is cheap in pixels but costs per row. */
+  /** Each dimension on its own: a 1 x 16 000 000 strip is within the pixel limit but costs per row. */
   readonly maxWidth: number;
   readonly maxHeight: number;
   /** Width x height x channels x bytes per sample of what the file decodes to (16-bit samples count 2). */

@@ -19,7 +19,7 @@ export interface ClassifierOptions {
    * brighter than mid-gray), since MNIST-style models want light strokes on a dark background. Default false.
    */
   invert?: boolean | 'auto';
-  /** Refuse images with more pixels than this (checked from the header before decoding). Default 25_000_000. */
+  /** Refuse images with more pixels than this (checked from the header before decoding). Default 16_000_000. */
   maxPixels?: number;
   /** The other image limits (each dimension, decoded bytes); vision's DEFAULT_IMAGE_LIMITS where absent. */
   imageLimits?: Partial<Omit<ImageLimits, 'deadline'>>;

@@ -33,11 +33,12 @@ export function decodeJpegRows(bytes: Uint8Array, limits: ImageLimits, budget: T
 /**
  * Coefficient visits allowed per block over all scans. Each scan visits every block of its components
  * across its spectral band even when its data is a few bytes (one end-of-band run), so a hostile file of
- * many scans costs time without costing bytes. libjpeg's standard progression needs about 150-190 visits
- * per block (DC, two AC bands, two refinements); six full passes leave twice that as headroom and bound the
- * worst case to a few times a baseline decode (measured in the README's decode-budget table).
+ * many scans costs time without costing bytes. Encoders' own progressions need at most about four passes:
+ * libjpeg's standard script 191 visits per luma block, jpegli's 186, mozjpeg's deepest (successive
+ * approximation from bit 3 on luma) 253. Four full passes admit all of them and bound the worst case to
+ * under twice a baseline decode (the README's decode-budget table).
  */
-const WORK_PER_BLOCK = 64 * 5;
+const WORK_PER_BLOCK = 64 * 4;
 
 /** Reads markers and scans up to EOI; returns the frame with all coefficients decoded. */
 function readSegments(bytes: Uint8Array, tables: DecoderTables, limits: ImageLimits, budget: TimeBudget): Frame {

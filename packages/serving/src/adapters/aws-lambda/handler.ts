@@ -20,7 +20,7 @@ export interface HandlerOptions extends Omit<AppOptions, 'model'> {
   readonly model: string | Uint8Array | ArrayBuffer | ImageModel;
   /** Class labels: an array or a path to a file with one label per line. */
   readonly labels?: readonly string[] | string;
-  /** Images whose header claims more pixels are refused with 422 before decoding (default DEFAULT_MAX_PIXELS, 25 MP). */
+  /** Images whose header claims more pixels are refused with 422 before decoding (default DEFAULT_MAX_PIXELS, 16 MP). */
   readonly maxPixels?: number;
   /** The other image limits (each dimension, decoded bytes), also judged from the header (vision's defaults). */
   readonly imageLimits?: Partial<Omit<ImageLimits, 'deadline'>>;
