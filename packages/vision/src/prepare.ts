@@ -4,12 +4,12 @@
  * from the decoder through the conversion into the streaming resampler, so the full-size image is never
  * materialised; the limits and one time budget cover decoding and resizing together.
  */
-import { checkDecodedImage, rowConverter } from './convert.js';
+import { checkDecodedImage, rowConverter, type RowConverter } from './convert.js';
 import { decodeRowsWithin } from './decode.js';
 import { checkImageLimits, imageLimits, type ImageLimits } from './limits.js';
 import { BicubicResizer } from './resize.js';
 import { TimeBudget } from './time_budget.js';
-import type { DecodedImage, Image8, ImageInput, RowSink } from './types.js';
+import type { DecodedImage, Image8, ImageInput, RowFormat, RowSink } from './types.js';
 
 /** The size and colour of the pixels wanted: 1 channel (Pillow's "L") or 3 ("RGB"). */
 export interface PixelTarget {
@@ -44,24 +44,25 @@ function feedDecoded(image: DecodedImage, limits: ImageLimits, budget: TimeBudge
 /** Converts each row to the target's channels and streams it into the resampler. */
 class ConvertResizeSink implements RowSink {
   private resizer: BicubicResizer | null = null;
-  private convert: ((samples: Uint8Array | Uint16Array) => Uint8Array) | null = null;
+  private toTarget: RowConverter | null = null;
+  private converted = new Uint8Array(0);
 
   constructor(
     private readonly target: PixelTarget,
     private readonly budget: TimeBudget,
   ) {}
 
-  start(format: Parameters<RowSink['start']>[0]): void {
+  start(format: RowFormat): void {
     const { width, height, channels } = this.target;
     this.resizer = new BicubicResizer(format.width, format.height, channels, width, height, this.budget);
-    const toTarget = rowConverter(format, channels);
-    const row = new Uint8Array(format.width * channels);
-    this.convert = (samples) => (toTarget(samples, row), row);
+    this.toTarget = rowConverter(format, channels);
+    this.converted = new Uint8Array(format.width * channels);
   }
 
   row(_y: number, samples: Uint8Array | Uint16Array): void {
-    if (!this.resizer || !this.convert) throw new RangeError('row before start');
-    this.resizer.pushRow(this.convert(samples));
+    if (!this.resizer || !this.toTarget) throw new RangeError('row before start');
+    this.toTarget(samples, this.converted);
+    this.resizer.pushRow(this.converted);
     this.budget.spend(samples.length);
   }
 

@@ -34,11 +34,14 @@ export function declaredLength(req: IncomingMessage): number | null {
   return raw === undefined ? null : Number(raw);
 }
 
-/**
- * Resolves once the body is complete or refused. The caller releases `reserved()` bytes from the pool
- * when it is done with the body.
- */
-export function readRequestBody(req: IncomingMessage, limit: number, pool: BodyPool): { outcome: Promise<BodyOutcome>; reserved: () => number } {
+export interface BodyReading {
+  /** Settles once the body is complete or refused. */
+  readonly outcome: Promise<BodyOutcome>;
+  /** Bytes taken from the pool, which the caller gives back when it is done with the body. */
+  readonly reserved: () => number;
+}
+
+export function readRequestBody(req: IncomingMessage, limit: number, pool: BodyPool): BodyReading {
   const declared = declaredLength(req);
   let reserved = 0;
   const reserve = (bytes: number): boolean => {
