@@ -79,6 +79,24 @@ describe('dev server: bodies', () => {
     assert.equal(calls.length, 0);
   });
 
+  test('a client asking "Expect: 100-continue" for an oversized body gets 413 instead of the go-ahead', async () => {
+    const { port } = await start();
+    const c = await open(port);
+    c.socket.write(head(['POST / HTTP/1.1', 'Host: x', 'Content-Type: image/png', 'Content-Length: 50000000', 'Expect: 100-continue']));
+    const { text } = await c.closed;
+    assert.match(text, /^HTTP\/1\.1 413 /);
+    assert.doesNotMatch(text, /100 Continue/);
+  });
+
+  test('a client asking "Expect: 100-continue" for a body within the limit gets the go-ahead, then its answer', async () => {
+    const { port } = await start();
+    const c = await open(port);
+    c.socket.write(head(['POST / HTTP/1.1', 'Host: x', 'Connection: close', 'Content-Type: image/png', 'Content-Length: 5', 'Expect: 100-continue']));
+    c.socket.write('hello');
+    const { text } = await c.closed;
+    assert.match(text, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 [\s\S]*\{"bytes":5\}$/);
+  });
+
   test('a chunked body gets 413 as soon as its streamed bytes pass the limit', async () => {
     const { port } = await start({ maxPayloadBytes: 1000 });
     const c = await open(port);

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { APIGatewayProxyResult, LambdaContextLike, LambdaHttpHandler, LambdaHttpResult } from '../aws-lambda/types.js';
 import { toApiGatewayV1Event, type EventBuildOptions } from './event.js';
-import { BodyPool, readRequestBody, type BodyOutcome } from './request_body.js';
+import { BodyPool, declaredLength, readRequestBody, type BodyOutcome } from './request_body.js';
 
 /** API Gateway's own payload quota; the handler's (smaller, 6 MB) limit applies inside it. */
 export const API_GATEWAY_MAX_PAYLOAD = 10 * 1024 * 1024;
@@ -64,6 +64,15 @@ export function createDevServer(options: DevServerOptions): Server {
     socket.destroy();
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, log));
+  // curl sends "Expect: 100-continue" before bodies over 1 MB: an oversized one is refused before it is sent.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if ((declaredLength(req) ?? 0) > (options.maxPayloadBytes ?? API_GATEWAY_MAX_PAYLOAD)) {
+      refuse(req, res, { kind: 'too-large', limit: options.maxPayloadBytes ?? API_GATEWAY_MAX_PAYLOAD }, log);
+      return;
+    }
+    res.writeContinue();
+    server.emit('request', req, res);
+  });
   return server;
 }
 
