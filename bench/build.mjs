@@ -11,7 +11,7 @@ export const OUT = join(here, '.build');
 const require = createRequire(import.meta.url);
 
 const common = {
-  bundle: true, platform: 'node', format: 'esm', target: 'node20', conditions: ['source'], logLevel: 'error',
+  bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error',
   // Bundled CommonJS dependencies may call require(); give ESM output one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };

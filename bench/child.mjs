@@ -43,7 +43,10 @@ async function warm(s, x, iterations, budgetSeconds) {
 function makeInput({ dtype, shape }) {
   const n = shape.reduce((a, b) => a * b, 1);
   let s = 12345;
-  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  const rand = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 4294967296;
+  };
   if (dtype === 'float32') return Float32Array.from({ length: n }, () => rand() * 2 - 1);
   if (dtype === 'int8') return Int8Array.from({ length: n }, () => Math.floor(rand() * 256) - 128);
   if (dtype === 'uint8') return Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));

@@ -3,7 +3,7 @@
 // budget, whichever ends first (the count is recorded). Writes bench/results.json and prints a markdown table.
 // Options: --quick, --models a,b  --engines a,b  --cold N  --iters N  --budget seconds
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,11 @@ import { buildEngines, OUT, shippedSizes } from './build.mjs';
 import { markdownTable } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const CORPUS = join(here, '..', '..', 'shared', 'conformance');
+/** The shared conformance corpus: beside the repository, or under $TFLITE_LAMBDA_SHARED. A fresh clone lacks it. */
+const CORPUS = join(process.env.TFLITE_LAMBDA_SHARED || join(here, '..', '..', 'shared'), 'conformance');
+/** Built by bench/models.mjs; every other model comes from the corpus. */
+const BUILT_MODELS = ['mobilenet_style_float'];
+const DEFAULT_MODELS = ['mnist_cnn_float', 'mobilenet_v2_int8', 'mobilenet_style_float'];
 
 const ENGINES = {
   ours: { bundle: 'ours.mjs', variant: '-' },
@@ -29,7 +33,8 @@ function parseArgs(argv) {
     cold: Number(get('cold', quick ? 3 : 10)),
     iters: Number(get('iters', quick ? 100 : 1000)),
     budget: Number(get('budget', quick ? 5 : 30)),
-    models: get('models', 'mnist_cnn_float,mobilenet_v2_int8,mobilenet_style_float').split(','),
+    models: get('models', DEFAULT_MODELS.join(',')).split(','),
+    modelsGiven: argv.includes('--models'),
     engines: get('engines', Object.keys(ENGINES).join(',')).split(','),
   };
 }
@@ -78,12 +83,34 @@ async function measure(engine, model, bare) {
   return { cold, warm: { p50: warm.p50, p99: warm.p99, throughput: warm.throughput, iterations: warm.iterations }, peakRssMB: warm.peakRssMB, output: warm.output };
 }
 
-async function prepareModels(lib) {
+const corpusPath = (name) => join(CORPUS, name, 'model.tflite');
+
+/**
+ * The models this machine can run. Corpus models are skipped with one line when the corpus is absent (a fresh
+ * clone), unless asked for by name, which is an error; so is a name that is neither built nor in the corpus.
+ */
+function availableModels() {
+  const missing = args.models.filter((name) => !BUILT_MODELS.includes(name) && !existsSync(corpusPath(name)));
+  if (missing.length === 0) return args.models;
+  const where = existsSync(CORPUS) ? `not in ${CORPUS}` : `${CORPUS} not found (the shared corpus sits beside the repository)`;
+  if (args.modelsGiven) fail(`model ${missing.join(', ')}: ${where}`);
+  const rest = args.models.filter((name) => !missing.includes(name));
+  if (rest.length === 0) fail(`nothing to run: ${where}`);
+  console.error(`bench: ${where}: skipping ${missing.join(', ')}; running ${rest.join(', ')}`);
+  return rest;
+}
+
+function fail(message) {
+  console.error(`bench: error: ${message}`);
+  process.exit(1);
+}
+
+async function prepareModels(lib, names) {
   mkdirSync(OUT, { recursive: true });
   const models = {};
-  for (const name of args.models) {
-    let path = join(CORPUS, name, 'model.tflite');
-    if (name === 'mobilenet_style_float') {
+  for (const name of names) {
+    let path = corpusPath(name);
+    if (BUILT_MODELS.includes(name)) {
       path = join(OUT, `${name}.tflite`);
       writeFileSync(path, lib.buildMobilenetStyleFloat());
     }
@@ -98,9 +125,10 @@ async function prepareModels(lib) {
 }
 
 async function main() {
+  const names = availableModels();
   await buildEngines();
   const lib = await import(join(OUT, 'models.mjs'));
-  const models = await prepareModels(lib);
+  const models = await prepareModels(lib, names);
   const bare = await bareNode(Math.max(args.cold, 5));
   const sizes = await shippedSizes();
   for (const s of Object.values(sizes)) s.total = s.js + s.wasm;

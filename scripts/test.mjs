@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs every compiled test file (packages/*/dist/**/*.test.js, examples/*/dist/**/*.test.js) with node's
 // test runner. Extra arguments are passed through (e.g. --test-name-pattern=conv).
+// Tests import the packages through the 'tflite-lambda-source' export condition: tsc's per-file dist/*.js,
+// the same module instances their relative imports reach (the default condition is the bundled dist/bundle/).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -36,7 +38,7 @@ if (selected.length === 0) {
   console.error('no test files found (did the build run?)');
   process.exit(1);
 }
-const res = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...flags, ...selected.sort()], {
+const res = spawnSync(process.execPath, ['--conditions=tflite-lambda-source', '--test', '--test-reporter=spec', ...flags, ...selected.sort()], {
   stdio: 'inherit',
 });
 process.exit(res.status ?? 1);

@@ -1,7 +1,7 @@
 // Google's LiteRT.js (@litertjs/core, wasm accelerator = TFLite + XNNPACK), loaded under Node by the
-// project's harness (packages/runtime/src/testing/litert).
-import { loadLiteRtCore } from '../../packages/runtime/src/testing/litert/load_core.ts';
-import { withStaticShapeSignatures } from '../../packages/runtime/src/testing/litert/static_shapes.ts';
+// project's harness (packages/testing/src/litert).
+import { loadLiteRtCore } from '../../packages/testing/src/litert/load_core.ts';
+import { withStaticShapeSignatures } from '../../packages/testing/src/litert/static_shapes.ts';
 
 export const name = 'litert';
 

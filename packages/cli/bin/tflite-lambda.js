@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Committed shim so npm can link the bin before `prepare` has compiled dist/.
-import '../dist/main.js';
+// Committed shim so npm can link the bin before the build has written dist/bundle/.
+import '../dist/bundle/main.js';

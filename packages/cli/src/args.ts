@@ -1,3 +1,4 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { UsageError } from './command.js';
 
 export interface ParsedArgs {
@@ -5,39 +6,43 @@ export interface ParsedArgs {
   readonly flags: Map<string, string | true>;
 }
 
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
 /**
- * Parses `--name value`, `--name=value` and bare `--flag` (for names listed in `booleans`). Unknown names are
- * a UsageError so typos do not pass silently.
+ * Parses `--name value`, `--name=value` and bare `--flag` (for names listed in `booleans`) with node's
+ * util.parseArgs in strict mode; `-h` is `--help`. Unknown names and missing values are a UsageError so typos
+ * do not pass silently.
  */
 export function parseArgs(args: string[], spec: { values?: string[]; booleans?: string[] }): ParsedArgs {
-  const values = new Set(spec.values ?? []);
-  const booleans = new Set([...(spec.booleans ?? []), 'help']);
-  const positional: string[] = [];
+  const options: OptionSpec = { help: { type: 'boolean', short: 'h' } };
+  for (const name of spec.values ?? []) options[name] = { type: 'string' };
+  for (const name of spec.booleans ?? []) options[name] = { type: 'boolean' };
+  const parsed = parseStrict(args, options);
   const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-h') {
-      flags.set('help', true);
-      continue;
-    }
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq < 0 ? undefined : eq);
-    if (booleans.has(name)) {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-      flags.set(name, true);
-    } else if (values.has(name)) {
-      const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
-      if (v === undefined) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, v);
-    } else {
-      throw new UsageError(`unknown option --${name}`);
-    }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string') flags.set(name, value);
+    else if (value === true) flags.set(name, true);
   }
-  return { positional, flags };
+  return { positional: parsed.positionals, flags };
+}
+
+function parseStrict(args: string[], options: OptionSpec) {
+  try {
+    return parseNodeArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(parseErrorMessage(err));
+  }
+}
+
+/** util.parseArgs explains over several lines; the CLI prints one. */
+function parseErrorMessage(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const name = /'([^']+)'/.exec(err.message)?.[1];
+    if (name !== undefined) return `unknown option ${name}`;
+  }
+  return err.message.split('\n').join(' ');
 }
 
 export function stringFlag(p: ParsedArgs, name: string): string | undefined {
@@ -49,6 +54,6 @@ export function intFlag(p: ParsedArgs, name: string, fallback: number): number {
   const v = stringFlag(p, name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be an integer, got '${v}'`);
+  if (v.trim() === '' || !Number.isInteger(n)) throw new UsageError(`--${name} must be an integer, got '${v}'`);
   return n;
 }

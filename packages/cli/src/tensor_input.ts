@@ -19,7 +19,7 @@ function fill(details: TensorDetails, values: number[]): TypedArray {
     throw new TfliteError('TENSOR', `input '${details.name}' needs ${n} values for shape [${details.shape.join(',')}]; got ${values.length}`);
   }
   const arr = allocTyped(details.dtype, n);
-  if (arr instanceof BigInt64Array) values.forEach((v, i) => (arr[i] = BigInt(Math.trunc(v))));
+  if (arr instanceof BigInt64Array) arr.set(values.map((v) => BigInt(Math.trunc(v))));
   else arr.set(values);
   return arr;
 }

@@ -6,6 +6,8 @@ export * from './core/ops.js';
 export type * from './core/options.js';
 export * from './core/shape.js';
 export type { AnyKernel, KernelRegistration, NodeContext, NodeSignature, RuntimeTensor } from './kernels/kernel.js';
+export type { ResourceVariable, Resources, SubgraphCall, TensorValue } from './kernels/node_runtime.js';
+export { ResourceStore } from './interpreter/resources.js';
 export { OpResolver } from './kernels/resolver.js';
 export { builtinOpResolver } from './kernels/builtin.js';
 export { optionsOrDefault, requireOptions } from './kernels/common/options.js';

@@ -4,63 +4,59 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { bundleLambda, crc32, zipEntries, type BundleResult } from './bundle.js';
-import { bandModelFile, bandPng } from '@tflite-lambda/testing/cli';
+import { bundleLambda, type BundleResult } from './bundle.js';
+import { bandModelFile, bandPng, unzip } from '@tflite-lambda/testing/cli';
 
 const exampleHandler = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'mnist', 'src', 'handler.ts');
 
-/** Reads a zip through its central directory (as unzip does) and checks each entry's CRC. */
-function unzip(zip: Buffer): { name: string; data: Buffer; time: number; date: number }[] {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const out = [];
-  for (let i = 0; i < count; i++) {
-    assert.equal(zip.readUInt32LE(p), 0x02014b50);
-    const [time, date, crc, packed] = [zip.readUInt16LE(p + 12), zip.readUInt16LE(p + 14), zip.readUInt32LE(p + 16), zip.readUInt32LE(p + 20)];
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extra = zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = inflateRawSync(zip.subarray(start, start + packed));
-    assert.equal(crc32(data), crc, `CRC of ${name}`);
-    out.push({ name, data, time, date });
-    p += 46 + nameLength + extra;
-  }
-  return out;
+interface LambdaReply {
+  statusCode: number;
+  body: string;
 }
 
-describe('zip writer', () => {
-  it('writes entries in the given order with fixed timestamps, readable back with their CRCs', () => {
-    const zip = Buffer.from(zipEntries([{ name: 'b.txt', data: Buffer.from('bee') }, { name: 'a.txt', data: new Uint8Array(5000) }]));
-    const entries = unzip(zip);
-    assert.deepEqual(entries.map((e) => [e.name, e.data.length, e.time, e.date]), [['b.txt', 3, 0, 0x21], ['a.txt', 5000, 0, 0x21]]);
-    assert.equal(entries[0].data.toString(), 'bee');
-  });
-
-  it('computes the standard CRC-32 check value', () => {
-    assert.equal(crc32(Buffer.from('123456789')), 0xcbf43926);
-  });
+const temps: string[] = [];
+after(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
 });
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
 
-describe('tflite-lambda bundle', () => {
+/** Unzips into a folder without node_modules and runs the handler on a REST v1 event POSTing `png`. */
+function runUnzipped(zipPath: string, png: Uint8Array, env: Record<string, string> = {}): { reply: LambdaReply; stdout: string } {
+  const dir = tempDir('tflite-lambda-unzipped-');
+  for (const e of unzip(readFileSync(zipPath))) {
+    mkdirSync(dirname(join(dir, e.name)), { recursive: true });
+    writeFileSync(join(dir, e.name), e.data);
+  }
+  const event = { body: Buffer.from(png).toString('base64'), path: '/', httpMethod: 'POST', isBase64Encoded: true, headers: { 'Content-Type': 'image/png' } };
+  writeFileSync(join(dir, 'event.json'), JSON.stringify(event));
+  const script = [
+    "import { readFileSync, writeFileSync } from 'node:fs';",
+    "const { handler } = await import('./index.mjs');",
+    "const result = await handler(JSON.parse(readFileSync('event.json', 'utf8')), { awsRequestId: 'bundle-test' });",
+    "writeFileSync('result.json', JSON.stringify(result));",
+  ].join('\n');
+  writeFileSync(join(dir, 'run.mjs'), script);
+  // A clean environment: no loader, no export condition, nothing but the unzipped files.
+  const run = spawnSync(process.execPath, ['run.mjs'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  assert.equal(run.status, 0, run.stderr);
+  return { reply: JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as LambdaReply, stdout: run.stdout };
+}
+
+const bodyOf = (reply: LambdaReply) => JSON.parse(reply.body) as { value: number; label?: string };
+
+describe('tflite-lambda bundle --entry (your own handler module)', () => {
   let result: BundleResult;
   let model: string;
-  const temps: string[] = [];
-  const tempDir = (prefix: string) => {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    temps.push(dir);
-    return dir;
-  };
   before(async () => {
     model = bandModelFile();
     temps.push(dirname(model));
     result = await bundleLambda({ outDir: tempDir('tflite-lambda-bundle-'), entry: exampleHandler, model });
   });
-  after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it('holds index.mjs and the model at the root, and serving code only', () => {
     const entries = unzip(readFileSync(result.zipPath));
@@ -77,26 +73,36 @@ describe('tflite-lambda bundle', () => {
   });
 
   it('runs an event through index.mjs unzipped in a folder without node_modules', () => {
-    const dir = tempDir('tflite-lambda-unzipped-');
-    for (const e of unzip(readFileSync(result.zipPath))) {
-      mkdirSync(dirname(join(dir, e.name)), { recursive: true });
-      writeFileSync(join(dir, e.name), e.data);
-    }
-    const event = { body: Buffer.from(bandPng(7)).toString('base64'), path: '/', httpMethod: 'POST', isBase64Encoded: true, headers: { 'Content-Type': 'image/png' } };
-    writeFileSync(join(dir, 'event.json'), JSON.stringify(event));
-    const script = [
-      "import { readFileSync, writeFileSync } from 'node:fs';",
-      "const { handler } = await import('./index.mjs');",
-      "const result = await handler(JSON.parse(readFileSync('event.json', 'utf8')), { awsRequestId: 'bundle-test' });",
-      "writeFileSync('result.json', JSON.stringify(result));",
-    ].join('\n');
-    writeFileSync(join(dir, 'run.mjs'), script);
-    // A clean environment: no tsx loader, no source condition, nothing but the unzipped files.
-    const run = spawnSync(process.execPath, ['run.mjs'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-    assert.equal(run.status, 0, run.stderr);
-    const response = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { statusCode: number; body: string };
-    assert.equal(response.statusCode, 200, response.body);
-    assert.equal((JSON.parse(response.body) as { value: number }).value, 7);
-    assert.match(run.stdout, /"requestId":"bundle-test"/); // the Powertools log line
+    const { reply, stdout } = runUnzipped(result.zipPath, bandPng(7));
+    assert.equal(reply.statusCode, 200, reply.body);
+    assert.equal(bodyOf(reply).value, 7);
+    assert.match(stdout, /"requestId":"bundle-test"/); // the Powertools log line
+  });
+});
+
+describe('tflite-lambda bundle --model (the built-in handler)', () => {
+  it('ships the built-in handler with the model, serving code only, and answers from the zip', async () => {
+    const model = bandModelFile();
+    temps.push(dirname(model));
+    const result = await bundleLambda({ outDir: tempDir('tflite-lambda-bundle-'), model });
+    assert.deepEqual(unzip(readFileSync(result.zipPath)).map((e) => e.name), ['index.mjs', 'model.tflite']);
+    const cliInputs = result.inputs.filter((i) => /packages\/cli\//.test(i));
+    assert.deepEqual(cliInputs.map((i) => i.replace(/.*packages\/cli\//, '')), ['dist/handler.js']);
+    assert.ok(!result.inputs.some((i) => /@tensorflow|packages\/train/.test(i)), result.inputs.join('\n'));
+    assert.equal(bodyOf(runUnzipped(result.zipPath, bandPng(3)).reply).value, 3);
+  });
+
+  it('bakes in labels and the invert setting, which the environment overrides', async () => {
+    const model = bandModelFile();
+    temps.push(dirname(model));
+    const labels = join(dirname(model), 'labels.txt');
+    writeFileSync(labels, Array.from({ length: 10 }, (_, k) => `band ${k}`).join('\n'));
+    const result = await bundleLambda({ outDir: tempDir('tflite-lambda-bundle-'), model, labels, settings: { invert: true } });
+    assert.deepEqual(unzip(readFileSync(result.zipPath)).map((e) => e.name), ['index.mjs', 'model.tflite', 'labels.txt']);
+    // Inverted, a white bar in band 2 on black leaves every other band white: band 2 is then the least likely.
+    const inverted = bodyOf(runUnzipped(result.zipPath, bandPng(2)).reply);
+    assert.notEqual(inverted.value, 2);
+    const plain = bodyOf(runUnzipped(result.zipPath, bandPng(2), { INVERT: 'false' }).reply);
+    assert.deepEqual([plain.value, plain.label], [2, 'band 2']);
   });
 });

@@ -1,29 +1,47 @@
 /**
  * `tflite-lambda bundle`: builds the deployable Lambda zip — `index.mjs` (the handler and the serving code it
  * reaches, bundled by esbuild: ESM, minified, tree-shaken, node22) and the model file, at the zip's root.
+ * Without --entry the handler is the built-in one (handler.ts) with the flags' settings baked in.
  * The zip is byte-for-byte reproducible: fixed entry order, fixed timestamps, fixed attributes.
  */
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { parseArgs, stringFlag } from '../args.js';
-import { UsageError } from '../command.js';
-import { modelPathOf } from './serve.js';
+import { CommandError, UsageError } from '../command.js';
+import { buildFailureMessage } from '../esbuild_errors.js';
+import { DEFAULT_MODEL_FILE, type HandlerSettings } from '../handler.js';
+import { builtinHandlerFile } from '../package_files.js';
+import { zipEntries, type ZipEntry } from '../zip.js';
+import { demoSettings, existingFile, invertFlag } from './serve.js';
 
 export const summary = 'Build the deployable Lambda zip (index.mjs + model) with esbuild';
-export const usage = `Usage: tflite-lambda bundle [--out <dir>] [--entry <handler.ts>] [--model <model.tflite>]
+export const usage = `Usage: tflite-lambda bundle [--model <model.tflite>] [--labels <file>] [--invert auto|true|false]
+                            [--entry <handler.ts|.js>] [--out <dir>]
 
-Writes <dir>/function.zip holding index.mjs (exporting handler) and model.tflite, and prints its size.
-  --out     output folder (default: examples/mnist/bundle, where the SAM template's CodeUri points)
-  --entry   the module exporting handler (default: the example app's src/handler.ts)
-  --model   the model to ship (default: the example app's model.tflite)`;
+Writes <dir>/function.zip holding index.mjs (exporting handler), model.tflite (and labels.txt with
+--labels), and prints its size. Without --entry, index.mjs is the built-in image-classifier handler, which
+reads MODEL_PATH, LABELS_PATH, INVERT, MAX_BODY_BYTES, MAX_PIXELS and POWERTOOLS_SERVICE_NAME at init.
+Without --model it ships the demo app (the MNIST model, invert auto).
+  --model   the .tflite model to ship
+  --labels  a file with one class label per line (built-in handler only)
+  --invert  invert gray levels: auto (when dark on light, as for MNIST), true or false (built-in handler only)
+  --entry   your own module exporting handler instead of the built-in one
+  --out     output folder (default: ./bundle; the zip is <out>/function.zip)`;
 
-const EXAMPLE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'mnist');
+/** Nothing of these may reach the Lambda: training, TensorFlow.js, the CLI itself (except its handler module). */
+const FORBIDDEN_INPUTS = [/@tensorflow\//, /(packages\/|@tflite-lambda\/)train\//, /(packages\/|@tflite-lambda\/)cli\//];
+const ALLOWED_CLI_INPUTS = /cli\/dist\/(bundle\/)?(handler|chunk-[A-Z0-9]+)\.js$/;
 
-/** Nothing of these may reach the Lambda: training, TensorFlow.js, the CLI itself. */
-const FORBIDDEN_INPUTS = [/@tensorflow\//, /packages\/train\//, /packages\/cli\//];
+export interface BundleOptions {
+  readonly outDir: string;
+  readonly model: string;
+  /** A module exporting handler; without it the built-in handler with `settings`. */
+  readonly entry?: string;
+  readonly settings?: Omit<HandlerSettings, 'model' | 'labels'>;
+  readonly labels?: string;
+}
 
 export interface BundleResult {
   readonly zipPath: string;
@@ -32,144 +50,101 @@ export interface BundleResult {
   readonly inputs: string[];
 }
 
-export async function bundleLambda(options: { outDir: string; entry: string; model: string }): Promise<BundleResult> {
-  const out = await build({
-    entryPoints: [options.entry],
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    conditions: ['source'],
-    outfile: 'index.mjs',
-    write: false,
-    metafile: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-    // CommonJS dependencies (pngjs, jpeg-js) call require() for node built-ins; ESM has none, so make one.
-    banner: { js: "import{createRequire as __tlCreateRequire}from'node:module';const require=__tlCreateRequire(import.meta.url);" },
-  });
-  const inputs = checkInputs(out.metafile);
-  const zip = zipEntries([
-    { name: 'index.mjs', data: out.outputFiles[0].contents },
-    { name: 'model.tflite', data: new Uint8Array(await readFile(options.model)) },
-  ]);
-  await mkdir(options.outDir, { recursive: true });
+export async function bundleLambda(options: BundleOptions): Promise<BundleResult> {
+  const files: ZipEntry[] = [{ name: DEFAULT_MODEL_FILE, data: await readInput(options.model, 'model') }];
+  if (options.labels !== undefined) files.push({ name: 'labels.txt', data: await readInput(options.labels, 'labels') });
+  const code = await bundleHandler(options);
+  const zip = zipEntries([{ name: 'index.mjs', data: code.contents }, ...files]);
   const zipPath = join(options.outDir, 'function.zip');
-  await writeFile(zipPath, zip);
-  return { zipPath, bytes: zip.length, inputs };
+  try {
+    await mkdir(options.outDir, { recursive: true });
+    await writeFile(zipPath, zip);
+  } catch (err) {
+    throw new CommandError(`cannot write ${zipPath}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { zipPath, bytes: zip.length, inputs: code.inputs };
 }
 
-function checkInputs(metafile: Metafile): string[] {
+async function readInput(file: string, what: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (err) {
+    throw new CommandError(`cannot read ${what} file ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The built-in handler with baked-in settings, as an entry module esbuild reads from stdin. */
+function builtinEntry(options: BundleOptions): string {
+  const baked: HandlerSettings = {
+    ...options.settings,
+    model: DEFAULT_MODEL_FILE,
+    ...(options.labels === undefined ? {} : { labels: 'labels.txt' }),
+  };
+  return [
+    `import { handlerFromEnvironment } from ${JSON.stringify(builtinHandlerFile())};`,
+    `export const handler = await handlerFromEnvironment(${JSON.stringify(baked)});`,
+  ].join('\n');
+}
+
+/** The esbuild options for index.mjs: ESM for node22, minified and tree-shaken, one file in memory. */
+const LAMBDA_BUILD = {
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  outfile: 'index.mjs',
+  write: false,
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'silent',
+  // CommonJS dependencies (pngjs) call require() for node built-ins; ESM has none, so make one.
+  banner: { js: "import{createRequire as __tlCreateRequire}from'node:module';const require=__tlCreateRequire(import.meta.url);" },
+} as const satisfies BuildOptions;
+
+async function bundleHandler(options: BundleOptions): Promise<{ contents: Uint8Array; inputs: string[] }> {
+  const entry = options.entry;
+  if (entry !== undefined && !existsSync(entry)) throw new CommandError(`entry module not found: ${entry}`);
+  const shownAs = entry ?? 'the built-in handler';
+  const source: BuildOptions =
+    entry === undefined
+      ? { stdin: { contents: builtinEntry(options), resolveDir: dirname(builtinHandlerFile()) } }
+      : { entryPoints: [entry] };
+  const out = await build({ ...source, ...LAMBDA_BUILD }).catch((err: unknown) => {
+    throw new CommandError(buildFailureMessage(shownAs, err));
+  });
+  return { contents: out.outputFiles[0].contents, inputs: checkInputs(out.metafile, shownAs) };
+}
+
+function checkInputs(metafile: Metafile, entry: string): string[] {
   const inputs = Object.keys(metafile.inputs).sort();
-  const bad = inputs.filter((i) => FORBIDDEN_INPUTS.some((re) => re.test(i.replace(/\\/g, '/'))));
-  if (bad.length) throw new Error(`the Lambda bundle must hold serving code only, but it pulled in: ${bad.join(', ')}`);
+  const bad = inputs
+    .map((i) => i.replace(/\\/g, '/'))
+    .filter((i) => FORBIDDEN_INPUTS.some((re) => re.test(i)) && !ALLOWED_CLI_INPUTS.test(i));
+  if (bad.length) throw new CommandError(`the Lambda bundle must hold serving code only, but ${entry} pulled in: ${bad.join(', ')}`);
   return inputs;
 }
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['out', 'entry', 'model'] });
+  const p = parseArgs(args, { values: ['out', 'entry', 'model', 'labels', 'invert'] });
   if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
+  const entry = stringFlag(p, 'entry');
+  const invert = invertFlag(p);
+  if (entry !== undefined && (invert !== undefined || p.flags.has('labels'))) {
+    throw new UsageError('--labels and --invert configure the built-in handler; with --entry your module configures itself');
+  }
+  const modelFlag = stringFlag(p, 'model');
+  // Without --model this is the demo app: its model, and the settings it needs (unless a flag says otherwise).
+  const demo = modelFlag === undefined ? demoSettings() : undefined;
+  const labels = stringFlag(p, 'labels');
   const result = await bundleLambda({
-    outDir: resolve(stringFlag(p, 'out') ?? join(EXAMPLE_DIR, 'bundle')),
-    entry: resolve(stringFlag(p, 'entry') ?? join(EXAMPLE_DIR, 'src', 'handler.ts')),
-    model: modelPathOf(stringFlag(p, 'model')),
+    outDir: resolve(stringFlag(p, 'out') ?? 'bundle'),
+    entry: entry === undefined ? undefined : resolve(entry),
+    model: existingFile(modelFlag ?? demoSettings().model, 'model'),
+    labels: labels === undefined ? undefined : existingFile(labels, 'labels'),
+    settings: { invert: invert ?? demo?.invert, serviceName: demo?.serviceName },
   });
   console.log(`${result.zipPath}: ${result.bytes} bytes (${(result.bytes / 1024).toFixed(1)} KiB), ${result.inputs.length} source files`);
   return 0;
-}
-
-// ---- A minimal, deterministic zip writer (PKWARE APPNOTE 6.3: local headers, central directory, EOCD) ----
-
-export interface ZipEntry {
-  readonly name: string;
-  readonly data: Uint8Array;
-}
-
-/** 1980-01-01 00:00:00 in MS-DOS format: the earliest date zip can express, so builds never differ by time. */
-const DOS_TIME = 0;
-const DOS_DATE = (1 << 5) | 1;
-/** Regular file, rw-r--r--, in the high 16 bits of the external attributes (made by Unix). */
-const EXTERNAL_ATTRS = (0o100644 << 16) >>> 0;
-
-/** Entries are written in the order given; each is deflated at level 9. */
-export function zipEntries(entries: readonly ZipEntry[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const packed = deflateRawSync(e.data, { level: 9 });
-    const fields = { crc: crc32(e.data), packed: packed.length, size: e.data.length, nameLength: name.length };
-    const local = Buffer.concat([localHeader(fields), name, packed]);
-    centrals.push(Buffer.concat([centralHeader(fields, offset), name]));
-    locals.push(local);
-    offset += local.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
-interface EntryFields {
-  crc: number;
-  packed: number;
-  size: number;
-  nameLength: number;
-}
-
-function localHeader(f: EntryFields): Buffer {
-  const h = Buffer.alloc(30);
-  h.writeUInt32LE(0x04034b50, 0);
-  h.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-  h.writeUInt16LE(0x0800, 6); // names are UTF-8
-  h.writeUInt16LE(8, 8); // deflate
-  h.writeUInt16LE(DOS_TIME, 10);
-  h.writeUInt16LE(DOS_DATE, 12);
-  h.writeUInt32LE(f.crc, 14);
-  h.writeUInt32LE(f.packed, 18);
-  h.writeUInt32LE(f.size, 22);
-  h.writeUInt16LE(f.nameLength, 26);
-  return h;
-}
-
-function centralHeader(f: EntryFields, localOffset: number): Buffer {
-  const h = Buffer.alloc(46);
-  h.writeUInt32LE(0x02014b50, 0);
-  h.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, spec 2.0
-  h.writeUInt16LE(20, 6);
-  h.writeUInt16LE(0x0800, 8);
-  h.writeUInt16LE(8, 10);
-  h.writeUInt16LE(DOS_TIME, 12);
-  h.writeUInt16LE(DOS_DATE, 14);
-  h.writeUInt32LE(f.crc, 16);
-  h.writeUInt32LE(f.packed, 20);
-  h.writeUInt32LE(f.size, 24);
-  h.writeUInt16LE(f.nameLength, 28);
-  h.writeUInt32LE(EXTERNAL_ATTRS, 38);
-  h.writeUInt32LE(localOffset, 42);
-  return h;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 as zip uses it (IEEE, reflected, 0xEDB88320). */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }

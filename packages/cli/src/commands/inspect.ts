@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Interpreter, opName, readModel, TfliteError, type TensorDetails } from '@tflite-lambda/runtime';
 import { parseArgs } from '../args.js';
-import { UsageError } from '../command.js';
+import { CommandError, UsageError } from '../command.js';
 
 export const summary = 'Show a model: ops, inputs/outputs, quantization, weight and arena bytes';
 export const usage = `Usage: tflite-lambda inspect <model.tflite> [--json] [--tensors]
@@ -164,7 +164,12 @@ export async function main(args: string[]): Promise<number> {
   } catch (err) {
     throw new TfliteError('IO', `cannot read '${file}': ${(err as Error).message}`);
   }
-  const report = describeModel(file, bytes);
+  let report: ModelReport;
+  try {
+    report = describeModel(file, bytes);
+  } catch (err) {
+    throw err instanceof TfliteError ? new CommandError(`${file}: ${err.message}`) : err;
+  }
   if (p.flags.has('tensors')) report.tensors = describeTensors(bytes);
   console.log(p.flags.has('json') ? JSON.stringify(report, null, 2) : formatReport(report));
   return 0;

@@ -32,10 +32,10 @@ test('inspect --tensors lists every tensor with dtype, shape, constness and quan
   const r = await cli(['inspect', modelPath, '--tensors']);
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /tensors \(4\):/);
-  assert.match(r.out, /#\d+ x: int8\[1,2\]  scale=0\.500000 zero_point=-3/);
-  assert.match(r.out, /#\d+ w: int8\[3,2\] const  per-channel\(dim 0, 3 scales 0\.01000\.\.0\.04000, zero_point=0\)/);
-  assert.match(r.out, /#\d+ b: int32\[3\] const  per-channel\(dim 0, 3 scales 0\.005000\.\.0\.02000, zero_point=0\)/);
-  assert.match(r.out, /#\d+ y: int8\[1,3\]  scale=0\.250000 zero_point=7/);
+  assert.match(r.out, /#\d+ x: int8\[1,2\] {2}scale=0\.500000 zero_point=-3/);
+  assert.match(r.out, /#\d+ w: int8\[3,2\] const {2}per-channel\(dim 0, 3 scales 0\.01000\.\.0\.04000, zero_point=0\)/);
+  assert.match(r.out, /#\d+ b: int32\[3\] const {2}per-channel\(dim 0, 3 scales 0\.005000\.\.0\.02000, zero_point=0\)/);
+  assert.match(r.out, /#\d+ y: int8\[1,3\] {2}scale=0\.250000 zero_point=7/);
 });
 
 test('inspect --json --tensors gives every scale and zero point', async () => {

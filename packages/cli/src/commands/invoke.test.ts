@@ -22,7 +22,9 @@ function seedEvent(png: Uint8Array): object {
 describe('tflite-lambda invoke', () => {
   const model = bandModelFile();
   const temps = [dirname(model)];
-  after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  after(() => {
+    for (const d of temps) rmSync(d, { recursive: true, force: true });
+  });
 
   it('runs the handler on an event and returns the Lambda response', async () => {
     const result = (await invokeEvent(seedEvent(bandPng(5)) as never, { model })) as { statusCode: number; body: string };
@@ -57,9 +59,19 @@ describe('tflite-lambda invoke', () => {
     assert.match(run.stderr, /^error: .*sqs\.json: not an API Gateway \(REST v1 or HTTP API 2\.0\), Function URL or ALB event/);
   });
 
-  it('exits 2 with a usage message when --event is missing', () => {
+  it('exits 2 with a one-line usage message when --event is missing', () => {
     const run = spawnSync(process.execPath, [...process.execArgv, cliEntry(), 'invoke'], { encoding: 'utf8' });
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /--event <file.json> is required/);
+    assert.equal(run.stderr, 'error: --event <file.json> or --sample <name> is required (see tflite-lambda invoke --help)\n');
+  });
+
+  it('runs the demo app on its shipped sample events', () => {
+    // Each sample POSTs one digit (README of examples/mnist): REST v1 a 7, HTTP API 2.0 a 2 with ?top=3, ALB a 0.
+    for (const [sample, digit] of [['rest-v1', 7], ['http-api-v2', 2], ['alb', 0]] as const) {
+      const run = spawnSync(process.execPath, [...process.execArgv, cliEntry(), 'invoke', '--sample', sample], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const printed = JSON.parse(run.stdout) as { statusCode: number; body: string };
+      assert.equal((JSON.parse(printed.body) as { value: number }).value, digit, sample);
+    }
   });
 });

@@ -1,6 +1,6 @@
-import { Interpreter, type TypedArray } from '@tflite-lambda/runtime';
+import { Interpreter, TfliteError, type TensorDetails, type TypedArray } from '@tflite-lambda/runtime';
 import { parseArgs, stringFlag } from '../args.js';
-import { UsageError } from '../command.js';
+import { CommandError, UsageError } from '../command.js';
 import { readInputFile, zeroInputs } from '../tensor_input.js';
 
 export const summary = 'Run a model once on inputs from a file (or zeros) and print its outputs';
@@ -10,6 +10,31 @@ export const usage = `Usage: tflite-lambda run <model.tflite> [--input <file>] [
                   a one-input model a single array; other files: raw little-endian bytes of the inputs in
                   order. Without --input every input is zeros.
   --json          print outputs as JSON (full values)`;
+
+/** The model, loaded and planned; a model the runtime refuses is a one-line error naming the file. */
+async function loadModel(file: string): Promise<Interpreter> {
+  try {
+    const it = await Interpreter.load(file);
+    it.allocateTensors();
+    return it;
+  } catch (err) {
+    if (err instanceof TfliteError && err.code !== 'IO') throw new CommandError(`${file}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** The --input file's values; a missing, unreadable or malformed file is a one-line error naming it. */
+async function readInputs(file: string, inputs: TensorDetails[]): Promise<TypedArray[]> {
+  try {
+    return await readInputFile(file, inputs);
+  } catch (err) {
+    if (err instanceof SyntaxError) throw new CommandError(`${file}: not valid JSON (${err.message})`);
+    if (typeof (err as { syscall?: unknown }).syscall === 'string') {
+      throw new CommandError(`cannot read input file ${file}: ${(err as Error).message}`);
+    }
+    throw err; // TfliteError naming the input and what it needs
+  }
+}
 
 function toNumbers(a: TypedArray): number[] {
   return Array.from(a as ArrayLike<number | bigint>, Number);
@@ -24,12 +49,11 @@ function preview(values: number[]): string {
 export async function main(args: string[]): Promise<number> {
   const p = parseArgs(args, { values: ['input'], booleans: ['json'] });
   if (p.positional.length !== 1) throw new UsageError('run needs exactly one model path');
-  const it = await Interpreter.load(p.positional[0]);
-  it.allocateTensors();
+  const it = await loadModel(p.positional[0]);
   const inputs = it.getInputDetails();
   const file = stringFlag(p, 'input');
-  const values = file ? await readInputFile(file, inputs) : zeroInputs(inputs);
-  values.forEach((v, i) => it.setTensor(inputs[i].index, v));
+  const values = file ? await readInputs(file, inputs) : zeroInputs(inputs);
+  for (const [i, v] of values.entries()) it.setTensor(inputs[i].index, v);
   const start = performance.now();
   it.invoke();
   const ms = performance.now() - start;

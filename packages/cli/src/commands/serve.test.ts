@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { CommandError } from '../command.js';
 import { resolveHandler, startServer, type RunningServer } from './serve.js';
 import { bandModelFile, bandPng } from '@tflite-lambda/testing/cli';
 
@@ -25,6 +27,8 @@ function send(url: string, method: string, body?: Uint8Array | string, headers: 
     req.end(body);
   });
 }
+
+const testImages = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'mnist', 'test_images');
 
 const json = (r: Reply) => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>;
 const code = (r: Reply) => (json(r).error as { code: string }).code;
@@ -133,6 +137,58 @@ describe('tflite-lambda serve --handler', () => {
       await assert.rejects(resolveHandler({ handler: good, model: 'm.tflite' }), /not both/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('compiles a TypeScript handler (with its relative .js imports) and runs it where the source is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tflite-lambda-handler-ts-'));
+    try {
+      writeFileSync(join(dir, 'reply.ts'), 'export const reply = (path: string): { statusCode: number; body: string } => ({ statusCode: 200, body: path });');
+      const source = [
+        "import { reply } from './reply.js';",
+        "import { basename, dirname } from 'node:path';",
+        "import { fileURLToPath } from 'node:url';",
+        'const folder: string = basename(dirname(fileURLToPath(import.meta.url)));',
+        'export const handler = async (event: { path: string }) => reply(folder + event.path);',
+      ].join('\n');
+      writeFileSync(join(dir, 'handler.ts'), source);
+      const handler = await resolveHandler({ handler: join(dir, 'handler.ts') });
+      assert.deepEqual(await handler({ path: '/p' } as never), { statusCode: 200, body: `${basename(dir)}/p` });
+      assert.deepEqual(readdirSync(dir).sort(), ['handler.ts', 'reply.ts'], 'the compiled module is removed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('tflite-lambda serve: the demo app and the port', () => {
+  it('serves the demo MNIST model shipped in the package when given no model or handler', async () => {
+    const running = await startServer({ port: 0, observer: { record: () => undefined } });
+    try {
+      const page = await send(running.url, 'GET');
+      assert.match(page.body.toString('utf8'), /<canvas id="pad"/);
+      for (const name of ['7.png', '3-photo.png']) {
+        const r = await send(running.url, 'POST', readFileSync(join(testImages, name)), { 'content-type': 'image/png' });
+        assert.equal(json(r).value, Number(name[0]), name);
+      }
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('says in one line that a port is taken, instead of a stack trace', async () => {
+    const model = bandModelFile();
+    const first = await startServer({ model, port: 0, observer: { record: () => undefined } });
+    try {
+      const port = Number(new URL(first.url).port);
+      await assert.rejects(startServer({ model, port }), (err: Error) => {
+        assert.ok(err instanceof CommandError);
+        assert.equal(err.message, `port ${port} on 127.0.0.1 is already in use (another server running?); choose another with --port`);
+        return true;
+      });
+    } finally {
+      await first.close();
+      rmSync(dirname(model), { recursive: true, force: true });
     }
   });
 });

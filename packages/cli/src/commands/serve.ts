@@ -4,64 +4,72 @@
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createDevServer, createHandler, listen, type LambdaHttpHandler, type RequestObserver } from '@tflite-lambda/serving';
-import { intFlag, parseArgs, stringFlag } from '../args.js';
-import { UsageError } from '../command.js';
+import { resolve } from 'node:path';
+import { TfliteError } from '@tflite-lambda/runtime';
+import { ClassifierError, createDevServer, listen, type LambdaHttpHandler, type RequestObserver } from '@tflite-lambda/serving';
+import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.js';
+import { CommandError, UsageError } from '../command.js';
+import { createDefaultHandler, parseInvert, type HandlerSettings, type InvertSetting } from '../handler.js';
+import { importHandler } from '../handler_module.js';
+import { demoFile } from '../package_files.js';
 
 export const summary = 'Serve a model as the Lambda API on a local HTTP server (with the draw-a-digit page)';
-export const usage = `Usage: tflite-lambda serve [--model <model.tflite> | --handler <module>] [--port 3000] [--host 127.0.0.1]
-                           [--labels <file>] [--quiet]
+export const usage = `Usage: tflite-lambda serve [--model <model.tflite> [--labels <file>] [--invert auto|true|false] | --handler <module>]
+                           [--port 3000] [--host 127.0.0.1] [--quiet]
 
 Runs a Lambda handler behind a local HTTP server that builds API Gateway REST proxy events (binary bodies
 base64-encoded) exactly as the deployed API does. GET / is the draw-a-digit page; POST / classifies an image.
-With neither --model nor --handler it serves the example app (examples/mnist/src/handler.ts) on its model.
-  --model    serve this .tflite model with the default handler options
-  --handler  a module exporting \`handler\` (as SAM's Handler), e.g. your app's handler.ts/.js
+With neither --model nor --handler it serves the demo app: the MNIST model shipped with this package.
+  --model    serve this .tflite model with the built-in handler (the one \`bundle\` ships)
+  --labels   a file with one class label per line
+  --invert   invert gray levels: auto (when dark on light, as for MNIST), true or false (default)
+  --handler  your module exporting \`handler\` (as SAM's Handler): .js/.mjs, or .ts compiled with esbuild
   --port     port to listen on (default 3000; 0 picks a free one)
   --host     interface to bind (default 127.0.0.1)
-  --labels   a file with one class label per line
   --quiet    no per-request log lines and metrics`;
 
-const EXAMPLE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples', 'mnist');
-
-/** The example app's model, found from this file (src/commands or dist/commands of the CLI package). */
-export function defaultModelPath(): string {
-  return join(EXAMPLE_DIR, 'model.tflite');
+/** The demo app: the MNIST model shipped in this package, inverted when dark on light as the example app does. */
+export function demoSettings(): HandlerSettings & { readonly model: string } {
+  return { model: demoFile('model.tflite'), invert: 'auto', serviceName: 'mnist' };
 }
 
-/** The example app's handler module, in the same form (TypeScript source or compiled) as this CLI runs. */
-export function defaultHandlerModule(): string {
-  return import.meta.url.endsWith('.ts') ? join(EXAMPLE_DIR, 'src', 'handler.ts') : join(EXAMPLE_DIR, 'dist', 'handler.js');
+/** The absolute path of a file the user named; a missing one is a one-line error naming it. */
+export function existingFile(path: string, what: string): string {
+  const file = resolve(path);
+  if (!existsSync(file)) throw new CommandError(`${what} file not found: ${file}`);
+  return file;
 }
 
 export interface HandlerChoice {
   readonly model?: string;
   readonly handler?: string;
   readonly labels?: string;
+  readonly invert?: InvertSetting;
   readonly observer?: RequestObserver;
 }
 
-/** A handler built from a model file, or imported from a module exporting `handler` (default: the example's). */
+/** The built-in handler on --model (default: the demo's), or the `handler` a module exports. */
 export async function resolveHandler(choice: HandlerChoice): Promise<LambdaHttpHandler> {
-  if (choice.model !== undefined && choice.handler !== undefined) throw new UsageError('give --model or --handler, not both');
-  if (choice.model !== undefined) {
-    return createHandler({ model: modelPathOf(choice.model), labels: choice.labels, observer: choice.observer });
+  if (choice.handler !== undefined) {
+    if (choice.model !== undefined) throw new UsageError('give --model or --handler, not both');
+    if (choice.labels !== undefined || choice.invert !== undefined) {
+      throw new UsageError('--labels and --invert configure the built-in handler; a --handler module configures itself');
+    }
+    return importHandler(choice.handler);
   }
-  const file = resolve(choice.handler ?? defaultHandlerModule());
-  if (!existsSync(file)) throw new UsageError(`handler module not found: ${file}`);
-  if (choice.handler === undefined && !existsSync(defaultModelPath())) modelPathOf(undefined); // say which file is missing
-  const mod = (await import(pathToFileURL(file).href)) as { handler?: unknown };
-  if (typeof mod.handler !== 'function') throw new UsageError(`${file} does not export a handler function`);
-  return mod.handler as LambdaHttpHandler;
-}
-
-/** The model path to use: the flag, else the example's; a missing file is a usage error, said plainly. */
-export function modelPathOf(flag: string | undefined): string {
-  const path = resolve(flag ?? defaultModelPath());
-  if (!existsSync(path)) throw new UsageError(`model file not found: ${path}`);
-  return path;
+  const base = choice.model === undefined ? demoSettings() : { model: choice.model };
+  const settings: HandlerSettings = {
+    ...base,
+    model: existingFile(base.model, 'model'),
+    ...(choice.labels === undefined ? {} : { labels: existingFile(choice.labels, 'labels') }),
+    ...(choice.invert === undefined ? {} : { invert: choice.invert }),
+  };
+  try {
+    return await createDefaultHandler(settings, choice.observer);
+  } catch (err) {
+    if (err instanceof TfliteError || err instanceof ClassifierError) throw new CommandError(`cannot serve ${settings.model}: ${err.message}`);
+    throw err;
+  }
 }
 
 export interface StartOptions extends HandlerChoice {
@@ -75,12 +83,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+function listenFailure(err: unknown, host: string, port: number): CommandError {
+  const code = (err as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') {
+    return new CommandError(`port ${port} on ${host} is already in use (another server running?); choose another with --port`);
+  }
+  if (code === 'EACCES') return new CommandError(`no permission to listen on port ${port}; choose one above 1023 with --port`);
+  return new CommandError(`cannot listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`);
+}
+
 /** Loads the model, then listens; resolves once the server accepts connections. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const handler = await resolveHandler(options);
   const server = createDevServer({ handler });
   const host = options.host ?? '127.0.0.1';
-  const port = await listen(server, options.port ?? 3000, host);
+  let port: number;
+  try {
+    port = await listen(server, options.port ?? 3000, host);
+  } catch (err) {
+    throw listenFailure(err, host, options.port ?? 3000);
+  }
   return {
     server,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
@@ -88,10 +110,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
 }
 
+/** --invert as a setting (undefined when absent). */
+export function invertFlag(p: ParsedArgs): InvertSetting | undefined {
+  const text = stringFlag(p, 'invert');
+  if (text === undefined) return undefined;
+  const invert = parseInvert(text);
+  if (invert === null) throw new UsageError(`--invert must be auto, true or false, got '${text}'`);
+  return invert;
+}
+
 const silent: RequestObserver = { record: () => undefined };
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['model', 'handler', 'port', 'host', 'labels'], booleans: ['quiet'] });
+  const p = parseArgs(args, { values: ['model', 'handler', 'port', 'host', 'labels', 'invert'], booleans: ['quiet'] });
   if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
   const port = intFlag(p, 'port', 3000);
   if (port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${port}`);
@@ -103,9 +134,10 @@ export async function main(args: string[]): Promise<number> {
   const running = await startServer({
     model: stringFlag(p, 'model'),
     handler: stringFlag(p, 'handler'),
+    labels: stringFlag(p, 'labels'),
+    invert: invertFlag(p),
     port,
     host: stringFlag(p, 'host'),
-    labels: stringFlag(p, 'labels'),
     observer: p.flags.has('quiet') ? silent : undefined,
   });
   console.error(`tflite-lambda: serving on ${running.url} (Ctrl+C to stop)`);
@@ -116,4 +148,3 @@ export async function main(args: string[]): Promise<number> {
   });
   return 0;
 }
-

@@ -1,6 +1,7 @@
 /** `tflite-lambda train`: AutoKeras-style search on MNIST (or an image folder), then float and int8 .tflite. */
 import { intFlag, parseArgs, stringFlag } from '../args.js';
 import { CommandError, UsageError } from '../command.js';
+import type { ImageDataset } from '@tflite-lambda/train';
 
 export const summary = 'train an image classifier (MNIST by default) and convert it to float and int8 .tflite';
 
@@ -60,9 +61,10 @@ export async function main(args: string[]): Promise<number> {
     throw new UsageError(`--preset must be one of ${Object.keys(train.PRESETS).map((n) => `'${n}'`).join(', ')}, got '${preset}'`);
   }
   await train.setupTraining({ fastKernels: !p.flags.has('no-fast-kernels') });
-  let trainSet, testSet;
+  let trainSet: ImageDataset;
+  let testSet: ImageDataset;
   if (dataDir) {
-    let all;
+    let all: ImageDataset;
     try {
       all = train.loadImageFolder(dataDir, { height, width, channels });
     } catch (err) {

@@ -1,5 +1,8 @@
-/** Tensor element types, named like numpy. float16 values are stored as raw IEEE half bits in a Uint16Array. */
-export type DType = 'float32' | 'float16' | 'int32' | 'uint8' | 'int64' | 'bool' | 'int16' | 'int8';
+/**
+ * Tensor element types, named like numpy. float16 values are stored as raw IEEE half bits in a Uint16Array.
+ * 'resource' is TFLite's RESOURCE: a handle to a resource variable, held as its int32 id (as TFLite does).
+ */
+export type DType = 'float32' | 'float16' | 'int32' | 'uint8' | 'int64' | 'bool' | 'int16' | 'int8' | 'resource';
 
 export type TypedArray =
   | Float32Array
@@ -20,6 +23,7 @@ export interface TypedArrayFor {
   bool: Uint8Array;
   int16: Int16Array;
   int8: Int8Array;
+  resource: Int32Array;
 }
 
 type TypedArrayCtor = {
@@ -37,6 +41,7 @@ const CTORS: Record<DType, TypedArrayCtor> = {
   bool: Uint8Array,
   int16: Int16Array,
   int8: Int8Array,
+  resource: Int32Array,
 };
 
 export const DTYPES: readonly DType[] = Object.keys(CTORS) as DType[];

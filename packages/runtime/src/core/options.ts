@@ -4,6 +4,9 @@
  * follow the public TFLite schema.
  */
 import type { DType } from './dtype.js';
+import type { StatefulOpsOptions } from './options_stateful.js';
+
+export type * from './options_stateful.js';
 
 export type Padding = 'SAME' | 'VALID';
 export type FusedActivation = 'NONE' | 'RELU' | 'RELU_N1_TO_1' | 'RELU6' | 'TANH' | 'SIGN_BIT';
@@ -210,6 +213,7 @@ export type BuiltinOptions =
   | GeluOptions
   | OneHotOptions
   | CumsumOptions
+  | StatefulOpsOptions
   | EmptyOptions;
 
 export type OptionsKind = BuiltinOptions['kind'];

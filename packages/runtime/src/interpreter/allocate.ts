@@ -20,21 +20,23 @@ function checkTensorSize(t: InterpreterTensor, maxBytes: number, where: string):
 }
 
 function checkOutputShapes(node: Node, maxBytes: number): void {
-  for (const t of node.ctx.outputs) {
+  node.ctx.outputs.forEach((t, k) => {
+    if (node.dynamicOutputs[k]) return;
     if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new ShapeError(`node ${node.index} (${node.kernel.name}): output '${t.name}' got invalid shape [${String(t.shape)}]`);
     }
     checkTensorSize(t as InterpreterTensor, maxBytes, '');
-  }
+  });
 }
 
 function canFold(node: Node): boolean {
+  if (node.dynamicOutputs.some(Boolean)) return false;
   if (node.kernel.shapeOnly) return true;
   const inputs = node.ctx.inputs.filter((t) => t !== null);
   return inputs.length > 0 && inputs.every((t) => t!.isConstant);
 }
 
-/** Limits allocateTensors enforces while preparing. */
+/** Limits allocateTensors enforces while preparing (and invoke, for nodes prepared at eval time). */
 export interface PrepareLimits {
   /** Largest tensor, in bytes. */
   readonly maxBytes: number;
@@ -45,28 +47,48 @@ export interface PrepareLimits {
 }
 
 /**
- * Runs every kernel's prepare in op order, folding nodes whose value is already known. Returns the estimated
- * work of one invoke; refuses with ComputeLimitError as soon as it passes the budget.
+ * Runs the node's prepare (outputs it marks dynamic are sized later, by its eval) and returns the work so far,
+ * `work` plus this node's; refuses with ComputeLimitError past the budget.
+ */
+export function prepareNode(node: Node, limits: PrepareLimits, work: number): number {
+  node.dynamicOutputs.fill(false);
+  node.prepared = node.kernel.prepare(node.ctx);
+  checkOutputShapes(node, limits.maxBytes);
+  const nodeWork = limits.workOf(node);
+  const total = work + nodeWork;
+  if (!(total <= limits.computeBudget)) {
+    throw new ComputeLimitError(
+      `an invoke would take over ${limits.computeBudget} multiply-adds (estimated ${total} by this node, which adds ${nodeWork})`,
+    );
+  }
+  return total;
+}
+
+function readsDynamic(node: Node): boolean {
+  return node.ctx.inputs.some((t) => t !== null && (t as InterpreterTensor).isDynamic);
+}
+
+/**
+ * Runs every kernel's prepare in op order, folding nodes whose value is already known. A node reading a
+ * dynamic tensor is deferred to eval time, and its outputs are dynamic too. Returns the estimated work of one
+ * invoke (without the deferred nodes); refuses with ComputeLimitError as soon as it passes the budget.
  */
 export function prepareNodes(nodes: readonly Node[], tensors: readonly InterpreterTensor[], limits: PrepareLimits): number {
-  const maxBytes = limits.maxBytes;
   for (const t of tensors) {
     if (!t.isModelConstant) t.isConstant = false;
-    checkTensorSize(t, maxBytes, 'input ');
+    t.isDynamic = false;
+    checkTensorSize(t, limits.maxBytes, 'input ');
   }
   let work = 0;
   for (const node of nodes) {
     node.folded = false;
+    node.deferred = readsDynamic(node);
+    if (node.deferred) {
+      for (const t of node.ctx.outputs) (t as InterpreterTensor).isDynamic = true;
+      continue;
+    }
     try {
-      node.prepared = node.kernel.prepare(node.ctx);
-      checkOutputShapes(node, maxBytes);
-      const nodeWork = limits.workOf(node);
-      work += nodeWork;
-      if (!(work <= limits.computeBudget)) {
-        throw new ComputeLimitError(
-          `an invoke would take over ${limits.computeBudget} multiply-adds (estimated ${work} by this node, which adds ${nodeWork})`,
-        );
-      }
+      work = prepareNode(node, limits, work);
       if (canFold(node)) {
         for (const t of node.ctx.outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
         node.kernel.eval(node.ctx, node.prepared);
@@ -83,7 +105,9 @@ export function prepareNodes(nodes: readonly Node[], tensors: readonly Interpret
 /**
  * Lifetimes in op order: a tensor lives from the node that writes it to the last node that reads it. Graph
  * inputs and outputs live for the whole invoke, so inputs survive repeated invokes and outputs are never
- * overwritten by later intermediates.
+ * overwritten by later intermediates; variable tensors (recurrent state) live for the whole invoke too, so
+ * nothing else ever shares their bytes and they persist from one invoke to the next. Dynamic tensors are
+ * not in the arena at all.
  */
 function bufferRequests(
   nodes: readonly Node[],
@@ -94,7 +118,7 @@ function bufferRequests(
   const first = new Map<number, number>();
   const last = new Map<number, number>();
   const touch = (t: InterpreterTensor, at: number) => {
-    if (t.isConstant) return;
+    if (t.isConstant || t.isDynamic) return;
     if (!first.has(t.index)) first.set(t.index, at);
     last.set(t.index, Math.max(last.get(t.index) ?? at, at));
   };
@@ -105,7 +129,8 @@ function bufferRequests(
     for (const t of node.ctx.inputs) if (t) touch(t as InterpreterTensor, node.index);
     for (const t of node.ctx.outputs) touch(t as InterpreterTensor, node.index);
   }
-  for (const i of [...graphInputs, ...graphOutputs]) {
+  const whole = tensors.filter((t) => t.desc.isVariable).map((t) => t.index);
+  for (const i of [...graphInputs, ...graphOutputs, ...whole]) {
     if (first.has(i)) {
       first.set(i, Math.min(first.get(i)!, 0));
       last.set(i, end);
@@ -141,7 +166,7 @@ export function planArena(
   }
   // Tensors no live node touches (dead outputs of folded nodes, unused activations) still get a value.
   for (const t of tensors) {
-    if (!t.isConstant && !requests.has(t.index)) t.data = allocTyped(t.dtype, numElements(t.shape));
+    if (!t.isConstant && !requests.has(t.index)) t.data = allocTyped(t.dtype, t.isDynamic ? 0 : numElements(t.shape));
   }
   return { bytes: plan.size, slots: indices.map((ti, k) => ({ tensor: tensors[ti]!, offset: plan.offsets[k]! })) };
 }

@@ -1,10 +1,21 @@
-import { InternalError, ModelFormatError, TfliteError, UnsupportedError } from '../core/errors.js';
+import { InternalError, ModelFormatError, StateError, TfliteError, UnsupportedError } from '../core/errors.js';
 import type { SubgraphDesc } from '../core/model.js';
 import { BuiltinOp, opName } from '../core/ops.js';
 import type { AnyKernel, NodeContext, NodeSignature } from '../kernels/kernel.js';
+import type { Resources, SubgraphCall } from '../kernels/node_runtime.js';
 import type { OpResolver } from '../kernels/resolver.js';
 import type { WasmContext } from '../kernels/wasm/context.js';
+import type { DynamicBuffers } from './dynamic_buffers.js';
 import type { InterpreterTensor } from './tensors.js';
+
+/** What the interpreter provides to every node of one subgraph. */
+export interface NodeServices {
+  /** The subgraph's WebAssembly memory (made on first use). */
+  wasm(): WasmContext;
+  readonly dynamic: DynamicBuffers;
+  subgraph(index: number): SubgraphCall;
+  readonly resources: Resources;
+}
 
 /** One operator bound to its kernel: resolved and options-parsed at load, prepared at allocate. */
 export interface Node {
@@ -18,6 +29,10 @@ export interface Node {
   prepared: unknown;
   /** Evaluated at prepare time (all inputs constant, or shape-only): skipped by invoke. */
   folded: boolean;
+  /** An input is dynamic: prepared at eval time, right before its eval (as TFLite's Subgraph does). */
+  deferred: boolean;
+  /** Outputs the last prepare marked dynamic (sized by the kernel in eval). */
+  readonly dynamicOutputs: boolean[];
 }
 
 /**
@@ -49,21 +64,41 @@ function describeUnsupported(sig: NodeSignature, opcode: number, customCode: str
   return `node ${sig.index}: unsupported operator ${name} (code ${opcode}, version ${sig.version}) with inputs (${dtypes})`;
 }
 
+function nodeContext(
+  sig: NodeSignature, name: string, options: unknown, intermediates: InterpreterTensor[], services: NodeServices,
+  dynamicOutputs: boolean[],
+): NodeContext<unknown> {
+  const outputs = sig.outputs as readonly InterpreterTensor[];
+  return {
+    ...sig,
+    opName: name,
+    options,
+    intermediates,
+    get wasm() {
+      return services.wasm();
+    },
+    markOutputDynamic(i) {
+      dynamicOutputs[i] = true;
+      outputs[i]!.isDynamic = true;
+    },
+    resizeOutput(i, shape) {
+      if (!dynamicOutputs[i]) throw new StateError(`output ${i} '${outputs[i]?.name ?? ''}' was not marked dynamic at prepare`);
+      return services.dynamic.resize(outputs[i]!, shape);
+    },
+    subgraph: (index) => services.subgraph(index),
+    resources: services.resources,
+  };
+}
+
 /**
  * Binds every operator of `subgraph` to a kernel from `resolver`; fails at load on anything unsupported.
- * `wasm` gives the interpreter's WebAssembly memory to the kernels that ask for it (`NodeContext.wasm`).
+ * `services` gives kernels the subgraph's memory, dynamic buffers, other subgraphs and resources.
  */
-export function bindNodes(
-  subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver, wasm: () => WasmContext,
-): Node[] {
+export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], resolver: OpResolver, services: NodeServices): Node[] {
   return subgraph.operators.map((op, index) => {
     const inputs = op.inputs.map((t) => tensorAt(tensors, t, index, true));
     const outputs = op.outputs.map((t) => tensorAt(tensors, t, index, false)!);
-    for (const t of [...inputs, ...outputs]) {
-      if (t?.desc.isVariable) {
-        throw new UnsupportedError(`node ${index} (${opName(op.opcode)}): variable tensors are not supported`);
-      }
-    }
+    const intermediates = op.intermediates.map((t) => tensorAt(tensors, t, index, false)!);
     const sig: NodeSignature = {
       index, opName: opName(op.opcode), version: op.version, inputs, outputs, options: op.options, customCode: op.customCode,
     };
@@ -75,14 +110,8 @@ export function bindNodes(
     } catch (err) {
       throw errorAtNode(err, index, kernel.name);
     }
-    const ctx: NodeContext<unknown> = {
-      ...sig,
-      opName: kernel.name,
-      options,
-      get wasm() {
-        return wasm();
-      },
-    };
-    return { index, opcode: op.opcode, kernel, ctx, signature: sig, prepared: undefined, folded: false };
+    const dynamicOutputs = outputs.map(() => false);
+    const ctx = nodeContext(sig, kernel.name, options, intermediates, services, dynamicOutputs);
+    return { index, opcode: op.opcode, kernel, ctx, signature: sig, prepared: undefined, folded: false, deferred: false, dynamicOutputs };
   });
 }

@@ -10,6 +10,8 @@ export interface InterpreterTensor extends RuntimeTensor {
   readonly desc: TensorDesc;
   /** True for weights stored in the model (as opposed to values folded at prepare time). */
   readonly isModelConstant: boolean;
+  /** Shape known only at eval: lives outside the arena, in a buffer of DynamicBuffers. */
+  isDynamic: boolean;
 }
 
 function constantData(desc: TensorDesc, index: number, bytes: Uint8Array): TypedArray {
@@ -42,6 +44,7 @@ export function makeTensors(subgraph: SubgraphDesc): InterpreterTensor[] {
       isConstant: isModelConstant,
       desc,
       isModelConstant,
+      isDynamic: false,
     };
   });
 }

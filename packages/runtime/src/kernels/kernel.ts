@@ -11,6 +11,7 @@
 import type { DType, TypedArray } from '../core/dtype.js';
 import type { QuantizationParams } from '../core/model.js';
 import type { BuiltinOptions } from '../core/options.js';
+import type { Resources, SubgraphCall } from './node_runtime.js';
 import type { WasmContext } from './wasm/context.js';
 
 export interface RuntimeTensor {
@@ -46,10 +47,30 @@ export interface NodeContext<O> {
    * UnsupportedError without WebAssembly SIMD; only kernels whose `supports` checked for SIMD touch it.
    */
   readonly wasm: WasmContext;
+  /** The operator's intermediate tensors (integer LSTM reads gate quantization parameters from them). */
+  readonly intermediates: readonly RuntimeTensor[];
+  /**
+   * At prepare: output `i`'s shape depends on input values (WHERE, RESHAPE by a computed shape, ...). The
+   * interpreter keeps it out of the arena and prepares the nodes that read it at eval time; the kernel sizes it
+   * in eval with resizeOutput.
+   */
+  markOutputDynamic(i: number): void;
+  /**
+   * At eval: gives output `i` this shape and a buffer of the interpreter's (reused across invokes when large
+   * enough) and returns its data. Only for outputs the node's prepare marked dynamic.
+   */
+  resizeOutput(i: number, shape: readonly number[]): TypedArray;
+  /** Subgraph `index` of the model, callable as a function (control flow). */
+  subgraph(index: number): SubgraphCall;
+  /** The interpreter's resources (resource variables, CALL_ONCE state). */
+  readonly resources: Resources;
 }
 
 /** What a kernel may inspect to say whether it handles a node (dtypes, quantization, constness, version). */
-export type NodeSignature = Omit<NodeContext<BuiltinOptions | null>, 'options' | 'wasm'> & {
+export type NodeSignature = Omit<
+  NodeContext<BuiltinOptions | null>,
+  'options' | 'wasm' | 'intermediates' | 'markOutputDynamic' | 'resizeOutput' | 'subgraph' | 'resources'
+> & {
   readonly options: BuiltinOptions | null;
 };
 

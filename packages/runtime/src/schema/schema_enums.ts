@@ -17,6 +17,7 @@ const DTYPE_BY_CODE: ReadonlyMap<number, DType> = new Map<number, DType>([
   [6, 'bool'],
   [7, 'int16'],
   [9, 'int8'],
+  [13, 'resource'],
 ]);
 
 const CODE_BY_DTYPE: ReadonlyMap<DType, number> = new Map([...DTYPE_BY_CODE].map(([c, d]) => [d, c]));

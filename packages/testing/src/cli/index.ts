@@ -1,1 +1,2 @@
 export * from './serving_test_model.js';
+export * from './unzip.js';

@@ -36,10 +36,13 @@ export interface CorpusModel {
   readonly cases: readonly CorpusCase[];
 }
 
+/** The shared folder's corpora: `conformance` (18 models) and `wild` (published models, same format). */
+export type CorpusName = 'conformance' | 'wild';
+
 /** The corpus folder, or null when the shared folder is absent (a user's clone). */
-export function corpusDir(): string | null {
+export function corpusDir(corpus: CorpusName = 'conformance'): string | null {
   const shared = sharedDir();
-  return shared === null ? null : join(shared, 'conformance');
+  return shared === null ? null : join(shared, corpus);
 }
 
 /** Model folder names, sorted. Empty when the corpus is absent. */
@@ -73,9 +76,9 @@ function readJson(path: string): unknown {
 }
 
 /** Reads one model folder of the corpus; throws when the corpus is absent or the folder malformed. */
-export function readCorpusModel(name: string): CorpusModel {
-  const root = corpusDir();
-  if (root === null) throw new Error('shared conformance corpus not found');
+export function readCorpusModel(name: string, corpus: CorpusName = 'conformance'): CorpusModel {
+  const root = corpusDir(corpus);
+  if (root === null) throw new Error(`shared ${corpus} corpus not found`);
   const dir = join(root, name);
   const meta = readJson(join(dir, 'meta.json')) as CorpusMeta;
   const cases = readJson(join(dir, 'cases.json'));

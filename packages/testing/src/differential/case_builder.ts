@@ -5,7 +5,7 @@
 import type { DType, TypedArray } from '@tflite-lambda/runtime/internal';
 import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
 import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { ModelBuilder } from '@tflite-lambda/runtime/builder';
+import { ModelBuilder, type SubgraphBuilder } from '@tflite-lambda/runtime/builder';
 import type { Tolerance } from '../litert/compare.js';
 import type { HostTensor } from '../litert/host_tensor.js';
 
@@ -17,6 +17,8 @@ export interface DiffCase {
   readonly inputs: readonly HostTensor[];
   /** Per-output tolerance; the corpus tolerance for the output dtype when absent. */
   readonly tolerance?: readonly (Tolerance | undefined)[];
+  /** Invokes of one loaded model on the same inputs (state carries over); 1 when absent. */
+  readonly invokes?: number;
 }
 
 /** A family of ops (one generator module): seeded cases, a few per op. */
@@ -52,6 +54,16 @@ export class CaseBuilder {
     return this.builder.addTensor({ ...this.tensor(spec), data });
   }
 
+  /** Another subgraph of the model (a branch or loop body for control flow), built through the returned builder. */
+  subgraph(name: string): SubgraphBuilder {
+    return this.builder.addSubgraph(name);
+  }
+
+  /** A variable tensor (recurrent state): zero (an int8 one: its zero point) at load, kept across invokes. */
+  variable(spec: TensorSpec): number {
+    return this.builder.addTensor({ ...this.tensor(spec), isVariable: true });
+  }
+
   /** An intermediate tensor between two ops. */
   intermediate(spec: TensorSpec): number {
     return this.builder.addTensor(this.tensor(spec));
@@ -63,13 +75,14 @@ export class CaseBuilder {
     return this.builder.addOutput(this.tensor(spec));
   }
 
-  op(opcode: number, inputs: number[], outputs: number[], options: BuiltinOptions | null = null, version = 1): this {
-    this.builder.addOperator({ opcode, version, inputs, outputs, options });
+  op(opcode: number, inputs: number[], outputs: number[], options: BuiltinOptions | null = null, version = 1, intermediates: number[] = []): this {
+    this.builder.addOperator({ opcode, version, inputs, outputs, options, intermediates });
     return this;
   }
 
-  build(name: string): DiffCase {
-    return { name, model: this.builder.build(), inputs: this.values, tolerance: this.tolerances };
+  /** `invokes` > 1 runs the case that many times on one loaded model, comparing every invoke (state carries over). */
+  build(name: string, invokes = 1): DiffCase {
+    return { name, model: this.builder.build(), inputs: this.values, tolerance: this.tolerances, invokes };
   }
 
   private tensor(spec: TensorSpec): { dtype: DType; shape: number[]; quantization?: QuantizationParams } {

@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { Interpreter } from '@tflite-lambda/runtime';
 import { BuiltinOp } from '@tflite-lambda/runtime/internal';
 import type { HostTensor } from '../litert/host_tensor.js';
 import { LiteRtOracle } from '../litert/oracle.js';
 import { CaseBuilder, type DiffCase } from './case_builder.js';
-import { diffOutputs } from './harness.js';
+import { diffInvokes, diffOutputs, runOurs } from './harness.js';
+import { createOracle } from './oracles.js';
 import { arithmeticOptions } from './options.js';
 import { normalFloats } from './random_data.js';
 import { Rng } from './rng.js';
@@ -24,13 +24,8 @@ function addOrSub(op: 'ADD' | 'SUB', seed: number): DiffCase {
   return b.build(op);
 }
 
-function ours(c: DiffCase): HostTensor[] {
-  const it = Interpreter.loadSync(c.model);
-  it.allocateTensors();
-  it.getInputDetails().forEach((d, k) => it.setTensor(d.index, c.inputs[k].data));
-  it.invoke();
-  return it.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: it.getTensor(d.index) }));
-}
+/** Our outputs of the case's one invoke. */
+const ours = (c: DiffCase): HostTensor[] => runOurs(c)[0];
 
 describe('differential harness', () => {
   let oracle: LiteRtOracle;
@@ -56,5 +51,15 @@ describe('differential harness', () => {
     const sub = addOrSub('SUB', 7);
     const loose: DiffCase = { ...add, tolerance: [{ abs: 100, rel: 0 }] };
     assert.deepEqual(diffOutputs(loose, ours(sub), await oracle.run(add.model, add.inputs)), []);
+  });
+
+  it('runs the same cases on tfjs-tflite, invoke by invoke', async () => {
+    const reference = await createOracle('tfjs-tflite');
+    const add: DiffCase = { ...addOrSub('ADD', 7), invokes: 2 };
+    const sub = addOrSub('SUB', 7);
+    const refs = await reference.runSequence(add.model, [add.inputs, add.inputs]);
+    assert.equal(refs.length, 2);
+    assert.deepEqual(diffInvokes(add, runOurs(add), refs), []);
+    assert.match(diffInvokes(add, [ours(add), ours(sub)], refs).join('\n'), /^invoke 1 output 0: /);
   });
 });

@@ -6,6 +6,7 @@ import {
   allocTyped,
   isTypedArrayOf,
   numElements,
+  ResourceStore,
   TensorError,
   WasmContext,
   type BuiltinOptions,
@@ -34,9 +35,13 @@ export interface TestOutputSpec {
 
 export interface RunKernelSpec {
   readonly inputs: readonly (TestTensorSpec | null)[];
+  /** The operator's intermediate tensors (integer LSTM reads quantization parameters from them). */
+  readonly intermediates?: readonly TestTensorSpec[];
   readonly outputs: readonly TestOutputSpec[];
   readonly options?: BuiltinOptions | null;
   readonly version?: number;
+  /** How many times to evaluate the prepared node (state in variable inputs carries over); 1 by default. */
+  readonly invokes?: number;
 }
 
 export function toTypedArray(dtype: DType, values: TypedArray | readonly number[]): TypedArray {
@@ -85,6 +90,7 @@ export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSp
     throw new TensorError(`${reg.name} does not support these tensors`);
   }
   let memory: WasmContext | null = null;
+  const dynamic = outputs.map(() => false);
   const node: NodeContext<O> = {
     ...signature,
     options: reg.parseOptions(raw),
@@ -93,9 +99,24 @@ export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSp
       memory ??= new WasmContext();
       return memory;
     },
+    intermediates: (spec.intermediates ?? []).map((s, i) => makeTensor(inputs.length + outputs.length + i, s)),
+    markOutputDynamic: (i) => void (dynamic[i] = true),
+    resizeOutput: (i, shape) => {
+      if (!dynamic[i]) throw new TensorError(`output ${i} was not marked dynamic at prepare`);
+      const t = outputs[i]!;
+      t.shape = [...shape];
+      t.data = allocTyped(t.dtype, numElements(shape));
+      return t.data;
+    },
+    subgraph: (i) => {
+      throw new TensorError(`runKernel has no subgraph ${i}: test control flow through an Interpreter`);
+    },
+    resources: new ResourceStore(),
   };
   const data = reg.prepare(node);
-  for (const t of outputs) t.data = allocTyped(t.dtype, numElements(t.shape));
-  reg.eval(node, data);
+  outputs.forEach((t, k) => {
+    if (!dynamic[k]) t.data = allocTyped(t.dtype, numElements(t.shape));
+  });
+  for (let i = 0; i < (spec.invokes ?? 1); i++) reg.eval(node, data);
   return outputs;
 }

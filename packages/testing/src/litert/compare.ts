@@ -33,6 +33,7 @@ export function toleranceFor(dtype: DType, opts: { softmax?: boolean } = {}): To
       return opts.softmax ? SOFTMAX_QUANTIZED_TOLERANCE : QUANTIZED_TOLERANCE;
     case 'int64':
     case 'bool':
+    case 'resource':
       return EXACT;
   }
 }

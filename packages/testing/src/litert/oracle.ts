@@ -9,6 +9,7 @@
 import { dtypeOfTypedArray } from '@tflite-lambda/runtime/internal';
 import { loadLiteRtCore, type LiteRtCompiledModelHandle, type LiteRtTensorHandle, type LoadedLiteRt } from './load_core.js';
 import { withStaticShapeSignatures } from './static_shapes.js';
+import { CapturedLog, explainWithLog, firstErrorLine } from '../oracle_log.js';
 import {
   bytesOf,
   checkHostTensor,
@@ -28,8 +29,7 @@ export class LiteRtOracleError extends Error {
   readonly log: readonly string[];
   constructor(stage: OracleStage, message: string, log: readonly string[], options?: { cause?: unknown }) {
     // The first line says why (LiteRT's own ERROR lines often explain more than its exception does).
-    const errors = log.filter((l) => ERROR_LINE.test(l)).map((l) => l.trim());
-    const why = [message, ...errors.filter((e) => !message.includes(e))].join(' | ');
+    const why = explainWithLog(message, log);
     const tail = log.filter((l) => l.trim() !== '' && !l.includes('INFO:')).slice(-8);
     super(`LiteRT.js ${stage}: ${why}${tail.length ? `\n  log: ${tail.join('\n  log: ')}` : ''}`, options);
     this.name = 'LiteRtOracleError';
@@ -46,14 +46,11 @@ export class LiteRtOracleError extends Error {
   }
 }
 
-const ERROR_LINE = /(^|\s)ERROR:/;
-const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
 export class LiteRtOracle {
   private static shared: Promise<LiteRtOracle> | null = null;
-  private lines: string[] = [];
+  private readonly log = new CapturedLog('LiteRtOracle');
   private loaded: LoadedLiteRt | null = null;
-  private busy = false;
 
   private constructor() {}
 
@@ -64,7 +61,7 @@ export class LiteRtOracle {
   static create(): Promise<LiteRtOracle> {
     if (LiteRtOracle.shared === null) {
       const oracle = new LiteRtOracle();
-      LiteRtOracle.shared = oracle.quietly(() => oracle.ensureLoaded()).then(
+      LiteRtOracle.shared = oracle.log.quietly(() => oracle.ensureLoaded()).then(
         () => oracle,
         (error: unknown) => {
           LiteRtOracle.shared = null;
@@ -88,7 +85,7 @@ export class LiteRtOracle {
    */
   async run(model: Uint8Array, inputs: readonly HostTensor[]): Promise<HostTensor[]> {
     inputs.forEach((t, i) => checkHostTensor(t, `input ${i}`));
-    return this.quietly(async () => {
+    return this.log.quietly(async () => {
       await this.ensureLoaded();
       try {
         return await this.compileAndRunTwice(model, inputs);
@@ -116,9 +113,9 @@ export class LiteRtOracle {
   private async ensureLoaded(): Promise<void> {
     if (this.loaded !== null) return;
     try {
-      this.loaded = await loadLiteRtCore((line) => this.lines.push(line));
+      this.loaded = await loadLiteRtCore(this.log.sink);
     } catch (cause) {
-      throw new LiteRtOracleError('load', errorText(cause), this.lines, { cause });
+      throw new LiteRtOracleError('load', errorText(cause), this.log.lines, { cause });
     }
     this.throwOnErrorLines('load');
   }
@@ -129,7 +126,7 @@ export class LiteRtOracle {
     try {
       compiled = await api.loadAndCompile(withStaticShapeSignatures(model), { accelerator: 'wasm' });
     } catch (cause) {
-      throw new LiteRtOracleError('compile', errorText(cause), this.lines, { cause });
+      throw new LiteRtOracleError('compile', errorText(cause), this.log.lines, { cause });
     }
     try {
       this.throwOnErrorLines('compile');
@@ -145,7 +142,7 @@ export class LiteRtOracle {
     try {
       details = compiled.getInputDetails();
     } catch (cause) {
-      throw new LiteRtOracleError('compile', `input details: ${errorText(cause)}`, this.lines, { cause });
+      throw new LiteRtOracleError('compile', `input details: ${errorText(cause)}`, this.log.lines, { cause });
     }
     if (details.length !== inputs.length) {
       throw new Error(`the model has ${details.length} inputs, ${inputs.length} given`);
@@ -157,7 +154,7 @@ export class LiteRtOracle {
         throw new Error(`input ${i}: the model expects ${describeTensor(expected)}, given ${describeTensor(given)}`);
       }
       if (given.dtype === 'bool') {
-        throw new LiteRtOracleError('compile', 'bool inputs cannot be passed through the LiteRT.js JS API', this.lines);
+        throw new LiteRtOracleError('compile', 'bool inputs cannot be passed through the LiteRT.js JS API', this.log.lines);
       }
       if (dtypeOfTypedArray(given.data) !== given.dtype) {
         throw new Error(`input ${i}: data is not a ${given.dtype} array`);
@@ -175,7 +172,7 @@ export class LiteRtOracle {
       return outputs.map((o, i) => readTensor(o, i));
     } catch (cause) {
       if (cause instanceof LiteRtOracleError) throw cause;
-      throw new LiteRtOracleError('run', errorText(cause), this.lines, { cause });
+      throw new LiteRtOracleError('run', errorText(cause), this.log.lines, { cause });
     } finally {
       for (const t of [...tensors, ...outputs]) t.delete();
     }
@@ -185,38 +182,18 @@ export class LiteRtOracle {
     const differs = first.findIndex((t, i) => !identicalTensors(t, second[i]));
     if (differs >= 0 || first.length !== second.length) {
       const which = differs >= 0 ? `output ${differs}` : 'the output count';
-      throw new LiteRtOracleError('nondeterministic', `two runs of the same case differ in ${which}`, this.lines);
+      throw new LiteRtOracleError('nondeterministic', `two runs of the same case differ in ${which}`, this.log.lines);
     }
   }
 
   private throwOnErrorLines(stage: OracleStage): void {
-    const bad = this.lines.find((l) => ERROR_LINE.test(l));
-    if (bad !== undefined) throw new LiteRtOracleError(stage, `logged "${bad.trim()}"`, this.lines);
+    const bad = firstErrorLine(this.log.lines);
+    if (bad !== undefined) throw new LiteRtOracleError(stage, `logged "${bad}"`, this.log.lines);
   }
 
   private api(): LoadedLiteRt['api'] {
     if (this.loaded === null) throw new Error('LiteRT.js is not loaded');
     return this.loaded.api;
-  }
-
-  /**
-   * Runs `fn` with a fresh log and with console output captured into that log: LiteRT.js prints INFO
-   * lines and browser warnings (no WebGPU) that would drown the test output. Calls are serialized, since
-   * the log and the console are shared.
-   */
-  private async quietly<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.busy) throw new Error('LiteRtOracle calls must be awaited one at a time');
-    this.busy = true;
-    this.lines = [];
-    const saved = CONSOLE_METHODS.map((m) => console[m]);
-    const capture = (...args: unknown[]): void => void this.lines.push(args.map(String).join(' '));
-    for (const m of CONSOLE_METHODS) console[m] = capture;
-    try {
-      return await fn();
-    } finally {
-      CONSOLE_METHODS.forEach((m, i) => (console[m] = saved[i]));
-      this.busy = false;
-    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Reading small integer tensors (shapes, axes, paddings, begin/end) at prepare time. Output shapes depend on
- * their values, so they must be constant when the node is prepared: the interpreter marks outputs of
- * shape-only chains (SHAPE → STRIDED_SLICE → PACK) constant, anything else is a dynamic shape we refuse.
+ * Reading small integer tensors (shapes, axes, paddings, begin/end). Output shapes depend on their values:
+ * when constant at prepare (the interpreter also marks outputs of shape-only chains, SHAPE → STRIDED_SLICE →
+ * PACK, constant) the shape is planned then; kernels that support it otherwise mark their output dynamic and
+ * read the values at eval (intValues), the rest refuse.
  */
 import type { NodeContext, RuntimeTensor } from '../kernel.js';
 import { expectDType, shapeError, unsupported } from './node_checks.js';
@@ -14,6 +15,12 @@ export function constIntValues(node: AnyNode, t: RuntimeTensor, what: string): n
   if (!t.isConstant) {
     throw unsupported(node, `${what} '${t.name}' is not constant (dynamic output shape)`);
   }
+  return intValues(node, t, what);
+}
+
+/** The current values of an int32/int64 tensor as numbers (at eval for a computed one). */
+export function intValues(node: AnyNode, t: RuntimeTensor, what: string): number[] {
+  expectDType(node, t, ['int32', 'int64'], what);
   const out: number[] = [];
   for (const v of t.data) {
     const n = Number(v);

@@ -39,3 +39,15 @@ export function transposeConvWork(node: NodeSignature): number {
   const [, filter, input] = node.inputs;
   return elements(input) * dim(filter, 0) * dim(filter, 1) * dim(filter, 2);
 }
+
+/**
+ * The recurrent ops (LSTM, RNN and SVDF families): every step multiplies each of its rows (a batch element at
+ * one time) by every weight matrix, so the work is rows × the elements of the node's rank-2 inputs.
+ */
+export function recurrentWork(node: NodeSignature): number {
+  const input = node.inputs[0];
+  const rows = input && input.shape.length > 0 ? elements(input) / Math.max(1, dim(input, -1)) : 0;
+  let weights = 0;
+  for (const t of node.inputs.slice(1)) if (t && t.shape.length === 2 && t.isConstant) weights += elements(t);
+  return rows * weights;
+}

@@ -112,3 +112,19 @@ export function tanhQ3(a: number): number {
 export function doubleSaturating16(x: number): number {
   return mulPot16(x, 1);
 }
+
+/**
+ * gemmlowp::tanh on FixedPoint<int16, integerBits> (0..6), Q0.15 result: as tanhQ3 for any integer bits.
+ * TFLite's integer LSTM applies it to its cell state, whose integer bits follow from the state's scale.
+ * exp_on_negative_values zeroes inputs below −32 when the format has more than 5 integer bits.
+ */
+export function tanhInt16(a: number, integerBits: number): number {
+  if (a === 0) return 0;
+  const negative = a < 0;
+  const n = negative ? a : w16(-a);
+  const expBits = integerBits + 1;
+  const belowClamp = expBits > 5 && n < -(1 << (15 - expBits + 5));
+  const e = belowClamp ? 0 : expOnNegativeValues(n, expBits);
+  const t = mulPot16(w16(newtonHalfReciprocal(e) - (1 << 13)), 2);
+  return negative ? w16(-t) : t;
+}

@@ -3,7 +3,8 @@
  * difference to the row maximum is scaled by beta·input_scale into Q5.26 (multiplier and left shift from
  * PreprocessSoftmaxScaling), exponentiated in fixed point, summed in Q12.19, and each exp is multiplied by
  * the reciprocal of the sum. Differences below diff_min contribute nothing and output the minimum. The
- * output must have scale 1/256 (zero point 0 for uint8, −128 for int8), as TFLite requires.
+ * output must have scale 1/256 (zero point 0 for uint8, −128 for int8), as TFLite requires — or, for int8
+ * input, be int16 with scale 1/65536 and zero point −32768 (TFLite's int8 → int16 softmax, as in keyword models).
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { SoftmaxOptions } from '../../core/options.js';
@@ -26,12 +27,14 @@ export interface QuantizedSoftmaxData {
   readonly diffMin: number;
   readonly outMin: number;
   readonly outMax: number;
+  /** Bits of the output type (8, or 16 for int8 → int16). */
+  readonly outBits: number;
 }
 
 export function isQuantized8SoftmaxNode(node: NodeSignature): boolean {
   const i = node.inputs[0]?.dtype;
   const o = node.outputs[0]?.dtype;
-  return (i === 'int8' || i === 'uint8') && (o === 'int8' || o === 'uint8');
+  return (i === 'int8' || i === 'uint8') && (o === 'int8' || o === 'uint8' || (i === 'int8' && o === 'int16'));
 }
 
 /** TFLite PreprocessSoftmaxScaling + CalculateInputRadius for Q5.26 differences. */
@@ -49,17 +52,21 @@ function prepare(node: NodeContext<SoftmaxOptions>): QuantizedSoftmaxData {
   if (input.shape.length === 0) throw shapeError(node, 'softmax needs at least one axis');
   output.shape = [...input.shape];
   const outScale = requireScale(node, output);
-  const outMin = output.dtype === 'int8' ? -128 : 0;
-  if (Math.abs(outScale - 1 / 256) > 1e-8 || tensorZeroPoint(output) !== outMin) {
-    throw unsupported(node, `output must have scale 1/256 and zero point ${outMin}`);
+  const outBits = output.dtype === 'int16' ? 16 : 8;
+  const outMin = output.dtype === 'int8' ? -128 : output.dtype === 'int16' ? -32768 : 0;
+  // TFLite allows the int16 scale within 0.1 % of 2^-16 (converters store 1/65535 and similar).
+  const tolerance = outBits === 16 ? 0.001 * 2 ** -16 : 1e-8;
+  if (Math.abs(outScale - 2 ** -outBits) > tolerance || tensorZeroPoint(output) !== outMin) {
+    throw unsupported(node, `output must have scale 1/${2 ** outBits} and zero point ${outMin}`);
   }
   const depth = input.shape[input.shape.length - 1]!;
   const rows = depth === 0 ? 0 : numElements(input.shape) / depth;
-  return { rows, depth, ...softmaxScaling(node.options.beta, requireScale(node, input)), outMin, outMax: outMin + 255 };
+  const outMax = outMin + 2 ** outBits - 1;
+  return { rows, depth, ...softmaxScaling(node.options.beta, requireScale(node, input)), outMin, outMax, outBits };
 }
 
-export function softmaxQuantized8(input: Int8Array | Uint8Array, output: Int8Array | Uint8Array, d: QuantizedSoftmaxData): void {
-  const { rows, depth, multiplier, leftShift, diffMin, outMin, outMax } = d;
+export function softmaxQuantized8(input: Int8Array | Uint8Array, output: Int8Array | Uint8Array | Int16Array, d: QuantizedSoftmaxData): void {
+  const { rows, depth, multiplier, leftShift, diffMin, outMin, outMax, outBits } = d;
   for (let r = 0; r < rows; r++) {
     const base = r * depth;
     let max = input[base]!;
@@ -74,7 +81,7 @@ export function softmaxQuantized8(input: Int8Array | Uint8Array, output: Int8Arr
     }
     const reciprocal = reciprocalSignificand(sumOfExps);
     const bitsOverUnit = ACCUMULATION_INTEGER_BITS - Math.clz32(sumOfExps);
-    const outShift = bitsOverUnit + 31 - 8;
+    const outShift = bitsOverUnit + 31 - outBits;
     for (let c = 0; c < depth; c++) {
       const diff = input[base + c]! - max;
       if (diff < diffMin) {
@@ -90,7 +97,7 @@ export function softmaxQuantized8(input: Int8Array | Uint8Array, output: Int8Arr
 
 export const SOFTMAX_QUANTIZED_KERNEL: KernelRegistration<SoftmaxOptions, QuantizedSoftmaxData> = {
   op: BuiltinOp.SOFTMAX,
-  name: 'SOFTMAX (int8/uint8, reference fixed point)',
+  name: 'SOFTMAX (int8/uint8 → int8/uint8/int16, reference fixed point)',
   parseOptions: (raw) => optionsOrDefault(raw, ['SoftmaxOptions'], { kind: 'SoftmaxOptions', beta: 1 }),
   supports: isQuantized8SoftmaxNode,
   prepare,

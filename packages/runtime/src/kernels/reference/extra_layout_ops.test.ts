@@ -105,8 +105,18 @@ test('TILE repeats along each axis; BROADCAST_TO stretches size-1 axes', () => {
   assert.deepEqual(run(BROADCAST_TO_KERNEL, [{ dtype: 'float32', shape: [2, 1], data: [1, 2] }, ints([3], [2, 2, 3])])[0], {
     shape: [2, 2, 3], data: [1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2],
   });
-  assert.throws(() => run(TILE_KERNEL, [{ dtype: 'float32', shape: [2] }, { dtype: 'int32', shape: [1], data: [2] }]),
-    (e: unknown) => e instanceof UnsupportedError && /dynamic output shape/.test(e.message));
+});
+
+test('TILE and BROADCAST_TO by a shape computed at run time size their output at eval', () => {
+  assert.deepEqual(run(TILE_KERNEL, [{ dtype: 'float32', shape: [2], data: [1, 2] }, { dtype: 'int32', shape: [1], data: [2] }])[0], {
+    shape: [4], data: [1, 2, 1, 2],
+  });
+  assert.deepEqual(run(BROADCAST_TO_KERNEL, [{ dtype: 'float32', shape: [1, 2], data: [1, 2] }, { dtype: 'int32', shape: [2], data: [2, 2] }])[0], {
+    shape: [2, 2], data: [1, 2, 1, 2],
+  });
+  assert.deepEqual(run(FILL_KERNEL, [{ dtype: 'int32', shape: [1], data: [3] }, { dtype: 'float32', shape: [], data: [0.5] }])[0], {
+    shape: [3], data: [0.5, 0.5, 0.5],
+  });
 });
 
 test('GATHER_ND copies the slices its index tuples address and rejects out-of-range indices', () => {
@@ -183,14 +193,14 @@ test('EMBEDDING_LOOKUP copies the rows its ids select and rejects unknown ids', 
   assert.throws(() => run(EMBEDDING_LOOKUP_KERNEL, [{ dtype: 'int32', shape: [1], data: [3] }, value]), /out of range/);
 });
 
-test('RANGE counts from start by delta up to limit, and refuses inputs known only at run time', () => {
+test('RANGE counts from start by delta up to limit, at prepare or (inputs known only at run time) at eval', () => {
   const scalar = (v: number, constant = true): TestTensorSpec => ({ dtype: 'int32', shape: [], data: [v], constant });
   assert.deepEqual(run(RANGE_KERNEL, [scalar(2), scalar(11), scalar(3)], null, 'int32')[0], { shape: [3], data: [2, 5, 8] });
   assert.deepEqual(run(RANGE_KERNEL, [scalar(5), scalar(0), scalar(-2)], null, 'int32')[0], { shape: [3], data: [5, 3, 1] });
   const f = (v: number): TestTensorSpec => ({ dtype: 'float32', shape: [], data: [v], constant: true });
   assert.deepEqual(run(RANGE_KERNEL, [f(0), f(1), f(0.25)])[0], { shape: [4], data: [0, 0.25, 0.5, 0.75] });
-  assert.throws(() => run(RANGE_KERNEL, [scalar(0), scalar(4, false), scalar(1)], null, 'int32'),
-    (e: unknown) => e instanceof UnsupportedError && /dynamic output shape/.test(e.message));
+  assert.deepEqual(run(RANGE_KERNEL, [scalar(0), scalar(4, false), scalar(1)], null, 'int32')[0], { shape: [4], data: [0, 1, 2, 3] });
+  assert.throws(() => run(RANGE_KERNEL, [scalar(0), scalar(4, false), scalar(-1)], null, 'int32'), /never reaches/);
 });
 
 test('REVERSE_V2 reverses the listed axes; RANK is the input rank', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ShapeError, UnsupportedError } from '../../core/errors.js';
+import { ShapeError } from '../../core/errors.js';
 import { constInt32, iota, runOne } from '@tflite-lambda/testing';
 import { RESHAPE_KERNEL } from './reshape.js';
 
@@ -43,9 +43,16 @@ test('reshape of an empty tensor infers -1 from the other dimensions', () => {
   assert.deepEqual(out.shape, [0, 2]);
 });
 
-test('reshape rejects mismatched counts, two -1s and a dynamic shape input', () => {
+test('reshape rejects mismatched counts and two -1s', () => {
   assert.throws(() => runOne(RESHAPE_KERNEL, [input, constInt32([5, -1])], 'float32'), ShapeError);
   assert.throws(() => runOne(RESHAPE_KERNEL, [input, constInt32([-1, -1])], 'float32'), ShapeError);
-  const dynamic = { dtype: 'int32' as const, shape: [2], data: [3, 4] };
-  assert.throws(() => runOne(RESHAPE_KERNEL, [input, dynamic], 'float32'), (e: unknown) => e instanceof UnsupportedError && /dynamic output shape/.test(e.message) && /RESHAPE/.test(e.message));
+});
+
+test('reshape by a shape computed at run time sizes its output at eval, ignoring a stale new_shape', () => {
+  const computed = { dtype: 'int32' as const, shape: [2], data: [-1, 4] };
+  const out = runOne(RESHAPE_KERNEL, [input, computed], 'float32', { kind: 'ReshapeOptions', newShape: [12] });
+  assert.deepEqual(out.shape, [3, 4]);
+  assert.deepEqual(out.values, iota(12));
+  const wrong = { dtype: 'int32' as const, shape: [2], data: [5, 4] };
+  assert.throws(() => runOne(RESHAPE_KERNEL, [input, wrong], 'float32'), /cannot reshape 12 elements into \[5,4\]/);
 });

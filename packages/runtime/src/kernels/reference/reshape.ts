@@ -1,18 +1,24 @@
 /**
  * RESHAPE for every dtype: a copy under a new shape. The shape comes from the shape input when it is a 1-D
- * int32/int64 vector (TFLite's rule), otherwise from the options; one dimension may be -1 (inferred).
+ * int32/int64 vector (TFLite's rule), otherwise from the options; one dimension may be -1 (inferred). A shape
+ * input computed at run time makes the output dynamic (sized at eval), as in TFLite.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { ReshapeOptions } from '../../core/options.js';
 import { formatShape, numElements } from '../../core/shape.js';
-import { constIntValues } from '../common/const_values.js';
+import { constIntValues, intValues } from '../common/const_values.js';
 import { copyAll, elementsOf } from '../common/elements.js';
 import { expectSameDType } from '../common/layout_checks.js';
-import { requireInput, requireOutput, shapeError, unsupported } from '../common/node_checks.js';
+import { requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { optionsOrDefault } from '../common/options.js';
-import type { KernelRegistration, NodeContext } from '../kernel.js';
+import type { KernelRegistration, NodeContext, RuntimeTensor } from '../kernel.js';
 
-export const RESHAPE_KERNEL: KernelRegistration<ReshapeOptions, null> = {
+/** Whether the shape comes from a shape input that is known only at eval. */
+interface ReshapeData {
+  readonly dynamic: boolean;
+}
+
+export const RESHAPE_KERNEL: KernelRegistration<ReshapeOptions, ReshapeData> = {
   op: BuiltinOp.RESHAPE,
   name: 'RESHAPE (all dtypes, reference)',
   parseOptions: (raw) => optionsOrDefault(raw, ['ReshapeOptions'], { kind: 'ReshapeOptions', newShape: null }),
@@ -20,25 +26,35 @@ export const RESHAPE_KERNEL: KernelRegistration<ReshapeOptions, null> = {
     const input = requireInput(node, 0);
     const output = requireOutput(node, 0);
     expectSameDType(node, input, output);
+    if (computedShapeInput(node)) {
+      node.markOutputDynamic(0);
+      return { dynamic: true };
+    }
     output.shape = resolveShape(node, requestedShape(node), numElements(input.shape));
-    return null;
+    return { dynamic: false };
   },
-  eval(node) {
-    copyAll(elementsOf(node.outputs[0]!.data), elementsOf(node.inputs[0]!.data));
+  eval(node, d) {
+    const input = node.inputs[0]!;
+    if (d.dynamic) node.resizeOutput(0, resolveShape(node, intValues(node, node.inputs[1]!, 'shape input'), numElements(input.shape)));
+    copyAll(elementsOf(node.outputs[0]!.data), elementsOf(input.data));
   },
 };
+
+function isShapeVector(t: RuntimeTensor | null): t is RuntimeTensor {
+  return t !== null && t.shape.length === 1 && (t.dtype === 'int32' || t.dtype === 'int64');
+}
+
+/** The shape input, when it is a shape vector whose values are known only at eval. */
+function computedShapeInput(node: NodeContext<ReshapeOptions>): boolean {
+  const shapeInput = node.inputs[1] ?? null;
+  return isShapeVector(shapeInput) && !shapeInput.isConstant;
+}
 
 /** The requested shape, -1 allowed once. */
 function requestedShape(node: NodeContext<ReshapeOptions>): number[] {
   const shapeInput = node.inputs[1] ?? null;
   const fromOptions = node.options.newShape;
-  const isVector = shapeInput !== null && shapeInput.shape.length === 1 && (shapeInput.dtype === 'int32' || shapeInput.dtype === 'int64');
-  if (shapeInput !== null && isVector) {
-    if (shapeInput.isConstant) return constIntValues(node, shapeInput, 'shape input');
-    // The converter writes new_shape alongside a computed shape tensor; when present it is the static answer.
-    if (fromOptions !== null) return [...fromOptions];
-    throw unsupported(node, `shape input '${shapeInput.name}' is not constant (dynamic output shape)`);
-  }
+  if (isShapeVector(shapeInput)) return constIntValues(node, shapeInput, 'shape input');
   if (fromOptions === null) return [];
   // Legacy converters wrote new_shape [0] for a scalar output.
   if (fromOptions.length === 1 && fromOptions[0] === 0) return [];

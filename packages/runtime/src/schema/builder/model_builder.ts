@@ -4,7 +4,7 @@
  */
 import { bytesPerElement, isTypedArrayOf, type DType, type TypedArray } from '../../core/dtype.js';
 import { TensorError } from '../../core/errors.js';
-import type { OperatorDesc, QuantizationParams, TensorDesc } from '../../core/model.js';
+import type { OperatorDesc, QuantizationParams, SubgraphDesc, TensorDesc } from '../../core/model.js';
 import type { BuiltinOptions } from '../../core/options.js';
 import { formatShape, numElements } from '../../core/shape.js';
 import { buildModel } from './build_model.js';
@@ -29,6 +29,8 @@ export interface BuilderOperator {
   customCode?: string;
   /** A custom operator's options (TFLite writes them as a FlexBuffer map). */
   customOptions?: Uint8Array;
+  /** Intermediate tensors (the integer LSTM keeps its gate quantization parameters in them). */
+  intermediates?: number[];
 }
 
 /** The raw little-endian bytes of `t.data`, checked against its dtype and shape. */
@@ -47,11 +49,15 @@ function constantBytes(t: BuilderTensor, where: string): Uint8Array | null {
   return bytes;
 }
 
-export class ModelBuilder {
+/** One subgraph's tensors and operators, built imperatively. */
+export class SubgraphBuilder {
   private readonly tensors: TensorDesc[] = [];
   private readonly inputs: number[] = [];
   private readonly outputs: number[] = [];
   private readonly operators: OperatorDesc[] = [];
+
+  /** @param index the subgraph's index in the model (what IF, WHILE and CALL_ONCE options refer to). */
+  constructor(readonly index: number, readonly name: string) {}
 
   /** Adds a tensor to subgraph 0 and returns its index. */
   addTensor(t: BuilderTensor): number {
@@ -91,17 +97,47 @@ export class ModelBuilder {
   addOperator(op: BuilderOperator): number {
     op.inputs.forEach((i) => i === -1 || this.checkIndex(i, 'operator input'));
     op.outputs.forEach((i) => this.checkIndex(i, 'operator output'));
+    (op.intermediates ?? []).forEach((i) => this.checkIndex(i, 'operator intermediate'));
     this.operators.push({
       opcode: op.opcode,
       version: op.version ?? 1,
       customCode: op.customCode ?? null,
       inputs: [...op.inputs],
       outputs: [...op.outputs],
-      intermediates: [],
+      intermediates: [...(op.intermediates ?? [])],
       options: op.options ?? null,
       customOptions: op.customOptions ?? null,
     });
     return this.operators.length - 1;
+  }
+
+  /** The subgraph as the model description holds it. */
+  describe(): SubgraphDesc {
+    return { name: this.name, tensors: this.tensors, inputs: this.inputs, outputs: this.outputs, operators: this.operators };
+  }
+
+  private checkIndex(index: number, what: string): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.tensors.length) {
+      throw new TensorError(`${what} ${index} is not a tensor of this model (${this.tensors.length} tensors)`);
+    }
+  }
+}
+
+/**
+ * A model: subgraph 0 ('main') is built through this object's own methods; `addSubgraph` adds more (bodies
+ * and branches for control flow), each built through the SubgraphBuilder it returns.
+ */
+export class ModelBuilder extends SubgraphBuilder {
+  private readonly extra: SubgraphBuilder[] = [];
+
+  constructor() {
+    super(0, 'main');
+  }
+
+  addSubgraph(name: string): SubgraphBuilder {
+    const sg = new SubgraphBuilder(this.extra.length + 1, name);
+    this.extra.push(sg);
+    return sg;
   }
 
   /** A valid .tflite flatbuffer ("TFL3"). */
@@ -109,18 +145,10 @@ export class ModelBuilder {
     return buildModel({
       version: 3,
       description: 'tflite-lambda ModelBuilder',
-      subgraphs: [
-        { name: 'main', tensors: this.tensors, inputs: this.inputs, outputs: this.outputs, operators: this.operators },
-      ],
+      subgraphs: [this.describe(), ...this.extra.map((sg) => sg.describe())],
       signatures: [],
       metadata: [],
     });
-  }
-
-  private checkIndex(index: number, what: string): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.tensors.length) {
-      throw new TensorError(`${what} ${index} is not a tensor of this model (${this.tensors.length} tensors)`);
-    }
   }
 }
 

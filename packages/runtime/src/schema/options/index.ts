@@ -25,6 +25,7 @@ import {
   unpack,
 } from './layout.js';
 import { blockSize, cumsum, gelu, localResponseNormalization, mirrorPad, oneHot } from './extra.js';
+import { STATEFUL_OPS_CODECS } from './stateful.js';
 import { optionsTableName, optionsTypeId } from './union.js';
 
 const CODECS: readonly ErasedCodec[] = [
@@ -57,6 +58,7 @@ const CODECS: readonly ErasedCodec[] = [
   erase(gelu),
   erase(oneHot),
   erase(cumsum),
+  ...STATEFUL_OPS_CODECS,
 ];
 
 const BY_TABLE: ReadonlyMap<string, ErasedCodec> = new Map(CODECS.flatMap((c) => c.tables.map((t) => [t, c])));

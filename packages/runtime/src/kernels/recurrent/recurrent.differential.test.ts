@@ -1,0 +1,8 @@
+/**
+ * The recurrent kernels against tfjs-tflite (TFLite's own kernels in wasm; LiteRT.js refuses variable
+ * tensors), on models built with our ModelBuilder. Each case invokes one loaded model three times, so the
+ * state kept in variable tensors between invokes is compared as well as every output.
+ */
+import { defineDifferentialTests, lstmFamily, rnnFamily, svdfFamily, unidirectionalLstmFamily } from '@tflite-lambda/testing/differential';
+
+defineDifferentialTests('recurrent kernels agree with tfjs-tflite', [unidirectionalLstmFamily, lstmFamily, svdfFamily, rnnFamily], 20261202, { oracle: 'tfjs-tflite' });
