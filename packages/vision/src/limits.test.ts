@@ -34,6 +34,18 @@ describe('image limits, judged from the header before any pixel memory exists', 
     const limits = imageLimits({ maxPixels: 640 * 480 - 1 });
     assert.throws(() => decodeJpegRows(jpegClaiming(640, 480), limits, new TimeBudget(Infinity), sink), { code: 'IMAGE_TOO_LARGE' });
   });
+  test('the coefficient visits a JPEG\'s scans need are capped, judged from each scan header', () => {
+    const cases = new Map(loadPillowCases().map((c) => [c.name, c]));
+    const jpeg = (name: string) => readFixtureImage(cases.get(name) ?? assert.fail(name));
+    // 45x33 at 4:2:0: 3x3 MCUs of 16x16, so 36 luma and 9 + 9 chroma blocks of 64 coefficients, visited once.
+    assert.equal(decodeImage(jpeg('jpeg_baseline_420'), { maxScanWork: 54 * 64 }).width, 45);
+    assert.throws(() => decodeImage(jpeg('jpeg_baseline_420'), { maxScanWork: 54 * 64 - 1 }), {
+      code: 'IMAGE_TOO_LARGE',
+      message: /^JPEG of 45x33: its scans need more than the limit of 3455 coefficient visits/,
+    });
+    // The same image progressive visits every coefficient more than once.
+    assert.throws(() => decodeImage(jpeg('jpeg_progressive'), { maxScanWork: 54 * 64 }), { code: 'IMAGE_TOO_LARGE' });
+  });
   test('pixels handed in already decoded are held to the same limits', () => {
     const image: DecodedImage = { width: 300, height: 2, channels: 1, bitDepth: 8, data: new Uint8Array(600) };
     assert.throws(() => prepareImage(image, target, { maxWidth: 299 }), { code: 'IMAGE_TOO_LARGE', message: /^image is 300x2/ });

@@ -19,6 +19,11 @@ export interface ImageLimits {
   /** Width x height x channels x bytes per sample of what the file decodes to (16-bit samples count 2). */
   readonly maxDecodedBytes: number;
   /**
+   * JPEG coefficient visits all scans together may need, judged from each scan's header before it is
+   * decoded: a baseline file visits each coefficient once, a progressive one once per scan covering it.
+   */
+  readonly maxScanWork: number;
+  /**
    * When decoding and resizing must be done, in `performance.now()` milliseconds; past it they stop with
    * IMAGE_DECODE_TIMEOUT. Infinity (the default) for no deadline.
    */
@@ -34,6 +39,8 @@ export const DEFAULT_IMAGE_LIMITS: ImageLimits = Object.freeze({
   maxHeight: 16_384,
   // 16 MP of RGBA at 8 bits, or 8 MP at 16 bits.
   maxDecodedBytes: 64_000_000,
+  // What 12.5 MP of 4:4:4 progressive at four passes needs; a baseline 16 MP photo needs a third of it.
+  maxScanWork: 150_000_000,
   deadline: Infinity,
 });
 

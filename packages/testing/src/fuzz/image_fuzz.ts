@@ -16,6 +16,7 @@ export const FUZZ_IMAGE_LIMITS: Omit<ImageLimits, 'deadline'> = {
   maxWidth: 4096,
   maxHeight: 4096,
   maxDecodedBytes: 8_000_000,
+  maxScanWork: 20_000_000,
 };
 /** The deadline each case gets, and how far past it a case may end before it counts as a budget violation. */
 export const FUZZ_TIME_BUDGET_MS = 1000;

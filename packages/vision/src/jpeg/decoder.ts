@@ -8,6 +8,7 @@
  * The frame header is checked against the limits before the coefficient arrays (2 bytes per sample, MCU
  * padding included) are allocated; the time budget is spent per MCU and per row.
  */
+import { ImageError } from '../errors.js';
 import type { ImageLimits } from '../limits.js';
 import type { TimeBudget } from '../time_budget.js';
 import type { RowSink } from '../types.js';
@@ -69,6 +70,11 @@ function readSegments(bytes: Uint8Array, tables: DecoderTables, limits: ImageLim
       const scan = readScanHeader(p, frame, tables);
       work += scanWork(scan);
       if (work > WORK_PER_BLOCK * totalBlocks(frame)) throw corrupt('has too many scans');
+      // The slowest decode the other limits admit is a 16 MP progressive file at the per-block limit.
+      if (work > limits.maxScanWork) {
+        const why = `need more than the limit of ${limits.maxScanWork} coefficient visits (its progression is too deep for its size)`;
+        throw new ImageError('IMAGE_TOO_LARGE', `JPEG of ${frame.width}x${frame.height}: its scans ${why}`);
+      }
       state.eobrun = 0;
       const decodeBlock = frame.progressive ? progressiveBlockDecoder(scan, state) : decodeBaselineBlock;
       at = decodeScan(bytes, next, frame, scan, decodeBlock, state, budget);
