@@ -31,7 +31,5 @@ export const handler = await createHandler({
   maxBodyBytes: positiveIntEnv('MAX_BODY_BYTES'),
   maxPixels: positiveIntEnv('MAX_PIXELS'),
   imageLimits: { maxDecodedBytes: positiveIntEnv('MAX_DECODED_BYTES') },
-  // MNIST digits are white on black; photos of ink on paper are the reverse, so let the classifier decide.
-  classifier: { invert: 'auto' },
   serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'mnist',
 });

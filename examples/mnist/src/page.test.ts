@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createDevServer, createHandler, listen } from '@tflite-lambda/serving';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -62,12 +62,25 @@ async function drawByTouch(page: Page, strokes: Stroke[]): Promise<void> {
 
 describe('draw-a-digit page in Chromium', { skip }, () => {
   let server: Server;
+  let staged: Server;
   let url: string;
+  let stageUrl: string;
   let browser: Browser;
   before(async () => {
-    const handler = await createHandler({ model: modelPath, classifier: { invert: 'auto' }, observer: { record: () => undefined } });
+    const handler = await createHandler({ model: modelPath, observer: { record: () => undefined } });
     server = createDevServer({ handler });
     url = `http://127.0.0.1:${await listen(server, 0)}/`;
+    // API Gateway with a stage: only /Prod and /Prod/… reach the function; anything else is its 403.
+    staged = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path !== '/Prod' && !path.startsWith('/Prod/')) {
+        res.writeHead(403, { 'content-type': 'application/json' }).end('{"message":"Missing Authentication Token"}');
+        return;
+      }
+      req.url = (req.url ?? '').slice('/Prod'.length) || '/';
+      server.emit('request', req, res);
+    });
+    stageUrl = `http://127.0.0.1:${await listen(staged, 0)}/Prod`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -77,6 +90,7 @@ describe('draw-a-digit page in Chromium', { skip }, () => {
   after(async () => {
     await browser?.close();
     await new Promise((done) => server?.close(done));
+    await new Promise((done) => staged?.close(done));
   });
 
   for (const [digit, strokes] of DIGITS) {
@@ -95,6 +109,16 @@ describe('draw-a-digit page in Chromium', { skip }, () => {
       await page.close();
     });
   }
+
+  it('posts inside the stage when the page is opened at /Prod, without the trailing slash', async () => {
+    const page = await browser.newPage();
+    await page.goto(stageUrl);
+    await draw(page, DIGITS[0][1]);
+    await page.waitForFunction(() => ['Done', 'Error'].some((s) => document.getElementById('status')?.textContent?.startsWith(s)), null, { timeout: 10_000 });
+    assert.equal(await page.textContent('#status'), 'Done');
+    assert.equal(await page.textContent('#prediction'), String(DIGITS[0][0]));
+    await page.close();
+  });
 
   it('recognises a digit drawn by touch', async () => {
     const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 400, height: 800 } });

@@ -11,6 +11,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   bundle: () => import('./commands/bundle.js'),
   train: () => import('./commands/train.js'),
   convert: () => import('./commands/convert.js'),
+  predict: () => import('./commands/predict.js'),
+  metadata: () => import('./commands/metadata.js'),
 };
 
 /** Commands that need the training package, which the CLI does not install (TensorFlow.js is ≈ 130 MB). */

@@ -14,7 +14,7 @@ export interface HandlerSettings {
   readonly model?: string;
   /** A file with one class label per line (same rule for relative paths). */
   readonly labels?: string;
-  /** Invert gray levels: true, false (default) or 'auto' (when the image is dark on light, as MNIST needs). */
+  /** Invert gray levels: true, false or 'auto' (when dark on light); unset, 'auto' for 28×28 gray models only. */
   readonly invert?: InvertSetting;
   readonly maxBodyBytes?: number;
   readonly maxPixels?: number;
@@ -64,7 +64,8 @@ export function createDefaultHandler(settings: HandlerSettings, observer?: Reque
   return createHandler({
     model: resolve(here, settings.model ?? DEFAULT_MODEL_FILE),
     labels: settings.labels === undefined ? undefined : resolve(here, settings.labels),
-    classifier: { invert: settings.invert ?? false },
+    // Unset, the task decides: 28×28 gray models (the MNIST family) invert dark-on-light images, others do not.
+    ...(settings.invert === undefined ? {} : { classifier: { invert: settings.invert } }),
     maxBodyBytes: settings.maxBodyBytes,
     maxPixels: settings.maxPixels,
     serviceName: settings.serviceName ?? 'tflite-lambda',

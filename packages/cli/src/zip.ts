@@ -3,6 +3,7 @@
  * the Lambda function zip: fixed entry order, timestamps and attributes, so the same inputs give the same bytes.
  */
 import { deflateRawSync } from 'node:zlib';
+import { crc32 } from '@tflite-lambda/runtime/metadata';
 
 export interface ZipEntry {
   readonly name: string;
@@ -79,19 +80,5 @@ function centralHeader(f: EntryFields, localOffset: number): Buffer {
   return h;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 as zip uses it (IEEE, reflected, 0xEDB88320). */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 as zip uses it (IEEE, reflected, 0xEDB88320): the runtime's, shared with its metadata zip writer. */
+export { crc32 };

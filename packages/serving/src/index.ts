@@ -1,6 +1,10 @@
-/** @tflite-lambda/serving — classify images with a .tflite model and serve them over HTTP and AWS Lambda. */
+/**
+ * @tflite-lambda/serving — tasks over .tflite models (image classification, object detection, segmentation,
+ * embeddings, audio and text classification) served over HTTP, the inference protocols and AWS Lambda.
+ */
 export * from '@tflite-lambda/vision';
-export * from './classifier/index.js';
+export * from './tasks/index.js';
+export * from './models/index.js';
 export * from './http/index.js';
 export * from './adapters/aws-lambda/index.js';
 export * from './adapters/dev-server/index.js';

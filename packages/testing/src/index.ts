@@ -14,5 +14,6 @@ export * from './litert/host_tensor.js';
 export * from './corpus/conformance_corpus.js';
 export * from './fuzz/fuzz_mutations.js';
 export * from './regressions.js';
+export * from './audit/tflite_op_versions.js';
 export { loadReproducers, saveReproducer } from './fuzz/reproducers.js';
 export type { FuzzCase, FuzzTargetName } from './fuzz/fuzz_case.js';

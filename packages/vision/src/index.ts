@@ -8,4 +8,4 @@ export {
 export { decodeImage, decodeImageRows } from './decode.js';
 export { toGray, toRgb, luma } from './convert.js';
 export { resizeBicubic, BicubicResizer } from './resize.js';
-export { prepareImage, isDecodedImage, type PixelTarget } from './prepare.js';
+export { prepareImage, isDecodedImage, type PixelTarget, type PreparedImage, type Region } from './prepare.js';

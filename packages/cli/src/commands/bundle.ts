@@ -5,7 +5,7 @@
  * The zip is byte-for-byte reproducible: fixed entry order, fixed timestamps, fixed attributes.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { parseArgs, stringFlag } from '../args.js';
@@ -18,7 +18,7 @@ import { demoSettings, existingFile, invertFlag } from './serve.js';
 
 export const summary = 'Build the deployable Lambda zip (index.mjs + model) with esbuild';
 export const usage = `Usage: tflite-lambda bundle [--model <model.tflite>] [--labels <file>] [--invert auto|true|false]
-                            [--entry <handler.ts|.js>] [--out <dir>]
+                            [--entry <handler.ts|.js> [--model-dir <dir>]] [--out <dir>]
 
 Writes <dir>/function.zip holding index.mjs (exporting handler), model.tflite (and labels.txt with
 --labels), and prints its size. Without --entry, index.mjs is the built-in image-classifier handler, which
@@ -28,6 +28,8 @@ Without --model it ships the demo app (the MNIST model, invert auto).
   --labels  a file with one class label per line (built-in handler only)
   --invert  invert gray levels: auto (when dark on light, as for MNIST), true or false (built-in handler only)
   --entry   your own module exporting handler instead of the built-in one
+  --model-dir  with --entry: ship a folder of models as models/<file> instead of one model (for a handler
+            serving MODEL_DIR, as examples/tensors does)
   --out     output folder (default: ./bundle; the zip is <out>/function.zip)`;
 
 /** Nothing of these may reach the Lambda: training, TensorFlow.js, the CLI itself (except its handler module). */
@@ -36,7 +38,9 @@ const ALLOWED_CLI_INPUTS = /cli\/dist\/(bundle\/)?(handler|chunk-[A-Z0-9]+)\.js$
 
 export interface BundleOptions {
   readonly outDir: string;
-  readonly model: string;
+  /** The model to ship as model.tflite, or `modelDir`'s files as models/<file> (with an entry module). */
+  readonly model?: string;
+  readonly modelDir?: string;
   /** A module exporting handler; without it the built-in handler with `settings`. */
   readonly entry?: string;
   readonly settings?: Omit<HandlerSettings, 'model' | 'labels'>;
@@ -50,8 +54,17 @@ export interface BundleResult {
   readonly inputs: string[];
 }
 
+/** The files of a model folder, as zip entries under models/ (sorted, so the zip is reproducible). */
+async function modelDirEntries(dir: string): Promise<ZipEntry[]> {
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  return Promise.all(names.map(async (name) => ({ name: `models/${name}`, data: await readInput(join(dir, name), 'model folder') })));
+}
+
 export async function bundleLambda(options: BundleOptions): Promise<BundleResult> {
-  const files: ZipEntry[] = [{ name: DEFAULT_MODEL_FILE, data: await readInput(options.model, 'model') }];
+  if ((options.model === undefined) === (options.modelDir === undefined)) throw new UsageError('bundle needs a model or a model folder');
+  if (options.modelDir !== undefined && options.entry === undefined) throw new UsageError('--model-dir needs --entry: the built-in handler serves one model');
+  const files: ZipEntry[] =
+    options.modelDir === undefined ? [{ name: DEFAULT_MODEL_FILE, data: await readInput(options.model ?? '', 'model') }] : await modelDirEntries(options.modelDir);
   if (options.labels !== undefined) files.push({ name: 'labels.txt', data: await readInput(options.labels, 'labels') });
   const code = await bundleHandler(options);
   const zip = zipEntries([{ name: 'index.mjs', data: code.contents }, ...files]);
@@ -127,7 +140,7 @@ function checkInputs(metafile: Metafile, entry: string): string[] {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['out', 'entry', 'model', 'labels', 'invert'] });
+  const p = parseArgs(args, { values: ['out', 'entry', 'model', 'model-dir', 'labels', 'invert'] });
   if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
   const entry = stringFlag(p, 'entry');
   const invert = invertFlag(p);
@@ -135,13 +148,15 @@ export async function main(args: string[]): Promise<number> {
     throw new UsageError('--labels and --invert configure the built-in handler; with --entry your module configures itself');
   }
   const modelFlag = stringFlag(p, 'model');
+  const modelDir = stringFlag(p, 'model-dir');
+  if (modelDir !== undefined && modelFlag !== undefined) throw new UsageError('give --model or --model-dir, not both');
   // Without --model this is the demo app: its model, and the settings it needs (unless a flag says otherwise).
   const demo = modelFlag === undefined ? demoSettings() : undefined;
   const labels = stringFlag(p, 'labels');
   const result = await bundleLambda({
     outDir: resolve(stringFlag(p, 'out') ?? 'bundle'),
     entry: entry === undefined ? undefined : resolve(entry),
-    model: existingFile(modelFlag ?? demoSettings().model, 'model'),
+    ...(modelDir === undefined ? { model: existingFile(modelFlag ?? demoSettings().model, 'model') } : { modelDir: existingFile(modelDir, 'model folder') }),
     labels: labels === undefined ? undefined : existingFile(labels, 'labels'),
     settings: { invert: invert ?? demo?.invert, serviceName: demo?.serviceName },
   });

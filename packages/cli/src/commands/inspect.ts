@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { Interpreter, opName, readModel, TfliteError, type TensorDetails } from '@tflite-lambda/runtime';
+import { readModelMetadata, type ModelMetadata } from '@tflite-lambda/runtime/metadata';
 import { parseArgs } from '../args.js';
 import { CommandError, UsageError } from '../command.js';
+import { formatMetadata } from './metadata_report.js';
 
 export const summary = 'Show a model: ops, inputs/outputs, quantization, weight and arena bytes';
 export const usage = `Usage: tflite-lambda inspect <model.tflite> [--json] [--tensors]
@@ -26,6 +28,9 @@ export interface ModelReport {
   unsupported: string | null;
   /** Every tensor of subgraph 0, with --tensors. */
   tensors?: TensorReport[];
+  /** The model's TFLite metadata (null when it has none) and its associated files. */
+  metadata: ModelMetadata | null;
+  associatedFiles: { name: string; bytes: number }[];
 }
 
 /** One tensor of the model as stored (before the runtime resolves any dynamic shape). */
@@ -111,7 +116,13 @@ export function describeModel(file: string, bytes: Uint8Array): ModelReport {
     weightBytes,
     arenaBytes,
     unsupported,
+    ...metadataOf(bytes),
   };
+}
+
+function metadataOf(bytes: Uint8Array): Pick<ModelReport, 'metadata' | 'associatedFiles'> {
+  const { metadata, files } = readModelMetadata(bytes);
+  return { metadata, associatedFiles: [...files].map(([name, data]) => ({ name, bytes: data.length })) };
 }
 
 function formatQuant(q: TensorDetails['quantization']): string {
@@ -150,6 +161,9 @@ export function formatReport(r: ModelReport): string {
   lines.push('inputs:', ...r.inputs.map(formatTensor), 'outputs:', ...r.outputs.map(formatTensor));
   lines.push(`weights: ${r.weightBytes} bytes (${kb(r.weightBytes)})`);
   lines.push(r.arenaBytes === null ? `arena: not planned — ${r.unsupported}` : `arena: ${r.arenaBytes} bytes (${kb(r.arenaBytes)})`);
+  if (r.metadata) {
+    lines.push(...formatMetadata(r.metadata, new Map(r.associatedFiles.map((f) => [f.name, f.bytes]))));
+  }
   if (r.tensors) lines.push(`tensors (${r.tensors.length}):`, ...r.tensors.map(formatTensorReport));
   return lines.join('\n');
 }

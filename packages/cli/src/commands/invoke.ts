@@ -11,7 +11,8 @@ import { invertFlag, resolveHandler, type HandlerChoice } from './serve.js';
 
 export const summary = 'Run the Lambda handler on an event file and print the response JSON';
 export const usage = `Usage: tflite-lambda invoke (--event <event.json> | <event.json> | --sample <name>)
-                            [--model <model.tflite> [--labels <file>] [--invert auto|true|false] | --handler <module>]
+                            [--model <model.tflite> [--labels <file>] [--invert auto|true|false] | --model-dir <dir>
+                            | --handler <module>]
 
 Accepts API Gateway REST (v1), HTTP API (2.0), Function URL and ALB events. With neither --model nor
 --handler it runs the demo app (the MNIST model shipped with this package).
@@ -20,6 +21,7 @@ Accepts API Gateway REST (v1), HTTP API (2.0), Function URL and ALB events. With
   --model    run this .tflite model with the built-in handler (the one \`bundle\` ships)
   --labels   a file with one class label per line
   --invert   invert gray levels: auto, true or false (default)
+  --model-dir  run the handler over every <name>.tflite in the folder (as serve --model-dir)
   --handler  your module exporting \`handler\`: .js/.mjs, or .ts compiled with esbuild`;
 
 /** One JSON log line per request on stderr, so stdout holds only the response. */
@@ -69,7 +71,7 @@ export async function readEvent(file: string): Promise<LambdaHttpEvent> {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['event', 'sample', 'model', 'handler', 'labels', 'invert'] });
+  const p = parseArgs(args, { values: ['event', 'sample', 'model', 'model-dir', 'handler', 'labels', 'invert'] });
   if (p.positional.length > (p.flags.has('event') ? 0 : 1)) throw new UsageError(`unexpected argument '${p.positional.at(-1)}'`);
   const event = await readEvent(eventFileOf(stringFlag(p, 'event') ?? p.positional[0], stringFlag(p, 'sample')));
   // Handler modules log through Powertools on stdout; keep stdout for the response (as sam local invoke does).
@@ -77,6 +79,7 @@ export async function main(args: string[]): Promise<number> {
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const result = await invokeEvent(event, {
     model: stringFlag(p, 'model'),
+    modelDir: stringFlag(p, 'model-dir'),
     handler: stringFlag(p, 'handler'),
     labels: stringFlag(p, 'labels'),
     invert: invertFlag(p),

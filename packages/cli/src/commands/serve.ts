@@ -6,16 +6,17 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { TfliteError } from '@tflite-lambda/runtime';
-import { ClassifierError, createDevServer, listen, type LambdaHttpHandler, type RequestObserver } from '@tflite-lambda/serving';
+import { ClassifierError, createDevServer, createHandler, listen, type LambdaHttpHandler, type RequestObserver } from '@tflite-lambda/serving';
 import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.js';
 import { CommandError, UsageError } from '../command.js';
 import { createDefaultHandler, parseInvert, type HandlerSettings, type InvertSetting } from '../handler.js';
 import { importHandler } from '../handler_module.js';
 import { demoFile } from '../package_files.js';
+import { asCommandErrors } from './task_errors.js';
 
 export const summary = 'Serve a model as the Lambda API on a local HTTP server (with the draw-a-digit page)';
-export const usage = `Usage: tflite-lambda serve [--model <model.tflite> [--labels <file>] [--invert auto|true|false] | --handler <module>]
-                           [--port 3000] [--host 127.0.0.1] [--quiet]
+export const usage = `Usage: tflite-lambda serve [--model <model.tflite> [--labels <file>] [--invert auto|true|false] | --model-dir <dir>
+                           | --handler <module>] [--port 3000] [--host 127.0.0.1] [--quiet]
 
 Runs a Lambda handler behind a local HTTP server that builds API Gateway REST proxy events (binary bodies
 base64-encoded) exactly as the deployed API does. GET / is the draw-a-digit page; POST / classifies an image.
@@ -23,6 +24,7 @@ With neither --model nor --handler it serves the demo app: the MNIST model shipp
   --model    serve this .tflite model with the built-in handler (the one \`bundle\` ships)
   --labels   a file with one class label per line
   --invert   invert gray levels: auto (when dark on light, as for MNIST), true or false (default)
+  --model-dir  serve every <name>.tflite in the folder as /models/<name>/… (a <name>.json beside it sets its task)
   --handler  your module exporting \`handler\` (as SAM's Handler): .js/.mjs, or .ts compiled with esbuild
   --port     port to listen on (default 3000; 0 picks a free one)
   --host     interface to bind (default 127.0.0.1)
@@ -42,6 +44,7 @@ export function existingFile(path: string, what: string): string {
 
 export interface HandlerChoice {
   readonly model?: string;
+  readonly modelDir?: string;
   readonly handler?: string;
   readonly labels?: string;
   readonly invert?: InvertSetting;
@@ -50,6 +53,13 @@ export interface HandlerChoice {
 
 /** The built-in handler on --model (default: the demo's), or the `handler` a module exports. */
 export async function resolveHandler(choice: HandlerChoice): Promise<LambdaHttpHandler> {
+  if (choice.modelDir !== undefined) {
+    if (choice.model !== undefined || choice.handler !== undefined) throw new UsageError('give --model-dir, --model or --handler, not two of them');
+    if (choice.labels !== undefined || choice.invert !== undefined) throw new UsageError('--labels and --invert configure --model; in a model folder, a <name>.json does');
+    const modelDir = resolve(choice.modelDir);
+    if (!existsSync(modelDir)) throw new CommandError(`model directory not found: ${modelDir}`);
+    return asCommandErrors(() => createHandler({ modelDir, observer: choice.observer }));
+  }
   if (choice.handler !== undefined) {
     if (choice.model !== undefined) throw new UsageError('give --model or --handler, not both');
     if (choice.labels !== undefined || choice.invert !== undefined) {
@@ -122,7 +132,7 @@ export function invertFlag(p: ParsedArgs): InvertSetting | undefined {
 const silent: RequestObserver = { record: () => undefined };
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['model', 'handler', 'port', 'host', 'labels', 'invert'], booleans: ['quiet'] });
+  const p = parseArgs(args, { values: ['model', 'model-dir', 'handler', 'port', 'host', 'labels', 'invert'], booleans: ['quiet'] });
   if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
   const port = intFlag(p, 'port', 3000);
   if (port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${port}`);
@@ -133,6 +143,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const running = await startServer({
     model: stringFlag(p, 'model'),
+    modelDir: stringFlag(p, 'model-dir'),
     handler: stringFlag(p, 'handler'),
     labels: stringFlag(p, 'labels'),
     invert: invertFlag(p),

@@ -2,7 +2,7 @@ import { OpResolver } from './resolver.js';
 import { COMPUTE_KERNELS } from './reference/compute_ops.js';
 import { EXTRA_KERNELS } from './reference/extra_ops.js';
 import { LAYOUT_KERNELS } from './reference/layout_ops.js';
-import { QUANTIZED_KERNELS } from './quantized/index.js';
+import { HYBRID_KERNELS, QUANTIZED_KERNELS } from './quantized/index.js';
 import { RECURRENT_KERNELS } from './recurrent/index.js';
 import { CONTROL_FLOW_KERNELS } from './control_flow/index.js';
 import { DYNAMIC_KERNELS } from './dynamic/index.js';
@@ -20,13 +20,14 @@ export interface BuiltinResolverOptions {
 
 /**
  * A resolver holding every kernel this package ships: the float reference kernels, then the integer ones
- * (added later, so they win for the nodes they support). Build your own OpResolver with fewer kernels to
- * let a bundler drop the rest.
+ * (added later, so they win for the nodes they support), the SIMD ones, and the hybrid ones. Build your own
+ * OpResolver with fewer kernels to let a bundler drop the rest.
  */
 export function builtinOpResolver(options: BuiltinResolverOptions = {}): OpResolver {
   const resolver = new OpResolver().add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...QUANTIZED_KERNELS, ...RECURRENT_KERNELS)
     .add(...DYNAMIC_KERNELS, ...CONTROL_FLOW_KERNELS, ...RESOURCE_KERNELS);
   // Added last so they win for the nodes they support (see wasm/index.ts).
   if (options.simd ?? simdSupported()) resolver.add(...WASM_KERNELS);
-  return resolver;
+  // The exact hybrid kernels take precedence over the SIMD hybrid paths, which are not bit-exact with LiteRT.
+  return resolver.add(...HYBRID_KERNELS);
 }

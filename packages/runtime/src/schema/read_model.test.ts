@@ -218,3 +218,12 @@ test('bytes that start inside a larger buffer (a Node Buffer slice) read the sam
   assert.equal(t.data!.buffer, host.buffer);
   assert.deepEqual([...new Int8Array(t.data!.slice().buffer)], [1, -1]);
 });
+
+test('a per-channel quantized_dimension beyond the tensor rank is kept for the kernels to judge', () => {
+  const m = new ModelBuilder();
+  const q = { scale: [0.5, 0.25], zeroPoint: [0, 0], quantizedDimension: 3 };
+  m.addInput({ dtype: 'int32', shape: [2], quantization: q });
+  const bytes = m.build();
+  const tensor = readModel(bytes).subgraphs[0]!.tensors[0]!;
+  assert.deepEqual(tensor.quantization, q);
+});

@@ -26,7 +26,7 @@ function elementCount(shape: readonly number[], where: string): number {
   return n;
 }
 
-export function readQuantization(t: Table | null, rank: number): QuantizationParams | null {
+export function readQuantization(t: Table | null): QuantizationParams | null {
   if (t === null) return null;
   const scale = t.float32s(QuantizationF.scale, 'quantization scale');
   const zeroPoint = t.int64s(QuantizationF.zeroPoint, 'quantization zero_point');
@@ -35,10 +35,10 @@ export function readQuantization(t: Table | null, rank: number): QuantizationPar
   if (scale.length !== zeroPoint.length) {
     throw new ModelFormatError(`${t.where}: ${scale.length} quantization scales but ${zeroPoint.length} zero points`);
   }
+  // A quantized_dimension outside the tensor's rank is kept, not refused: published models carry it on
+  // tensors whose parameters no kernel reads per channel (person_detect's int32 biases repeat the depthwise
+  // filter's dimension 3; TFLite Micro runs them). Every kernel that reads the dimension checks it.
   const quantizedDimension = t.int32(QuantizationF.quantizedDimension, 0);
-  if (scale.length > 1 && (quantizedDimension < 0 || quantizedDimension >= rank)) {
-    throw new ModelFormatError(`${t.where}: quantized_dimension ${quantizedDimension} is out of range for rank ${rank}`);
-  }
   return { scale, zeroPoint, quantizedDimension };
 }
 
@@ -83,7 +83,7 @@ export function readTensor(t: Table, buffers: readonly (Uint8Array | null)[]): T
     shapeSignature: readShape(t, TensorF.shapeSignature, 'shape_signature', -1),
     buffer,
     data,
-    quantization: readQuantization(t.table(TensorF.quantization, 'quantization'), shape.length),
+    quantization: readQuantization(t.table(TensorF.quantization, 'quantization')),
     isVariable: t.bool(TensorF.isVariable, false),
   };
   // Unsupported types and sparse encodings fail only when something uses them, so such models still load

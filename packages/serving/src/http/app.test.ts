@@ -4,7 +4,8 @@ import { ImageError } from '@tflite-lambda/vision';
 import { createApp, type AppOptions } from './app.js';
 import { fakeModel } from '@tflite-lambda/testing/serving';
 import { grayPng, tinyGif } from '@tflite-lambda/testing/images';
-import type { HttpRequest, HttpResponse, ImageModel, Prediction } from './types.js';
+import type { ImageClassifyTask, ServedModel } from '../models/served_model.js';
+import type { HttpRequest, HttpResponse, Prediction } from './types.js';
 
 function request(over: Partial<HttpRequest>): HttpRequest {
   return { method: 'POST', path: '/', headers: {}, query: {}, body: new Uint8Array(0), requestId: 'req-1', ...over };
@@ -21,7 +22,7 @@ function errorCode(res: HttpResponse): unknown {
 const png = grayPng(4, 4, (x) => x * 60);
 
 function run(over: Partial<HttpRequest>, options: Partial<AppOptions> = {}, model = fakeModel()) {
-  return createApp({ model, ...options }).handle(request(over));
+  return createApp({ models: [model], ...options }).handle(request(over));
 }
 
 describe('HTTP core: classification requests', () => {
@@ -127,7 +128,7 @@ describe('HTTP core: client errors', () => {
   });
 
   it('lists the allowed methods in Allow for 405', () => {
-    assert.equal(run({ method: 'DELETE' }).response.headers.allow, 'GET, POST');
+    assert.equal(run({ method: 'DELETE' }).response.headers.allow, 'GET, HEAD, POST');
   });
 
   it('maps the classifier image errors to 422 and 415', () => {
@@ -146,18 +147,17 @@ describe('HTTP core: client errors', () => {
 });
 
 describe('HTTP core: the request deadline', () => {
-  it('reaches the model with the image, for a plain classification and for ?top', () => {
+  it('reaches the task with the image, on the MNIST routes and on the task route', () => {
     const seen: (number | undefined)[] = [];
-    const model: ImageModel = {
-      numClasses: 2,
-      classify: (_: Uint8Array, call?: { deadline?: number }) => (seen.push(call?.deadline), { value: 1, score: 1 }),
-      topK: (_: Uint8Array, k: number, call?: { deadline?: number }) => (seen.push(call?.deadline), [{ value: 1, score: 1 }].slice(0, k)),
-    };
-    const app = createApp({ model });
+    const model = fakeModel(undefined, { name: 'digits' });
+    const task = model.task as ImageClassifyTask;
+    const recording: ServedModel = { ...model, task: { ...task, classify: (image, filter, call) => (seen.push(call?.deadline), task.classify(image, filter)) } };
+    const app = createApp({ models: [recording] });
     app.handle(request({ body: png, deadline: 1234 }));
     app.handle(request({ body: png, query: { top: '1' }, deadline: 5678 }));
+    app.handle(request({ path: '/models/digits/classify', body: png, deadline: 9 }));
     app.handle(request({ body: png }));
-    assert.deepEqual(seen, [1234, 5678, undefined]);
+    assert.deepEqual(seen, [1234, 5678, 9, undefined]);
   });
 });
 
@@ -180,13 +180,13 @@ describe('HTTP core: internal errors, page, CORS', () => {
   });
 
   it('answers a health check with the class count', () => {
-    assert.deepEqual(json(run({ method: 'GET', path: '/health' }).response), { status: 'ok', classes: 10 });
+    assert.deepEqual(json(run({ method: 'GET', path: '/health' }).response), { status: 'ok', classes: 10, models: ['fake'] });
   });
 
   it('answers CORS preflight with 204 and sends Access-Control-Allow-Origin on every response', () => {
     const pre = run({ method: 'OPTIONS' }).response;
     assert.equal(pre.status, 204);
-    assert.equal(pre.headers['access-control-allow-methods'], 'GET, POST, OPTIONS');
+    assert.equal(pre.headers['access-control-allow-methods'], 'GET, HEAD, POST, OPTIONS');
     assert.equal(run({ method: 'PUT' }).response.headers['access-control-allow-origin'], '*');
   });
 

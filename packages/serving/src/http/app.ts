@@ -1,25 +1,37 @@
 /**
- * The HTTP core: routes a runtime-agnostic request to the page, the health check or the classifier, and turns
- * every failure into a JSON error with the right status. Bad input never becomes a 5xx; anything else that
- * throws is a 500 carrying the request id, and is handed to the edge (outcome.internalError) to log.
+ * The HTTP core: routes a runtime-agnostic request to the page, a task, an inference protocol or a listing,
+ * and turns every failure into an error response of the route's style with the right status. Bad input never
+ * becomes a 5xx; anything else that throws is a 500 carrying the request id, handed to the edge
+ * (outcome.internalError) to log. HEAD is answered wherever GET is; compressed request bodies are inflated.
  */
-import { ImageError, sniffImageFormat } from '@tflite-lambda/vision';
-import { pageHtml } from '../page/page.js';
-import { extractImage, textMangledImage } from './body.js';
+import { TfliteError } from '@tflite-lambda/runtime';
+import { ImageError } from '@tflite-lambda/vision';
+import type { ServedModel } from '../models/served_model.js';
+import { TaskError } from '../tasks/index.js';
+import { decodeContentEncoding } from './content_encoding.js';
 import { HttpError, statusOf, type HttpErrorCode } from './errors.js';
-import { errorResponse, htmlResponse, jsonResponse, withCors } from './responses.js';
-import type { HandledRequest, HttpRequest, ImageModel, Prediction, PredictOptions, RequestOutcome } from './types.js';
+import { openInferenceRoutes } from './protocols/open_inference.js';
+import { tfServingRoutes } from './protocols/tf_serving.js';
+import { errorResponse, protocolErrorResponse, withCors } from './responses.js';
+import { legacyRoutes } from './routes/legacy_routes.js';
+import { openApiRoute } from './routes/openapi.js';
+import { taskRoutes } from './routes/task_routes.js';
+import { matchRoute, methodsOf, ModelCatalog, type ErrorStyle, type Route, type RouteHandler } from './router.js';
+import type { HandledRequest, HttpRequest, HttpResponse } from './types.js';
 
 /** Lambda's limit for a synchronous request payload. */
 export const DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** The version the protocols' server metadata reports. */
+export const SERVER_VERSION = '0.1.0';
 
 export interface AppOptions {
-  readonly model: ImageModel;
-  /** Bodies larger than this are refused with 413 (default 6 MB). */
+  /** The models served; the first is the default one (the MNIST routes, /detect, ...). */
+  readonly models: readonly ServedModel[];
+  /** Bodies larger than this, before or after decompression, are refused with 413 (default 6 MB). */
   readonly maxBodyBytes?: number;
   /** Send CORS headers and answer preflight requests (default true). */
   readonly cors?: boolean;
-  /** Serve the draw-a-digit page at GET / (default true). */
+  /** Serve the draw-a-digit page at GET / when the default model is an image classifier (default true). */
   readonly page?: boolean;
 }
 
@@ -29,36 +41,22 @@ export interface App {
   fail(err: unknown, requestId: string): HandledRequest;
 }
 
-const PAGE_PATHS = new Set(['/', '/index.html']);
-const CLASSIFY_PATHS = new Set(['/', '/classify']);
-
 export function createApp(options: AppOptions): App {
+  const catalog = new ModelCatalog(options.models);
+  const routes: Route[] = [
+    ...legacyRoutes(catalog, options.page ?? true),
+    ...taskRoutes(),
+    ...openInferenceRoutes(SERVER_VERSION),
+    ...tfServingRoutes(),
+    openApiRoute(SERVER_VERSION),
+  ];
   const cors = options.cors ?? true;
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const finish = (handled: HandledRequest) => (cors ? { ...handled, response: withCors(handled.response) } : handled);
   return {
-    handle: (req) => finish(route(req, options)),
-    fail: (err, requestId) => finish(failure(err, 0, requestId)),
+    handle: (req) => finish(dispatch(req, routes, catalog, cors, limit)),
+    fail: (err, requestId) => finish(failure(err, 'core', 0, requestId)),
   };
-}
-
-function route(req: HttpRequest, options: AppOptions): HandledRequest {
-  const path = withoutTrailingSlashes(req.path);
-  const allowed = allowedMethods(path, options);
-  if (allowed.length === 0) return failure(new HttpError('NOT_FOUND', `no route for ${path.slice(0, 100)}`), 0);
-  if (req.method === 'OPTIONS' && (options.cors ?? true)) {
-    return { response: { status: 204, headers: {}, body: '' }, outcome: { status: 204, inputBytes: 0 } };
-  }
-  if (!allowed.includes(req.method)) {
-    const error = new HttpError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}; use ${allowed.join(' or ')}`, {
-      allow: allowed.join(', '),
-    });
-    return failure(error, 0);
-  }
-  if (req.method === 'GET' && path === '/health') {
-    return ok(jsonResponse(200, { status: 'ok', classes: options.model.numClasses }));
-  }
-  if (req.method === 'GET') return ok(htmlResponse(pageHtml));
-  return classify(req, options);
 }
 
 /** '/classify/' → '/classify'; '' → '/'. A loop, since a regular expression would be quadratic on '////…x'. */
@@ -68,91 +66,75 @@ function withoutTrailingSlashes(path: string): string {
   return end === 0 ? '/' : path.slice(0, end);
 }
 
-function allowedMethods(path: string, options: AppOptions): string[] {
-  const methods: string[] = [];
-  if (path === '/health' || ((options.page ?? true) && PAGE_PATHS.has(path))) methods.push('GET');
-  if (CLASSIFY_PATHS.has(path)) methods.push('POST');
-  return methods;
-}
-
-function classify(req: HttpRequest, options: AppOptions): HandledRequest {
+function dispatch(req: HttpRequest, routes: readonly Route[], catalog: ModelCatalog, cors: boolean, limit: number): HandledRequest {
+  const path = withoutTrailingSlashes(req.path);
+  const matches = routes.map((route) => ({ route, params: matchRoute(route, path) })).filter((m) => m.params !== null);
+  const style: ErrorStyle = matches[0]?.route.errors ?? (path.startsWith('/v1/') || path.startsWith('/v2') ? 'protocol' : 'core');
+  if (matches.length === 0) return failure(new HttpError('NOT_FOUND', `no route for ${path.slice(0, 100)}`), style, 0);
+  const allowed = [...new Set(matches.flatMap((m) => methodsOf(m.route)))];
+  if (req.method === 'OPTIONS' && cors) {
+    return { response: { status: 204, headers: {}, body: '' }, outcome: { status: 204, inputBytes: 0 } };
+  }
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  const match = matches.find((m) => (method === 'GET' ? m.route.get : method === 'POST' ? m.route.post : undefined));
+  const handler: RouteHandler | undefined = method === 'GET' ? match?.route.get : method === 'POST' ? match?.route.post : undefined;
+  if (!match || !handler) {
+    const error = new HttpError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}; use ${allowed.join(' or ')}`, { allow: allowed.join(', ') });
+    return failure(error, style, 0);
+  }
   let inputBytes = 0;
   try {
-    const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    if (req.body.length > limit) {
-      throw new HttpError('PAYLOAD_TOO_LARGE', `the body is ${req.body.length} bytes; the limit is ${limit}`);
-    }
-    const top = topOf(req, options.model.numClasses);
-    const image = extractImage(req);
-    inputBytes = image.length;
-    if (sniffImageFormat(image) === null) {
-      throw new HttpError('UNSUPPORTED_IMAGE_FORMAT', `the image is not a PNG or JPEG (${describeMagic(image)})`);
-    }
-    const body = predict(options.model, image, top, { deadline: req.deadline });
-    return { response: jsonResponse(200, body), outcome: { status: 200, inputBytes, value: body.value, score: body.score } };
+    if (req.body.length > limit) throw new HttpError('PAYLOAD_TOO_LARGE', `the body is ${req.body.length} bytes; the limit is ${limit}`);
+    const body = method === 'POST' ? decodeContentEncoding(req.body, req.headers['content-encoding'], limit) : req.body;
+    const reply = handler({ req: body === req.body ? req : { ...req, body }, params: match.params ?? [], catalog });
+    inputBytes = reply.outcome?.inputBytes ?? 0;
+    const response = req.method === 'HEAD' ? headOf(reply.response) : reply.response;
+    return { response, outcome: { inputBytes, ...reply.outcome, status: response.status } };
   } catch (err) {
-    return failure(err, inputBytes, req.requestId);
+    return failure(err, match.route.errors, inputBytes, req.requestId);
   }
 }
 
-interface ClassifyBody extends Prediction {
-  top?: Prediction[];
-}
-
-/** One inference either way: with ?top the best of the top K is the classification. */
-function predict(model: ImageModel, image: Uint8Array, top: number | undefined, call: PredictOptions): ClassifyBody {
-  if (top === undefined) return plain(model.classify(image, call));
-  const ranked = model.topK(image, top, call).map(plain);
-  return { ...ranked[0], top: ranked };
-}
-
-function plain(p: Prediction): Prediction {
-  return p.label === undefined ? { value: p.value, score: p.score } : { value: p.value, score: p.score, label: p.label };
-}
-
-/** `?top=K`: an integer from 1; larger than the number of classes means all of them. */
-function topOf(req: HttpRequest, numClasses: number): number | undefined {
-  const raw = req.query.top;
-  if (raw === undefined) return undefined;
-  const k = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(k) || k < 1) {
-    throw new HttpError('INVALID_QUERY', `top must be a positive integer, got '${raw.slice(0, 20)}'`);
-  }
-  return Math.min(k, numClasses);
-}
-
-function ok(response: HandledRequest['response']): HandledRequest {
-  return { response, outcome: { status: response.status, inputBytes: 0 } };
+/** HEAD: the GET response's status and headers, without its body. */
+function headOf(res: HttpResponse): HttpResponse {
+  return { ...res, body: '' };
 }
 
 /** Maps any thrown value to a response; only what is not the client's fault becomes a 500. */
-function failure(err: unknown, inputBytes: number, requestId = ''): HandledRequest {
+function failure(err: unknown, style: ErrorStyle, inputBytes: number, requestId = ''): HandledRequest {
   const known = clientError(err);
   if (known) {
     const status = statusOf(known.code);
-    const response = errorResponse(status, known.code, known.message, { headers: known.headers });
+    const response =
+      style === 'protocol'
+        ? protocolErrorResponse(status, known.message, known.headers)
+        : errorResponse(status, known.code, known.message, { headers: known.headers });
     return { response, outcome: { status, inputBytes, errorCode: known.code } };
   }
-  const response = errorResponse(500, 'INTERNAL_ERROR', `internal error (request id ${requestId})`, { requestId });
+  const message = `internal error (request id ${requestId})`;
+  const response = style === 'protocol' ? protocolErrorResponse(500, message) : errorResponse(500, 'INTERNAL_ERROR', message, { requestId });
   return { response, outcome: { status: 500, inputBytes, errorCode: 'INTERNAL_ERROR', internalError: err } };
 }
+
+const TASK_ERRORS: Partial<Record<TaskError['code'], HttpErrorCode>> = {
+  INVALID_INPUT: 'INVALID_INPUT',
+  BAD_OPTIONS: 'INVALID_QUERY',
+  UNSUPPORTED_AUDIO_FORMAT: 'UNSUPPORTED_AUDIO_FORMAT',
+  AUDIO_DECODE_FAILED: 'AUDIO_DECODE_FAILED',
+  AUDIO_TOO_LONG: 'AUDIO_TOO_LONG',
+};
+
+/** Runtime errors a request can cause: a tensor of the wrong size or shape, or a shape too big to plan. */
+const RUNTIME_ERRORS: Partial<Record<TfliteError['code'], HttpErrorCode>> = {
+  TENSOR: 'INVALID_TENSOR',
+  SHAPE: 'INVALID_TENSOR',
+  LIMIT: 'PAYLOAD_TOO_LARGE',
+};
 
 function clientError(err: unknown): { code: HttpErrorCode; message: string; headers?: Record<string, string> } | null {
   if (err instanceof HttpError) return { code: err.code, message: err.message, headers: { ...err.headers } };
   if (err instanceof ImageError) return { code: err.code, message: err.message };
+  if (err instanceof TaskError && TASK_ERRORS[err.code]) return { code: TASK_ERRORS[err.code] as HttpErrorCode, message: err.message };
+  if (err instanceof TfliteError && RUNTIME_ERRORS[err.code]) return { code: RUNTIME_ERRORS[err.code] as HttpErrorCode, message: err.message };
   return null;
 }
-
-function describeMagic(bytes: Uint8Array): string {
-  const head = Buffer.from(bytes.subarray(0, 4)).toString('latin1');
-  if (head.startsWith('GIF8')) return 'it is a GIF';
-  if (head === 'RIFF') return 'it looks like WebP';
-  if (head.startsWith('BM')) return 'it looks like BMP';
-  const mangled = textMangledImage(bytes);
-  if (mangled) {
-    return `it looks like a ${mangled} that was decoded as text on the way (its bytes ≥ 0x80 became U+FFFD): send it as ` +
-      'binary, with Content-Type image/png or image/jpeg (API Gateway passes only its binary media types unchanged)';
-  }
-  return `first bytes ${Buffer.from(bytes.subarray(0, 4)).toString('hex')}`;
-}
-

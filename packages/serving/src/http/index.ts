@@ -1,5 +1,6 @@
 /** The runtime-agnostic HTTP core. */
-export { createApp, DEFAULT_MAX_BODY_BYTES, type App, type AppOptions } from './app.js';
+export { createApp, DEFAULT_MAX_BODY_BYTES, SERVER_VERSION, type App, type AppOptions } from './app.js';
 export { HttpError, statusOf, type HttpErrorCode } from './errors.js';
 export { parseMultipart, boundaryOf, type FormPart } from './multipart.js';
-export type { HttpRequest, HttpResponse, ImageModel, Prediction, RequestOutcome, HandledRequest } from './types.js';
+export { openApiDocument } from './routes/openapi.js';
+export type { HttpRequest, HttpResponse, Prediction, RequestOutcome, HandledRequest } from './types.js';

@@ -1,12 +1,12 @@
-/** Building responses: JSON bodies, the error envelope and CORS headers. */
+/** Building responses: JSON bodies, the error envelopes and CORS headers. */
 import type { HttpErrorCode } from './errors.js';
 import type { HttpResponse } from './types.js';
 
 /** The API is public and carries no credentials, so any origin may call it from a browser. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'content-type',
+  'access-control-allow-methods': 'GET, HEAD, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, content-encoding',
   'access-control-max-age': '86400',
 };
 
@@ -18,6 +18,10 @@ export function jsonResponse(status: number, value: unknown, headers: Record<str
   };
 }
 
+export function binaryResponse(contentType: string, body: Uint8Array): HttpResponse {
+  return { status: 200, headers: { 'content-type': contentType }, body };
+}
+
 /** `{"error": {"code", "message"}}`, plus the request id for internal errors. */
 export function errorResponse(
   status: number,
@@ -27,6 +31,11 @@ export function errorResponse(
 ): HttpResponse {
   const error = extra.requestId === undefined ? { code, message } : { code, message, requestId: extra.requestId };
   return jsonResponse(status, { error }, extra.headers);
+}
+
+/** The Open Inference Protocol's and TensorFlow Serving's error body: `{"error": "<message>"}`. */
+export function protocolErrorResponse(status: number, message: string, headers: Record<string, string> = {}): HttpResponse {
+  return jsonResponse(status, { error: message }, headers);
 }
 
 export function htmlResponse(html: string): HttpResponse {

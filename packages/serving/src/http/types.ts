@@ -2,9 +2,6 @@
  * The runtime-agnostic request and response of the HTTP core. Adapters (Lambda events, the local dev server)
  * translate into these and back; nothing here knows which runtime carried the bytes.
  */
-import type { PredictOptions } from '../classifier/options.js';
-
-export type { PredictOptions };
 
 /** One incoming request, already normalised by an adapter. */
 export interface HttpRequest {
@@ -20,7 +17,7 @@ export interface HttpRequest {
   readonly body: Uint8Array;
   /** The id the platform gave this request, echoed in 500 responses and logs. */
   readonly requestId: string;
-  /** When the answer must be ready, in performance.now() milliseconds (absent: no deadline). */
+  /** When decoding and resizing its image must be done, in performance.now() milliseconds (absent: no deadline). */
   readonly deadline?: number;
 }
 
@@ -32,21 +29,11 @@ export interface HttpResponse {
   readonly body: string | Uint8Array;
 }
 
-/** One class and its score, as the classifier reports it. */
+/** One class and its score: the `{"value", "score"}` answer of the classification route of the MNIST app. */
 export interface Prediction {
   readonly value: number;
   readonly score: number;
   readonly label?: string;
-}
-
-/**
- * What the core needs from a model: ImageClassifier satisfies it. Tests can pass a stand-in, so the HTTP
- * core is tested without kernels.
- */
-export interface ImageModel {
-  classify(image: Uint8Array, options?: PredictOptions): Prediction;
-  topK(image: Uint8Array, k: number, options?: PredictOptions): Prediction[];
-  readonly numClasses: number;
 }
 
 /** What happened to one request, for the edge's structured log line and metrics. */
@@ -54,6 +41,8 @@ export interface RequestOutcome {
   readonly status: number;
   /** Size in bytes of the image the model saw (0 when none was extracted). */
   readonly inputBytes: number;
+  /** The model that answered, on model routes. */
+  readonly model?: string;
   readonly value?: number;
   readonly score?: number;
   /** The error code sent to the client, for 4xx/5xx responses. */

@@ -1,11 +1,15 @@
 /**
  * The browser script of the draw-a-digit page, as text. Plain ES2017 (no template literals, so it can live
- * in this string). Pointer events cover mouse, pen and touch; `touch-action: none` on the canvas stops touch
- * scrolling. Before sending, the drawing is framed as MNIST digits are: its bounding box scaled to fit a
+ * in this string); classifyUrl's compiled source is embedded as it is. Pointer events cover mouse, pen and
+ * touch; `touch-action: none` on the canvas stops touch scrolling. Before sending, the drawing is framed as MNIST digits are: its bounding box scaled to fit a
  * 20/28 box, placed with its centre of mass at the centre, white on black; the server resizes it to 28×28.
  */
+import { classifyUrl } from './classify_url.js';
+
 export const pageScript = String.raw`
 (function () {
+  ${classifyUrl.toString()}
+
   var canvas = document.getElementById('pad');
   var ctx = canvas.getContext('2d');
   var drawing = false;
@@ -120,7 +124,7 @@ export const pageScript = String.raw`
     var mine = ++sequence;
     document.getElementById('status').textContent = 'Classifying…';
     framed(box).toBlob(function (blob) {
-      fetch(new URL('./?top=10', location.href).toString(), {
+      fetch(classifyUrl(location.href), {
         method: 'POST', headers: { 'Content-Type': 'image/png' }, body: blob
       }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
         .then(function (res) {

@@ -9,30 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { Interpreter } from '@tflite-lambda/runtime';
 import { skipWithoutShared } from '../paths.js';
 import { compareArgmax, compareTensors, toleranceFor } from '../litert/compare.js';
-import { describeTensor, type HostTensor } from '../litert/host_tensor.js';
+import type { HostTensor } from '../litert/host_tensor.js';
 import { listCorpusModels, outputIsSoftmax, readCorpusModel, type CorpusCase, type CorpusModel } from '../corpus/conformance_corpus.js';
-
-/** Sets the case's inputs (resizing when its shapes differ from the current ones), invokes, reads outputs. */
-function runCase(interpreter: Interpreter, c: CorpusCase): HostTensor[] {
-  const inputs = interpreter.getInputDetails();
-  assert.equal(inputs.length, c.inputs.length, 'number of inputs');
-  let resized = false;
-  inputs.forEach((d, k) => {
-    assert.equal(d.dtype, c.inputs[k].dtype, `input ${k} dtype`);
-    if (describeTensor(d) !== describeTensor(c.inputs[k])) {
-      interpreter.resizeInputTensor(d.index, [...c.inputs[k].shape]);
-      resized = true;
-    }
-  });
-  if (resized) interpreter.allocateTensors();
-  inputs.forEach((d, k) => interpreter.setTensor(d.index, c.inputs[k].data));
-  interpreter.invoke();
-  return interpreter.getOutputDetails().map((d) => ({
-    dtype: d.dtype,
-    shape: d.shape,
-    data: interpreter.getTensor(d.index),
-  }));
-}
+import { runCase } from './run_case.js';
 
 /** Every way our outputs miss the reference, as readable lines (empty when the case passes). */
 function mismatches(model: CorpusModel, ours: HostTensor[], c: CorpusCase): string[] {

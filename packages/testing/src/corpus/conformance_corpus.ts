@@ -5,7 +5,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir } from '../paths.js';
-import { isDType, typedFromBytes, type HostTensor } from '../litert/host_tensor.js';
+import { readCasesFile, readJson, type CorpusCase } from './corpus_json.js';
+
+export type { CorpusCase } from './corpus_json.js';
 
 export interface CorpusTensorMeta {
   readonly index: number;
@@ -19,13 +21,6 @@ export interface CorpusMeta {
   readonly ops: readonly string[];
   readonly inputs: readonly CorpusTensorMeta[];
   readonly outputs: readonly CorpusTensorMeta[];
-}
-
-export interface CorpusCase {
-  /** 'random' or 'zeros'. */
-  readonly kind: string;
-  readonly inputs: readonly HostTensor[];
-  readonly outputs: readonly HostTensor[];
 }
 
 export interface CorpusModel {
@@ -55,52 +50,14 @@ export function listCorpusModels(): string[] {
     .sort();
 }
 
-function decodeTensor(raw: unknown, where: string): HostTensor {
-  if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: not an object`);
-  const dtype: unknown = Reflect.get(raw, 'dtype');
-  const shape: unknown = Reflect.get(raw, 'shape');
-  const data: unknown = Reflect.get(raw, 'data');
-  if (typeof dtype !== 'string' || !isDType(dtype)) throw new Error(`${where}: unknown dtype ${String(dtype)}`);
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d))) throw new Error(`${where}: bad shape`);
-  if (typeof data !== 'string') throw new Error(`${where}: data is not base64 text`);
-  return { dtype, shape: shape.map(Number), data: typedFromBytes(dtype, Buffer.from(data, 'base64')) };
-}
-
-function decodeTensors(raw: unknown, where: string): HostTensor[] {
-  if (!Array.isArray(raw)) throw new Error(`${where}: not a list`);
-  return raw.map((t, i) => decodeTensor(t, `${where}[${i}]`));
-}
-
-function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8'));
-}
-
 /** Reads one model folder of the corpus; throws when the corpus is absent or the folder malformed. */
 export function readCorpusModel(name: string, corpus: CorpusName = 'conformance'): CorpusModel {
   const root = corpusDir(corpus);
   if (root === null) throw new Error(`shared ${corpus} corpus not found`);
   const dir = join(root, name);
   const meta = readJson(join(dir, 'meta.json')) as CorpusMeta;
-  const cases = readJson(join(dir, 'cases.json'));
-  if (typeof cases !== 'object' || cases === null) throw new Error(`${name}/cases.json: not an object`);
-  const list: unknown = Reflect.get(cases, 'cases');
-  if (!Array.isArray(list)) throw new Error(`${name}/cases.json: no cases`);
-  return {
-    name,
-    meta,
-    bytes: new Uint8Array(readFileSync(join(dir, 'model.tflite'))),
-    reference: String(Reflect.get(cases, 'reference')),
-    cases: list.map((c: unknown, i: number) => decodeCase(c, `${name} case ${i}`)),
-  };
-}
-
-function decodeCase(raw: unknown, where: string): CorpusCase {
-  if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: not an object`);
-  return {
-    kind: String(Reflect.get(raw, 'kind')),
-    inputs: decodeTensors(Reflect.get(raw, 'inputs'), `${where} inputs`),
-    outputs: decodeTensors(Reflect.get(raw, 'outputs'), `${where} outputs`),
-  };
+  const { reference, cases } = readCasesFile(join(dir, 'cases.json'), name);
+  return { name, meta, bytes: new Uint8Array(readFileSync(join(dir, 'model.tflite'))), reference, cases };
 }
 
 /** Models over 1 MB (mobilenet_v2_int8) take seconds per case in a TypeScript runtime. */

@@ -12,8 +12,9 @@ export interface FuzzCase {
   /** Which seed input and mutation made it, e.g. 'jpeg_progressive sos'. */
   readonly label: string;
   readonly bytes: Uint8Array;
-  /** For HTTP cases: the request's Content-Type. */
+  /** For HTTP cases: the request's Content-Type and Content-Encoding. */
   readonly contentType?: string;
+  readonly contentEncoding?: string;
 }
 
 export interface FuzzTarget {

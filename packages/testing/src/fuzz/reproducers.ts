@@ -12,6 +12,7 @@ import type { FuzzCase, FuzzTargetName } from './fuzz_case.js';
 
 interface StoredHttpCase {
   readonly contentType: string;
+  readonly contentEncoding?: string;
   readonly bodyBase64: string;
 }
 
@@ -26,7 +27,8 @@ function extensionOf(c: FuzzCase): string {
 
 function contentOf(c: FuzzCase): Uint8Array {
   if (c.target !== 'http') return c.bytes;
-  const stored: StoredHttpCase = { contentType: c.contentType ?? '', bodyBase64: Buffer.from(c.bytes).toString('base64') };
+  const encoding = c.contentEncoding === undefined ? {} : { contentEncoding: c.contentEncoding };
+  const stored: StoredHttpCase = { contentType: c.contentType ?? '', ...encoding, bodyBase64: Buffer.from(c.bytes).toString('base64') };
   return Buffer.from(`${JSON.stringify(stored, null, 1)}\n`);
 }
 
@@ -54,6 +56,7 @@ export function loadReproducers(target: FuzzTargetName, dir = regressionDir(targ
       const bytes = readFileSync(join(dir, file));
       if (target !== 'http') return { target, label: file, file, bytes: new Uint8Array(bytes) };
       const stored = JSON.parse(bytes.toString('utf8')) as StoredHttpCase;
-      return { target, label: file, file, contentType: stored.contentType, bytes: new Uint8Array(Buffer.from(stored.bodyBase64, 'base64')) };
+      const bytes64 = new Uint8Array(Buffer.from(stored.bodyBase64, 'base64'));
+      return { target, label: file, file, contentType: stored.contentType, contentEncoding: stored.contentEncoding, bytes: bytes64 };
     });
 }

@@ -27,7 +27,7 @@ const TEST_FILES = /\.test\.|(^|\/)(testing|fixtures|__tests__)\/|\.tsbuildinfo$
 const SNIPPET_OUTPUT: Record<PublishedName, RegExp | null> = {
   runtime: /Float32Array\(10\)[\s\S]*Float32Array\(4\) \[ 0, 2, 0, 4 \]/,
   vision: /png 112 112\s+28 28 1/,
-  serving: /\{ value: 7, score: 0\.9\d*[\s\S]*200 \{"value":7,"score":0\.9/,
+  serving: /index: 7,\s+score: 0\.9\d*[\s\S]*200 \{"value":7,"score":0\.9/,
   train: /\{ loss: [\d.]+, accuracy: [\d.]+ \}/,
   cli: null,
 };

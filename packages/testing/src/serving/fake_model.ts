@@ -1,23 +1,41 @@
-/** A stand-in ImageModel for tests of the HTTP edges: no kernels, answers derived from the bytes. Not exported. */
-import type { ImageModel, Prediction } from '@tflite-lambda/serving';
+/** A stand-in model for tests of the HTTP edges: no kernels, answers derived from the bytes. Not exported. */
+import type { ClassificationResult, ServedModel } from '@tflite-lambda/serving';
 
-/** Remembers what it saw; the best class is the image's byte length mod 10, scores fall by rank. */
-export function fakeModel(fail?: Error): ImageModel & { seen: Uint8Array[] } {
+export interface FakeModel extends ServedModel {
+  readonly seen: Uint8Array[];
+}
+
+/**
+ * An image classifier named `name` that remembers what it saw: the best class is the image's byte length
+ * mod 10, scores fall by rank (10/55, 9/55, ...), and its labels are 'digit-<n>' when `labelled`.
+ */
+export function fakeModel(fail?: Error, options: { name?: string; labelled?: boolean } = {}): FakeModel {
   const seen: Uint8Array[] = [];
-  const rank = (image: Uint8Array): Prediction[] =>
-    Array.from({ length: 10 }, (_, i) => ({ value: (image.length + i) % 10, score: (10 - i) / 55 }));
+  const result = (image: Uint8Array, maxResults = 10): ClassificationResult => ({
+    classifications: [
+      {
+        headIndex: 0,
+        headName: 'probabilities',
+        categories: Array.from({ length: Math.min(10, maxResults) }, (_, i) => {
+          const index = (image.length + i) % 10;
+          return { index, score: (10 - i) / 55, categoryName: options.labelled ? `digit-${index}` : '', displayName: '' };
+        }),
+      },
+    ],
+  });
   return {
+    name: options.name ?? 'fake',
+    version: '1',
     seen,
-    numClasses: 10,
-    classify(image) {
-      if (fail) throw fail;
-      seen.push(image);
-      return rank(image)[0];
-    },
-    topK(image, k) {
-      if (fail) throw fail;
-      seen.push(image);
-      return rank(image).slice(0, k);
+    tensors: null,
+    task: {
+      kind: 'classify',
+      numClasses: 10,
+      classify(image, filter) {
+        if (fail) throw fail;
+        seen.push(image);
+        return result(image, filter?.maxResults);
+      },
     },
   };
 }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preparePixels, type InputSpec } from '@tflite-lambda/serving';
+import type { TensorDetails } from '@tflite-lambda/runtime';
+import { inputSpecOf, preparePixels } from '@tflite-lambda/serving';
 import { fromBase64, loadPillowCases, pillowFixtureDir, readFixtureImage, rgbPng } from '@tflite-lambda/testing/images';
 import { loadImageFolder } from './image_folder.js';
 
@@ -59,8 +60,8 @@ test("training's loader and serving's preprocessing give identical pixels, and P
         },
         (root) => {
           const trained = loadImageFolder(root, { height: 28, width: 28, channels }).images.subarray(0, 28 * 28 * channels);
-          const spec: InputSpec = { index: 0, width: 28, height: 28, channels, dtype: 'uint8', scale: 1, zeroPoint: 0 };
-          const served = preparePixels(readFixtureImage(c), spec);
+          const input: TensorDetails = { index: 0, name: 'image', shape: [1, 28, 28, channels], shapeSignature: [1, 28, 28, channels], dtype: 'uint8', quantization: { scale: [], zeroPoint: [], quantizedDimension: 0 } };
+          const served = preparePixels(readFixtureImage(c), inputSpecOf(input, undefined, { invert: false }));
           assert.deepEqual(trained, served.data, `${c.name} ${r.mode}`);
           assert.deepEqual(trained, fromBase64(r.data), `${c.name} ${r.mode} vs Pillow`);
         },

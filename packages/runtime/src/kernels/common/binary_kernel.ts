@@ -6,7 +6,8 @@
 import { ModelFormatError } from '../../core/errors.js';
 import type { ArithmeticOptions, BuiltinOptions, FusedActivation } from '../../core/options.js';
 import { BuiltinOp, type BuiltinOpName } from '../../core/ops.js';
-import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
+import type { DType } from '../../core/dtype.js';
+import type { KernelRegistration, NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
 import { applyFloatActivation, nodeActivationRange } from './activation.js';
 import { planNodeBroadcast, runBinary, type BinaryPlan, type BinaryRow } from './binary_broadcast.js';
 import { expectDType, requireInput, requireOutput } from './node_checks.js';
@@ -29,18 +30,24 @@ export function binarySupports(node: NodeSignature, dtypes: readonly BinaryDType
   return (dtypes as readonly string[]).includes(a.dtype) && b.dtype === a.dtype && out.dtype === a.dtype;
 }
 
-/** Validates dtypes, broadcasts the shapes, sets the output shape, resolves the activation range. */
-export function prepareBinary<O>(
-  node: NodeContext<O>,
-  dtypes: readonly BinaryDType[],
-  activation: FusedActivation = 'NONE',
-): BinaryPrepared {
+/** The two inputs and the output, checked to share one of `dtypes`. */
+export function sameDTypeOperands<O>(node: NodeContext<O>, dtypes: readonly DType[]): { a: RuntimeTensor; b: RuntimeTensor; out: RuntimeTensor } {
   const a = requireInput(node, 0);
   const b = requireInput(node, 1);
   const out = requireOutput(node, 0);
   expectDType(node, a, dtypes, 'input');
   expectDType(node, b, [a.dtype], 'input');
   expectDType(node, out, [a.dtype], 'output');
+  return { a, b, out };
+}
+
+/** Validates dtypes, broadcasts the shapes, sets the output shape, resolves the activation range. */
+export function prepareBinary<O>(
+  node: NodeContext<O>,
+  dtypes: readonly BinaryDType[],
+  activation: FusedActivation = 'NONE',
+): BinaryPrepared {
+  const { a, b, out } = sameDTypeOperands(node, dtypes);
   const plan = planNodeBroadcast(node, a, b, out);
   const { min, max } = nodeActivationRange(node, activation);
   return { plan, dtype: a.dtype as BinaryDType, min, max };

@@ -53,6 +53,17 @@ export function roundingDivideByPOT(x: number, exponent: number): number {
 }
 
 /**
+ * RoundingDivideByPOT for any exponent 0..63 as LiteRT's WebAssembly build computes it: beyond 31 (which
+ * gemmlowp only asserts against) the mask `(1ll << e) − 1` truncates to all ones and the int32 shift count is
+ * taken mod 32, so x ≥ 0 gains 1 and x < 0 is shifted by e − 32. TFLite's quantized DIV reaches such
+ * exponents for small quotients.
+ */
+export function roundingDivideByPOTWasm(x: number, exponent: number): number {
+  if (exponent <= 31) return roundingDivideByPOT(x, exponent);
+  return (x >> (exponent & 31)) + (x >= 0 ? 1 : 0);
+}
+
+/**
  * TFLite's MultiplyByQuantizedMultiplier (reference, double-rounding variant): left shift (int32, wrapping
  * like the C++), SRDHM, then rounding right shift. `shift` > 0 is a left shift, < 0 a right shift.
  */
@@ -88,4 +99,39 @@ export function saturatingRoundingMultiplyByPOT(x: number, exponent: number): nu
 /** Clamps `v` into [lo, hi]. */
 export function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
+}
+
+/** TFLite's MultiplyByQuantizedMultiplierSmallerThanOneExp: SRDHM, then a rounding right shift (`leftShift` ≤ 0). */
+export function multiplyByQuantizedMultiplierSmallerThanOne(x: number, multiplier: number, leftShift: number): number {
+  return roundingDivideByPOT(srdhm(x, multiplier), -leftShift);
+}
+
+/**
+ * TFLite's GetInvSqrtQuantizedMultiplierExp: 1/√input as a Q31 multiplier and a shift, by five
+ * Newton–Raphson steps in gemmlowp's Q3.28 fixed point from the input normalised into [2^27, 2^29). Inputs
+ * 0 and 1 give INT32_MAX, shift 0. `reverseShift` −1 turns TFLite's right shift into a left shift.
+ */
+export function invSqrtQuantizedMultiplier(input: number, reverseShift: number): { multiplier: number; shift: number } {
+  if (input <= 1) return { multiplier: INT32_MAX, shift: 0 };
+  let shift = 11;
+  while (input >= 1 << 29) {
+    input = Math.trunc(input / 4);
+    shift++;
+  }
+  const leftShiftBitPairs = ((Math.clz32(input) - 1) >>> 1) - 1;
+  shift -= leftShiftBitPairs;
+  input <<= 2 * leftShiftBitPairs;
+  const halfInput = roundingDivideByPOT(input >> 1, 1); // Q3.28 input/2
+  const halfThree = (1 << 28) + (1 << 27); // 1.5 in Q3.28
+  let x = 1 << 28; // 1.0 in Q3.28
+  for (let i = 0; i < 5; i++) {
+    const x3 = saturatingRoundingMultiplyByPOT(srdhm(srdhm(x, x), x), 6);
+    x = saturatingRoundingMultiplyByPOT((srdhm(halfThree, x) - srdhm(halfInput, x3)) | 0, 3);
+  }
+  let multiplier = srdhm(x, 1518500250); // × √2/2 in Q0.31
+  if (shift < 0) {
+    multiplier = (multiplier << -shift) | 0;
+    shift = 0;
+  }
+  return { multiplier, shift: shift * reverseShift };
 }

@@ -74,13 +74,14 @@ export const foldProdInt32: Fold = (acc, x) => Math.imul(acc, x);
 
 export function evalFold(node: NodeContext<ReducerOptions>, plan: FoldPlan, f: Fold): void {
   const out = elementsOf(node.outputs[0]!.data) as { [i: number]: number; length: number };
-  const input = elementsOf(node.inputs[0]!.data) as { [i: number]: number; length: number };
   for (let i = 0; i < out.length; i++) out[i] = plan.init;
-  if (plan.inputShape.length === 0) {
-    out[0] = f(out[0]!, input[0]!);
-    return;
-  }
-  foldDim(out, input, plan, f, 0, 0, 0);
+  foldInto(out, elementsOf(node.inputs[0]!.data) as { [i: number]: number }, plan, f);
+}
+
+/** Folds every input element into its slot of `out` (already initialised), in input order. */
+export function foldInto(out: { [i: number]: number }, input: { [i: number]: number }, plan: FoldPlan, f: Fold): void {
+  if (plan.inputShape.length === 0) out[0] = f(out[0]!, input[0]!);
+  else foldDim(out, input, plan, f, 0, 0, 0);
 }
 
 function foldDim(

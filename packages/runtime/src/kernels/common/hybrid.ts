@@ -1,14 +1,16 @@
 /**
- * Hybrid ("dynamic range quantized") CONV_2D / DEPTHWISE_CONV_2D / FULLY_CONNECTED: float32 activations with
- * constant int8 weights. LiteRT (XNNPACK, the runtime our conformance references come from) quantizes the float
- * input to int8 on the fly — asymmetric, one scale and zero point per batch row (dense) or per image
- * (convolutions), as checked against LiteRT for each op — multiplies in integers and rescales. We reproduce
- * that by snapping the input to the same int8 grid ("fake quantization") and running the float kernel on
- * dequantized weights: the products and sums are then the integer ones times the two scales.
+ * Hybrid ("dynamic range quantized") weights: float32 activations with constant int8 weights. The bit-exact
+ * hybrid kernels are quantized/hybrid_*.ts (integer accumulation, LiteRT's input quantization per op). The
+ * float kernels and the SIMD hybrid paths use the approximation here instead: the input snapped to XNNPACK's
+ * per-image (or per-row) int8 grid ("fake quantization") and the float kernel run on dequantized weights,
+ * which gives the integer products times the two scales up to float rounding (and quantizes 1×1
+ * convolutions per image, where LiteRT quantizes per pixel).
  */
 import { numElements } from '../../core/shape.js';
 import type { NodeSignature, RuntimeTensor } from '../kernel.js';
+import { xnnpackRowParams } from './hybrid_quantize.js';
 import { inputIs, shapeError, type AnyNode } from './node_checks.js';
+import { roundHalfEven } from './quantization.js';
 
 /** True for a weight tensor this path accepts: constant int8 with scales (zero points 0). */
 export function isHybridWeight(t: RuntimeTensor | null | undefined): boolean {
@@ -39,37 +41,18 @@ export function dequantizeWeights(node: AnyNode, t: RuntimeTensor): Float32Array
   return out;
 }
 
-/** Round half to even, as C's rintf in the default rounding mode. */
-function rint(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
 /**
  * Replaces each of `rows` runs of `rowLength` values by its int8-quantized-then-dequantized value, using
- * XNNPACK's asymmetric parameters: the range widened to include 0, inverse scale 255 / range in float32, the
- * zero point nudged from whichever end has the smaller error, values rounded half to even and clamped.
+ * XNNPACK's asymmetric parameters (common/hybrid_quantize.ts's xnnpackRowParams): values rounded half to even
+ * and clamped.
  */
 export function fakeQuantizeRowsInt8(input: Float32Array, output: Float32Array, rows: number, rowLength: number): void {
-  const f = Math.fround;
   for (let r = 0, base = 0; r < rows; r++, base += rowLength) {
-    let min = 0;
-    let max = 0;
+    const { inverseScale, scale, zeroPoint } = xnnpackRowParams(input, base, rowLength);
     for (let i = 0; i < rowLength; i++) {
-      const x = input[base + i]!;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    const invScale = min === max ? 1 : f(255 / f(max - min));
-    const minScaled = f(min * invScale);
-    const maxScaled = f(max * invScale);
-    let zp = f(-128 + minScaled) + f(127 + maxScaled) > 0 ? f(-128 - minScaled) : f(127 - maxScaled);
-    zp = rint(Math.min(127, Math.max(-128, zp)));
-    const scale = f(1 / invScale);
-    for (let i = 0; i < rowLength; i++) {
-      let q = rint(f(input[base + i]! * invScale)) + zp;
+      let q = roundHalfEven(Math.fround(input[base + i]! * inverseScale)) + zeroPoint;
       q = q < -128 ? -128 : q > 127 ? 127 : q;
-      output[base + i] = (q - zp) * scale;
+      output[base + i] = (q - zeroPoint) * scale;
     }
   }
 }

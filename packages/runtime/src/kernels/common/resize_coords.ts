@@ -1,7 +1,9 @@
 /**
- * TFLite's coordinate transforms for RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR, computed once per output
- * row/column at prepare time. All arithmetic is float32 (Math.fround after every step) because the C++
- * reference computes in float, and the rounding decides which source pixel is picked.
+ * Coordinate transforms for RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR, computed once per output row/column at
+ * prepare time. All arithmetic is float32 (Math.fround after every step) because the engines compute in float,
+ * and the rounding decides which source pixel is picked and with what weight. RESIZE_NEAREST_NEIGHBOR follows
+ * TFLite's builtin kernel; RESIZE_BILINEAR (constant size) runs on LiteRT's XNNPACK delegate, whose
+ * coordinates round differently from TFLite's reference (see bilinearTaps).
  */
 const f = Math.fround;
 
@@ -13,20 +15,26 @@ export function resizeScale(inSize: number, outSize: number, alignCorners: boole
 export interface BilinearTaps {
   readonly lower: Int32Array;
   readonly upper: Int32Array;
-  /** Source position minus `lower` (float32; negative near the edge with half-pixel centers, as TFLite). */
+  /** Source position minus `lower`, in [0, 1) (float32). */
   readonly frac: Float32Array;
 }
 
-/** ComputeInterpolationValues for each output coordinate along one dimension. */
+/**
+ * XNNPACK's bilinear indirection for each output coordinate along one dimension: position o·scale (with
+ * half-pixel centers plus the offset 0.5·scale − 0.5, computed once, and clamped into the input), the lower
+ * tap its truncation, the upper one the next tap (clamped), the weight the remainder.
+ */
 export function bilinearTaps(inSize: number, outSize: number, alignCorners: boolean, halfPixel: boolean): BilinearTaps {
   const scale = resizeScale(inSize, outSize, alignCorners);
+  const offset = f(f(0.5 * scale) - 0.5);
   const lower = new Int32Array(outSize);
   const upper = new Int32Array(outSize);
   const frac = new Float32Array(outSize);
   for (let o = 0; o < outSize; o++) {
-    const pos = halfPixel ? f(f(f(o + 0.5) * scale) - 0.5) : f(o * scale);
-    lower[o] = Math.max(Math.floor(pos), 0);
-    upper[o] = Math.min(Math.ceil(pos), inSize - 1);
+    let pos = f(o * scale);
+    if (halfPixel) pos = Math.min(Math.max(f(pos + offset), 0), inSize - 1);
+    lower[o] = Math.trunc(pos);
+    upper[o] = Math.min(lower[o]! + 1, inSize - 1);
     frac[o] = f(pos - lower[o]!);
   }
   return { lower, upper, frac };

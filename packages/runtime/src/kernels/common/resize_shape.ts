@@ -42,13 +42,24 @@ export function parseResizeBilinearOptions(raw: BuiltinOptions | null): ResizeBi
   return optionsOrDefault(raw, ['ResizeBilinearOptions'], { kind: 'ResizeBilinearOptions', alignCorners: false, halfPixelCenters: false });
 }
 
-/** Sets the output shape and computes the taps of every output row and column. */
-export function prepareBilinearPlan(node: NodeContext<ResizeBilinearOptions>): BilinearPlan {
+/** How a resize maps one axis: its taps for every output position. */
+export type AxisTaps<T> = (inSize: number, outSize: number, alignCorners: boolean, halfPixel: boolean) => T;
+
+/** Sets the output shape and computes, with `taps`, the taps of every output row (ys) and column (xs). */
+export function prepareResizePlan<T>(
+  node: AnyNode & { readonly options: { readonly alignCorners: boolean; readonly halfPixelCenters: boolean } },
+  taps: AxisTaps<T>,
+): ResizeDims & { readonly ys: T; readonly xs: T } {
   const { alignCorners, halfPixelCenters } = node.options;
   const dims = prepareResizeShape(node, alignCorners, halfPixelCenters);
   return {
     ...dims,
-    ys: bilinearTaps(dims.inHeight, dims.outHeight, alignCorners, halfPixelCenters),
-    xs: bilinearTaps(dims.inWidth, dims.outWidth, alignCorners, halfPixelCenters),
+    ys: taps(dims.inHeight, dims.outHeight, alignCorners, halfPixelCenters),
+    xs: taps(dims.inWidth, dims.outWidth, alignCorners, halfPixelCenters),
   };
+}
+
+/** RESIZE_BILINEAR's plan with XNNPACK's coordinates (float and 8-bit kernels). */
+export function prepareBilinearPlan(node: NodeContext<ResizeBilinearOptions>): BilinearPlan {
+  return prepareResizePlan(node, bilinearTaps);
 }

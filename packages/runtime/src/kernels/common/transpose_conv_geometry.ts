@@ -64,7 +64,7 @@ export function transposeConvGeometry(node: NodeContext<TransposeConvOptions>): 
 export function scatterTransposeConv(
   input: ArrayLike<number>,
   filter: ArrayLike<number>,
-  acc: Float32Array | Int32Array,
+  acc: Float32Array | Int32Array | Float64Array,
   g: TransposeConvGeometry,
   inputOffset: number,
 ): void {

@@ -17,6 +17,7 @@ import {
   type QuantizedDType,
 } from '../common/quantization.js';
 import type { NodeContext, NodeSignature } from '../kernel.js';
+import { xnnpackActivationRange, xnnpackTakesAddSubScales } from './xnnpack_delegation.js';
 
 export type { QArray };
 
@@ -66,12 +67,13 @@ export function prepareAddSub(node: NodeContext<ArithmeticOptions>, sign: 1 | -1
   const sa = requireScale(node, a);
   const sb = requireScale(node, b);
   const so = requireScale(node, out);
+  if (mode === 'xnnpack' && dtype !== 'int16' && xnnpackTakesAddSubScales(sa, sb, so)) {
+    const act = xnnpackActivationRange(node.options.fusedActivation, dtype, so, tensorZeroPoint(out));
+    return { plan, row: xnnpackRow(node, sa, sb, so, sign, act) };
+  }
   const act = quantizedActivationRange(node.options.fusedActivation, dtype, so, tensorZeroPoint(out));
   if (dtype === 'int16' && node.options.potScaleInt16) {
     return { plan, row: potInt16Row(node, sa, sb, so, sign, act) };
-  }
-  if (mode === 'xnnpack' && dtype !== 'int16' && xnnpackAccepts(sa, sb, so)) {
-    return { plan, row: xnnpackRow(node, sa, sb, so, sign, act) };
   }
   const leftShift = dtype === 'int16' ? 15 : 20;
   const twiceMax = 2 * Math.max(sa, sb);
@@ -132,12 +134,6 @@ function potInt16Row(
       out[oi + i] = v < min ? min : v > max ? max : v;
     }
   };
-}
-
-/** XNNPACK takes input/output scale ratios in [2^-10, 2^8); LiteRT runs TFLite's kernel otherwise. */
-function xnnpackAccepts(sa: number, sb: number, so: number): boolean {
-  const ratios = [Math.fround(sa / so), Math.fround(sb / so)];
-  return ratios.every((r) => r >= 2 ** -10 && r < 2 ** 8);
 }
 
 /** XNNPACK's multiplier for a float32 scale: lrintf(scale · 2^shift). */

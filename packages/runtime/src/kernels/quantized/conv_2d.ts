@@ -10,9 +10,10 @@ import type { KernelRegistration, NodeContext } from '../kernel.js';
 import { conv2dGeometry, type Conv2DGeometry } from '../common/conv_geometry.js';
 import { dotExact, dotInt32 } from './dot.js';
 import {
-  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator, weightedTensors,
+  isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator, weightedTensors,
   type RequantMode, type WeightedQuantParams,
 } from './weighted_params.js';
+import { xnnpackTakesConv2D } from './xnnpack_delegation.js';
 
 export { conv2dGeometry } from '../common/conv_geometry.js';
 
@@ -104,9 +105,9 @@ function gatherPatch(
 function conv2dKernel(mode: RequantMode): KernelRegistration<Conv2DOptions, QuantizedConv2DData> {
   return {
     op: BuiltinOp.CONV_2D,
-    name: mode === 'xnnpack' ? 'CONV_2D (int8, XNNPACK requantization)' : 'CONV_2D (int8/uint8/int16x8, reference)',
+    name: mode === 'xnnpack' ? 'CONV_2D (int8/uint8, XNNPACK requantization)' : 'CONV_2D (int8/uint8/int16x8, reference)',
     parseOptions: (raw) => requireOptions(raw, ['Conv2DOptions']),
-    supports: mode === 'xnnpack' ? isXnnpackWeightedNode : isQuantizedWeightedNode,
+    supports: mode === 'xnnpack' ? xnnpackTakesConv2D : isQuantizedWeightedNode,
     prepare: (node) => prepare(node, mode),
     eval: (node, d) => conv2dQuantized(node.inputs[0]!.data as Int8Array, node.outputs[0]!.data as Int8Array, d),
   };
@@ -114,5 +115,5 @@ function conv2dKernel(mode: RequantMode): KernelRegistration<Conv2DOptions, Quan
 
 /** TFLite's builtin (reference) integer arithmetic. */
 export const CONV_2D_QUANTIZED_KERNEL = conv2dKernel('reference');
-/** What LiteRT computes with its default XNNPACK delegate (int8 only). */
+/** What LiteRT computes with its default XNNPACK delegate, for the nodes the delegate takes. */
 export const CONV_2D_QUANTIZED_XNNPACK_KERNEL = conv2dKernel('xnnpack');

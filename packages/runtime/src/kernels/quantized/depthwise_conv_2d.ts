@@ -10,9 +10,10 @@ import { forEachWindow } from '../common/window.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import { depthwiseGeometry, type DepthwiseGeometry } from '../common/conv_geometry.js';
 import {
-  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator, weightedTensors,
+  isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator, weightedTensors,
   type RequantMode, type WeightedQuantParams,
 } from './weighted_params.js';
+import { xnnpackTakesDepthwiseConv2D } from './xnnpack_delegation.js';
 
 export { depthwiseGeometry } from '../common/conv_geometry.js';
 
@@ -65,10 +66,10 @@ function depthwiseKernel(mode: RequantMode): KernelRegistration<DepthwiseConv2DO
   return {
     op: BuiltinOp.DEPTHWISE_CONV_2D,
     name: mode === 'xnnpack'
-      ? 'DEPTHWISE_CONV_2D (int8, XNNPACK requantization)'
+      ? 'DEPTHWISE_CONV_2D (int8/uint8, XNNPACK requantization)'
       : 'DEPTHWISE_CONV_2D (int8/uint8/int16x8, reference)',
     parseOptions: (raw) => requireOptions(raw, ['DepthwiseConv2DOptions']),
-    supports: mode === 'xnnpack' ? isXnnpackWeightedNode : isQuantizedWeightedNode,
+    supports: mode === 'xnnpack' ? xnnpackTakesDepthwiseConv2D : isQuantizedWeightedNode,
     prepare: (node) => prepare(node, mode),
     eval: (node, d) => depthwiseConv2dQuantized(node.inputs[0]!.data as Int8Array, node.outputs[0]!.data as Int8Array, d),
   };
@@ -76,5 +77,5 @@ function depthwiseKernel(mode: RequantMode): KernelRegistration<DepthwiseConv2DO
 
 /** TFLite's builtin (reference) integer arithmetic. */
 export const DEPTHWISE_CONV_2D_QUANTIZED_KERNEL = depthwiseKernel('reference');
-/** What LiteRT computes with its default XNNPACK delegate (int8 only). */
+/** What LiteRT computes with its default XNNPACK delegate, for the nodes the delegate takes. */
 export const DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL = depthwiseKernel('xnnpack');

@@ -9,9 +9,10 @@ import { FULLY_CONNECTED_DEFAULTS, fullyConnectedShape } from '../common/fully_c
 import { optionsOrDefault } from '../common/options.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import {
-  isXnnpackWeightedNode, isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator, weightedTensors,
+  isQuantizedWeightedNode, prepareWeightedQuant, requantizeAccumulator, weightedTensors,
   type RequantMode, type WeightedQuantParams,
 } from './weighted_params.js';
+import { xnnpackTakesFullyConnected } from './xnnpack_delegation.js';
 
 export interface QuantizedFullyConnectedData {
   readonly batches: number;
@@ -51,10 +52,10 @@ function fullyConnectedKernel(mode: RequantMode): KernelRegistration<FullyConnec
   return {
     op: BuiltinOp.FULLY_CONNECTED,
     name: mode === 'xnnpack'
-      ? 'FULLY_CONNECTED (int8, XNNPACK requantization)'
+      ? 'FULLY_CONNECTED (int8/uint8, XNNPACK requantization)'
       : 'FULLY_CONNECTED (int8/uint8/int16x8, reference)',
     parseOptions: (raw) => optionsOrDefault(raw, ['FullyConnectedOptions'], FULLY_CONNECTED_DEFAULTS),
-    supports: mode === 'xnnpack' ? isXnnpackWeightedNode : isQuantizedWeightedNode,
+    supports: mode === 'xnnpack' ? xnnpackTakesFullyConnected : isQuantizedWeightedNode,
     prepare: (node) => prepare(node, mode),
     eval: (node, d) => fullyConnectedQuantized(node.inputs[0]!.data as Int8Array, node.outputs[0]!.data as Int8Array, d),
   };
@@ -62,5 +63,5 @@ function fullyConnectedKernel(mode: RequantMode): KernelRegistration<FullyConnec
 
 /** TFLite's builtin (reference) integer arithmetic. */
 export const FULLY_CONNECTED_QUANTIZED_KERNEL = fullyConnectedKernel('reference');
-/** What LiteRT computes with its default XNNPACK delegate (int8 only). */
+/** What LiteRT computes with its default XNNPACK delegate, for the nodes the delegate takes. */
 export const FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL = fullyConnectedKernel('xnnpack');

@@ -8,24 +8,16 @@
 import { intRange } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';
 import type { ReducerOptions } from '../../core/options.js';
-import { numElements } from '../../core/shape.js';
-import { reducedShape, resolveAxes } from '../common/axes.js';
-import { constIntValues } from '../common/const_values.js';
 import { multiplyByQuantizedMultiplier } from '../common/fixed_point.js';
-import { nodeLabel, requireInput, requireOutput } from '../common/node_checks.js';
 import {
   quantizeMultiplier, requireScale, roundHalfEven, tensorZeroPoint, type QArray, type QuantizedDType,
 } from '../common/quantization.js';
 import { parseReducerOptions } from '../common/reduction.js';
 import { unaryOf } from './elementwise.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
+import { planQuantizedSums, sumRawValues, type QuantizedSumPlan } from './reduce_sums.js';
 
-export interface QuantizedMeanData {
-  readonly inputShape: readonly number[];
-  /** Output element stride per input axis (0 along reduced axes). */
-  readonly outStrides: readonly number[];
-  readonly count: number;
-  readonly sums: Float64Array;
+export interface QuantizedMeanData extends QuantizedSumPlan {
   readonly multiplier: number;
   readonly shift: number;
   readonly inZeroPoint: number;
@@ -51,23 +43,15 @@ export function foldCountIntoMultiplier(multiplier: number, shift: number, count
 }
 
 function prepare(node: NodeContext<ReducerOptions>, mode: 'reference' | 'xnnpack'): QuantizedMeanData {
-  const input = requireInput(node, 0);
-  const output = requireOutput(node, 0);
-  const rank = input.shape.length;
-  const axes = resolveAxes(constIntValues(node, requireInput(node, 1), 'axes input'), rank, nodeLabel(node));
-  output.shape = reducedShape(input.shape, axes, node.options.keepDims);
-  const outStrides = new Array<number>(rank);
-  for (let i = rank - 1, s = 1; i >= 0; i--) {
-    outStrides[i] = axes.includes(i) ? 0 : s;
-    if (!axes.includes(i)) s *= input.shape[i]!;
-  }
-  const count = numElements(input.shape) === 0 ? 0 : axes.reduce((p, a) => p * input.shape[a]!, 1);
+  const plan = planQuantizedSums(node);
+  const input = node.inputs[0]!;
+  const output = node.outputs[0]!;
+  const { count } = plan;
   const base = quantizeMultiplier(requireScale(node, input) / requireScale(node, output));
   const folded = count > 0 ? foldCountIntoMultiplier(base.multiplier, base.shift, count) : base;
   const range = intRange(output.dtype as QuantizedDType);
   return {
-    inputShape: [...input.shape], outStrides, count, sums: new Float64Array(numElements(output.shape)),
-    multiplier: folded.multiplier, shift: folded.shift, inZeroPoint: tensorZeroPoint(input),
+    ...plan, multiplier: folded.multiplier, shift: folded.shift, inZeroPoint: tensorZeroPoint(input),
     outZeroPoint: tensorZeroPoint(output), min: range.min, max: range.max,
     floatScale: mode === 'xnnpack' && count > 0
       ? Math.fround(Math.fround(requireScale(node, input) / requireScale(node, output)) / count)
@@ -75,25 +59,12 @@ function prepare(node: NodeContext<ReducerOptions>, mode: 'reference' | 'xnnpack
   };
 }
 
-function accumulate(sums: Float64Array, input: QArray, shape: readonly number[], strides: readonly number[], dim: number, inPos: number, outPos: number): number {
-  const n = shape[dim]!;
-  const step = strides[dim]!;
-  if (dim === shape.length - 1) {
-    for (let i = 0; i < n; i++, outPos += step) sums[outPos] += input[inPos++]!;
-    return inPos;
-  }
-  for (let i = 0; i < n; i++, outPos += step) inPos = accumulate(sums, input, shape, strides, dim + 1, inPos, outPos);
-  return inPos;
-}
-
 export function meanQuantized(input: QArray, output: QArray, d: QuantizedMeanData): void {
-  d.sums.fill(0);
   if (d.count === 0) {
     output.fill(0);
     return;
   }
-  if (d.inputShape.length === 0) d.sums[0] = input[0]!;
-  else accumulate(d.sums, input, d.inputShape, d.outStrides, 0, 0, 0);
+  sumRawValues(input, d);
   const offset = d.inZeroPoint * d.count;
   if (d.floatScale !== null) {
     for (let i = 0; i < output.length; i++) {

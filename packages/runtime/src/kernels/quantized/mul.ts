@@ -15,6 +15,7 @@ import {
 } from '../common/quantization.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
 import { isQuantized8BinaryNode, isQuantizedBinaryNode, type QArray } from './add_sub_params.js';
+import { xnnpackActivationRange, xnnpackTakesMulScales } from './xnnpack_delegation.js';
 
 const DEFAULTS: ArithmeticOptions = { kind: 'MulOptions', fusedActivation: 'NONE', potScaleInt16: true };
 
@@ -29,14 +30,16 @@ function prepare(node: NodeContext<ArithmeticOptions>, mode: 'reference' | 'xnnp
   const out = requireOutput(node, 0);
   const plan = planBinaryBroadcast(a.shape, b.shape);
   out.shape = [...plan.outShape];
+  const sa = requireScale(node, a);
+  const sb = requireScale(node, b);
   const so = requireScale(node, out);
-  const real = Math.fround(Math.fround(requireScale(node, a) * requireScale(node, b)) / so);
+  const real = Math.fround(Math.fround(sa * sb) / so);
   const { multiplier, shift } = quantizeMultiplier(real);
   const o1 = -tensorZeroPoint(a);
   const o2 = -tensorZeroPoint(b);
   const oo = tensorZeroPoint(out);
-  const { min, max } = quantizedActivationRange(node.options.fusedActivation, out.dtype as QuantizedDType, so, oo);
-  if (mode === 'xnnpack' && out.dtype !== 'int16') {
+  if (mode === 'xnnpack' && (out.dtype === 'int8' || out.dtype === 'uint8') && xnnpackTakesMulScales(sa, sb, so)) {
+    const { min, max } = xnnpackActivationRange(node.options.fusedActivation, out.dtype, so, oo);
     const scale = Math.fround(real);
     const xnnRow: BinaryRow<QArray> = (x, xi, xs, y, yi, ys, o, oi, n) => {
       for (let i = 0; i < n; i++) {
@@ -47,6 +50,7 @@ function prepare(node: NodeContext<ArithmeticOptions>, mode: 'reference' | 'xnnp
     };
     return { plan, row: xnnRow };
   }
+  const { min, max } = quantizedActivationRange(node.options.fusedActivation, out.dtype as QuantizedDType, so, oo);
   const row: BinaryRow<QArray> = (x, xi, xs, y, yi, ys, o, oi, n) => {
     for (let i = 0; i < n; i++) {
       const p = Math.imul(x[xi + i * xs]! + o1, y[yi + i * ys]! + o2);

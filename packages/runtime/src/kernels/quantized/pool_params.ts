@@ -6,14 +6,19 @@ import { parsePool2DOptions, preparePool, type PoolGeometry, type PoolOpName } f
 import { quantizedActivationRange, requireScale, tensorZeroPoint, type QArray, type QuantizedDType } from '../common/quantization.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 import { unaryOf } from './elementwise.js';
+import { xnnpackActivationRange, xnnpackTakesMaxPool } from './xnnpack_delegation.js';
 
 export type { QArray };
 
 /** int8, uint8 or int16 in, the same dtype out. */
 export const isQuantizedPoolNode: (node: NodeSignature) => boolean = unaryOf(['int8', 'uint8', 'int16']);
 
-/** Pool geometry whose actMin/actMax are quantized values of the output. */
-export function prepareQuantizedPool(node: NodeContext<Pool2DOptions>): PoolGeometry {
+/**
+ * Pool geometry whose actMin/actMax are quantized values of the output: as LiteRT's XNNPACK delegate
+ * quantizes them for the 8-bit MAX_POOL_2D nodes it takes, as TFLite's builtin kernels do otherwise
+ * (AVERAGE_POOL_2D is never delegated when quantized).
+ */
+export function prepareQuantizedPool(node: NodeContext<Pool2DOptions>, op: PoolOpName): PoolGeometry {
   const g = preparePool(node);
   const input = node.inputs[0]!;
   const output = requireOutput(node, 0);
@@ -21,7 +26,9 @@ export function prepareQuantizedPool(node: NodeContext<Pool2DOptions>): PoolGeom
   if (Math.abs(scale - requireScale(node, input)) > 1e-6 * scale || tensorZeroPoint(input) !== tensorZeroPoint(output)) {
     throw unsupported(node, 'quantized pooling needs the same scale and zero point on input and output');
   }
-  const act = quantizedActivationRange(node.options.fusedActivation, output.dtype as QuantizedDType, scale, tensorZeroPoint(output));
+  const act = op === 'MAX_POOL_2D' && xnnpackTakesMaxPool(node)
+    ? xnnpackActivationRange(node.options.fusedActivation, output.dtype as 'int8' | 'uint8', scale, tensorZeroPoint(output))
+    : quantizedActivationRange(node.options.fusedActivation, output.dtype as QuantizedDType, scale, tensorZeroPoint(output));
   return { ...g, actMin: act.min, actMax: act.max };
 }
 
@@ -35,7 +42,7 @@ export function quantizedPoolKernel(
     name: `${op} (int8/uint8/int16, reference)`,
     parseOptions: parsePool2DOptions,
     supports: isQuantizedPoolNode,
-    prepare: prepareQuantizedPool,
+    prepare: (node) => prepareQuantizedPool(node, op),
     eval: (node, g) => fn(node.inputs[0]!.data as QArray, node.outputs[0]!.data as QArray, g),
   };
 }

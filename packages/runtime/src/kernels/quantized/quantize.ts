@@ -2,8 +2,10 @@
  * QUANTIZE (TFLite quantize.cc): float32 → int8/uint8/int16 as round(x / scale) + zero_point in float32
  * (half away from zero, clamped; per-channel scales along quantized_dimension supported), and requantization
  * between integer types (int8, uint8, int16, int32) with the multiplier in_scale / out_scale. The 'xnnpack'
- * variant (what LiteRT's default delegate computes for int8→int8 and uint8→uint8 with a scale ratio in
- * [2^-8, 2^7]) uses the Q8 multiplier rint(256·ratio) and one half-up rounding shift by 8.
+ * variant is what LiteRT's default delegate computes for the nodes it takes: float32 → int8/uint8 per tensor
+ * as x · (1 / scale) in float32 rounded half to even (ties differ from TFLite's by one step), and int8→int8 /
+ * uint8→uint8 with a scale ratio in [2^-8, 2^7] by the Q8 multiplier rint(256·ratio) and one half-up
+ * rounding shift by 8.
  */
 import { intRange } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';
@@ -11,6 +13,7 @@ import { multiplyByQuantizedMultiplier } from '../common/fixed_point.js';
 import { requireInput, requireOutput, unsupported } from '../common/node_checks.js';
 import { quantizeMultiplier, requireScale, roundHalfAway, roundHalfEven, tensorZeroPoint } from '../common/quantization.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
+import { isPerTensorByte } from './xnnpack_delegation.js';
 
 type IntOut = 'int8' | 'uint8' | 'int16' | 'int32';
 type IntArray = Int8Array | Uint8Array | Int16Array | Int32Array;
@@ -33,6 +36,14 @@ export type QuantizeData =
       readonly shift: number;
       readonly inZeroPoint: number;
       readonly outZeroPoint: number;
+      readonly min: number;
+      readonly max: number;
+    }
+  | {
+      readonly kind: 'xnnpack-float';
+      /** float32 1 / scale. */
+      readonly inverseScale: number;
+      readonly zeroPoint: number;
       readonly min: number;
       readonly max: number;
     }
@@ -61,6 +72,10 @@ function prepare(node: NodeContext<null>, mode: 'reference' | 'xnnpack'): Quanti
   const q = output.quantization;
   if (!q || q.scale.length === 0) throw unsupported(node, `output '${output.name}' has no quantization`);
   if (input.dtype === 'float32') {
+    if (mode === 'xnnpack' && (output.dtype === 'int8' || output.dtype === 'uint8') && isPerTensorByte(output)) {
+      const inverseScale = Math.fround(1 / Math.fround(q.scale[0]!));
+      return { kind: 'xnnpack-float', inverseScale, zeroPoint: tensorZeroPoint(output), min: range.min, max: range.max };
+    }
     let inner = 1;
     const channels = q.scale.length;
     if (channels > 1) {
@@ -97,6 +112,15 @@ export function affineQuantize(input: Float32Array, output: IntArray, d: Extract
   }
 }
 
+/** XNNPACK's float → int8/uint8: x · (1 / scale) in float32, rounded half to even, plus the zero point. */
+export function quantizeXnnpack(input: Float32Array, output: IntArray, d: Extract<QuantizeData, { kind: 'xnnpack-float' }>): void {
+  const { inverseScale, zeroPoint, min, max } = d;
+  for (let i = 0; i < input.length; i++) {
+    const v = roundHalfEven(Math.fround(input[i]! * inverseScale)) + zeroPoint;
+    output[i] = v < min ? min : v > max ? max : v;
+  }
+}
+
 /** int → int: (x − zp_in) scaled by the quantized multiplier, plus zp_out, clamped to the output type. */
 export function requantize(input: IntArray, output: IntArray, d: Extract<QuantizeData, { kind: 'requantize' }>): void {
   const { multiplier, shift, inZeroPoint, outZeroPoint, min, max } = d;
@@ -118,7 +142,7 @@ function quantizeKernel(mode: 'reference' | 'xnnpack'): KernelRegistration<null,
   return {
     op: BuiltinOp.QUANTIZE,
     name: mode === 'xnnpack'
-      ? 'QUANTIZE (XNNPACK requantization for int8/uint8)'
+      ? 'QUANTIZE (XNNPACK arithmetic for int8/uint8)'
       : 'QUANTIZE (float32/int → int8/uint8/int16/int32, reference)',
     parseOptions: () => null,
     supports: isQuantizeNode,
@@ -126,6 +150,7 @@ function quantizeKernel(mode: 'reference' | 'xnnpack'): KernelRegistration<null,
     eval: (node, d) => {
       const out = node.outputs[0]!.data as IntArray;
       if (d.kind === 'affine') affineQuantize(node.inputs[0]!.data as Float32Array, out, d);
+      else if (d.kind === 'xnnpack-float') quantizeXnnpack(node.inputs[0]!.data as Float32Array, out, d);
       else if (d.kind === 'xnnpack') requantizeXnnpack(node.inputs[0]!.data as Int8Array, out as Int8Array, d);
       else requantize(node.inputs[0]!.data as IntArray, out, d);
     },
@@ -134,5 +159,5 @@ function quantizeKernel(mode: 'reference' | 'xnnpack'): KernelRegistration<null,
 
 /** TFLite's builtin (reference) arithmetic. */
 export const QUANTIZE_KERNEL = quantizeKernel('reference');
-/** What LiteRT computes with its default XNNPACK delegate (8-bit requantization only). */
+/** What LiteRT computes with its default XNNPACK delegate (float → 8-bit, and 8-bit requantization). */
 export const QUANTIZE_XNNPACK_KERNEL = quantizeKernel('xnnpack');

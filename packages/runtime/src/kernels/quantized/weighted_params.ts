@@ -5,10 +5,12 @@
  * (int16 activations, int8 weights, int64 or int32 bias).
  *
  * Two requantizations: 'reference' is TFLite's integer one (MultiplyByQuantizedMultiplier, what its builtin
- * kernels compute); 'xnnpack' is what TFLite's default XNNPACK delegate computes for int8 — the
- * accumulator converted to float32, multiplied by the float32 scale in·w/out, rounded half to even. The two
- * differ by one step on rare near-ties, which compounds over deep networks (MobileNetV2), so the kernels
- * matching LiteRT's output use 'xnnpack' for int8 models.
+ * kernels compute); 'xnnpack' is what TFLite's default XNNPACK delegate computes for the int8 and uint8
+ * nodes it takes (xnnpack_delegation.ts) — the accumulator converted to float32, multiplied by the float32
+ * scale in·w/out, rounded half to even, with the fused activation's bounds also rounded half to even. The
+ * two differ by one step on ties and near-ties, which compounds over deep networks (MobileNet v1 uint8 was
+ * 6 steps off at its softmax), so the kernels matching LiteRT's output use 'xnnpack' wherever the delegate
+ * would.
  */
 import type { TypedArray } from '../../core/dtype.js';
 import type { FusedActivation } from '../../core/options.js';
@@ -18,6 +20,7 @@ import {
   channelMultipliers, quantizedActivationRange, requireScale, roundHalfEven, tensorZeroPoint,
 } from '../common/quantization.js';
 import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
+import { xnnpackActivationRange } from './xnnpack_delegation.js';
 
 export interface WeightedTensors {
   readonly input: RuntimeTensor;
@@ -45,14 +48,6 @@ export interface WeightedQuantParams {
   readonly weights: Int16Array;
   /** One bias per output channel (zeros when the model has none). */
   readonly bias: Float64Array;
-}
-
-/**
- * `supports` for the XNNPACK-matching variants: int8 only. XNNPACK has no 16x8 kernels, and for uint8
- * weighted ops LiteRT's output follows TFLite's reference arithmetic (checked against LiteRT.js).
- */
-export function isXnnpackWeightedNode(node: NodeSignature): boolean {
-  return isQuantizedWeightedNode(node) && node.inputs[0]!.dtype === 'int8';
 }
 
 /** `supports` for the quantized weighted ops: int8×int8, uint8×uint8, int16×int8 with a matching output. */
@@ -102,7 +97,10 @@ export function prepareWeightedQuant(
   const { multipliers, shifts } = channelMultipliers(
     inScale, fq.scale, outScale, channels, fq.scale.length === 1 && (floatProductPerTensor || input.dtype === 'uint8'),
   );
-  const act = quantizedActivationRange(activation, output.dtype as 'int8', outScale, tensorZeroPoint(output));
+  const xnnpack = mode === 'xnnpack' && !is16;
+  const act = xnnpack
+    ? xnnpackActivationRange(activation, output.dtype as 'int8' | 'uint8', outScale, tensorZeroPoint(output))
+    : quantizedActivationRange(activation, output.dtype as 'int8', outScale, tensorZeroPoint(output));
   const floatScales = new Float32Array(channels);
   for (let c = 0; c < channels; c++) {
     floatScales[c] = Math.fround(Math.fround(inScale * fq.scale[fq.scale.length > 1 ? c : 0]!) / outScale);
@@ -111,7 +109,7 @@ export function prepareWeightedQuant(
   // int8 filter and never need it (for MobileNetV2 it is 3.5 M values, a tenth of the cold start).
   let weights: Int16Array | null = null;
   return {
-    mode: is16 ? 'reference' : mode,
+    mode: xnnpack ? 'xnnpack' : 'reference',
     floatScales,
     inputOffset: -tensorZeroPoint(input),
     outputOffset: tensorZeroPoint(output),

@@ -3,7 +3,7 @@
  * axes of an operand, and numpy broadcasting over the leading (batch) axes.
  */
 import { BuiltinOp } from '../../core/ops.js';
-import type { BatchMatMulOptions } from '../../core/options.js';
+import type { BatchMatMulOptions, BuiltinOptions } from '../../core/options.js';
 import { numElements } from '../../core/shape.js';
 import { broadcastShapes, broadcastStrides } from '../common/broadcast.js';
 import { expectDType, inputIs, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
@@ -71,12 +71,17 @@ function batchOffsets(shape: number[], outBatch: number[], matrixSize: number): 
 }
 
 function prepareBatchMatMul(node: NodeContext<BatchMatMulOptions>): BatchMatMulGeometry {
+  for (const [t, what] of [[requireInput(node, 0), 'lhs'], [requireInput(node, 1), 'rhs'], [requireOutput(node, 0), 'output']] as const) {
+    expectDType(node, t, ['float32'], what);
+  }
+  return batchMatMulGeometry(node);
+}
+
+/** Shapes of a BATCH_MATMUL node (any dtypes): sets the output shape, returns the strides and batch offsets. */
+export function batchMatMulGeometry(node: NodeContext<BatchMatMulOptions>): BatchMatMulGeometry {
   const lhs = requireInput(node, 0);
   const rhs = requireInput(node, 1);
   const output = requireOutput(node, 0);
-  for (const [t, what] of [[lhs, 'lhs'], [rhs, 'rhs'], [output, 'output']] as const) {
-    expectDType(node, t, ['float32'], what);
-  }
   if (lhs.shape.length < 2 || rhs.shape.length < 2) throw shapeError(node, 'both operands need rank 2 or more');
   const { adjX, adjY } = node.options;
   const [l0, l1] = lhs.shape.slice(-2) as [number, number];
@@ -106,13 +111,14 @@ function prepareBatchMatMul(node: NodeContext<BatchMatMulOptions>): BatchMatMulG
   };
 }
 
+export function parseBatchMatMulOptions(raw: BuiltinOptions | null): BatchMatMulOptions {
+  return optionsOrDefault(raw, ['BatchMatMulOptions'], { kind: 'BatchMatMulOptions', adjX: false, adjY: false, asymmetricQuantizeInputs: false });
+}
+
 export const BATCH_MATMUL_KERNEL: KernelRegistration<BatchMatMulOptions, BatchMatMulGeometry> = {
   op: BuiltinOp.BATCH_MATMUL,
   name: 'BATCH_MATMUL (float32, reference)',
-  parseOptions: (raw) =>
-    optionsOrDefault(raw, ['BatchMatMulOptions'], {
-      kind: 'BatchMatMulOptions', adjX: false, adjY: false, asymmetricQuantizeInputs: false,
-    }),
+  parseOptions: parseBatchMatMulOptions,
   supports: (node) => inputIs(node, 0, 'float32') && inputIs(node, 1, 'float32'),
   prepare: prepareBatchMatMul,
   eval: (node, g) =>

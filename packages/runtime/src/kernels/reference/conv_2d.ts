@@ -1,7 +1,8 @@
 /**
  * CONV_2D (float32): NHWC input, OHWI filter, optional bias, SAME/VALID padding, strides, dilation, fused
  * activation, and grouped convolution (input channels a multiple of the filter's, as TFLite allows). Also the
- * hybrid form (constant int8 filter, float input), computed as LiteRT does (see common/hybrid.ts).
+ * hybrid form (constant int8 filter, float input) approximately (common/hybrid.ts); the bit-exact hybrid
+ * kernel is quantized/hybrid_conv.ts.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { Conv2DOptions } from '../../core/options.js';
@@ -10,6 +11,7 @@ import { evalFloatConv, prepareFloatConv, type FloatConvPrepared } from '../comm
 import { floatOrHybridSupports } from '../common/hybrid.js';
 import { requireOptions } from '../common/options.js';
 import { forEachWindow } from '../common/window.js';
+import { PartialSums, usesFourPartialSums } from '../common/float_sum_order.js';
 import type { KernelRegistration } from '../kernel.js';
 import { convWork } from '../common/work.js';
 
@@ -17,10 +19,14 @@ export type { Conv2DGeometry } from '../common/conv_geometry.js';
 
 export type Conv2DPrepared = FloatConvPrepared<Conv2DGeometry>;
 
+const f = Math.fround;
+
 /**
- * The convolution itself. Each output value walks its filter (OHWI) contiguously. When the taps along a window
- * row are adjacent in memory (no dilation along W, one group), a window row is one contiguous run, and four
- * output channels are computed together so each input value loaded feeds four filters.
+ * The convolution itself. Each output value walks its filter (OHWI) contiguously, accumulating in float32,
+ * bias first, taps row by row and channels within a tap — the order of XNNPACK's GEMM, which LiteRT runs
+ * (with four partial sums where XNNPACK keeps them: common/float_sum_order.ts). When the taps along a window row are adjacent in memory (no dilation along W, one
+ * group), a window row is one contiguous run, and four output channels are computed together so each input
+ * value loaded feeds four filters.
  */
 export function conv2dFloat32(
   input: Float32Array,
@@ -30,6 +36,11 @@ export function conv2dFloat32(
   g: Conv2DGeometry,
 ): void {
   const { inH, inW, inC, outC, dilationW } = g;
+  const gemm = g.filterH === 1 && g.filterW === 1 && g.strideH === 1 && g.strideW === 1 && g.groups === 1;
+  if (usesFourPartialSums(outC / g.groups, gemm)) {
+    conv2dFourPartialSums(input, filter, bias, output, g);
+    return;
+  }
   const blocked = dilationW === 1 && g.groups === 1 ? outC - (outC % 4) : 0;
   forEachWindow(g, ({ b, iy0, ix0, pixel, kyStart, kyEnd, kxStart, kxEnd }) => {
     const o = pixel * outC;
@@ -64,10 +75,10 @@ function convFourChannels(
     const w3 = w2 + filterStride;
     for (let j = 0; j < runLength; j++) {
       const x = input[ii + j]!;
-      a0 += x * filter[w0 + j]!;
-      a1 += x * filter[w1 + j]!;
-      a2 += x * filter[w2 + j]!;
-      a3 += x * filter[w3 + j]!;
+      a0 = f(a0 + f(x * filter[w0 + j]!));
+      a1 = f(a1 + f(x * filter[w1 + j]!));
+      a2 = f(a2 + f(x * filter[w2 + j]!));
+      a3 = f(a3 + f(x * filter[w3 + j]!));
     }
   }
   const lo = g.actMin;
@@ -93,10 +104,35 @@ function convOneChannel(
     for (let kx = kxStart; kx < kxEnd; kx++) {
       const ii = rowOrigin + kx * dilationW * inC;
       const wi = wRow + kx * filterC;
-      for (let c = 0; c < filterC; c++) acc += input[ii + c]! * filter[wi + c]!;
+      for (let c = 0; c < filterC; c++) acc = f(acc + f(input[ii + c]! * filter[wi + c]!));
     }
   }
   output[o + oc] = acc < g.actMin ? g.actMin : acc > g.actMax ? g.actMax : acc;
+}
+
+/** The convolution with XNNPACK's four partial sums (common/float_sum_order.ts), channel index within a tap. */
+function conv2dFourPartialSums(
+  input: Float32Array, filter: Float32Array, bias: Float32Array | null, output: Float32Array, g: Conv2DGeometry,
+): void {
+  const { inH, inW, inC, outC, filterW, filterC, dilationH, dilationW } = g;
+  const sums = new PartialSums();
+  const outPerGroup = outC / g.groups;
+  forEachWindow(g, ({ b, iy0, ix0, pixel, kyStart, kyEnd, kxStart, kxEnd }) => {
+    for (let oc = 0; oc < outC; oc++) {
+      const channelOffset = Math.floor(oc / outPerGroup) * filterC;
+      const wBase = oc * g.filterH * filterW * filterC;
+      sums.reset(bias === null ? 0 : bias[oc]!);
+      for (let ky = kyStart; ky < kyEnd; ky++) {
+        for (let kx = kxStart; kx < kxEnd; kx++) {
+          const ii = ((b * inH + iy0 + ky * dilationH) * inW + ix0 + kx * dilationW) * inC + channelOffset;
+          const wi = wBase + (ky * filterW + kx) * filterC;
+          for (let c = 0; c < filterC; c++) sums.add(c, f(input[ii + c]! * filter[wi + c]!));
+        }
+      }
+      const acc = sums.total();
+      output[pixel * outC + oc] = acc < g.actMin ? g.actMin : acc > g.actMax ? g.actMax : acc;
+    }
+  });
 }
 
 export const CONV_2D_KERNEL: KernelRegistration<Conv2DOptions, Conv2DPrepared> = {

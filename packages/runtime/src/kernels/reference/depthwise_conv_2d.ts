@@ -1,7 +1,8 @@
 /**
  * DEPTHWISE_CONV_2D (float32): NHWC input, [1, H, W, inC·multiplier] filter, optional bias, SAME/VALID
  * padding, strides, dilation, fused activation. Output channel c·multiplier + m reads input channel c. Also the
- * hybrid form (constant int8 filter, float input), computed as LiteRT does (see common/hybrid.ts).
+ * hybrid form (constant int8 filter, float input) approximately (common/hybrid.ts); the bit-exact hybrid
+ * kernel is quantized/hybrid_conv.ts.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { DepthwiseConv2DOptions } from '../../core/options.js';
@@ -17,9 +18,14 @@ export type { DepthwiseGeometry } from '../common/conv_geometry.js';
 
 export type DepthwisePrepared = FloatConvPrepared<DepthwiseGeometry>;
 
+const f = Math.fround;
+
 /**
- * The depthwise convolution. Each output channel accumulates its taps in a local (double) sum, bias first,
- * reading the input channel it derives from; filter taps for one channel are `outC` apart.
+ * The depthwise convolution. Each output channel accumulates its taps in float32, bias first, in the order
+ * LiteRT's XNNPACK delegate does (measured against LiteRT.js): column by column (kx outer, ky inner) with
+ * depth multiplier 1, row by row with a larger multiplier. Float32 sums in another order (or in double)
+ * differ in the last bits, and deep networks carry that to the conformance tolerance
+ * (pose_landmarks_detector's segmentation output). Filter taps for one channel are `outC` apart.
  */
 export function depthwiseConv2dFloat32(
   input: Float32Array,
@@ -41,9 +47,13 @@ export function depthwiseConv2dFloat32(
     for (let oc = 0; oc < outC; oc++) {
       const ic = multiplier === 1 ? oc : Math.floor(oc / multiplier);
       let acc = bias === null ? 0 : bias[oc]!;
-      for (let ky = kyStart, ii = first + ic, wi = firstW + oc; ky < kyEnd; ky++, ii += rowStep, wi += filterRow) {
-        for (let kx = kxStart, i = ii, w = wi; kx < kxEnd; kx++, i += tapStep, w += outC) {
-          acc += input[i]! * filter[w]!;
+      if (multiplier === 1) {
+        for (let kx = kxStart, ii = first + ic, wi = firstW + oc; kx < kxEnd; kx++, ii += tapStep, wi += outC) {
+          for (let ky = kyStart, i = ii, w = wi; ky < kyEnd; ky++, i += rowStep, w += filterRow) acc = f(acc + f(input[i]! * filter[w]!));
+        }
+      } else {
+        for (let ky = kyStart, ii = first + ic, wi = firstW + oc; ky < kyEnd; ky++, ii += rowStep, wi += filterRow) {
+          for (let kx = kxStart, i = ii, w = wi; kx < kxEnd; kx++, i += tapStep, w += outC) acc = f(acc + f(input[i]! * filter[w]!));
         }
       }
       output[o + oc] = acc < g.actMin ? g.actMin : acc > g.actMax ? g.actMax : acc;

@@ -17,12 +17,12 @@ import { DEPTH_TO_SPACE_KERNEL } from './depth_to_space.js';
 import { DETECTION_POSTPROCESS_KERNEL } from './detection_postprocess.js';
 import { ELU_KERNEL } from './elu.js';
 import { ELU_QUANTIZED_KERNEL } from './elu_quantized.js';
-import { EMBEDDING_LOOKUP_KERNEL } from './embedding_lookup.js';
+import { EMBEDDING_LOOKUP_HYBRID_KERNEL, EMBEDDING_LOOKUP_KERNEL } from './embedding_lookup.js';
 import { EQUAL_KERNEL } from './equal.js';
 import { FILL_KERNEL } from './fill.js';
 import { FLOOR_KERNEL } from './floor.js';
-import { FLOOR_DIV_KERNEL } from './floor_div.js';
-import { FLOOR_MOD_KERNEL } from './floor_mod.js';
+import { FLOOR_DIV_KERNEL, FLOOR_DIV_SMALL_INT_KERNEL } from './floor_div.js';
+import { FLOOR_MOD_KERNEL, FLOOR_MOD_SMALL_INT_KERNEL } from './floor_mod.js';
 import { GATHER_ND_KERNEL } from './gather_nd.js';
 import { GELU_KERNEL } from './gelu.js';
 import { GELU_QUANTIZED_KERNEL } from './gelu_quantized.js';
@@ -69,8 +69,9 @@ import { SQUARE_KERNEL } from './square.js';
 import { TILE_KERNEL } from './tile.js';
 import { TOPK_V2_KERNEL } from './top_k_v2.js';
 import { TRANSPOSE_CONV_KERNEL } from './transpose_conv.js';
-import { TRANSPOSE_CONV_HYBRID_KERNEL } from './transpose_conv_hybrid.js';
-import { TRANSPOSE_CONV_QUANTIZED_XNNPACK_KERNEL } from './transpose_conv_quantized.js';
+import { TRANSPOSE_CONV_INT16_KERNEL, TRANSPOSE_CONV_QUANTIZED_XNNPACK_KERNEL } from './transpose_conv_quantized.js';
+import { INT64_ARITHMETIC_KERNELS } from './int64_arithmetic.js';
+import { RESIZE_BILINEAR_INT16_KERNEL } from './resize_bilinear_int16.js';
 import { SIGN_KERNEL } from './sign.js';
 import { ZEROS_LIKE_KERNEL } from './zeros_like.js';
 
@@ -83,7 +84,7 @@ export const EXTRA_KERNELS: readonly AnyKernel[] = [
   // int8/uint8: LiteRT's default (XNNPACK) requantization, as for CONV_2D; the TFLite-integer variant
   // (TRANSPOSE_CONV_QUANTIZED_KERNEL) stays exported for resolvers that want it.
   TRANSPOSE_CONV_QUANTIZED_XNNPACK_KERNEL,
-  TRANSPOSE_CONV_HYBRID_KERNEL,
+  TRANSPOSE_CONV_INT16_KERNEL,
   PRELU_KERNEL,
   PRELU_QUANTIZED_KERNEL,
   LOG_SOFTMAX_KERNEL,
@@ -99,6 +100,8 @@ export const EXTRA_KERNELS: readonly AnyKernel[] = [
   // the schema has 158 (159 is BITCAST), so registering it would run SIGN for BITCAST nodes.
   NEG_KERNEL, ABS_KERNEL, FLOOR_KERNEL, CEIL_KERNEL, ROUND_KERNEL, SIN_KERNEL, COS_KERNEL, SQUARE_KERNEL,
   POW_KERNEL, FLOOR_DIV_KERNEL, FLOOR_MOD_KERNEL, ATAN2_KERNEL, ADD_N_KERNEL,
+  // The integer types TFLite's templated kernels also take: int64 arithmetic, raw int8/int16 FLOOR_DIV/MOD.
+  ...INT64_ARITHMETIC_KERNELS, FLOOR_DIV_SMALL_INT_KERNEL, FLOOR_MOD_SMALL_INT_KERNEL,
   // Comparisons, logic, selection.
   LESS_KERNEL, GREATER_KERNEL, LESS_EQUAL_KERNEL, GREATER_EQUAL_KERNEL, EQUAL_KERNEL, NOT_EQUAL_KERNEL,
   LOGICAL_AND_KERNEL, LOGICAL_OR_KERNEL, LOGICAL_NOT_KERNEL, SELECT_KERNEL, SELECT_V2_KERNEL,
@@ -108,9 +111,11 @@ export const EXTRA_KERNELS: readonly AnyKernel[] = [
   // Layout.
   SPACE_TO_BATCH_ND_KERNEL, BATCH_TO_SPACE_ND_KERNEL, DEPTH_TO_SPACE_KERNEL, SPACE_TO_DEPTH_KERNEL,
   SPLIT_V_KERNEL, MIRROR_PAD_KERNEL, TILE_KERNEL, BROADCAST_TO_KERNEL, GATHER_ND_KERNEL, ZEROS_LIKE_KERNEL,
-  FILL_KERNEL, RANGE_KERNEL, ONE_HOT_KERNEL, EMBEDDING_LOOKUP_KERNEL, REVERSE_V2_KERNEL, RANK_KERNEL,
+  FILL_KERNEL, RANGE_KERNEL, ONE_HOT_KERNEL, EMBEDDING_LOOKUP_KERNEL, EMBEDDING_LOOKUP_HYBRID_KERNEL, REVERSE_V2_KERNEL,
+  RANK_KERNEL,
   // Quantized forms: table-driven ELU/GELU; MAXIMUM/MINIMUM and resizing with one set of parameters.
   ELU_QUANTIZED_KERNEL, GELU_QUANTIZED_KERNEL, MAXIMUM_QUANTIZED_KERNEL, MINIMUM_QUANTIZED_KERNEL,
   RESIZE_BILINEAR_QUANTIZED_KERNEL,
+  RESIZE_BILINEAR_INT16_KERNEL,
   RESIZE_NEAREST_NEIGHBOR_QUANTIZED_KERNEL,
 ] as AnyKernel[];

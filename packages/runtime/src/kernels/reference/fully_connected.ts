@@ -1,7 +1,8 @@
 /**
  * FULLY_CONNECTED (float32): output = input · weightsᵀ + bias, weights [units, depth], optional bias, fused
  * activation. The batch is the input's element count over depth; keep_num_dims keeps the input's leading axes.
- * Also the hybrid form (constant int8 weights, float input), computed as LiteRT does (see common/hybrid.ts).
+ * Also the hybrid form (constant int8 weights, float input) approximately (common/hybrid.ts); the bit-exact
+ * hybrid kernel is quantized/hybrid_dense.ts.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { FullyConnectedOptions } from '../../core/options.js';
@@ -9,6 +10,7 @@ import { nodeActivationRange } from '../common/activation.js';
 import { FULLY_CONNECTED_DEFAULTS, fullyConnectedShape } from '../common/fully_connected_shape.js';
 import { expectDType, optionalInput, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { dequantizeWeights, fakeQuantizeRowsInt8, floatOrHybridSupports, isHybridWeight } from '../common/hybrid.js';
+import { PartialSums, usesFourPartialSums } from '../common/float_sum_order.js';
 import { optionsOrDefault } from '../common/options.js';
 import { numElements } from '../../core/shape.js';
 import type { KernelRegistration, NodeContext } from '../kernel.js';
@@ -28,7 +30,11 @@ export interface FullyConnectedPrepared {
   readonly hybrid: { readonly weights: Float32Array; readonly input: Float32Array } | null;
 }
 
-/** Row-by-row dot products; both the input row and each weight row are contiguous. */
+/**
+ * Row-by-row dot products; both the input row and each weight row are contiguous. Accumulated in float32,
+ * bias first, in depth order, as XNNPACK's GEMM (which LiteRT runs) does — with four partial sums when the
+ * unit count is not a multiple of 8 (common/float_sum_order.ts).
+ */
 export function fullyConnectedFloat32(
   input: Float32Array,
   weights: Float32Array,
@@ -37,14 +43,20 @@ export function fullyConnectedFloat32(
   g: FullyConnectedGeometry,
 ): void {
   const { batches, depth, units, actMin, actMax } = g;
+  const sums = usesFourPartialSums(units, true) ? new PartialSums() : null;
   let o = 0;
   for (let b = 0; b < batches; b++) {
     const xi = b * depth;
     for (let u = 0; u < units; u++, o++) {
       const wi = u * depth;
-      let acc = 0;
-      for (let k = 0; k < depth; k++) acc += input[xi + k]! * weights[wi + k]!;
-      if (bias !== null) acc += bias[u]!;
+      let acc = bias === null ? 0 : bias[u]!;
+      if (sums) {
+        sums.reset(acc);
+        for (let k = 0; k < depth; k++) sums.add(k, Math.fround(input[xi + k]! * weights[wi + k]!));
+        acc = sums.total();
+      } else {
+        for (let k = 0; k < depth; k++) acc = Math.fround(acc + Math.fround(input[xi + k]! * weights[wi + k]!));
+      }
       output[o] = acc < actMin ? actMin : acc > actMax ? actMax : acc;
     }
   }

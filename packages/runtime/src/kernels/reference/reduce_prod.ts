@@ -1,7 +1,7 @@
 /**
  * REDUCE_PROD over constant axes (negative and duplicate axes allowed, keep_dims), float32 (rounded to
- * float32 after every step) and int32 (wrapping). TFLite's int8/int16 REDUCE_PROD rescales per step and is
- * not covered here.
+ * float32 after every step) and int32 (wrapping). The quantized int8/int16 form, rescaled at every step, is
+ * quantized/reduce_prod.ts.
  */
 import type { DType } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';

@@ -1,6 +1,9 @@
 /**
- * RESIZE_BILINEAR (float32, NHWC) with align_corners and half_pixel_centers, following TFLite's reference:
- * the four taps are weighted in float32 in the same order as the C++ expression.
+ * RESIZE_BILINEAR (float32, NHWC) with align_corners and half_pixel_centers, as LiteRT's XNNPACK delegate
+ * computes it (its f32 ibilinear kernel; TFLite's reference weighs the four taps in another order, which
+ * differs in the last bits — enough, over the four upsamplings of a segmentation head, to exceed the
+ * conformance tolerance): interpolate the top and bottom rows horizontally, then the two results vertically,
+ * each step as a + (b − a)·α in float32.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { ResizeBilinearOptions } from '../../core/options.js';
@@ -31,15 +34,12 @@ export const RESIZE_BILINEAR_KERNEL: KernelRegistration<ResizeBilinearOptions, B
           const dx = p.xs.frac[x]!;
           const x0 = p.xs.lower[x]! * c;
           const x1 = p.xs.upper[x]! * c;
-          // Weights as the C++ reference forms them: v * (1 - dy) * (1 - dx), left to right, in float32.
-          const wy0 = f(1 - dy);
-          const wx0 = f(1 - dx);
           for (let ch = 0; ch < c; ch++) {
-            const a = f(f(input[row0 + x0 + ch]! * wy0) * wx0);
-            const bb = f(f(input[row1 + x0 + ch]! * dy) * wx0);
-            const cc = f(f(input[row0 + x1 + ch]! * wy0) * dx);
-            const d = f(f(input[row1 + x1 + ch]! * dy) * dx);
-            out[pos++] = f(f(f(a + bb) + cc) + d);
+            const tl = input[row0 + x0 + ch]!;
+            const bl = input[row1 + x0 + ch]!;
+            const top = f(tl + f(f(input[row0 + x1 + ch]! - tl) * dx));
+            const bottom = f(bl + f(f(input[row1 + x1 + ch]! - bl) * dx));
+            out[pos++] = f(top + f(f(bottom - top) * dy));
           }
         }
       }

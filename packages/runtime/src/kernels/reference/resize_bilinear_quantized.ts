@@ -1,6 +1,6 @@
 /**
  * RESIZE_BILINEAR for int8 and uint8 with the output sharing the input's scale and zero point. Coordinates
- * follow the float kernel (align_corners, half_pixel_centers); the blend is the fixed-point one LiteRT's
+ * are the float kernel's (XNNPACK's: common/resize_coords.ts); the blend is the fixed-point one LiteRT's
  * default XNNPACK path computes: the fractions as 11-bit weights (rounded half to even), the top and bottom
  * rows interpolated horizontally, then vertically, and the 22-bit result rounded half up — bit-exact against
  * LiteRT.js on the differential cases.

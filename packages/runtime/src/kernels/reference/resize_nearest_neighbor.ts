@@ -3,7 +3,7 @@ import { BuiltinOp } from '../../core/ops.js';
 import type { ResizeNearestNeighborOptions } from '../../core/options.js';
 import { elementsOf } from '../common/elements.js';
 import { nearestTaps } from '../common/resize_coords.js';
-import { prepareResizeShape, type ResizeDims } from '../common/resize_shape.js';
+import { prepareResizePlan, type ResizeDims } from '../common/resize_shape.js';
 import { optionsOrDefault } from '../common/options.js';
 import type { KernelRegistration } from '../kernel.js';
 
@@ -25,15 +25,7 @@ export const RESIZE_NEAREST_NEIGHBOR_KERNEL: KernelRegistration<ResizeNearestNei
     const t = node.inputs[0];
     return t?.dtype === 'float32' || (t?.dtype === 'int32' && (t.quantization === null || t.quantization.scale.length === 0));
   },
-  prepare(node) {
-    const { alignCorners, halfPixelCenters } = node.options;
-    const dims = prepareResizeShape(node, alignCorners, halfPixelCenters);
-    return {
-      ...dims,
-      ys: nearestTaps(dims.inHeight, dims.outHeight, alignCorners, halfPixelCenters),
-      xs: nearestTaps(dims.inWidth, dims.outWidth, alignCorners, halfPixelCenters),
-    };
-  },
+  prepare: (node) => prepareResizePlan(node, nearestTaps),
   eval(node, p) {
     const input = elementsOf(node.inputs[0]!.data);
     const out = elementsOf(node.outputs[0]!.data);

@@ -6,7 +6,7 @@ import type { FusedActivation, Padding, TransposeConvOptions } from '../../core/
 import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
 import { runKernel, type TestTensorSpec } from '@tflite-lambda/testing';
 import { TRANSPOSE_CONV_KERNEL } from './transpose_conv.js';
-import { TRANSPOSE_CONV_HYBRID_KERNEL } from './transpose_conv_hybrid.js';
+import { TRANSPOSE_CONV_HYBRID_KERNEL } from '../quantized/hybrid_transpose_conv.js';
 import { TRANSPOSE_CONV_QUANTIZED_KERNEL } from './transpose_conv_quantized.js';
 
 type Nhwc = [number, number, number, number];

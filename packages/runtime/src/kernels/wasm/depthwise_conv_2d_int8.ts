@@ -32,7 +32,7 @@ export const DEPTHWISE_CONV_2D_INT8_WASM_KERNEL: KernelRegistration<DepthwiseCon
   name: 'DEPTHWISE_CONV_2D (int8, wasm simd)',
   simd: true,
   parseOptions: DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.parseOptions,
-  supports: (node) => simdSupported() && isInt8WeightedNode(node) && isDepthwiseMultiplierOne(node),
+  supports: (node) => simdSupported() && isInt8WeightedNode(node) && DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.supports!(node) && isDepthwiseMultiplierOne(node),
   prepare: (node) => {
     const { g, q } = DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL.prepare(node);
     const ctx = node.wasm;

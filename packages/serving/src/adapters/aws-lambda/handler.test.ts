@@ -79,7 +79,7 @@ describe('Lambda handler: every event flavour', () => {
     assert.equal(single.multiValueHeaders, undefined);
     const multi = (await handler(albEvent({ method: 'PUT', body: png }, true))) as ALBResult;
     assert.equal(multi.statusDescription, '405 Method Not Allowed');
-    assert.deepEqual(multi.multiValueHeaders?.allow, ['GET, POST']);
+    assert.deepEqual(multi.multiValueHeaders?.allow, ['GET, HEAD, POST']);
     assert.equal(multi.headers, undefined);
   });
 

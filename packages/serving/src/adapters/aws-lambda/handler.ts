@@ -5,24 +5,35 @@
  * reads the environment.
  */
 import { randomUUID } from 'node:crypto';
-import { ImageClassifier, type ClassifierOptions } from '../../classifier/index.js';
-import { createApp, type App, type AppOptions } from '../../http/app.js';
 import { DEFAULT_MAX_PIXELS, type ImageLimits } from '@tflite-lambda/vision';
-import type { HandledRequest, HttpRequest, HttpResponse, ImageModel } from '../../http/types.js';
+import { createApp, type App, type AppOptions } from '../../http/app.js';
+import type { HandledRequest, HttpRequest, HttpResponse } from '../../http/types.js';
+import { loadModelDirectory, loadServedModel, type ModelConfig, type ServedModel, type TaskOptions } from '../../models/index.js';
+import type { TaskKind } from '../../tasks/index.js';
 import { albToRequest, isAlbEvent, responseToAlb } from './alb.js';
 import { apiGatewayV1ToRequest, isApiGatewayV1Event, responseToApiGatewayV1 } from './api-gateway-v1.js';
 import { apiGatewayV2ToRequest, isApiGatewayV2Event, responseToApiGatewayV2 } from './api-gateway-v2.js';
 import { powertoolsObserver, type RequestObserver } from './observe.js';
 import type { LambdaContextLike, LambdaHttpEvent, LambdaHttpHandler, LambdaHttpResult } from './types.js';
 
-export interface HandlerOptions extends Omit<AppOptions, 'model'> {
-  /** A .tflite path or bytes (loaded with ImageClassifier), or a ready model. */
-  readonly model: string | Uint8Array | ArrayBuffer | ImageModel;
-  /** Class labels: an array or a path to a file with one label per line. */
+export interface HandlerOptions extends Omit<AppOptions, 'models'> {
+  /** One model: a .tflite path or its bytes (loaded with its metadata), or a model already loaded. */
+  readonly model?: string | Uint8Array | ArrayBuffer | ServedModel;
+  /** A directory of models: each <name>.tflite, with an optional <name>.json ({ task, version, options }). */
+  readonly modelDir?: string;
+  /** Models already loaded (e.g. with loadServedModel). */
+  readonly models?: readonly ServedModel[];
+  /** The name `model` is served under (default: its file name without .tflite, or 'model'). */
+  readonly name?: string;
+  /** The task of `model`: 'auto' (default) reads its metadata and tensors; 'none' serves raw tensors only. */
+  readonly task?: TaskKind | 'auto' | 'none';
+  /** Options of `model`'s task (labels, normalization, maxResults, tokenizer, ...). */
+  readonly taskOptions?: Partial<TaskOptions>;
+  /** Class labels of `model`: an array or a path to a file with one label per line. */
   readonly labels?: readonly string[] | string;
   /** Images whose header claims more pixels are refused with 422 before decoding (default DEFAULT_MAX_PIXELS, 16 MP). */
   readonly maxPixels?: number;
-  /** The other image limits (each dimension, decoded bytes), also judged from the header (vision's defaults). */
+  /** The other image limits (each dimension, decoded bytes, JPEG scan work), also judged before decoding (vision's defaults). */
   readonly imageLimits?: Partial<Omit<ImageLimits, 'deadline'>>;
   /**
    * Time kept back from the invocation's remaining time for inference and the answer: decoding and resizing
@@ -31,8 +42,8 @@ export interface HandlerOptions extends Omit<AppOptions, 'model'> {
   readonly timeReserveMs?: number;
   /** The time a request may take when the context cannot say (no getRemainingTimeInMillis; default 10 000 ms). */
   readonly timeoutMs?: number;
-  /** Further preprocessing options for the classifier (normalization, invert). */
-  readonly classifier?: Omit<ClassifierOptions, 'labels' | 'maxPixels' | 'imageLimits'>;
+  /** Further preprocessing options for an image classifier (normalization, invert); merged into taskOptions. */
+  readonly classifier?: Partial<TaskOptions>;
   /** Where per-request records go (default: Powertools Logger and Metrics). */
   readonly observer?: RequestObserver;
   readonly serviceName?: string;
@@ -43,9 +54,13 @@ interface Flavour {
   toResult(res: HttpResponse): LambdaHttpResult;
 }
 
+/**
+ * Loads the models (call it during the Lambda init phase, with top-level await:
+ * `export const handler = await createHandler({ ... })`) and returns the handler.
+ */
 export async function createHandler(options: HandlerOptions): Promise<LambdaHttpHandler> {
-  const model = await loadModel(options);
-  const app = createApp({ ...options, model });
+  const models = await loadModels(options);
+  const app = createApp({ ...options, models });
   const observer = options.observer ?? powertoolsObserver({ serviceName: options.serviceName });
   const time = { reserveMs: options.timeReserveMs ?? DEFAULT_TIME_RESERVE_MS, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   return async (event, context = {}) => handle(app, observer, event, context, time);
@@ -60,15 +75,30 @@ function deadlineOf(context: LambdaContextLike, started: number, time: { reserve
   return started + Math.max(0, remaining - time.reserveMs);
 }
 
-async function loadModel(options: HandlerOptions): Promise<ImageModel> {
+function isServedModel(model: unknown): model is ServedModel {
+  return typeof model === 'object' && model !== null && 'name' in model && 'task' in model && 'tensors' in model;
+}
+
+async function loadModels(options: HandlerOptions): Promise<ServedModel[]> {
+  const given = [options.model !== undefined, options.modelDir !== undefined, options.models !== undefined].filter(Boolean).length;
+  if (given !== 1) throw new TypeError('createHandler needs exactly one of model, modelDir or models');
+  if (options.models) return [...options.models];
+  if (options.modelDir !== undefined) return loadModelDirectory(options.modelDir);
   const { model } = options;
-  if (typeof model === 'object' && 'classify' in model) return model;
-  return ImageClassifier.load(model, {
-    ...options.classifier,
-    labels: options.labels,
-    maxPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS,
-    imageLimits: options.imageLimits,
-  });
+  if (isServedModel(model)) return [model];
+  const config: ModelConfig = {
+    name: options.name,
+    task: options.task,
+    options: {
+      ...options.classifier,
+      ...options.taskOptions,
+      ...(options.labels === undefined ? {} : { labels: options.labels }),
+      maxPixels: options.maxPixels ?? options.taskOptions?.maxPixels ?? DEFAULT_MAX_PIXELS,
+      ...(options.imageLimits === undefined ? {} : { imageLimits: options.imageLimits }),
+    },
+  };
+  const source = model instanceof ArrayBuffer ? new Uint8Array(model) : (model as string | Uint8Array);
+  return [await loadServedModel(source, config)];
 }
 
 function handle(
@@ -90,13 +120,16 @@ function handle(
   } catch (err) {
     handled = app.fail(err, requestId); // e.g. a body flagged base64 that is not
   }
-  observer.record({
-    requestId,
-    method: request?.method ?? '',
-    path: request?.path ?? '',
-    latencyMs: performance.now() - started,
-    ...handled.outcome,
-  });
+  observer.record(
+    {
+      requestId,
+      method: request?.method ?? '',
+      path: request?.path ?? '',
+      latencyMs: performance.now() - started,
+      ...handled.outcome,
+    },
+    context,
+  );
   return flavour.toResult(handled.response);
 }
 

@@ -16,7 +16,9 @@ export type { APIGatewayProxyStructuredResultV2 };
 export type LambdaHttpEvent = APIGatewayProxyEvent | APIGatewayProxyEventV2 | ALBEvent;
 export type LambdaHttpResult = APIGatewayProxyResult | APIGatewayProxyStructuredResultV2 | ALBResult;
 
-/** The parts of a Lambda context the handler reads; the full Context satisfies it. */
-export type LambdaContextLike = Partial<Pick<Context, 'awsRequestId' | 'functionName' | 'getRemainingTimeInMillis'>>;
+/** The parts of a Lambda context the handler and its logs read; the full Context satisfies it. */
+export type LambdaContextLike = Partial<
+  Pick<Context, 'awsRequestId' | 'functionName' | 'functionVersion' | 'invokedFunctionArn' | 'memoryLimitInMB' | 'getRemainingTimeInMillis'>
+>;
 
 export type LambdaHttpHandler = (event: LambdaHttpEvent, context?: LambdaContextLike) => Promise<LambdaHttpResult>;

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent } from '../aws-lambda/types.js';
 
-/** Mirrors the BinaryMediaTypes of the example's SAM template. */
-export const DEFAULT_BINARY_MEDIA_TYPES = ['image/*', 'application/octet-stream', 'multipart/form-data'];
+/** Mirrors the BinaryMediaTypes of the examples' SAM templates, plus audio for audio classifiers. */
+export const DEFAULT_BINARY_MEDIA_TYPES = ['image/*', 'audio/*', 'application/octet-stream', 'multipart/form-data'];
 
 export interface EventBuildOptions {
   readonly binaryMediaTypes?: readonly string[];

@@ -1,0 +1,22 @@
+/** The tasks: what a model is for, with MediaPipe-shaped results. Nothing here knows HTTP. */
+export { TaskError, ClassifierError, type TaskErrorCode, type ClassifierErrorCode } from './core/errors.js';
+export type * from './core/results.js';
+export { TaskModel } from './core/task_model.js';
+export type { BaseOptions, WithBaseOptions } from './core/base_options.js';
+export type { CategoryFilter } from './classification/categories.js';
+export type { ClassificationOptions } from './classification/classification_head.js';
+export type { LabelsOption } from './classification/labels.js';
+export type { OutputActivation } from './classification/scores.js';
+export type { Normalization } from './vision/normalization.js';
+export { inputSpecOf, type InputSpec } from './vision/image_input.js';
+export { preprocess, preparePixels, regionOf, type Fit, type Region } from './vision/preprocess.js';
+export type { ImageCallOptions, VisionOptions } from './vision/vision_input.js';
+export { ImageClassifier, type ImageClassifierOptions } from './vision/image_classifier.js';
+export { ObjectDetector, type ObjectDetectorOptions } from './vision/object_detector.js';
+export { ImageSegmenter, type ImageSegmenterOptions, type SegmentOptions } from './vision/image_segmenter.js';
+export { ImageEmbedder, cosineSimilarity, type ImageEmbedderOptions, type EmbedOptions, type QuantizedEmbedding } from './vision/image_embedder.js';
+export { categoryMaskPng } from './vision/mask_png.js';
+export { AudioClassifier, type AudioClassifierOptions, type AudioInput } from './audio/audio_classifier.js';
+export { decodeWav, isWav, type AudioClip } from './audio/wav.js';
+export { TextClassifier, DEFAULT_DELIM_PATTERN, type TextClassifierOptions, type TokenizerOption } from './text/text_classifier.js';
+export { inferTask, TASK_KINDS, type TaskKind } from './infer_task.js';
