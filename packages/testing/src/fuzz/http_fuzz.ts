@@ -68,15 +68,23 @@ function mutatedEnvelope(seed: ImageSeed, kind: Envelope, mutation: BodyMutation
   return { contentType, body: editText(body, rng, mutation) };
 }
 
+type Codec = typeof gzipSync;
+const bombs = new Map<Codec, Uint8Array>();
+
+function bombOf(codec: Codec): Uint8Array {
+  let bomb = bombs.get(codec);
+  if (!bomb) bombs.set(codec, (bomb = new Uint8Array(codec(new Uint8Array(7 * 1024 * 1024)))));
+  return bomb.slice();
+}
+
 const ENCODINGS = ['gzip', 'x-gzip', 'deflate', 'gzip, gzip', 'identity, gzip', 'br', 'gzip;q=1', ''];
 
 /** The body gzip- or deflate-compressed (zlib or raw), its stream or its Content-Encoding perhaps damaged. */
 function compressed({ contentType, body }: HttpBody, rng: Prng): HttpBody {
   const edit = rng.int(6);
-  // A bomb: 7 MB of zeros squeezed into a few kilobytes, past the 6 MB body limit once inflated.
-  const source = edit === 0 ? new Uint8Array(7 * 1024 * 1024) : body;
   const codec = rng.pick([gzipSync, deflateSync, deflateRawSync]);
-  let bytes: Uint8Array = new Uint8Array(codec(source));
+  // A bomb: 7 MB of zeros squeezed into a few kilobytes, past the 6 MB body limit once inflated.
+  let bytes: Uint8Array = edit === 0 ? bombOf(codec) : new Uint8Array(codec(body));
   if (edit === 1) bytes = flipBytes(bytes, rng);
   if (edit === 2) bytes = bytes.slice(0, rng.int(bytes.length));
   const contentEncoding = edit === 3 ? rng.pick(ENCODINGS) : codec === gzipSync ? 'gzip' : 'deflate';
