@@ -2,6 +2,7 @@
 export { Interpreter, type InterpreterOptions } from './interpreter/interpreter.js';
 export { WasmContext, type WasmContextOptions } from './kernels/wasm/context.js';
 export type { TensorDetails } from './interpreter/details.js';
+export type { TensorData, ShapedTensorData } from './interpreter/tensor_values.js';
 export type { ModelSource } from './interpreter/source.js';
 export type { DType, TypedArray } from './core/dtype.js';
 export type { ModelDesc, SubgraphDesc, TensorDesc, OperatorDesc, QuantizationParams } from './core/model.js';

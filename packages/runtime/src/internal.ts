@@ -30,3 +30,7 @@ export { float16BitsToNumber } from './kernels/common/float16.js';
 export { readModel } from './schema/read_model.js';
 export { broadcastShapes } from './kernels/common/broadcast.js';
 export { reducedShape, resolveAxes } from './kernels/common/axes.js';
+// Raw option structs of MediaPipe's custom operators (for test support that builds such models).
+export {
+  poolParamsBytes, transposeConvParamsBytes, type RawPoolParams, type RawTransposeConvParams,
+} from './kernels/custom/raw_params.js';

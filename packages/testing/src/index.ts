@@ -13,6 +13,7 @@ export * from './litert/compare.js';
 export * from './litert/host_tensor.js';
 export * from './corpus/conformance_corpus.js';
 export * from './fuzz/fuzz_mutations.js';
+export * from './corpus/micro_speech_frames.js';
 export * from './regressions.js';
 export * from './audit/tflite_op_versions.js';
 export { loadReproducers, saveReproducer } from './fuzz/reproducers.js';

@@ -1,4 +1,4 @@
-import { Interpreter, TfliteError, type TensorDetails, type TypedArray } from '@tflite-lambda/runtime';
+import { Interpreter, TfliteError, type TensorData, type TensorDetails, type TypedArray } from '@tflite-lambda/runtime';
 import { parseArgs, stringFlag } from '../args.js';
 import { CommandError, UsageError } from '../command.js';
 import { readInputFile, zeroInputs } from '../tensor_input.js';
@@ -36,12 +36,14 @@ async function readInputs(file: string, inputs: TensorDetails[]): Promise<TypedA
   }
 }
 
-function toNumbers(a: TypedArray): number[] {
-  return Array.from(a as ArrayLike<number | bigint>, Number);
+/** Numeric outputs as numbers; string outputs stay strings. */
+function plainValues(a: TensorData): number[] | string[] {
+  return Array.isArray(a) ? a : Array.from(a as ArrayLike<number | bigint>, Number);
 }
 
-function preview(values: number[]): string {
-  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(6));
+function preview(values: number[] | string[]): string {
+  const fmt = (v: number | string) =>
+    typeof v === 'string' ? JSON.stringify(v) : Number.isInteger(v) ? String(v) : v.toPrecision(6);
   const head = values.slice(0, 16).map(fmt).join(', ');
   return values.length > 16 ? `[${head}, … (${values.length} values)]` : `[${head}]`;
 }
@@ -57,16 +59,19 @@ export async function main(args: string[]): Promise<number> {
   const start = performance.now();
   it.invoke();
   const ms = performance.now() - start;
-  const outputs = it.getOutputDetails().map((d) => ({ ...d, values: toNumbers(it.getTensor(d.index)) }));
+  const outputs = it.getOutputDetails().map((d) => ({ ...d, values: plainValues(it.getTensor(d.index)) }));
   if (p.flags.has('json')) {
     console.log(JSON.stringify({ invokeMs: ms, outputs: outputs.map(({ name, dtype, shape, values: v }) => ({ name, dtype, shape, values: v })) }));
     return 0;
   }
   if (!file) console.log('(no --input: all inputs are zeros)');
   for (const o of outputs) {
-    const argmax = o.values.reduce((best, v, i, a) => (v > a[best] ? i : best), 0);
     console.log(`${o.name}: ${o.dtype}[${o.shape.join(',')}] ${preview(o.values)}`);
-    if (o.values.length > 1) console.log(`  argmax ${argmax} (${o.values[argmax]})`);
+    const v = o.values;
+    if (v.length < 2 || typeof v[0] === 'string') continue;
+    const nums = v as number[];
+    const argmax = nums.reduce((best, x, i, a) => (x > a[best] ? i : best), 0);
+    console.log(`  argmax ${argmax} (${nums[argmax]})`);
   }
   console.log(`invoke: ${ms.toFixed(2)} ms`);
   return 0;

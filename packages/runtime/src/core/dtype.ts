@@ -1,13 +1,37 @@
 /**
  * Tensor element types, named like numpy. float16 values are stored as raw IEEE half bits in a Uint16Array.
+ * complex64 elements (a float32 real part, then a float32 imaginary part) are held in a Float64Array, one
+ * 8-byte slot per element, so that data-movement kernels copy whole elements; complex kernels view the same
+ * bytes as interleaved float32 pairs (complexParts). uint64 elements are held in a BigInt64Array (same bits;
+ * uint64 kernels view them through unsigned64). string elements live in a StringArray (string_data.ts).
+ * TFLite's INT4 has no dtype here: the reader unpacks it to int8 (two values per byte in the file).
  * 'resource' is TFLite's RESOURCE: a handle to a resource variable, held as its int32 id (as TFLite does).
  */
-export type DType = 'float32' | 'float16' | 'int32' | 'uint8' | 'int64' | 'bool' | 'int16' | 'int8' | 'resource';
+import { StringArray } from './string_data.js';
+
+export type DType =
+  | 'float32'
+  | 'float16'
+  | 'int32'
+  | 'uint8'
+  | 'int64'
+  | 'bool'
+  | 'int16'
+  | 'int8'
+  | 'float64'
+  | 'uint32'
+  | 'uint64'
+  | 'uint16'
+  | 'complex64'
+  | 'string'
+  | 'resource';
 
 export type TypedArray =
   | Float32Array
+  | Float64Array
   | Uint16Array
   | Int32Array
+  | Uint32Array
   | Uint8Array
   | BigInt64Array
   | Int16Array
@@ -23,6 +47,12 @@ export interface TypedArrayFor {
   bool: Uint8Array;
   int16: Int16Array;
   int8: Int8Array;
+  float64: Float64Array;
+  uint32: Uint32Array;
+  uint64: BigInt64Array;
+  uint16: Uint16Array;
+  complex64: Float64Array;
+  string: StringArray;
   resource: Int32Array;
 }
 
@@ -41,6 +71,12 @@ const CTORS: Record<DType, TypedArrayCtor> = {
   bool: Uint8Array,
   int16: Int16Array,
   int8: Int8Array,
+  float64: Float64Array,
+  uint32: Uint32Array,
+  uint64: BigInt64Array as unknown as TypedArrayCtor,
+  uint16: Uint16Array,
+  complex64: Float64Array,
+  string: StringArray,
   resource: Int32Array,
 };
 
@@ -70,14 +106,28 @@ export function isTypedArrayOf(dtype: DType, data: unknown): data is TypedArray 
   return data instanceof CTORS[dtype];
 }
 
+/** The dtype a TypedArray class usually holds (uint8 for Uint8Array, float16 for Uint16Array, float64 for Float64Array). */
 export function dtypeOfTypedArray(data: TypedArray): DType {
   if (data instanceof Float32Array) return 'float32';
   if (data instanceof Int32Array) return 'int32';
+  if (data instanceof StringArray) return 'string';
   if (data instanceof Uint8Array) return 'uint8';
+  if (data instanceof Float64Array) return 'float64';
+  if (data instanceof Uint32Array) return 'uint32';
   if (data instanceof Int8Array) return 'int8';
   if (data instanceof Int16Array) return 'int16';
   if (data instanceof Uint16Array) return 'float16';
   return 'int64';
+}
+
+/** A uint64 tensor's data as unsigned 64-bit values: a view, no copy. */
+export function unsigned64(data: TypedArray): BigUint64Array {
+  return new BigUint64Array(data.buffer, data.byteOffset, data.byteLength / 8);
+}
+
+/** The float32 (real, imaginary) pairs of a complex64 tensor's data: a view, no copy. */
+export function complexParts(data: TypedArray): Float32Array {
+  return new Float32Array(data.buffer, data.byteOffset, data.byteLength / 4);
 }
 
 export function isQuantizedIntType(dtype: DType): boolean {

@@ -12,6 +12,27 @@ export interface QuantizationParams {
   readonly quantizedDimension: number;
 }
 
+/** How one dimension (in traversal order) of a sparse tensor is stored. */
+export type DimensionMetadata =
+  | { readonly format: 'DENSE'; readonly denseSize: number }
+  | {
+      readonly format: 'SPARSE_CSR';
+      /** Where each element of the previous level's index range starts in `arrayIndices` (CSR row pointers). */
+      readonly arraySegments: Int32Array | Uint16Array | Uint8Array;
+      /** Coordinates of the stored entries in this dimension (CSR column indices). */
+      readonly arrayIndices: Int32Array | Uint16Array | Uint8Array;
+    };
+
+/** The schema's SparsityParameters: the tensor's data holds only the stored values, in traversal order. */
+export interface SparsityParams {
+  /** A permutation of the n dense dimensions, then of the k block dimensions (n … n+k−1). */
+  readonly traversalOrder: readonly number[];
+  /** For each block dimension, the dense dimension it subdivides. */
+  readonly blockMap: readonly number[];
+  /** One entry per level of `traversalOrder`. */
+  readonly dimMetadata: readonly DimensionMetadata[];
+}
+
 export interface TensorDesc {
   readonly name: string;
   readonly dtype: DType;
@@ -26,6 +47,13 @@ export interface TensorDesc {
   /** Null when the tensor has no (or empty) quantization parameters. */
   readonly quantization: QuantizationParams | null;
   readonly isVariable: boolean;
+  /** Set for sparse constants: `data` then holds only the stored values (densified when the model loads). */
+  readonly sparsity?: SparsityParams | null;
+  /**
+   * True when the file stores this tensor as INT4: `dtype` is int8 (what kernels see) and `data` holds the
+   * file's packed bytes, two values per byte, low nibble first (unpacked when the model loads).
+   */
+  readonly packedInt4?: boolean;
 }
 
 export interface OperatorDesc {

@@ -176,6 +176,65 @@ export interface CumsumOptions {
   readonly exclusive: boolean;
   readonly reverse: boolean;
 }
+export interface SparseToDenseOptions {
+  readonly kind: 'SparseToDenseOptions';
+  /** TFLite ignores it (indices are always bounds-checked here). */
+  readonly validateIndices: boolean;
+}
+export interface ReverseSequenceOptions {
+  readonly kind: 'ReverseSequenceOptions';
+  readonly seqDim: number;
+  readonly batchDim: number;
+}
+export interface FakeQuantOptions {
+  readonly kind: 'FakeQuantOptions';
+  readonly min: number;
+  readonly max: number;
+  readonly numBits: number;
+  readonly narrowRange: boolean;
+}
+export interface BucketizeOptions {
+  readonly kind: 'BucketizeOptions';
+  /** Sorted bucket boundaries (float32). */
+  readonly boundaries: readonly number[];
+}
+/** RANDOM_UNIFORM, RANDOM_STANDARD_NORMAL and MULTINOMIAL: the op's two int64 seeds (0, 0 = nondeterministic). */
+export interface RandomOptions {
+  readonly kind: 'RandomOptions';
+  readonly seed: bigint;
+  readonly seed2: bigint;
+}
+/** CONV_3D and CONV_3D_TRANSPOSE. */
+export interface Conv3DOptions {
+  readonly kind: 'Conv3DOptions';
+  readonly padding: Padding;
+  readonly strideD: number;
+  readonly strideW: number;
+  readonly strideH: number;
+  readonly fusedActivation: FusedActivation;
+  readonly dilationD: number;
+  readonly dilationW: number;
+  readonly dilationH: number;
+}
+export interface LshProjectionOptions {
+  readonly kind: 'LSHProjectionOptions';
+  readonly type: 'UNKNOWN' | 'SPARSE' | 'DENSE';
+}
+export interface SkipGramOptions {
+  readonly kind: 'SkipGramOptions';
+  readonly ngramSize: number;
+  readonly maxSkipSize: number;
+  readonly includeAllNgrams: boolean;
+}
+export interface EmbeddingLookupSparseOptions {
+  readonly kind: 'EmbeddingLookupSparseOptions';
+  readonly combiner: 'SUM' | 'MEAN' | 'SQRTN';
+}
+/** The deprecated REDUCE_WINDOW's reduction (BuiltinOptions2 ReduceWindowOptions). */
+export interface ReduceWindowOptions {
+  readonly kind: 'ReduceWindowOptions';
+  readonly reduceFunction: 'UNSUPPORTED' | 'ADD' | 'MUL' | 'MINIMUM' | 'MAXIMUM' | 'ALL' | 'ANY';
+}
 /** Options tables with no fields this runtime reads (PadOptions, TransposeOptions, ExpandDimsOptions, ...). */
 export interface EmptyOptions {
   readonly kind: 'EmptyOptions';
@@ -213,6 +272,16 @@ export type BuiltinOptions =
   | GeluOptions
   | OneHotOptions
   | CumsumOptions
+  | SparseToDenseOptions
+  | ReverseSequenceOptions
+  | FakeQuantOptions
+  | BucketizeOptions
+  | RandomOptions
+  | Conv3DOptions
+  | LshProjectionOptions
+  | SkipGramOptions
+  | EmbeddingLookupSparseOptions
+  | ReduceWindowOptions
   | StatefulOpsOptions
   | EmptyOptions;
 

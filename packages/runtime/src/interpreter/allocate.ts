@@ -1,4 +1,5 @@
 import { allocTyped, bytesPerElement, viewTyped } from '../core/dtype.js';
+import { StringArray } from '../core/string_data.js';
 import { ComputeLimitError, MemoryLimitError, ShapeError } from '../core/errors.js';
 import { numElements } from '../core/shape.js';
 import { planGreedyBySize, type BufferRequest } from '../memory/greedy_planner.js';
@@ -30,6 +31,7 @@ function checkOutputShapes(node: Node, maxBytes: number): void {
 }
 
 function canFold(node: Node): boolean {
+  if (node.kernel.stateful) return false;
   if (node.dynamicOutputs.some(Boolean)) return false;
   if (node.kernel.shapeOnly) return true;
   const inputs = node.ctx.inputs.filter((t) => t !== null);
@@ -174,6 +176,9 @@ export function planArena(
 /** Points every planned tensor's data at its slot of the arena that starts at byte `base` of `buffer`. */
 export function bindArena(plan: ArenaPlan, buffer: ArrayBuffer, base: number): void {
   for (const { tensor: t, offset } of plan.slots) {
+    // A string tensor's elements live beside its placeholder bytes: a rebind after memory growth keeps them.
+    const strings = t.data instanceof StringArray && t.data.length === numElements(t.shape) ? t.data.strings : null;
     t.data = viewTyped(t.dtype, buffer, base + offset, numElements(t.shape));
+    if (strings) (t.data as StringArray).strings = strings;
   }
 }

@@ -4,19 +4,6 @@
  * ones); tfjs-tflite (TFLite's own interpreter) checks everything, including the resource-variable counter over
  * three invokes of one model.
  */
-import {
-  controlFlowFamily, defineDifferentialTests, dynamicShapesFamily, resourceVariablesFamily, type DiffFamily,
-} from '@tflite-lambda/testing/differential';
+import { CONTROL_FLOW_SUITE, defineDifferentialTests, DYNAMIC_SUITE } from '@tflite-lambda/testing/differential';
 
-const staticControlFlow: DiffFamily = {
-  name: 'control flow with static shapes',
-  cases: (seed) => controlFlowFamily.cases(seed).filter((c) => !c.name.includes('grows')),
-};
-
-defineDifferentialTests('control flow agrees with LiteRT.js', [staticControlFlow], 20261202);
-defineDifferentialTests(
-  'dynamic shapes, control flow and resource variables agree with tfjs-tflite',
-  [dynamicShapesFamily, controlFlowFamily, resourceVariablesFamily],
-  20261202,
-  { oracle: 'tfjs-tflite' },
-);
+for (const S of [CONTROL_FLOW_SUITE, DYNAMIC_SUITE]) defineDifferentialTests(S.title, S.families, S.seed, { oracle: S.oracle });

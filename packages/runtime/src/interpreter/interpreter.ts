@@ -1,4 +1,3 @@
-import type { TypedArray } from '../core/dtype.js';
 import { StateError, TensorError } from '../core/errors.js';
 import type { ModelDesc } from '../core/model.js';
 import { builtinOpResolver } from '../kernels/builtin.js';
@@ -14,6 +13,7 @@ import { ResourceStore } from './resources.js';
 import { alignModelBytes, modelBytesOf, readModelSource, type ModelSource } from './source.js';
 import { SignatureRunner } from './signature_runner.js';
 import { SubgraphRuntime } from './subgraph_runtime.js';
+import { isShapedData, readTensorData, type ShapedTensorData, type TensorData } from './tensor_values.js';
 
 export interface InterpreterOptions {
   /** Kernels to use; defaults to every kernel of this package (builtinOpResolver()). */
@@ -196,14 +196,18 @@ export class Interpreter implements Disposable {
     this.main.resizeInput(index, shape);
   }
 
-  /** Copies `data` into tensor `index`; it must be the tensor's TypedArray type with its element count. */
-  setTensor(index: number, data: TypedArray): void {
+  /**
+   * Copies `data` into tensor `index`: the tensor's TypedArray type with its element count, a string[] for a
+   * string tensor, interleaved (real, imaginary) float32 pairs in a Float32Array for a complex64 tensor, a
+   * BigUint64Array for a uint64 one.
+   */
+  setTensor(index: number, data: TensorData): void {
     this.main.setTensor(index, data);
   }
 
-  /** A copy of tensor `index`'s current value. */
-  getTensor(index: number): TypedArray {
-    return this.main.tensorForAccess(index, 'getTensor').data.slice();
+  /** A copy of tensor `index`'s current value, in the forms setTensor takes. */
+  getTensor(index: number): TensorData {
+    return readTensorData(this.main.tensorForAccess(index, 'getTensor'));
   }
 
   /** Current shape of tensor `index`. */
@@ -220,7 +224,7 @@ export class Interpreter implements Disposable {
    * Convenience: sets the inputs (in input order; resizing where the given shapes differ), invokes, and
    * returns copies of the outputs in output order.
    */
-  run(inputs: readonly (TypedArray | { data: TypedArray; shape: readonly number[] })[]): TypedArray[] {
+  run(inputs: readonly (TensorData | ShapedTensorData)[]): TensorData[] {
     return new SubgraphAccess(this.main).run(inputs);
   }
 
@@ -266,7 +270,7 @@ class SubgraphAccess {
     this.rt.allocate();
   }
 
-  setTensor(index: number, data: TypedArray): void {
+  setTensor(index: number, data: TensorData): void {
     this.rt.setTensor(index, data);
   }
 
@@ -274,22 +278,22 @@ class SubgraphAccess {
     this.rt.invoke();
   }
 
-  getTensor(index: number): TypedArray {
-    return this.rt.tensorForAccess(index, 'getTensor').data.slice();
+  getTensor(index: number): TensorData {
+    return readTensorData(this.rt.tensorForAccess(index, 'getTensor'));
   }
 
   getTensorShape(index: number): number[] {
     return [...this.rt.tensorForAccess(index, 'getTensorShape').shape];
   }
 
-  run(inputs: readonly (TypedArray | { data: TypedArray; shape: readonly number[] })[]): TypedArray[] {
+  run(inputs: readonly (TensorData | ShapedTensorData)[]): TensorData[] {
     const ids = this.rt.desc.inputs;
     if (inputs.length !== ids.length) throw new TensorError(`run(): model has ${ids.length} inputs; got ${inputs.length}`);
     inputs.forEach((x, k) => {
-      if ('shape' in x && !ArrayBuffer.isView(x)) this.rt.resizeInput(ids[k]!, x.shape);
+      if (isShapedData(x)) this.rt.resizeInput(ids[k]!, x.shape);
     });
     this.rt.allocate();
-    inputs.forEach((x, k) => this.rt.setTensor(ids[k]!, ArrayBuffer.isView(x) ? x : x.data));
+    inputs.forEach((x, k) => this.rt.setTensor(ids[k]!, isShapedData(x) ? x.data : x));
     this.rt.invoke();
     return this.rt.desc.outputs.map((o) => this.getTensor(o));
   }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { readCorpusModel, repoRoot, sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
+import { numericValue, readCorpusModel, repoRoot, sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { StateError, MemoryLimitError } from '../core/errors.js';
 import type { TypedArray } from '../core/dtype.js';
 import { WasmContext } from '../kernels/wasm/context.js';
@@ -24,7 +24,7 @@ function runOnce(it: Interpreter): TypedArray[] {
     else if (d.dtype === 'int8') it.setTensor(d.index, Int8Array.from({ length: n }, (_, i) => ((i * 37) % 256) - 128));
   }
   it.invoke();
-  return it.getOutputDetails().map((d) => it.getTensor(d.index));
+  return it.getOutputDetails().map((d) => numericValue(it.getTensor(d.index)));
 }
 
 describe('an interpreter owns its memory', () => {

@@ -4,10 +4,10 @@
  * others (SubgraphCall). prepare() plans once per set of input shapes; invoke() evaluates the nodes, preparing
  * at eval time the ones downstream of a dynamic tensor.
  */
-import { isTypedArrayOf, type DType, type TypedArray } from '../core/dtype.js';
+import type { DType, TypedArray } from '../core/dtype.js';
 import { ModelFormatError, StateError, TensorError } from '../core/errors.js';
 import type { SubgraphDesc } from '../core/model.js';
-import { formatShape, numElements } from '../core/shape.js';
+import { numElements } from '../core/shape.js';
 import type { Resources, SubgraphCall, TensorValue } from '../kernels/node_runtime.js';
 import type { OpResolver } from '../kernels/resolver.js';
 import type { WasmContext } from '../kernels/wasm/context.js';
@@ -17,6 +17,7 @@ import { DynamicBuffers } from './dynamic_buffers.js';
 import { bindNodes, errorAtNode, type Node } from './nodes.js';
 import { makeTensors, type InterpreterTensor } from './tensors.js';
 import { TensorMemory } from './tensor_memory.js';
+import { writeTensorData, type TensorData } from './tensor_values.js';
 
 export interface SubgraphEnvironment {
   /** The work one eval of a prepared node does (the resolver's estimate, weighted by kernel kind). */
@@ -198,17 +199,10 @@ export class SubgraphRuntime implements SubgraphCall {
     return t;
   }
 
-  setTensor(index: number, data: TypedArray): void {
+  setTensor(index: number, data: TensorData): void {
     const t = this.tensorForAccess(index, 'setTensor');
     if (t.isConstant) throw new TensorError(`setTensor(${index}): tensor '${t.name}' is a constant`);
-    if (!isTypedArrayOf(t.dtype, data)) {
-      const got = (data as object | null)?.constructor?.name ?? typeof data;
-      throw new TensorError(`setTensor(${index}): tensor '${t.name}' is ${t.dtype}; got a ${got}`);
-    }
-    if (data.length !== t.data.length) {
-      throw new TensorError(`setTensor(${index}): tensor '${t.name}' ${t.dtype}${formatShape(t.shape)} needs ${t.data.length} elements; got ${data.length}`);
-    }
-    (t.data as Exclude<TypedArray, BigInt64Array>).set(data as Exclude<TypedArray, BigInt64Array>);
+    writeTensorData(t, data, `setTensor(${index})`);
   }
 
   // SubgraphCall: this subgraph used as a function by control-flow kernels.

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readCorpusModel, skipWithoutShared, compareTensors, type HostTensor } from '@tflite-lambda/testing';
+import { readCorpusModel, skipWithoutShared, compareTensors, numericValue, type HostTensor } from '@tflite-lambda/testing';
 import { BuiltinOp } from '../core/ops.js';
 import { TYPESCRIPT_SLOWDOWN } from '../kernels/kernel.js';
 import { ModelBuilder } from '../schema/builder/index.js';
@@ -76,7 +76,7 @@ test('a variable tensor shares its arena bytes with no other tensor', () => {
 const STATEFUL_WILD = ['dtln_noise_suppression', 'keyword_scrambled', 'keyword_scrambled_8bit', 'micro_speech_lstm', 'trained_lstm', 'trained_lstm_int8'];
 
 function outputsOf(it: Interpreter): HostTensor[] {
-  return it.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: it.getTensor(d.index) }));
+  return it.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(it.getTensor(d.index)) }));
 }
 
 test('the stateful wild models match their tfjs-tflite references, each case on a freshly loaded model', { skip }, () => {

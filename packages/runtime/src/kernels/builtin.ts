@@ -2,6 +2,9 @@ import { OpResolver } from './resolver.js';
 import { COMPUTE_KERNELS } from './reference/compute_ops.js';
 import { EXTRA_KERNELS } from './reference/extra_ops.js';
 import { LAYOUT_KERNELS } from './reference/layout_ops.js';
+import { FULLY_CONNECTED_INT4_HYBRID_KERNEL } from './reference/fully_connected_int4_hybrid.js';
+import { MORE_KERNELS } from './reference/more_ops.js';
+import { CUSTOM_KERNELS } from './custom/index.js';
 import { HYBRID_KERNELS, QUANTIZED_KERNELS } from './quantized/index.js';
 import { RECURRENT_KERNELS } from './recurrent/index.js';
 import { CONTROL_FLOW_KERNELS } from './control_flow/index.js';
@@ -24,10 +27,12 @@ export interface BuiltinResolverOptions {
  * OpResolver with fewer kernels to let a bundler drop the rest.
  */
 export function builtinOpResolver(options: BuiltinResolverOptions = {}): OpResolver {
-  const resolver = new OpResolver().add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...QUANTIZED_KERNELS, ...RECURRENT_KERNELS)
-    .add(...DYNAMIC_KERNELS, ...CONTROL_FLOW_KERNELS, ...RESOURCE_KERNELS);
+  const resolver = new OpResolver()
+    .add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...MORE_KERNELS, ...CUSTOM_KERNELS, ...QUANTIZED_KERNELS)
+    .add(...RECURRENT_KERNELS, ...DYNAMIC_KERNELS, ...CONTROL_FLOW_KERNELS, ...RESOURCE_KERNELS);
   // Added last so they win for the nodes they support (see wasm/index.ts).
   if (options.simd ?? simdSupported()) resolver.add(...WASM_KERNELS);
-  // The exact hybrid kernels take precedence over the SIMD hybrid paths, which are not bit-exact with LiteRT.
-  return resolver.add(...HYBRID_KERNELS);
+  // The exact hybrid kernels take precedence over the SIMD hybrid paths, which are not bit-exact with LiteRT;
+  // INT4 weights take TFLite's builtin hybrid path (XNNPACK does not run them).
+  return resolver.add(...HYBRID_KERNELS, FULLY_CONNECTED_INT4_HYBRID_KERNEL);
 }

@@ -28,6 +28,11 @@ export interface RuntimeTensor {
   readonly quantization: QuantizationParams | null;
   /** True for weights and other tensors whose value is known at prepare time. */
   readonly isConstant: boolean;
+  /**
+   * True for a constant the model stores as INT4 (it reaches kernels unpacked to int8): engines run such
+   * weights through other kernels than int8 ones, which a kernel matching them needs to know.
+   */
+  readonly storedAsInt4?: boolean;
 }
 
 export interface NodeContext<O> {
@@ -93,6 +98,11 @@ export interface KernelRegistration<O = unknown, D = unknown> {
    * time and treat its outputs as constants.
    */
   readonly shapeOnly?: boolean;
+  /**
+   * True when the kernel keeps state from one invoke to the next (the random generators): the interpreter
+   * never evaluates it at prepare, even when every input is constant.
+   */
+  readonly stateful?: boolean;
   /**
    * The work one eval of a prepared node does, in multiply-adds (for the interpreter's compute budget). The
    * math of an op is the same whichever registration runs it, so one registration per op defines this (the

@@ -14,9 +14,13 @@ import { BuiltinOp } from '../core/ops.js';
 import { builtinOpResolver } from './builtin.js';
 import type { RuntimeTensor } from './kernel.js';
 
-const PLAIN: Record<string, DType> = { f32: 'float32', f16: 'float16', i32: 'int32', i64: 'int64', b: 'bool' };
+const PLAIN: Record<string, DType> = {
+  f32: 'float32', f16: 'float16', i32: 'int32', i64: 'int64', b: 'bool', c64: 'complex64', u32: 'uint32', str: 'string',
+};
+// An INT4 tensor is read as int8 (constants unpacked at load), so its kernels are the int8 ones.
 const QUANTIZED: Record<string, { dtype: DType; zeroPoint: number }> = {
   u8: { dtype: 'uint8', zeroPoint: 128 }, i8: { dtype: 'int8', zeroPoint: -3 }, i16: { dtype: 'int16', zeroPoint: 0 },
+  i4: { dtype: 'int8', zeroPoint: 0 },
 };
 
 /** A tensor from its audit code (see tflite_op_versions.ts), or null for a type the runtime has no name for. */
@@ -31,7 +35,7 @@ function tensor(code: string, index: number, op: string): RuntimeTensor | null {
     const q = QUANTIZED[base]!;
     dtype = q.dtype;
     quantization = { scale: [0.05], zeroPoint: [isConstant && dtype === 'int8' ? 0 : q.zeroPoint], quantizedDimension: 0 };
-  } else if (base === 'i8c') {
+  } else if (base === 'i8c' || base === 'i4c') {
     dtype = 'int8';
     const axis = op === 'DEPTHWISE_CONV_2D' ? 3 : 0;
     quantization = { scale: [0.1, 0.2, 0.3, 0.4], zeroPoint: [0, 0, 0, 0], quantizedDimension: axis };

@@ -155,6 +155,10 @@ export class Table {
     const p = this.field(id, 4);
     return p === 0 ? def : this.r.f32(p);
   }
+  int64(id: number): bigint {
+    const p = this.field(id, 8);
+    return p === 0 ? 0n : this.r.i64(p);
+  }
   uint64(id: number): bigint {
     const p = this.field(id, 8);
     return p === 0 ? 0n : this.r.u64(p);
@@ -185,6 +189,16 @@ export class Table {
   bytes(id: number, what: string): Uint8Array | null {
     const span = this.vector(id, 1, what);
     return span === null ? null : this.r.bytes.subarray(span.start, span.start + span.length);
+  }
+
+  /** A ushort vector as a Uint16Array copy, or null when absent. */
+  uint16Array(id: number, what: string): Uint16Array | null {
+    const span = this.vector(id, 2, what);
+    if (span === null) return null;
+    this.r.charge(span.length, this.where);
+    const out = new Uint16Array(span.length);
+    for (let i = 0; i < span.length; i++) out[i] = this.r.u16(span.start + 2 * i);
+    return out;
   }
 
   int32s(id: number, what: string): number[] | null {

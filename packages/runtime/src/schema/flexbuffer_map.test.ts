@@ -27,3 +27,17 @@ test('malformed or non-map buffers are ModelFormatErrors naming what was read', 
   const truncated = flexMap({ a: 1, b: 2 }).subarray(20);
   assert.throws(() => readFlexMap(truncated, 'opts'), ModelFormatError);
 });
+
+test('number vectors are read as arrays: typed, fixed-length typed (the flatbuffers encoder) and boolean', () => {
+  const m = readFlexMap(encode({ idx: [1, 2, 300], pair: [0.5, 1.5], many: [7, 8, 9, 10, 11], flags: [true, false], n: 4 }), 'v');
+  assert.deepEqual(Object.fromEntries(m), { idx: [1, 2, 300], pair: [0.5, 1.5], many: [7, 8, 9, 10, 11], flags: [1, 0], n: 4 });
+});
+
+test('flexMap writes int and float vectors (empty too) that readFlexMap reads back', () => {
+  const entries = { subset_idxs: [61, 146, -3], weights: [0.25, 2], none: [], scale_x: 1.5 };
+  assert.deepEqual(Object.fromEntries(readFlexMap(flexMap(entries), 'v')), entries);
+});
+
+test('vectors of strings are left out rather than misread', () => {
+  assert.deepEqual(Object.fromEntries(readFlexMap(encode({ names: ['a', 'b'], k: 1 }), 'v')), { k: 1 });
+});

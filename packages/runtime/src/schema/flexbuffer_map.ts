@@ -4,16 +4,18 @@
  * FlexBuffers spec: the last byte is the root's byte width, the one before it the root's packed type
  * (type << 2 | child bit width); offsets count backwards from where they are stored; a map keeps its length,
  * byte width and keys vector just before its values, and one packed type byte per value just after them.
- * Only what options use is decoded: scalars (inline or indirect), booleans, strings and null; nested vectors
- * and maps are skipped.
+ * Only what options use is decoded: scalars (inline or indirect), booleans, strings, null, and vectors of
+ * numbers or booleans (typed, fixed-length typed and untyped) as number arrays; nested maps, blobs and vectors
+ * of strings or vectors are skipped.
  */
 import { ModelFormatError } from '../core/errors.js';
 
 export type FlexScalar = number | boolean | string | null;
+export type FlexValue = FlexScalar | readonly number[];
 
 const enum T {
   Null = 0, Int = 1, UInt = 2, Float = 3, Key = 4, String = 5, IndirectInt = 6, IndirectUInt = 7, IndirectFloat = 8,
-  Map = 9, Bool = 26,
+  Map = 9, Vector = 10, VectorInt = 11, VectorFloat = 13, VectorInt2 = 16, VectorFloat4 = 24, Bool = 26, VectorBool = 36,
 }
 
 class Bytes {
@@ -94,8 +96,39 @@ function scalar(r: Bytes, at: number, parentWidth: number, packed: number): Flex
   }
 }
 
-/** The root map of `bytes` as key → scalar (nested values are left out). `what` names the bytes in errors. */
-export function readFlexMap(bytes: Uint8Array, what: string): Map<string, FlexScalar> {
+/** A number read from a typed vector element of `type` (VectorInt + 0/1/2 = int, uint, float). */
+function element(r: Bytes, at: number, width: number, kind: number): number {
+  return kind === 0 ? r.int(at, width) : kind === 1 ? r.uint(at, width) : r.float(at, width);
+}
+
+/** A vector of numbers or booleans as a number array; undefined for other vectors (of strings, maps, …). */
+function numberVector(r: Bytes, at: number, parentWidth: number, packed: number): number[] | undefined {
+  const type = packed >> 2;
+  const width = 1 << (packed & 3);
+  const v = r.target(at, parentWidth);
+  if (type >= T.VectorInt2 && type <= T.VectorFloat4) {
+    const length = Math.floor((type - T.VectorInt2) / 3) + 2;
+    return Array.from({ length }, (_, i) => element(r, v + i * width, width, (type - T.VectorInt2) % 3));
+  }
+  const length = r.uint(v - width, width);
+  if (v + length * width > r.b.length) r.fail('vector runs past the end');
+  if (type === T.VectorBool) return Array.from({ length }, (_, i) => r.uint(v + i * width, width));
+  if (type >= T.VectorInt && type <= T.VectorFloat) {
+    return Array.from({ length }, (_, i) => element(r, v + i * width, width, type - T.VectorInt));
+  }
+  if (type !== T.Vector) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const item = scalar(r, v + i * width, width, r.uint(v + length * width + i, 1));
+    if (typeof item === 'boolean') out.push(item ? 1 : 0);
+    else if (typeof item === 'number') out.push(item);
+    else return undefined;
+  }
+  return out;
+}
+
+/** The root map of `bytes` as key → value (nested maps are left out). `what` names the bytes in errors. */
+export function readFlexMap(bytes: Uint8Array, what: string): Map<string, FlexValue> {
   const r = new Bytes(bytes, what);
   if (bytes.length < 3) r.fail(`${bytes.length} bytes`);
   const rootWidth = bytes[bytes.length - 1]!;
@@ -108,10 +141,11 @@ export function readFlexMap(bytes: Uint8Array, what: string): Map<string, FlexSc
   const keysAt = r.target(m - 3 * w, w);
   const keyWidth = r.uint(m - 2 * w, w);
   if (r.uint(keysAt - keyWidth, keyWidth) !== length) r.fail('the keys and values differ in number');
-  const out = new Map<string, FlexScalar>();
+  const out = new Map<string, FlexValue>();
   for (let i = 0; i < length; i++) {
     const key = r.cString(r.target(keysAt + i * keyWidth, keyWidth));
-    const value = scalar(r, m + i * w, w, r.uint(m + length * w + i, 1));
+    const packed = r.uint(m + length * w + i, 1);
+    const value = scalar(r, m + i * w, w, packed) ?? numberVector(r, m + i * w, w, packed);
     if (value !== undefined) out.set(key, value);
   }
   return out;

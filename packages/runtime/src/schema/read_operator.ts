@@ -3,7 +3,7 @@ import { ModelFormatError } from '../core/errors.js';
 import type { OperatorDesc } from '../core/model.js';
 import { BuiltinOp } from '../core/ops.js';
 import type { FlatReader, Table } from './flatbuffer_reader.js';
-import { readBuiltinOptions } from './options/index.js';
+import { readBuiltinOptions, readBuiltinOptions2 } from './options/index.js';
 import { OperatorCodeF, OperatorF } from './schema_fields.js';
 
 export interface OpCode {
@@ -61,6 +61,8 @@ export function readOperator(t: Table, codes: readonly OpCode[], tensorCount: nu
   }
   const optionsType = t.uint8(OperatorF.builtinOptionsType, 0);
   const optionsTable = optionsType === 0 ? null : t.table(OperatorF.builtinOptions, 'builtin_options');
+  const options2Type = t.uint8(OperatorF.builtinOptions2Type, 0);
+  const options2Table = options2Type === 0 ? null : t.table(OperatorF.builtinOptions2, 'builtin_options_2');
   return {
     opcode: code.opcode,
     version: code.version,
@@ -68,7 +70,7 @@ export function readOperator(t: Table, codes: readonly OpCode[], tensorCount: nu
     inputs: tensorIndices(t, OperatorF.inputs, 'input', tensorCount, true),
     outputs: tensorIndices(t, OperatorF.outputs, 'output', tensorCount, false),
     intermediates: tensorIndices(t, OperatorF.intermediates, 'intermediate', tensorCount, false),
-    options: readBuiltinOptions(optionsType, optionsTable, t.where),
+    options: readBuiltinOptions(optionsType, optionsTable, t.where) ?? readBuiltinOptions2(options2Type, options2Table, t.where),
     customOptions: customOptions(t, t.r),
   };
 }

@@ -4,8 +4,11 @@ import { ModelFormatError, UnsupportedError } from '../core/errors.js';
 import type { QuantizationParams, TensorDesc } from '../core/model.js';
 import { formatShape } from '../core/shape.js';
 import type { Table } from './flatbuffer_reader.js';
+import { packedInt4Bytes } from '../core/int4.js';
+import { checkSparsity } from '../core/sparsity.js';
+import { readSparsity } from './read_sparsity.js';
 import { QuantizationF, TensorF } from './schema_fields.js';
-import { dtypeOfCode, tensorTypeName } from './schema_enums.js';
+import { dtypeOfCode, INT4_CODE, tensorTypeName } from './schema_enums.js';
 
 /** Element counts past int32 are rejected: TFLite stores them in int, and JS could not allocate them anyway. */
 const MAX_ELEMENTS = 0x7fffffff;
@@ -52,8 +55,10 @@ function throwOnUse<T extends object>(obj: T, key: keyof T, error: () => Error):
   });
 }
 
-function checkDataSize(data: Uint8Array, dtype: DType, shape: readonly number[], where: string): void {
-  const need = elementCount(shape, where) * bytesPerElement(dtype);
+/** Strings and sparse values have no fixed size; they are checked when decoded. */
+function checkDataSize(data: Uint8Array, dtype: DType, shape: readonly number[], int4: boolean, where: string): void {
+  const count = elementCount(shape, where);
+  const need = int4 ? packedInt4Bytes(count) : count * bytesPerElement(dtype);
   if (data.byteLength !== need) {
     throw new ModelFormatError(
       `${where}: buffer holds ${data.byteLength} bytes but ${dtype}${formatShape(shape)} needs ${need}`,
@@ -67,15 +72,20 @@ export function readTensor(t: Table, buffers: readonly (Uint8Array | null)[]): T
   const shape = readShape(t, TensorF.shape, 'shape', 0) ?? [];
   elementCount(shape, where);
   const typeCode = t.int8(TensorF.type, 0);
-  const dtype = dtypeOfCode(typeCode);
+  const int4 = typeCode === INT4_CODE;
+  const dtype = int4 ? 'int8' : dtypeOfCode(typeCode);
   const buffer = t.uint32(TensorF.buffer, 0);
   if (buffer !== 0 && buffer >= buffers.length) {
     throw new ModelFormatError(`${where}: buffer index ${buffer} is out of range (${buffers.length} buffers)`);
   }
   const data = buffers[buffer] ?? null;
   const name = t.string(TensorF.name, 'name') ?? '';
-  const sparse = t.has(TensorF.sparsity);
-  if (data !== null && dtype !== null && !sparse) checkDataSize(data, dtype, shape, `${where} '${name}'`);
+  const sparsityTable = t.table(TensorF.sparsity, 'sparsity');
+  const sparsity = sparsityTable === null ? null : readSparsity(sparsityTable);
+  if (sparsity !== null) checkSparsity(sparsity, shape, `${where} '${name}'`);
+  if (data !== null && dtype !== null && dtype !== 'string' && sparsity === null) {
+    checkDataSize(data, dtype, shape, int4, `${where} '${name}'`);
+  }
   const desc: TensorDesc = {
     name,
     dtype: dtype ?? 'float32',
@@ -85,16 +95,13 @@ export function readTensor(t: Table, buffers: readonly (Uint8Array | null)[]): T
     data,
     quantization: readQuantization(t.table(TensorF.quantization, 'quantization')),
     isVariable: t.bool(TensorF.isVariable, false),
+    ...(sparsity !== null ? { sparsity } : {}),
+    ...(int4 ? { packedInt4: true } : {}),
   };
-  // Unsupported types and sparse encodings fail only when something uses them, so such models still load
-  // far enough to be inspected.
+  // Unsupported types fail only when something uses them, so such models still load far enough to be inspected.
   if (dtype === null) {
     const msg = `${where} '${name}': tensor type ${tensorTypeName(typeCode)} is not supported`;
     throwOnUse(desc, 'dtype', () => new UnsupportedError(msg));
-  }
-  if (sparse) {
-    const msg = `${where} '${name}': sparse tensors are not supported`;
-    throwOnUse(desc, 'data', () => new UnsupportedError(msg));
   }
   return desc;
 }

@@ -14,15 +14,24 @@ const DTYPE_BY_CODE: ReadonlyMap<number, DType> = new Map<number, DType>([
   [2, 'int32'],
   [3, 'uint8'],
   [4, 'int64'],
+  [5, 'string'],
   [6, 'bool'],
   [7, 'int16'],
+  [8, 'complex64'],
   [9, 'int8'],
+  [10, 'float64'],
+  [12, 'uint64'],
   [13, 'resource'],
+  [15, 'uint32'],
+  [16, 'uint16'],
 ]);
+
+/** TensorType INT4: read as int8 (TensorDesc.packedInt4), so it has no entry above. */
+export const INT4_CODE = 17;
 
 const CODE_BY_DTYPE: ReadonlyMap<DType, number> = new Map([...DTYPE_BY_CODE].map(([c, d]) => [d, c]));
 
-/** The runtime dtype for a TensorType code, or null when the runtime has none (string, complex, ...). */
+/** The runtime dtype for a TensorType code, or null when the runtime has none (complex128, bfloat16, int2, ...). */
 export function dtypeOfCode(code: number): DType | null {
   return DTYPE_BY_CODE.get(code) ?? null;
 }

@@ -41,6 +41,25 @@ export const QuantizationF = {
   numFields: 7,
 } as const;
 
+export const SparsityF = { traversalOrder: 0, blockMap: 1, dimMetadata: 2, numFields: 3 } as const;
+
+/** A SparseIndexVector union takes two slots each: type then value. */
+export const DimensionMetadataF = {
+  format: 0,
+  denseSize: 1,
+  arraySegmentsType: 2,
+  arraySegments: 3,
+  arrayIndicesType: 4,
+  arrayIndices: 5,
+  numFields: 6,
+} as const;
+
+/** Int32Vector, Uint16Vector and Uint8Vector all keep their values in field 0. */
+export const IndexVectorF = { values: 0, numFields: 1 } as const;
+
+/** SparseIndexVector union members (type ids; 0 is NONE). */
+export const SPARSE_INDEX_TYPES = { int32: 1, uint16: 2, uint8: 3 } as const;
+
 export const OperatorCodeF = { deprecatedBuiltinCode: 0, customCode: 1, version: 2, builtinCode: 3, numFields: 4 } as const;
 
 export const OperatorF = {
@@ -55,7 +74,9 @@ export const OperatorF = {
   intermediates: 8,
   largeCustomOptionsOffset: 9,
   largeCustomOptionsSize: 10,
-  numFields: 11,
+  builtinOptions2Type: 11,
+  builtinOptions2: 12,
+  numFields: 13,
 } as const;
 
 export const BufferF = { data: 0, offset: 1, size: 2, numFields: 3 } as const;

@@ -4,6 +4,7 @@
  * may take another shape only where the model's shape signature says the dimension is dynamic (-1).
  */
 import { TensorError, type DType, type Interpreter, type TensorDetails, type TypedArray } from '@tflite-lambda/runtime';
+import { numericTensor } from './numeric_tensor.js';
 
 export interface TensorSpec {
   readonly name: string;
@@ -92,7 +93,7 @@ export class TensorEndpoint {
       name: spec.name,
       dtype: spec.dtype,
       shape: it.getTensorShape(details.index),
-      data: it.getTensor(details.index),
+      data: numericTensor(it, details.index, spec.name),
     }));
   }
 }

@@ -4,14 +4,15 @@
  * assigns the version from the types; core/kernels/register.cc for the versions registered) together with
  * the types the version-1 kernels already took (each kernel's Eval). One row per type signature.
  *
- * Rows TFLite registers but this runtime does not run because it has no such tensor type (string, complex,
- * int4, uint32) are listed in NOT_RUN with the reason, so that the audit states every gap instead of skipping
- * it. Two weight formats are outside any row, as a node's types cannot show them: sparse weights (refused at
- * load until DENSIFY lands on another branch) and FULLY_CONNECTED's shuffled 4x16 int8 weights (an ARM-only
- * layout, refused by its kernels).
+ * Rows with the newer tensor types (int4 weights — unpacked to int8 at load, so their kernels see int8 —,
+ * complex64, uint32, string) are part of the table; NOT_RUN lists rows this runtime does not run, with the
+ * reason (none today). Two weight formats are outside any row, as a node's types cannot show them: sparse
+ * weights (densified at load) and FULLY_CONNECTED's shuffled 4x16 int8 weights (an ARM-only layout, refused
+ * by its kernels).
  *
- * Tensor codes: f32 f16 i32 i64 b (bool); u8 / i8 / i16 quantized per tensor; i8c int8 weights quantized
- * per output channel; a trailing ! marks a constant (weights, axes, shapes).
+ * Tensor codes: f32 f16 i32 i64 b (bool) c64 (complex64) u32 (uint32) str (string); u8 / i8 / i16 / i4
+ * quantized per tensor; i8c / i4c int8 / int4 weights quantized per output channel; a trailing ! marks a
+ * constant (weights, axes, shapes).
  */
 
 export interface AuditRow {
@@ -243,16 +244,21 @@ const LAYOUT: AuditRow[] = [
   ...rows('EMBEDDING_LOOKUP', [[1, ['i32', 'f32!'], ['f32'], 'float32'], [2, ['i32', 'u8!'], ['f32'], 'uint8 table (dequantized)'], [3, ['i32', 'i8!'], ['f32'], 'int8 table (dequantized)']]),
 ];
 
-export const TFLITE_OP_VERSIONS: readonly AuditRow[] = [...WEIGHTED, ...ACTIVATIONS, ...ARITHMETIC, ...POOLS_AND_REDUCTIONS, ...CONVERSIONS, ...LAYOUT];
-
-/** Rows of TFLite's table whose tensor types this runtime has no name for, with the reason. */
-export const NOT_RUN: readonly (AuditRow & { readonly reason: string })[] = [
-  { op: 'CONV_2D', version: 7, inputs: ['i8', 'i4c!', 'i32!'], outputs: ['i8'], what: 'int4 weights', reason: 'no int4 tensor type' },
-  { op: 'DEPTHWISE_CONV_2D', version: 7, inputs: ['i8', 'i4c!', 'i32!'], outputs: ['i8'], what: 'int4 weights', reason: 'no int4 tensor type' },
-  { op: 'FULLY_CONNECTED', version: 10, inputs: ['i8', 'i4!', 'i32!'], outputs: ['i8'], what: 'int4 weights', reason: 'no int4 tensor type' },
-  { op: 'MUL', version: 6, inputs: ['c64', 'c64'], outputs: ['c64'], what: 'complex64', reason: 'no complex tensor type' },
-  { op: 'MUL', version: 7, inputs: ['u32', 'u32'], outputs: ['u32'], what: 'uint32', reason: 'no uint32 tensor type' },
-  { op: 'SLICE', version: 3, inputs: ['str', 'i32!', 'i32!'], outputs: ['str'], what: 'string', reason: 'no string tensor type' },
-  { op: 'GATHER', version: 7, inputs: ['i4', 'i32'], outputs: ['i4'], what: 'int4', reason: 'no int4 tensor type' },
-  { op: 'DEQUANTIZE', version: 6, inputs: ['i4!'], outputs: ['f32'], what: 'int4', reason: 'no int4 tensor type' },
+/** The rows whose tensor types came with the int4, complex64, uint32 and string support. */
+const NEWER_TYPES: readonly AuditRow[] = [
+  { op: 'CONV_2D', version: 7, inputs: ['i8', 'i4c!', 'i32!'], outputs: ['i8'], what: 'int4 weights' },
+  { op: 'DEPTHWISE_CONV_2D', version: 7, inputs: ['i8', 'i4c!', 'i32!'], outputs: ['i8'], what: 'int4 weights' },
+  { op: 'FULLY_CONNECTED', version: 10, inputs: ['i8', 'i4!', 'i32!'], outputs: ['i8'], what: 'int4 weights' },
+  { op: 'MUL', version: 6, inputs: ['c64', 'c64'], outputs: ['c64'], what: 'complex64' },
+  { op: 'MUL', version: 7, inputs: ['u32', 'u32'], outputs: ['u32'], what: 'uint32' },
+  { op: 'SLICE', version: 3, inputs: ['str', 'i32!', 'i32!'], outputs: ['str'], what: 'string' },
+  { op: 'GATHER', version: 7, inputs: ['i4', 'i32'], outputs: ['i4'], what: 'int4' },
+  { op: 'DEQUANTIZE', version: 6, inputs: ['i4!'], outputs: ['f32'], what: 'int4' },
 ];
+
+export const TFLITE_OP_VERSIONS: readonly AuditRow[] = [
+  ...WEIGHTED, ...ACTIVATIONS, ...ARITHMETIC, ...POOLS_AND_REDUCTIONS, ...CONVERSIONS, ...LAYOUT, ...NEWER_TYPES,
+];
+
+/** Rows of TFLite's table this runtime does not run, with the reason (none today). */
+export const NOT_RUN: readonly (AuditRow & { readonly reason: string })[] = [];

@@ -1,7 +1,7 @@
 /** Runs one corpus case on our Interpreter: the step both conformance suites (shared and wild) share. */
 import assert from 'node:assert/strict';
 import type { Interpreter } from '@tflite-lambda/runtime';
-import { describeTensor, type HostTensor } from '../litert/host_tensor.js';
+import { describeTensor, numericValue, type HostTensor } from '../litert/host_tensor.js';
 import type { CorpusCase } from '../corpus/corpus_json.js';
 
 /** Sets the case's inputs (resizing when its shapes differ from the current ones), invokes, reads outputs. */
@@ -22,6 +22,6 @@ export function runCase(interpreter: Interpreter, c: CorpusCase): HostTensor[] {
   return interpreter.getOutputDetails().map((d) => ({
     dtype: d.dtype,
     shape: d.shape,
-    data: interpreter.getTensor(d.index),
+    data: numericValue(interpreter.getTensor(d.index), `output '${d.name}'`),
   }));
 }

@@ -5,7 +5,7 @@
 import type { DType, TypedArray } from '@tflite-lambda/runtime/internal';
 import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
 import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { ModelBuilder, type SubgraphBuilder } from '@tflite-lambda/runtime/builder';
+import { ModelBuilder, type BuilderTensor, type SubgraphBuilder } from '@tflite-lambda/runtime/builder';
 import type { Tolerance } from '../litert/compare.js';
 import type { HostTensor } from '../litert/host_tensor.js';
 
@@ -56,6 +56,11 @@ export class CaseBuilder {
     return this.builder.addTensor({ ...this.tensor(spec), data });
   }
 
+  /** A constant with the builder's storage options (sparsity, int4, strings). */
+  constantTensor(t: BuilderTensor): number {
+    return this.builder.addTensor(t);
+  }
+
   /** Another subgraph of the model (a branch or loop body for control flow), built through the returned builder. */
   subgraph(name: string): SubgraphBuilder {
     return this.builder.addSubgraph(name);
@@ -79,6 +84,12 @@ export class CaseBuilder {
 
   op(opcode: number, inputs: number[], outputs: number[], options: BuiltinOptions | null = null, version = 1, intermediates: number[] = []): this {
     this.builder.addOperator({ opcode, version, inputs, outputs, options, intermediates });
+    return this;
+  }
+
+  /** A custom operator (`customCode`) with its FlexBuffer options. */
+  customOp(customCode: string, inputs: number[], outputs: number[], customOptions?: Uint8Array, version = 1): this {
+    this.builder.addOperator({ opcode: 32, version, inputs, outputs, customCode, customOptions });
     return this;
   }
 

@@ -3,15 +3,7 @@
  * layout, pooling and indexing ops, quantized resizing) against LiteRT.js, on seeded models assembled with
  * our builder.
  */
-import { extraElementwiseFamily } from './extra_elementwise.js';
-import { extraLayoutFamily } from './extra_layout.js';
-import { extraLogicFamily } from './extra_logic.js';
-import { extraMiscFamily } from './extra_misc.js';
-import { extraTransposeConvFamily } from './extra_transpose_conv.js';
 import { defineDifferentialTests } from './harness.js';
+import { EXTRA_SUITE } from './suites.js';
 
-defineDifferentialTests(
-  'extra ops agree with LiteRT.js',
-  [extraTransposeConvFamily, extraElementwiseFamily, extraLogicFamily, extraLayoutFamily, extraMiscFamily],
-  20261127,
-);
+defineDifferentialTests(EXTRA_SUITE.title, EXTRA_SUITE.families, EXTRA_SUITE.seed);

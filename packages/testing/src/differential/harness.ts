@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it, type TestContext } from 'node:test';
 import { Interpreter } from '@tflite-lambda/runtime';
 import { compareTensors, toleranceFor } from '../litert/compare.js';
-import type { HostTensor } from '../litert/host_tensor.js';
+import { numericValue, type HostTensor } from '../litert/host_tensor.js';
 import type { DiffCase, DiffFamily } from './case_builder.js';
 import { createOracle, isOracleRefusal, type OracleName, type ReferenceOracle } from './oracles.js';
 
@@ -29,7 +29,7 @@ export function runOurs(c: DiffCase): HostTensor[][] {
   return stepsOf(c).map((inputs) => {
     interpreter.getInputDetails().forEach((d, k) => interpreter.setTensor(d.index, inputs[k].data));
     interpreter.invoke();
-    return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: interpreter.getTensor(d.index) }));
+    return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(interpreter.getTensor(d.index), `output '${d.name}'`) }));
   });
 }
 

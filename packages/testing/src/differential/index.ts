@@ -4,6 +4,7 @@ export * from './harness.js';
 export * from './oracles.js';
 export * from './random_data.js';
 export * from './rng.js';
+export * from './suites.js';
 export { unidirectionalLstmFamily } from './families/recurrent_lstm.js';
 export { svdfFamily } from './families/recurrent_svdf.js';
 export { lstmFamily, rnnFamily } from './families/recurrent_more.js';

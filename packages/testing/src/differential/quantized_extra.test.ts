@@ -3,7 +3,6 @@
  * value at the scales of each TFLite path, and the hybrid / float16-weight variants.
  */
 import { defineDifferentialTests } from './harness.js';
-import { hybridVariantsFamily } from './hybrid_variants.js';
-import { int16ActivationsFamily } from './int16_activations.js';
+import { QUANTIZED_EXTRA_SUITE } from './suites.js';
 
-defineDifferentialTests('int16 activations and hybrid variants agree with LiteRT.js', [int16ActivationsFamily, hybridVariantsFamily], 20261127);
+defineDifferentialTests(QUANTIZED_EXTRA_SUITE.title, QUANTIZED_EXTRA_SUITE.families, QUANTIZED_EXTRA_SUITE.seed);

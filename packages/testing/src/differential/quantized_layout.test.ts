@@ -10,10 +10,11 @@ import { CaseBuilder } from './case_builder.js';
 import { spec } from './families/element_type.js';
 import { defineDifferentialTests } from './harness.js';
 import { EDGE_TYPES, quantizedLayoutEdgesFamily } from './quantized_layout.js';
+import { QUANTIZED_LAYOUT_SUITE } from './suites.js';
 import { i32 } from './random_data.js';
 import { Rng } from './rng.js';
 
-defineDifferentialTests('quantized layout ops agree with LiteRT.js', [quantizedLayoutEdgesFamily], 20261127);
+defineDifferentialTests(QUANTIZED_LAYOUT_SUITE.title, QUANTIZED_LAYOUT_SUITE.families, QUANTIZED_LAYOUT_SUITE.seed);
 
 test('quantized PAD fills with the zero point and keeps the interior, for each dtype and zero point', () => {
   const rng = new Rng(7);

@@ -3,16 +3,7 @@
  * assembled with our builder, with random scales, zero points, per-channel weights, shapes and inputs;
  * plus hybrid (int8-weight) and float16-weight models.
  */
-import { hybridFamily } from './families/hybrid.js';
-import { quantArithFamily } from './families/quant_arith.js';
-import { quantConvFamily } from './families/quant_conv.js';
-import { quantConvertFamily } from './families/quant_convert.js';
-import { quantElementwiseFamily } from './families/quant_elementwise.js';
-import { quantLayoutFamily } from './families/quant_layout.js';
 import { defineDifferentialTests } from './harness.js';
+import { QUANTIZED_SUITE } from './suites.js';
 
-defineDifferentialTests(
-  'quantized kernels agree with LiteRT.js',
-  [quantConvFamily, quantElementwiseFamily, quantArithFamily, quantConvertFamily, quantLayoutFamily, hybridFamily],
-  20261127,
-);
+defineDifferentialTests(QUANTIZED_SUITE.title, QUANTIZED_SUITE.families, QUANTIZED_SUITE.seed);

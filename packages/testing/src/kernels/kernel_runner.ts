@@ -31,6 +31,8 @@ export interface TestTensorSpec {
 export interface TestOutputSpec {
   readonly dtype: DType;
   readonly quantization?: QuantizationParams | null;
+  /** The shape the model declares (most kernels set their own; a few keep the declared one). */
+  readonly shape?: readonly number[];
 }
 
 export interface RunKernelSpec {
@@ -40,7 +42,10 @@ export interface RunKernelSpec {
   readonly outputs: readonly TestOutputSpec[];
   readonly options?: BuiltinOptions | null;
   readonly version?: number;
-  /** How many times to evaluate the prepared node (state in variable inputs carries over); 1 by default. */
+  /** For a custom operator: its name and raw custom_options bytes. */
+  readonly customCode?: string;
+  readonly customOptions?: Uint8Array;
+  /** How many times runKernel evaluates the prepared node (state in variable inputs carries over); 1 by default. */
   readonly invokes?: number;
 }
 
@@ -72,20 +77,28 @@ function makeTensor(index: number, spec: TestTensorSpec): RuntimeTensor {
   };
 }
 
-/** Parses options, prepares and evaluates `reg` once; returns the outputs with their shapes and data. */
+/** Parses options, prepares and evaluates `reg` (`spec.invokes` times); returns the outputs with their shapes and data. */
 export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSpec): RuntimeTensor[] {
+  return runKernelInvokes(reg, spec, spec.invokes ?? 1).at(-1)!;
+}
+
+/**
+ * Prepares `reg` once and evaluates it `invokes` times on the same inputs (a stateful kernel's state carries
+ * over, as between interpreter invokes); returns a copy of the outputs after each evaluation.
+ */
+export function runKernelInvokes<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSpec, invokes: number): RuntimeTensor[][] {
   const inputs = spec.inputs.map((s, i) => (s === null ? null : makeTensor(i, s)));
   const outputs: RuntimeTensor[] = spec.outputs.map((o, i) => ({
     index: inputs.length + i,
     name: `out${i}`,
     dtype: o.dtype,
-    shape: [],
+    shape: [...(o.shape ?? [])],
     data: allocTyped(o.dtype, 0),
     quantization: o.quantization ?? null,
     isConstant: false,
   }));
   const raw = spec.options ?? null;
-  const signature = { index: 0, opName: reg.name, version: spec.version ?? 1, inputs, outputs, options: raw };
+  const signature = { index: 0, opName: reg.name, version: spec.version ?? 1, inputs, outputs, options: raw, customCode: spec.customCode ?? null };
   if (reg.supports && !reg.supports(signature)) {
     throw new TensorError(`${reg.name} does not support these tensors`);
   }
@@ -93,7 +106,7 @@ export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSp
   const dynamic = outputs.map(() => false);
   const node: NodeContext<O> = {
     ...signature,
-    options: reg.parseOptions(raw),
+    options: reg.parseOptions(raw, spec.customOptions ?? null),
     // A WebAssembly memory of this run's own, made only if a wasm kernel asks for one.
     get wasm() {
       memory ??= new WasmContext();
@@ -117,6 +130,11 @@ export function runKernel<O, D>(reg: KernelRegistration<O, D>, spec: RunKernelSp
   outputs.forEach((t, k) => {
     if (!dynamic[k]) t.data = allocTyped(t.dtype, numElements(t.shape));
   });
-  for (let i = 0; i < (spec.invokes ?? 1); i++) reg.eval(node, data);
-  return outputs;
+  const results: RuntimeTensor[][] = [];
+  for (let i = 0; i < invokes; i++) {
+    reg.eval(node, data);
+    // The last evaluation hands out the tensors themselves (string tensors keep their elements).
+    results.push(i === invokes - 1 ? outputs : outputs.map((t) => ({ ...t, shape: [...t.shape], data: t.data.slice() })));
+  }
+  return results;
 }

@@ -31,8 +31,15 @@ export function toleranceFor(dtype: DType, opts: { softmax?: boolean } = {}): To
     case 'int16':
     case 'int32':
       return opts.softmax ? SOFTMAX_QUANTIZED_TOLERANCE : QUANTIZED_TOLERANCE;
+    case 'float64':
+    case 'complex64':
+      return FLOAT_TOLERANCE;
     case 'int64':
     case 'bool':
+    case 'uint16':
+    case 'uint32':
+    case 'uint64':
+    case 'string':
     case 'resource':
       return EXACT;
   }

@@ -2,6 +2,19 @@
 import { bytesPerElement, DTYPES, viewTyped, type DType, type TypedArray } from '@tflite-lambda/runtime/internal';
 import { formatShape, numElements } from '@tflite-lambda/runtime/internal';
 
+/** A tensor value as the Interpreter hands it out; string tensors come back as string[], uint64 as BigUint64Array. */
+export type TensorValueLike = TypedArray | BigUint64Array | string[];
+
+/**
+ * `value` as a TypedArray (uint64 values as the same bits in a BigInt64Array); a string tensor's value
+ * (string[]) fails with a message naming `what`.
+ */
+export function numericValue(value: TensorValueLike, what = 'tensor'): TypedArray {
+  if (Array.isArray(value)) throw new Error(`${what} is a string tensor, expected numbers`);
+  if (value instanceof BigUint64Array) return new BigInt64Array(value.buffer, value.byteOffset, value.length);
+  return value;
+}
+
 export interface HostTensor {
   readonly dtype: DType;
   readonly shape: readonly number[];

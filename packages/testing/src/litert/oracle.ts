@@ -97,6 +97,36 @@ export class LiteRtOracle {
     });
   }
 
+  /**
+   * Outputs of successive invokes of one compiled model, one entry of `steps` (a full set of inputs) per
+   * invoke: state kept by stateful kernels (the random generators) carries over. The model is compiled twice
+   * and both sequences must agree byte for byte.
+   */
+  async runSequence(model: Uint8Array, steps: readonly (readonly HostTensor[])[]): Promise<HostTensor[][]> {
+    steps.forEach((inputs, s) => inputs.forEach((t, i) => checkHostTensor(t, `invoke ${s} input ${i}`)));
+    return this.log.quietly(async () => {
+      await this.ensureLoaded();
+      const first = await this.compileAndRunSequence(model, steps);
+      const second = await this.compileAndRunSequence(model, steps);
+      first.forEach((outs, k) => this.requireIdentical(outs, second[k]!));
+      return first;
+    });
+  }
+
+  private async compileAndRunSequence(model: Uint8Array, steps: readonly (readonly HostTensor[])[]): Promise<HostTensor[][]> {
+    const compiled = await this.compile(model);
+    try {
+      const runs: HostTensor[][] = [];
+      for (const inputs of steps) {
+        this.checkInputs(compiled, inputs);
+        runs.push(await this.runOnce(compiled, inputs));
+      }
+      return runs;
+    } finally {
+      compiled.delete();
+    }
+  }
+
   private async compileAndRunTwice(model: Uint8Array, inputs: readonly HostTensor[]): Promise<HostTensor[]> {
     const compiled = await this.compile(model);
     try {

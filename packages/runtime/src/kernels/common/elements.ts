@@ -4,6 +4,7 @@
  * instead of switching on eight TypedArray classes.
  */
 import type { TypedArray } from '../../core/dtype.js';
+import { StringArray } from '../../core/string_data.js';
 
 /** Any TypedArray seen as indexable elements. Values are only ever copied between arrays of one dtype. */
 export interface Elements {
@@ -11,8 +12,12 @@ export interface Elements {
   readonly length: number;
 }
 
+/**
+ * A string tensor's elements are its strings' byte arrays: copied as opaque references, never read as
+ * numbers (every kernel that computes checks its dtypes first, and none accepts string).
+ */
 export function elementsOf(data: TypedArray): Elements {
-  return data;
+  return data instanceof StringArray ? (data.strings as unknown as Elements) : data;
 }
 
 /** Copies `src` into `dst` element by element (same dtype and length). */

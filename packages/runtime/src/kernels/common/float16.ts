@@ -17,3 +17,26 @@ export function decodeFloat16(input: Uint16Array, output: Float32Array): void {
   const n = input.length;
   for (let i = 0; i < n; i++) output[i] = float16BitsToNumber(input[i]!);
 }
+
+/**
+ * The half-precision bits nearest to `value` (ties to even), as fp16_ieee_from_fp32_value rounds a float:
+ * overflow gives ±Infinity, NaN a quiet NaN, tiny values subnormals or ±0.
+ */
+export function numberToFloat16Bits(value: number): number {
+  const sign = value < 0 || Object.is(value, -0) ? 0x8000 : 0;
+  const a = Math.abs(value);
+  if (Number.isNaN(value)) return 0x7e00;
+  if (a >= 65520) return sign | 0x7c00; // 65520 is halfway to 2^16 and rounds up to infinity
+  if (a < 2 ** -14) return sign | roundHalfEven(a * 2 ** 24); // subnormal: units of 2^-24
+  const exponent = Math.floor(Math.log2(a));
+  const e = a >= 2 ** (exponent + 1) ? exponent + 1 : a < 2 ** exponent ? exponent - 1 : exponent;
+  const mantissa = roundHalfEven((a / 2 ** e - 1) * 1024);
+  // A mantissa rounding up to 1024 carries into the exponent, which the bit sum does by itself.
+  return sign | (((e + 15) << 10) + mantissa);
+}
+
+function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  return d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f;
+}

@@ -6,7 +6,7 @@ import type { NodeContext, RuntimeTensor } from '../kernel.js';
 import { formatShape, stridesOf } from '../../core/shape.js';
 import { constIntValues } from './const_values.js';
 import type { Elements } from './elements.js';
-import { requireInput, requireOutput, shapeError } from './node_checks.js';
+import { requireInput, requireOutput, shapeError, unsupported } from './node_checks.js';
 import { expectSameDType } from './layout_checks.js';
 
 export interface PadPlan {
@@ -23,6 +23,7 @@ export function preparePad(node: AnyNode): PadPlan {
   const input = requireInput(node, 0);
   const output = requireOutput(node, 0);
   expectSameDType(node, input, output);
+  if (input.dtype === 'string') throw unsupported(node, 'string tensors cannot be padded');
   const rank = input.shape.length;
   const paddings = requireInput(node, 1);
   const values = constIntValues(node, paddings, 'paddings input');

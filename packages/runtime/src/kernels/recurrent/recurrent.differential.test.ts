@@ -3,6 +3,6 @@
  * tensors), on models built with our ModelBuilder. Each case invokes one loaded model three times, so the
  * state kept in variable tensors between invokes is compared as well as every output.
  */
-import { defineDifferentialTests, lstmFamily, rnnFamily, svdfFamily, unidirectionalLstmFamily } from '@tflite-lambda/testing/differential';
+import { defineDifferentialTests, RECURRENT_SUITE as S } from '@tflite-lambda/testing/differential';
 
-defineDifferentialTests('recurrent kernels agree with tfjs-tflite', [unidirectionalLstmFamily, lstmFamily, svdfFamily, rnnFamily], 20261202, { oracle: 'tfjs-tflite' });
+defineDifferentialTests(S.title, S.families, S.seed, { oracle: S.oracle });

@@ -68,6 +68,34 @@ test('cast keeps the shape, including rank 0 and empty tensors', () => {
   assert.deepEqual(runOne(CAST_KERNEL, [{ dtype: 'int32', shape: [2, 0], data: [] }], 'float32').shape, [2, 0]);
 });
 
-test('cast to float16 is refused', () => {
-  assert.throws(() => runOne(CAST_KERNEL, [{ dtype: 'float32', shape: [1], data: [1] }], 'float16'), UnsupportedError);
+test('cast to float16 rounds to the nearest half (ties to even), overflow to infinity', () => {
+  const bits = cast('float32', 'float16', [1.5, -5, 0, 65504, 65520, 1 + 2 ** -11, 1 + 3 * 2 ** -11, 2 ** -24, 2 ** -26, NaN]);
+  assert.deepEqual(bits, [0x3e00, 0xc500, 0, 0x7bff, 0x7c00, 0x3c00, 0x3c02, 0x0001, 0, 0x7e00]);
+  assert.deepEqual(cast('int32', 'float16', [-2049]), [0xe800]);
+});
+
+test('cast between the unsigned and 64-bit float types keeps C++ conversions', () => {
+  assert.deepEqual(cast('uint32', 'int32', [4294967295, 5]), [-1, 5]);
+  assert.deepEqual(cast('int32', 'uint32', [-1, 7]), [4294967295, 7]);
+  assert.deepEqual(cast('int32', 'uint16', [-1, 65536]), [65535, 0]);
+  assert.deepEqual(cast('uint16', 'float32', [65535]), [65535]);
+  assert.deepEqual(cast('float32', 'uint32', [3.9, -2, 5e9]), [3, 0, 4294967295]);
+  assert.deepEqual(cast('float64', 'float32', [0.1]), [Math.fround(0.1)]);
+  assert.deepEqual(cast('float64', 'int16', [-7.9]), [-7]);
+  const big = { dtype: 'int64' as const, shape: [1], data: new BigInt64Array([-1n]) };
+  assert.deepEqual(runOne(CAST_KERNEL, [big], 'uint32').values, [4294967295]);
+});
+
+test('cast from complex64 keeps the real part; to complex64 the imaginary part is 0', () => {
+  const z = { dtype: 'complex64' as const, shape: [2], data: new Float64Array(new Float32Array([1.5, 9, -2.5, 3]).buffer) };
+  assert.deepEqual(runOne(CAST_KERNEL, [z], 'float32').values, [1.5, -2.5]);
+  assert.deepEqual(runOne(CAST_KERNEL, [z], 'int32').values, [1, -2]);
+  const back = runOne(CAST_KERNEL, [{ dtype: 'int32', shape: [2], data: [4, -1] }], 'complex64');
+  assert.deepEqual([...new Float32Array(back.data.buffer, back.data.byteOffset, 4)], [4, 0, -1, 0]);
+  const same = runOne(CAST_KERNEL, [z], 'complex64');
+  assert.deepEqual([...new Float32Array(same.data.buffer, same.data.byteOffset, 4)], [1.5, 9, -2.5, 3]);
+});
+
+test('cast refuses string tensors', () => {
+  assert.throws(() => runOne(CAST_KERNEL, [{ dtype: 'int32', shape: [1], data: [1] }], 'string'), UnsupportedError);
 });

@@ -13,6 +13,7 @@ import { numElements } from '../../core/shape.js';
 import { Interpreter } from '../../interpreter/interpreter.js';
 import { singleOpModel, type BuilderTensor } from '../../schema/builder/index.js';
 import { EXACT, FLOAT_TOLERANCE, LiteRtOracle, compareTensors, type HostTensor } from '@tflite-lambda/testing/litert';
+import { numericValue } from '@tflite-lambda/testing';
 import { seededRandom } from '@tflite-lambda/testing';
 
 interface Case {
@@ -70,7 +71,7 @@ function runOurs(model: Uint8Array, feeds: HostTensor[]): HostTensor[] {
   interpreter.allocateTensors();
   interpreter.getInputDetails().forEach((d, i) => interpreter.setTensor(d.index, feeds[i]!.data));
   interpreter.invoke();
-  return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: interpreter.getTensor(d.index) }));
+  return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(interpreter.getTensor(d.index)) }));
 }
 
 describe('float compute kernels beyond the shared families agree with LiteRT.js', () => {

@@ -21,8 +21,8 @@
  */
 import { ModelFormatError, TensorError } from '../../core/errors.js';
 import { BuiltinOp } from '../../core/ops.js';
-import { readFlexMap, type FlexScalar } from '../../schema/flexbuffer_map.js';
-import { expectDType, nodeLabel, requireInput, requireOutput, shapeError, unsupported } from '../common/node_checks.js';
+import { readFlexMap, type FlexValue } from '../../schema/flexbuffer_map.js';
+import { expectDType, nodeLabel, requireInput, shapeError, unsupported } from '../common/node_checks.js';
 import type { KernelRegistration, NodeContext, RuntimeTensor } from '../kernel.js';
 
 export const DETECTION_POSTPROCESS_CODE = 'TFLite_Detection_PostProcess';
@@ -68,7 +68,7 @@ function options(custom: Uint8Array | null | undefined): DetectionPostProcessOpt
   if (!custom) throw new ModelFormatError(`${DETECTION_POSTPROCESS_CODE}: the operator has no custom options`);
   const m = readFlexMap(custom, `${DETECTION_POSTPROCESS_CODE} options`);
   const num = (key: string, fallback?: number): number => {
-    const v: FlexScalar | undefined = m.get(key);
+    const v: FlexValue | undefined = m.get(key);
     if (v === undefined || v === null) {
       if (fallback !== undefined) return fallback;
       throw new ModelFormatError(`${DETECTION_POSTPROCESS_CODE}: option '${key}' is missing`);

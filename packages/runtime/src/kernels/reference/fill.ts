@@ -3,6 +3,7 @@
  * make the output dynamic (sized at eval).
  */
 import { BuiltinOp } from '../../core/ops.js';
+import { StringArray } from '../../core/string_data.js';
 import { intValues } from '../common/const_values.js';
 import { elementsOf } from '../common/elements.js';
 import { expectDType, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
@@ -38,7 +39,8 @@ export const FILL_KERNEL: KernelRegistration<null, { readonly dynamic: boolean }
     if (d.dynamic) node.resizeOutput(0, fillShape(node));
     const v = elementsOf(node.inputs[1]!.data)[0]!;
     const out = node.outputs[0]!.data;
-    if (out instanceof BigInt64Array) out.fill(v as bigint);
+    if (out instanceof StringArray) out.strings.fill(v as unknown as Uint8Array);
+    else if (out instanceof BigInt64Array) out.fill(v as bigint);
     else (out as Exclude<typeof out, BigInt64Array>).fill(v as number);
   },
 };

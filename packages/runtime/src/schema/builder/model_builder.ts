@@ -4,7 +4,9 @@
  */
 import { bytesPerElement, isTypedArrayOf, type DType, type TypedArray } from '../../core/dtype.js';
 import { TensorError } from '../../core/errors.js';
-import type { OperatorDesc, QuantizationParams, SubgraphDesc, TensorDesc } from '../../core/model.js';
+import { packInt4 } from '../../core/int4.js';
+import type { OperatorDesc, QuantizationParams, SparsityParams, SubgraphDesc, TensorDesc } from '../../core/model.js';
+import { encodeStringBuffer, StringArray, utf8Bytes } from '../../core/string_data.js';
 import type { BuiltinOptions } from '../../core/options.js';
 import { formatShape, numElements } from '../../core/shape.js';
 import { buildModel } from './build_model.js';
@@ -14,10 +16,17 @@ export interface BuilderTensor {
   dtype: DType;
   shape: number[];
   shapeSignature?: number[];
-  /** Present = constant. A Uint8Array is taken as raw bytes; other arrays must match `dtype`. */
-  data?: Uint8Array | TypedArray;
+  /**
+   * Present = constant. A Uint8Array is taken as raw bytes; other arrays must match `dtype`. A string
+   * constant takes a string[] (or a StringArray); a sparse one only its stored values, in traversal order.
+   */
+  data?: Uint8Array | TypedArray | readonly string[];
   quantization?: QuantizationParams;
   isVariable?: boolean;
+  /** Store `data` sparsely with these parameters (the schema's SparsityParameters). */
+  sparsity?: SparsityParams;
+  /** Store an int8 constant as INT4, two values per byte (values must lie in [-8, 7]). */
+  int4?: boolean;
 }
 
 export interface BuilderOperator {
@@ -33,15 +42,34 @@ export interface BuilderOperator {
   intermediates?: number[];
 }
 
+/** TFLite's string buffer for a string constant. */
+function stringBytes(t: BuilderTensor, where: string): Uint8Array {
+  const data = t.data;
+  const strings = data instanceof StringArray ? data.strings : Array.isArray(data) ? data.map((s: string) => utf8Bytes(s)) : null;
+  if (strings === null) throw new TensorError(`${where}: a string constant takes a string[]`);
+  if (strings.length !== numElements(t.shape)) {
+    throw new TensorError(`${where}: ${strings.length} strings for string${formatShape(t.shape)}`);
+  }
+  return encodeStringBuffer(strings);
+}
+
 /** The raw little-endian bytes of `t.data`, checked against its dtype and shape. */
 function constantBytes(t: BuilderTensor, where: string): Uint8Array | null {
   if (t.data === undefined) return null;
+  if (t.dtype === 'string') return stringBytes(t, where);
   const data = t.data;
+  if (Array.isArray(data)) throw new TensorError(`${where}: only string constants take a plain array`);
+  if (t.int4) {
+    if (!(data instanceof Int8Array) || t.dtype !== 'int8') throw new TensorError(`${where}: an int4 constant takes int8 values`);
+    return packInt4(data);
+  }
   const kind = data.constructor.name;
-  if (!(data instanceof Uint8Array) && !isTypedArrayOf(t.dtype, data)) {
+  const complexPairs = t.dtype === 'complex64' && data instanceof Float32Array;
+  if (!(data instanceof Uint8Array) && !complexPairs && !isTypedArrayOf(t.dtype, data)) {
     throw new TensorError(`${where}: data is a ${kind}, not an array of ${t.dtype}`);
   }
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (t.sparsity) return bytes;
   const need = numElements(t.shape) * bytesPerElement(t.dtype);
   if (bytes.byteLength !== need) {
     throw new TensorError(`${where}: ${bytes.byteLength} data bytes for ${t.dtype}${formatShape(t.shape)} (needs ${need})`);
@@ -72,6 +100,8 @@ export class SubgraphBuilder {
       data: constantBytes(t, `tensor ${index} '${name}'`),
       quantization: t.quantization ?? null,
       isVariable: t.isVariable ?? false,
+      ...(t.sparsity ? { sparsity: t.sparsity } : {}),
+      ...(t.int4 ? { packedInt4: true } : {}),
     });
     return index;
   }

@@ -3,13 +3,17 @@
  * written before their parents, as flatbuffers requires; field ids come from schema_fields.ts.
  */
 import type { Builder } from 'flatbuffers';
-import type { QuantizationParams, SignatureDesc, TensorDesc } from '../../core/model.js';
+import type { DimensionMetadata, QuantizationParams, SignatureDesc, SparsityParams, TensorDesc } from '../../core/model.js';
 import type { BuiltinOptions } from '../../core/options.js';
 import { int32Vector } from '../options/codec.js';
 import { writeBuiltinOptions } from '../options/index.js';
-import { codeOfDtype } from '../schema_enums.js';
+import { codeOfDtype, INT4_CODE } from '../schema_enums.js';
 import {
   BufferF,
+  DimensionMetadataF,
+  IndexVectorF,
+  SPARSE_INDEX_TYPES,
+  SparsityF,
   OperatorCodeF,
   OperatorF,
   QuantizationF,
@@ -66,18 +70,71 @@ function writeQuantization(b: Builder, q: QuantizationParams): number {
   return b.endObject();
 }
 
+/** One SparseIndexVector union value: its type id and table. */
+function writeIndexVector(b: Builder, values: Int32Array | Uint16Array | Uint8Array): { type: number; offset: number } {
+  let vec: number;
+  let type: number;
+  if (values instanceof Int32Array) {
+    vec = int32Vector(b, [...values]);
+    type = SPARSE_INDEX_TYPES.int32;
+  } else if (values instanceof Uint16Array) {
+    b.startVector(2, values.length, 4);
+    for (let i = values.length - 1; i >= 0; i--) b.addInt16(values[i]!);
+    vec = b.endVector();
+    type = SPARSE_INDEX_TYPES.uint16;
+  } else {
+    b.startVector(1, values.length, 4);
+    for (let i = values.length - 1; i >= 0; i--) b.addInt8(values[i]!);
+    vec = b.endVector();
+    type = SPARSE_INDEX_TYPES.uint8;
+  }
+  b.startObject(IndexVectorF.numFields);
+  b.addFieldOffset(IndexVectorF.values, vec, 0);
+  return { type, offset: b.endObject() };
+}
+
+function writeDimension(b: Builder, d: DimensionMetadata): number {
+  if (d.format === 'DENSE') {
+    b.startObject(DimensionMetadataF.numFields);
+    b.addFieldInt32(DimensionMetadataF.denseSize, d.denseSize, null);
+    return b.endObject();
+  }
+  const segments = writeIndexVector(b, d.arraySegments);
+  const indices = writeIndexVector(b, d.arrayIndices);
+  b.startObject(DimensionMetadataF.numFields);
+  b.addFieldInt8(DimensionMetadataF.format, 1, 0);
+  b.addFieldInt8(DimensionMetadataF.arraySegmentsType, segments.type, 0);
+  b.addFieldOffset(DimensionMetadataF.arraySegments, segments.offset, 0);
+  b.addFieldInt8(DimensionMetadataF.arrayIndicesType, indices.type, 0);
+  b.addFieldOffset(DimensionMetadataF.arrayIndices, indices.offset, 0);
+  return b.endObject();
+}
+
+function writeSparsity(b: Builder, s: SparsityParams): number {
+  const order = int32Vector(b, s.traversalOrder);
+  const blockMap = s.blockMap.length > 0 ? int32Vector(b, s.blockMap) : 0;
+  const dims = offsetVector(b, s.dimMetadata.map((d) => writeDimension(b, d)));
+  b.startObject(SparsityF.numFields);
+  b.addFieldOffset(SparsityF.traversalOrder, order, 0);
+  if (blockMap !== 0) b.addFieldOffset(SparsityF.blockMap, blockMap, 0);
+  b.addFieldOffset(SparsityF.dimMetadata, dims, 0);
+  return b.endObject();
+}
+
 export function writeTensor(b: Builder, t: TensorDesc, buffer: number): number {
   const shape = int32Vector(b, t.shape);
   const name = b.createString(t.name);
   const quant = t.quantization === null ? 0 : writeQuantization(b, t.quantization);
   const signature = t.shapeSignature === null ? 0 : int32Vector(b, t.shapeSignature);
+  const sparsity = t.sparsity ? writeSparsity(b, t.sparsity) : 0;
   b.startObject(TensorF.numFields);
   b.addFieldOffset(TensorF.shape, shape, 0);
-  b.addFieldInt8(TensorF.type, codeOfDtype(t.dtype), 0);
+  b.addFieldInt8(TensorF.type, t.packedInt4 ? INT4_CODE : codeOfDtype(t.dtype), 0);
   b.addFieldInt32(TensorF.buffer, buffer, 0);
   b.addFieldOffset(TensorF.name, name, 0);
   if (quant !== 0) b.addFieldOffset(TensorF.quantization, quant, 0);
   b.addFieldInt8(TensorF.isVariable, t.isVariable ? 1 : 0, 0);
+  if (sparsity !== 0) b.addFieldOffset(TensorF.sparsity, sparsity, 0);
   if (signature !== 0) b.addFieldOffset(TensorF.shapeSignature, signature, 0);
   return b.endObject();
 }
@@ -119,8 +176,8 @@ export function writeOperator(b: Builder, op: OperatorSpec): number {
   b.addFieldOffset(OperatorF.inputs, inputs, 0);
   b.addFieldOffset(OperatorF.outputs, outputs, 0);
   if (options !== null) {
-    b.addFieldInt8(OperatorF.builtinOptionsType, options.type, 0);
-    b.addFieldOffset(OperatorF.builtinOptions, options.offset, 0);
+    b.addFieldInt8(options.union === 1 ? OperatorF.builtinOptionsType : OperatorF.builtinOptions2Type, options.type, 0);
+    b.addFieldOffset(options.union === 1 ? OperatorF.builtinOptions : OperatorF.builtinOptions2, options.offset, 0);
   }
   if (custom !== 0) b.addFieldOffset(OperatorF.customOptions, custom, 0);
   if (intermediates !== 0) b.addFieldOffset(OperatorF.intermediates, intermediates, 0);

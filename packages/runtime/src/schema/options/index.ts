@@ -1,6 +1,7 @@
 /**
- * The `builtin_options` union: reads a union value into a core/options.ts object and writes one back. Tables
- * the runtime does not model become EmptyOptions naming the table (and are written back as empty tables).
+ * The `builtin_options` and `builtin_options_2` unions: reads a union value into a core/options.ts object and
+ * writes one back. Tables the runtime does not model become EmptyOptions naming the table (and are written
+ * back as empty tables).
  */
 import type { Builder } from 'flatbuffers';
 import { ModelFormatError } from '../../core/errors.js';
@@ -25,8 +26,12 @@ import {
   unpack,
 } from './layout.js';
 import { blockSize, cumsum, gelu, localResponseNormalization, mirrorPad, oneHot } from './extra.js';
+import {
+  bucketize, conv3D, embeddingLookupSparse, fakeQuant, lshProjection, random, reduceWindow, reverseSequence, skipGram,
+  sparseToDense,
+} from './more.js';
 import { STATEFUL_OPS_CODECS } from './stateful.js';
-import { optionsTableName, optionsTypeId } from './union.js';
+import { BUILTIN_OPTIONS_2_TABLES, optionsTableName, optionsTypeId } from './union.js';
 
 const CODECS: readonly ErasedCodec[] = [
   erase(conv2D),
@@ -58,6 +63,16 @@ const CODECS: readonly ErasedCodec[] = [
   erase(gelu),
   erase(oneHot),
   erase(cumsum),
+  erase(sparseToDense),
+  erase(reverseSequence),
+  erase(fakeQuant),
+  erase(bucketize),
+  erase(random),
+  erase(conv3D),
+  erase(lshProjection),
+  erase(skipGram),
+  erase(embeddingLookupSparse),
+  erase(reduceWindow),
   ...STATEFUL_OPS_CODECS,
 ];
 
@@ -73,18 +88,33 @@ export function readBuiltinOptions(typeId: number, table: Table | null, where: s
   return codec ? codec.parse(table, name) : { kind: 'EmptyOptions', table: name };
 }
 
-/** Writes `options` and returns the union type id and the table offset. */
-export function writeBuiltinOptions(b: Builder, options: BuiltinOptions): { type: number; offset: number } {
+/**
+ * Parses the `builtin_options_2` value (the union newer tables go to); null when typeId is 0. Members this
+ * schema does not list (added after it) are kept as EmptyOptions: only operators the runtime lacks use them.
+ */
+export function readBuiltinOptions2(typeId: number, table: Table | null, where: string): BuiltinOptions | null {
+  if (typeId === 0) return null;
+  const name = BUILTIN_OPTIONS_2_TABLES[typeId - 1] ?? `BuiltinOptions2 member ${typeId}`;
+  const codec = BY_TABLE.get(name);
+  if (!codec) return { kind: 'EmptyOptions', table: name };
+  if (table === null) throw new ModelFormatError(`${where}: builtin_options_2 type ${name} is set but its table is missing`);
+  return codec.parse(table, name);
+}
+
+/** Writes `options`; returns which union holds it (1 or 2), its type id there, and the table offset. */
+export function writeBuiltinOptions(b: Builder, options: BuiltinOptions): { union: 1 | 2; type: number; offset: number } {
   const name = options.kind === 'EmptyOptions' ? options.table : options.kind;
-  const type = optionsTypeId(name);
+  const second = BUILTIN_OPTIONS_2_TABLES.indexOf(name);
+  const type = second >= 0 ? second + 1 : optionsTypeId(name);
   if (type === null) throw new TypeError(`${name} is not a BuiltinOptions table of the TFLite schema`);
+  const union = second >= 0 ? 2 : 1;
   if (options.kind === 'EmptyOptions') {
     b.startObject(0);
-    return { type, offset: b.endObject() };
+    return { union, type, offset: b.endObject() };
   }
   const codec = BY_TABLE.get(name);
   if (!codec) throw new TypeError(`no writer for ${name}`);
-  return { type, offset: codec.write(b, options) };
+  return { union, type, offset: codec.write(b, options) };
 }
 
 /** Every options table with a dedicated parser (for tests and tools). */

@@ -1,7 +1,7 @@
 /**
  * Members of the schema's `BuiltinOptions` union in declaration order: the union type id of a member is its
  * position here plus one (0 means "no options"). The schema freezes this union; newer tables go to
- * BuiltinOptions2, which this runtime does not read.
+ * BuiltinOptions2 (Operator.builtin_options_2), listed below the same way.
  */
 export const BUILTIN_OPTIONS_TABLES: readonly string[] = [
   'Conv2DOptions', 'DepthwiseConv2DOptions', 'ConcatEmbeddingsOptions', 'LSHProjectionOptions', 'Pool2DOptions',
@@ -41,3 +41,13 @@ export function optionsTypeId(table: string): number | null {
   const i = BUILTIN_OPTIONS_TABLES.indexOf(table);
   return i < 0 ? null : i + 1;
 }
+
+/** Members of `BuiltinOptions2` in declaration order (type id = position + 1), mostly StableHLO tables. */
+export const BUILTIN_OPTIONS_2_TABLES: readonly string[] = [
+  'StablehloConcatenateOptions', 'StablehloBroadcastInDimOptions', 'StablehloSliceOptions',
+  'StablehloConvolutionOptions', 'StablehloCustomCallOptions', 'StablehloReduceOptions', 'StablehloScatterOptions',
+  'StablehloCompareOptions', 'StablehloDynamicSliceOptions', 'StablehloPadOptions', 'StablehloIotaOptions',
+  'StablehloDotGeneralOptions', 'StablehloReduceWindowOptions', 'StablehloSortOptions', 'StablehloWhileOptions',
+  'StablehloGatherOptions', 'StablehloTransposeOptions', 'DilateOptions', 'StablehloRngBitGeneratorOptions',
+  'ReduceWindowOptions', 'StableHLOCompositeOptions',
+];

@@ -14,6 +14,7 @@ import type { CategoryFilter } from '../classification/categories.js';
 import { ClassificationHead, type ClassificationOptions } from '../classification/classification_head.js';
 import { resample } from './resample.js';
 import { decodeWav, mixdown, type AudioClip } from './wav.js';
+import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface AudioClassifierOptions extends ClassificationOptions {
   /** The model's sample rate when its metadata does not give one. */
@@ -97,7 +98,7 @@ export class AudioClassifier {
       this.model.interpreter.invoke();
       const classifications = this.heads.map((h, i) => {
         const d = this.model.outputs[i];
-        return h.classify(h.scores(this.model.interpreter.getTensor(d.index), d), i, filter);
+        return h.classify(h.scores(numericTensor(this.model.interpreter, d.index, d.name), d), i, filter);
       });
       results.push({ classifications, timestampMs: (start / this.sampleRate) * 1000 });
       if (start + this.windowFrames >= frames) break;

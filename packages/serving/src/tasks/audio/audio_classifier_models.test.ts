@@ -1,7 +1,8 @@
 /**
  * AudioClassifier on YAMNet as published (AudioSet, 521 classes, with metadata giving 16 kHz mono and the
  * labels): a 440 Hz tone recorded at 44.1 kHz in stereo is mixed down, resampled, cut into 0.975 s windows,
- * and each window scores as TFLite's kernels (LiteRT.js) score the same samples — 'Sine wave' first.
+ * and each window scores as TFLite's kernels (LiteRT.js) score the same samples — 'Sine wave' first in the
+ * full windows.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -11,9 +12,8 @@ import { readBytes, sharedPath, tone, wavBytes } from '@tflite-lambda/testing/se
 import { AudioClassifier } from './audio_classifier.js';
 
 describe('YAMNet', { skip: skipWithoutShared() }, () => {
-  // YAMNet computes its spectrogram with RFFT2D and COMPLEX_ABS over complex64 (branch `ops-more`); remove the
-  // todo once main has them.
-  it('hears a sine wave in each window, scoring as LiteRT.js does on the same samples', { todo: 'needs branch ops-more (RFFT2D, COMPLEX_ABS, complex64)' }, async () => {
+  // YAMNet computes its spectrogram with RFFT2D and COMPLEX_ABS over complex64.
+  it('hears a sine wave in each window, scoring as LiteRT.js does on the same samples', async () => {
     const model = readBytes(sharedPath('tasks', 'audio', 'model.tflite'));
     const clf = await AudioClassifier.load(model);
     assert.deepEqual([clf.sampleRate, clf.channels, clf.windowFrames], [16000, 1, 15600]);
@@ -24,7 +24,9 @@ describe('YAMNet', { skip: skipWithoutShared() }, () => {
     const oracle = await LiteRtOracle.create();
     const signal = clf.prepare(wav)[0];
     for (const [w, result] of results.entries()) {
-      assert.equal(result.classifications[0].categories[0].categoryName, 'Sine wave', `window ${w}`);
+      // The last window holds 0.05 s of tone and zeros: LiteRT.js hears a dial tone there too.
+      const full = (w + 1) * 15600 <= signal.length;
+      if (full) assert.equal(result.classifications[0].categories[0].categoryName, 'Sine wave', `window ${w}`);
       const window = new Float32Array(15600);
       window.set(signal.subarray(w * 15600, (w + 1) * 15600));
       const [expected] = await oracle.run(model, [{ dtype: 'float32', shape: [15600], data: window }]);

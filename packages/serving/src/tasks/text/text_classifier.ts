@@ -16,6 +16,7 @@ import { ClassificationHead, type ClassificationOptions } from '../classificatio
 import { RegexTokenizer } from './regex_tokenizer.js';
 import { vocabByLine, vocabWithIds } from './vocab.js';
 import { WordPieceTokenizer } from './wordpiece_tokenizer.js';
+import { numericTensor } from '../../models/numeric_tensor.js';
 
 /** The pattern TFLite Model Maker writes for its text classifiers: split at anything but word characters and '. */
 export const DEFAULT_DELIM_PATTERN = "[^\\w\\']+";
@@ -88,7 +89,7 @@ export class TextClassifier {
     this.model.interpreter.invoke();
     const classifications = this.heads.map((h, i) => {
       const d = this.model.outputs[i];
-      return h.classify(h.scores(this.model.interpreter.getTensor(d.index), d), i, filter);
+      return h.classify(h.scores(numericTensor(this.model.interpreter, d.index, d.name), d), i, filter);
     });
     return { classifications };
   }

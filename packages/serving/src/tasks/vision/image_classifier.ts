@@ -13,6 +13,7 @@ import type { CategoryFilter } from '../classification/categories.js';
 import { ClassificationHead, type ClassificationOptions } from '../classification/classification_head.js';
 import type { InputSpec } from './image_input.js';
 import { VisionInput, type ImageCallOptions, type VisionOptions } from './vision_input.js';
+import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface ImageClassifierOptions extends ClassificationOptions, VisionOptions {}
 
@@ -89,6 +90,6 @@ export class ImageClassifier {
 
   private scoresOf(head: number): Float32Array {
     const details = this.model.outputs[head];
-    return this.heads[head].scores(this.model.interpreter.getTensor(details.index), details);
+    return this.heads[head].scores(numericTensor(this.model.interpreter, details.index, details.name), details);
   }
 }

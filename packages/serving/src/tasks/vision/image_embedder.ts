@@ -11,6 +11,7 @@ import { TaskModel } from '../core/task_model.js';
 import { classCountOf, dequantize } from '../classification/scores.js';
 import type { InputSpec } from './image_input.js';
 import { VisionInput, type ImageCallOptions, type VisionOptions } from './vision_input.js';
+import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface EmbedOptions {
   /** Scale each embedding to unit length. */
@@ -70,7 +71,7 @@ export class ImageEmbedder {
     const quantize = options.quantize ?? this.defaults.quantize ?? false;
     this.input.run(image, call);
     const embeddings = this.model.outputs.map((d, headIndex) => {
-      let v = dequantize(this.model.interpreter.getTensor(d.index), d);
+      let v = dequantize(numericTensor(this.model.interpreter, d.index, d.name), d);
       if (l2) v = l2Normalized(v);
       const floatEmbedding = [...v];
       const headName = this.model.outputMetadata(headIndex)?.name ?? d.name;

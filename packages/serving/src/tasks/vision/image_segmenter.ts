@@ -14,6 +14,7 @@ import { dequantize } from '../classification/scores.js';
 import { activateGrid, categoryMaskOf, confidenceMasksOf, placeInImage, scaleNearest, type ScoreGrid } from './segmentation_masks.js';
 import type { InputSpec } from './image_input.js';
 import { VisionInput, type ImageCallOptions, type VisionOptions } from './vision_input.js';
+import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface SegmentOptions {
   /** Default true. */
@@ -92,7 +93,7 @@ export class ImageSegmenter {
     const { region } = seen;
     const place = <T extends Uint8Array | Float32Array>(m: Mask<T>) => (onImage ? placeInImage(m, seen.width, seen.height, region) : m);
     const [width, height] = onImage ? [region.width, region.height] : [modelW, modelH];
-    const raw = dequantize(this.model.interpreter.getTensor(this.output.index), this.output);
+    const raw = dequantize(numericTensor(this.model.interpreter, this.output.index, this.output.name), this.output);
     if (this.output.shape.length === 3) {
       const mask = { width: modelW, height: modelH, data: Uint8Array.from(raw, (v) => Math.max(0, Math.min(255, Math.round(v)))) };
       return { categoryMask: place(scaleNearest(mask, width, height)), labels: this.labels };

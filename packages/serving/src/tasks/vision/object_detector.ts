@@ -14,6 +14,7 @@ import { dequantize } from '../classification/scores.js';
 import { boxEdges, boxLayout, findDetectionOutputs, labelOffsetOf, type BoxLayout, type DetectionOutputs } from './detection_outputs.js';
 import type { InputSpec } from './image_input.js';
 import { VisionInput, type ImageCallOptions, type SeenImage, type VisionOptions } from './vision_input.js';
+import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface ObjectDetectorOptions extends CategoryFilter, VisionOptions {
   /** Class names (index = class value + labelOffset): an array or a file. Default: the model's metadata. */
@@ -82,7 +83,7 @@ export class ObjectDetector {
     const size = this.input.run(image, call);
     const read = (output: number) => {
       const d = this.model.outputs[output];
-      return dequantize(this.model.interpreter.getTensor(d.index), d);
+      return dequantize(numericTensor(this.model.interpreter, d.index, d.name), d);
     };
     const [boxes, classes, scores, count] = [read(this.outputs.boxes), read(this.outputs.classes), read(this.outputs.scores), read(this.outputs.count)];
     const n = Math.max(0, Math.min(Math.round(count[0]), this.outputs.maxDetections));

@@ -1,0 +1,4 @@
+/** UNSORTED_SEGMENT_SUM (float32, int32): see common/unsorted_segment_kernel.ts. */
+import { unsortedSegmentKernel } from '../common/unsorted_segment_kernel.js';
+
+export const UNSORTED_SEGMENT_SUM_KERNEL = unsortedSegmentKernel('UNSORTED_SEGMENT_SUM', 'sum');
