@@ -6,10 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InternalError, Interpreter, TfliteError } from '@tflite-lambda/runtime';
+import { InternalError, TfliteError } from '@tflite-lambda/runtime';
 import { sharedDir } from '../paths.js';
 import { caseRng, describeThrown, type FuzzCase, type FuzzTarget } from './fuzz_case.js';
-import { MUTATION_KINDS, mutate, structureRanges } from './fuzz_mutations.js';
+import { loadAndRunBounded, MUTATION_KINDS, mutate, structureRanges } from './fuzz_mutations.js';
 
 const MODEL_TIME_LIMIT_MS = 10_000;
 const MAX_SEED_BYTES = 200_000;
@@ -18,17 +18,6 @@ export interface ModelSeed {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly ranges: [number, number][];
-}
-
-/** Loads, allocates and invokes once; the arena and the work are bounded so a mutation cannot take long. */
-function loadAndRun(bytes: Uint8Array): void {
-  const it = Interpreter.loadSync(bytes, { maxArenaBytes: 64 << 20, computeBudget: 2e9 });
-  try {
-    it.allocateTensors();
-    it.invoke();
-  } finally {
-    it.dispose();
-  }
 }
 
 /** The corpora's models under 200 KB that run as published (empty without ../shared). */
@@ -49,7 +38,7 @@ export function corpusModelSeeds(): ModelSeed[] {
 
 function runsAsPublished(bytes: Uint8Array): boolean {
   try {
-    loadAndRun(bytes);
+    loadAndRunBounded(bytes);
     return true;
   } catch {
     return false;
@@ -59,7 +48,7 @@ function runsAsPublished(bytes: Uint8Array): boolean {
 export function checkModel(bytes: Uint8Array): string | null {
   const started = performance.now();
   try {
-    loadAndRun(bytes);
+    loadAndRunBounded(bytes);
   } catch (err) {
     if (!(err instanceof TfliteError) || err instanceof InternalError) return `threw ${describeThrown(err)}`;
   }
