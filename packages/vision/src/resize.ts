@@ -96,7 +96,7 @@ export class BicubicResizer {
   private firstOpen = 0;
 
   constructor(
-    private readonly srcWidth: number,
+    srcWidth: number,
     private readonly srcHeight: number,
     private readonly channels: 1 | 3,
     private readonly width: number,

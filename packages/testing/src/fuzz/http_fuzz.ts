@@ -72,8 +72,8 @@ type Codec = typeof gzipSync;
 const bombs = new Map<Codec, Uint8Array>();
 
 function bombOf(codec: Codec): Uint8Array {
-  let bomb = bombs.get(codec);
-  if (!bomb) bombs.set(codec, (bomb = new Uint8Array(codec(new Uint8Array(7 * 1024 * 1024)))));
+  const bomb = bombs.get(codec) ?? new Uint8Array(codec(new Uint8Array(7 * 1024 * 1024)));
+  bombs.set(codec, bomb);
   return bomb.slice();
 }
 
@@ -145,6 +145,10 @@ export function checkHttpBody(app: App, { contentType, body, contentEncoding }: 
 
 export function httpFuzzTarget(seeds: readonly ImageSeed[] = pillowSeeds().filter((s) => s.bytes.length < 4000)): FuzzTarget {
   let app: App | null = null;
+  const appOnce = (): App => {
+    app = app ?? fuzzApp();
+    return app;
+  };
   return {
     name: 'http',
     makeCase(seed, index): FuzzCase {
@@ -152,6 +156,6 @@ export function httpFuzzTarget(seeds: readonly ImageSeed[] = pillowSeeds().filte
       const { contentType, body, contentEncoding, label } = mutateHttpBody(rng.pick(seeds), rng);
       return { target: 'http', label, bytes: body, contentType, contentEncoding };
     },
-    check: (c) => checkHttpBody((app ??= fuzzApp()), { contentType: c.contentType ?? '', body: c.bytes, contentEncoding: c.contentEncoding }),
+    check: (c) => checkHttpBody(appOnce(), { contentType: c.contentType ?? '', body: c.bytes, contentEncoding: c.contentEncoding }),
   };
 }

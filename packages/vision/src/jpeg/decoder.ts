@@ -109,7 +109,12 @@ function emitRows(frame: Frame, tables: DecoderTables, budget: TimeBudget, sink:
   const convert = rowConverter(frame, tables);
   for (let y = 0; y < height; y++) {
     const planes = upsamplers.map((up) => up(y));
-    sink.row(y, channels === 1 ? planes[0] : (convert(planes, out), out));
+    if (channels === 1) {
+      sink.row(y, planes[0]);
+    } else {
+      convert(planes, out);
+      sink.row(y, out);
+    }
     budget.spend(width * upsamplers.length);
   }
 }

@@ -2,7 +2,6 @@
  * Progressive block decoding (T.81 G.1.2.1-G.1.2.3): DC first and refinement passes, AC spectral-selection
  * first passes with end-of-band runs, and AC successive-approximation refinement, as libjpeg's jdphuff.c.
  */
-import type { BitReader } from './bit_reader.js';
 import { decodeSymbol } from './huffman.js';
 import type { BlockDecoder, ScanState } from './scan.js';
 import { NATURAL_ORDER, type HuffmanTable, type Scan } from './types.js';

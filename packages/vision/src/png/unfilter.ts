@@ -16,8 +16,9 @@ export function unfilterRow(raw: Uint8Array, pass: PngPass, r: number, step: num
   const filter = raw[at];
   if (filter === 0) return;
   if (filter > 4) throw new ImageError('IMAGE_DECODE_FAILED', `PNG row ${r} has an unknown filter type ${filter}`);
-  if (r === 0 && filter !== 1) return unfilterFirstRow(raw, start, end, step, filter);
-  if (filter === 1) {
+  if (r === 0 && filter !== 1) {
+    unfilterFirstRow(raw, start, end, step, filter);
+  } else if (filter === 1) {
     for (let i = start + step; i < end; i++) raw[i] += raw[i - step];
   } else if (filter === 2) {
     for (let i = start; i < end; i++) raw[i] += raw[i - start + up];

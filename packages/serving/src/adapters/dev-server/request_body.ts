@@ -50,8 +50,14 @@ export function readRequestBody(req: IncomingMessage, limit: number, pool: BodyP
     return true;
   };
   const outcome = new Promise<BodyOutcome>((resolve) => {
-    if (declared !== null && declared > limit) return resolve({ kind: 'too-large', limit });
-    if (declared !== null && !reserve(declared)) return resolve({ kind: 'busy' });
+    if (declared !== null && declared > limit) {
+      resolve({ kind: 'too-large', limit });
+      return;
+    }
+    if (declared !== null && !reserve(declared)) {
+      resolve({ kind: 'busy' });
+      return;
+    }
     const fixed = declared === null ? null : Buffer.allocUnsafe(declared);
     const chunks: Buffer[] = [];
     let received = 0;
@@ -61,11 +67,17 @@ export function readRequestBody(req: IncomingMessage, limit: number, pool: BodyP
       resolve(result);
     };
     const onData = (chunk: Buffer): void => {
-      if (received + chunk.length > limit) return finish({ kind: 'too-large', limit });
-      if (fixed) fixed.set(chunk, received);
-      else if (reserve(chunk.length)) chunks.push(chunk);
-      else return finish({ kind: 'busy' });
-      received += chunk.length;
+      if (received + chunk.length > limit) {
+        finish({ kind: 'too-large', limit });
+      } else if (fixed) {
+        fixed.set(chunk, received);
+        received += chunk.length;
+      } else if (reserve(chunk.length)) {
+        chunks.push(chunk);
+        received += chunk.length;
+      } else {
+        finish({ kind: 'busy' });
+      }
     };
     req.on('data', onData);
     req.once('end', () => resolve({ kind: 'complete', body: fixed ?? Buffer.concat(chunks, received) }));

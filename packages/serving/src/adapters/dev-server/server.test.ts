@@ -14,7 +14,9 @@ interface Running {
 }
 
 const servers: Server[] = [];
-after(() => servers.forEach((s) => s.close()));
+after(() => {
+  for (const s of servers) s.close();
+});
 
 /** A dev server whose handler answers with the size of the body it got. */
 async function start(options: Partial<DevServerOptions> = {}): Promise<Running> {
