@@ -2,6 +2,7 @@
 // inputs. Cold start = fresh `node` processes (median), warm = one process, ≥ 1000 invocations or a time
 // budget, whichever ends first (the count is recorded). Writes bench/results.json and prints a markdown table.
 // Options: --quick, --models a,b  --engines a,b  --cold N  --iters N  --budget seconds
+// --corpus: the corpus bench instead (corpus.mjs: every shared model, ours vs LiteRT.js, grouped by class).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -176,4 +177,5 @@ function addRatios(results) {
   }
 }
 
-await main();
+if (process.argv.includes('--corpus')) await import('./corpus.mjs');
+else await main();

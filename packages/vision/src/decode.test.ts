@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { pngClaiming } from '@tflite-lambda/testing/images';
+import { loadPillowCases, pillowFixtureDir, pngClaiming, readFixtureImage, type PillowCase } from '@tflite-lambda/testing/images';
 import { decodeImage } from './decode.js';
 import { ImageError } from './errors.js';
-import { loadPillowCases, pillowFixtureDir, readFixtureImage, type PillowCase } from '@tflite-lambda/testing/images';
 
 const cases = new Map(loadPillowCases().map((c) => [c.name, c]));
 function fixture(name: string): Uint8Array {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { jpegClaiming, pngClaiming } from '@tflite-lambda/testing/images';
+import { jpegClaiming, loadPillowCases, pngClaiming, readFixtureImage } from '@tflite-lambda/testing/images';
 import { decodeImage } from './decode.js';
 import { readImageHeader } from './header.js';
-import { loadPillowCases, readFixtureImage } from '@tflite-lambda/testing/images';
 import { sniffImageFormat } from './sniff.js';
 
 describe('sniffImageFormat', () => {

@@ -77,13 +77,14 @@ test('getTensor returns a copy, not a view of the arena', async () => {
 });
 
 test('constant tensors are views into the model bytes, not copies', async () => {
-  // y = x + c with c constant: ADD reads c directly (no kernel packs it), so a change to the model bytes
-  // after load is visible in the result only if the interpreter kept a view instead of a copy.
+  // y = max(x, c) with c constant: MAXIMUM reads c directly (no kernel packs or copies it, as the wasm ADD
+  // does), so a change to the model bytes after load is visible in the result only if the interpreter kept
+  // a view instead of a copy.
   const b = new ModelBuilder();
   const x = b.addInput({ name: 'x', dtype: 'float32', shape: [4] });
   const c = b.addTensor({ name: 'c', dtype: 'float32', shape: [4], data: new Float32Array([1.25, 2.5, 3.75, 5.125]) });
   const y = b.addOutput({ name: 'y', dtype: 'float32', shape: [4] });
-  b.addOperator({ opcode: BuiltinOp.ADD, inputs: [x, c], outputs: [y] });
+  b.addOperator({ opcode: BuiltinOp.MAXIMUM, inputs: [x, c], outputs: [y] });
   const bytes = b.build();
   const it = await Interpreter.load(bytes);
   it.allocateTensors();

@@ -23,16 +23,17 @@ export interface BuiltinResolverOptions {
 
 /**
  * A resolver holding every kernel this package ships: the float reference kernels, then the integer ones
- * (added later, so they win for the nodes they support), the SIMD ones, and the hybrid ones. Build your own
+ * (added later, so they win for the nodes they support), the hybrid ones, then the SIMD ones. Build your own
  * OpResolver with fewer kernels to let a bundler drop the rest.
  */
 export function builtinOpResolver(options: BuiltinResolverOptions = {}): OpResolver {
   const resolver = new OpResolver()
     .add(...COMPUTE_KERNELS, ...LAYOUT_KERNELS, ...EXTRA_KERNELS, ...MORE_KERNELS, ...CUSTOM_KERNELS, ...QUANTIZED_KERNELS)
+    .add(...HYBRID_KERNELS)
     .add(...RECURRENT_KERNELS, ...DYNAMIC_KERNELS, ...CONTROL_FLOW_KERNELS, ...RESOURCE_KERNELS);
-  // Added last so they win for the nodes they support (see wasm/index.ts).
+  // Added last so they win for the nodes they support (see wasm/index.ts); each computes bit for bit what the
+  // kernel it stands in for does, or within float rounding of it.
   if (options.simd ?? simdSupported()) resolver.add(...WASM_KERNELS);
-  // The exact hybrid kernels take precedence over the SIMD hybrid paths, which are not bit-exact with LiteRT;
   // INT4 weights take TFLite's builtin hybrid path (XNNPACK does not run them).
-  return resolver.add(...HYBRID_KERNELS, FULLY_CONNECTED_INT4_HYBRID_KERNEL);
+  return resolver.add(FULLY_CONNECTED_INT4_HYBRID_KERNEL);
 }

@@ -3,9 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BuiltinOp, InternalError, Interpreter, TfliteError } from '../index.js';
-import { sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
+import { loadAndRunBounded, runFuzz, sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { singleOpModel } from './builder/index.js';
-import { loadAndRunBounded, runFuzz } from '@tflite-lambda/testing';
 
 /**
  * Mutated corpus models through the whole path: Interpreter.loadSync (reader, kernel resolution, data-flow

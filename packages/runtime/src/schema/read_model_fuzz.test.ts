@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { TfliteError } from '../core/errors.js';
 import type { ModelDesc } from '../core/model.js';
-import { sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
+import { runFuzz, sharedDir, skipWithoutShared, type FuzzReport } from '@tflite-lambda/testing';
 import { buildModel } from './builder/index.js';
-import { runFuzz, type FuzzReport } from '@tflite-lambda/testing';
 import { readModel } from './read_model.js';
 
 /** A hang guard, far above the ~1 ms a case takes: only an unbounded loop could reach it. */

@@ -2,9 +2,7 @@
  * Assembles one differential case: a model built with our ModelBuilder plus the input values to feed it.
  * Generators describe graphs with this; the harness runs them on LiteRT.js and on our Interpreter.
  */
-import type { DType, TypedArray } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
+import type { BuiltinOptions, DType, QuantizationParams, TypedArray } from '@tflite-lambda/runtime/internal';
 import { ModelBuilder, type BuilderTensor, type SubgraphBuilder } from '@tflite-lambda/runtime/builder';
 import type { Tolerance } from '../litert/compare.js';
 import type { HostTensor } from '../litert/host_tensor.js';

@@ -4,9 +4,7 @@
  * FLOOR_MOD (float32 and int32), ATAN2 (TFLite's takes equal shapes only), PRELU (float32, int8, uint8), ADD_N, and the quantized ELU,
  * GELU, MAXIMUM and MINIMUM.
  */
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import { broadcastShapes } from '@tflite-lambda/runtime/internal';
+import { broadcastShapes, BuiltinOp, type BuiltinOptions } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from './case_builder.js';
 import { normalFloats, randomInts, randomZeroPoint, uniformFloats } from './random_data.js';
 import { Rng } from './rng.js';

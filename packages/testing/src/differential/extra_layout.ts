@@ -4,8 +4,7 @@
  * (REFLECT and SYMMETRIC), TILE, BROADCAST_TO, GATHER_ND, ZEROS_LIKE, FILL, REVERSE_V2, RANK, and quantized
  * RESIZE_BILINEAR / RESIZE_NEAREST_NEIGHBOR.
  */
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type BuiltinOptions } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, type DiffCase, type DiffFamily } from './case_builder.js';
 import { FLOAT32, quantizedType, spec, type ElementType } from './families/element_type.js';
 import { i32, normalFloats } from './random_data.js';

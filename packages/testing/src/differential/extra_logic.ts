@@ -3,11 +3,14 @@
  * tensors are made inside the graph by comparisons, since LiteRT.js cannot take bool inputs), and the
  * reductions REDUCE_MAX/MIN/PROD/ANY/ALL, ARG_MIN and TOPK_V2.
  */
-import type { DType } from '@tflite-lambda/runtime/internal';
-import type { ReducerOptions } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import { broadcastShapes } from '@tflite-lambda/runtime/internal';
-import { reducedShape, resolveAxes } from '@tflite-lambda/runtime/internal';
+import {
+  broadcastShapes,
+  BuiltinOp,
+  reducedShape,
+  resolveAxes,
+  type DType,
+  type ReducerOptions,
+} from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from './case_builder.js';
 import { i32, normalFloats, randomInts, randomZeroPoint, uniformFloats } from './random_data.js';
 import { Rng } from './rng.js';

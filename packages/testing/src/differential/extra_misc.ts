@@ -2,8 +2,7 @@
  * L2_POOL_2D, CUMSUM (exclusive / reverse), ONE_HOT (axis, on/off values), EMBEDDING_LOOKUP and RANGE (a
  * constant range added to a run-time input, so the case has an input to feed).
  */
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type BuiltinOptions } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, type DiffCase, type DiffFamily } from './case_builder.js';
 import { outSize, poolOptions, type Window } from './options.js';
 import { i32, normalFloats, randomInts } from './random_data.js';

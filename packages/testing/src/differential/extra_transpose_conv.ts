@@ -3,8 +3,12 @@
  * with per-channel filters / uint8 with a per-tensor filter zero point, and float32 activations with an int8
  * filter (hybrid).
  */
-import type { FusedActivation, Padding, TransposeConvOptions } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import {
+  BuiltinOp,
+  type FusedActivation,
+  type Padding,
+  type TransposeConvOptions,
+} from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from './case_builder.js';
 import { biasQuant, i32, normalFloats, perChannelQuant, randomInts, randomScale, randomZeroPoint } from './random_data.js';
 import { Rng } from './rng.js';

@@ -7,9 +7,12 @@
  * keep_num_dims, no bias, RELU) — only FULLY_CONNECTED carries that option; plus float16 weights
  * dequantized into DEPTHWISE_CONV_2D and FULLY_CONNECTED (families/hybrid.ts has CONV_2D).
  */
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { Conv2DOptions, DepthwiseConv2DOptions } from '@tflite-lambda/runtime/internal';
+import {
+  BuiltinOp,
+  type Conv2DOptions,
+  type DepthwiseConv2DOptions,
+  type QuantizationParams,
+} from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from './case_builder.js';
 import { convOptions, depthwiseOptions, outSize } from './options.js';
 import { halfBits, normalFloats, perChannelQuant, randomInts, randomScale } from './random_data.js';

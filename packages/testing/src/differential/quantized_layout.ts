@@ -5,8 +5,7 @@
  * with an ellipsis, and a chain of layout ops whose intermediates carry the quantization through. Element
  * values only move, so every output must equal LiteRT's exactly.
  */
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions, StridedSliceOptions } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type BuiltinOptions, type StridedSliceOptions } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from './case_builder.js';
 import { spec, type ElementType } from './families/element_type.js';

@@ -1,7 +1,11 @@
 /** Random tensor values and quantization parameters for differential cases. */
-import { allocTyped, intRange, type TypedArray } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import { numElements } from '@tflite-lambda/runtime/internal';
+import {
+  allocTyped,
+  intRange,
+  numElements,
+  type QuantizationParams,
+  type TypedArray,
+} from '@tflite-lambda/runtime/internal';
 import { perTensor } from './case_builder.js';
 import type { Rng } from './rng.js';
 

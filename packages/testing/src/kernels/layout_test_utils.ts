@@ -2,9 +2,7 @@
  * Helpers for the layout/reduction/resize kernel tests only: run a single-output kernel and read its result
  * as plain numbers, and N-d index arithmetic for the naive references the tests compute. Not used by kernels.
  */
-import type { DType, TypedArray } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import type { KernelRegistration } from '@tflite-lambda/runtime/internal';
+import type { BuiltinOptions, DType, KernelRegistration, TypedArray } from '@tflite-lambda/runtime/internal';
 import { runKernel, type TestOutputSpec, type TestTensorSpec } from './kernel_runner.js';
 
 export interface Result {

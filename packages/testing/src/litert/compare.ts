@@ -5,8 +5,7 @@
  * - argmax of classifier outputs must agree whenever the reference's top-1 margin exceeds the tolerance.
  * Failures come back as a readable report (worst element, its index and coordinates, both values).
  */
-import type { DType, TypedArray } from '@tflite-lambda/runtime/internal';
-import { formatShape, stridesOf } from '@tflite-lambda/runtime/internal';
+import { formatShape, stridesOf, type DType, type TypedArray } from '@tflite-lambda/runtime/internal';
 import type { HostTensor } from './host_tensor.js';
 
 /** Allowed |ours − ref| is `abs + rel·|ref|`. */

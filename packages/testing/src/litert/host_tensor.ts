@@ -1,6 +1,13 @@
 /** A tensor value on the host: what the oracle takes and returns, and what comparisons work on. */
-import { bytesPerElement, DTYPES, viewTyped, type DType, type TypedArray } from '@tflite-lambda/runtime/internal';
-import { formatShape, numElements } from '@tflite-lambda/runtime/internal';
+import {
+  bytesPerElement,
+  DTYPES,
+  formatShape,
+  numElements,
+  viewTyped,
+  type DType,
+  type TypedArray,
+} from '@tflite-lambda/runtime/internal';
 
 /** A tensor value as the Interpreter hands it out; string tensors come back as string[], uint64 as BigUint64Array. */
 export type TensorValueLike = TypedArray | BigUint64Array | string[];

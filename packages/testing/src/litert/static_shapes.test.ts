@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, readModel } from '@tflite-lambda/runtime/internal';
 import { ModelBuilder } from '@tflite-lambda/runtime/builder';
-import { readModel } from '@tflite-lambda/runtime/internal';
 import { withStaticShapeSignatures } from './static_shapes.js';
 
 function reluModel(signature?: number[]): Uint8Array {

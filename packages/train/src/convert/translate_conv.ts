@@ -1,6 +1,5 @@
 /** Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layers → IR ops with TFLite-layout constants. */
-import type { Emit } from './layers_to_ir.js';
-import { withActivation } from './layers_to_ir.js';
+import { withActivation, type Emit } from './layers_to_ir.js';
 import { ConversionError, type LayerRecord } from './read_layers.js';
 import { depthwiseToTflite, dense2dTranspose, hwioToOhwi, optionalBias, pair, paddingOf, requireChannelsLast, weight } from './layout.js';
 

@@ -2,11 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuantizationParams } from '../../core/model.js';
 import type { ArithmeticOptions, FusedActivation } from '../../core/options.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import {
+  clampTo,
+  qp,
+  randomInt,
+  refMultiply,
+  refQuantize,
+  rint,
+  runKernel,
+  seededRandom,
+} from '@tflite-lambda/testing';
 import { ADD_QUANTIZED_KERNEL, ADD_QUANTIZED_XNNPACK_KERNEL } from './add.js';
 import { MUL_QUANTIZED_KERNEL } from './mul.js';
-import { clampTo, qp, refMultiply, refQuantize, rint } from '@tflite-lambda/testing';
 import { SUB_QUANTIZED_KERNEL, SUB_QUANTIZED_XNNPACK_KERNEL } from './sub.js';
 
 type Dt = 'int8' | 'uint8' | 'int16';

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuantizationParams } from '../../core/model.js';
-import { runKernel } from '@tflite-lambda/testing';
+import { qp, runKernel } from '@tflite-lambda/testing';
 import { CONCATENATION_QUANTIZED_KERNEL } from './concatenation.js';
-import { qp } from '@tflite-lambda/testing';
 
 function concat(parts: { shape: number[]; data: number[]; q: QuantizationParams }[], axis: number, outQ: QuantizationParams) {
   const [out] = runKernel(CONCATENATION_QUANTIZED_KERNEL, {

@@ -4,10 +4,18 @@ import type { DType } from '../../core/dtype.js';
 import { ShapeError, UnsupportedError } from '../../core/errors.js';
 import type { QuantizationParams } from '../../core/model.js';
 import type { Conv2DOptions, FusedActivation, Padding } from '../../core/options.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import {
+  clampTo,
+  qp,
+  qpc,
+  randomInt,
+  refMultiply,
+  refQuantize,
+  rint,
+  runKernel,
+  seededRandom,
+} from '@tflite-lambda/testing';
 import { CONV_2D_QUANTIZED_KERNEL, CONV_2D_QUANTIZED_XNNPACK_KERNEL } from './conv_2d.js';
-import { clampTo, qp, qpc, refMultiply, refQuantize, rint } from '@tflite-lambda/testing';
 
 interface QConvCase {
   dtype: 'int8' | 'uint8' | 'int16';

@@ -2,10 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuantizationParams } from '../../core/model.js';
 import type { DepthwiseConv2DOptions, Padding } from '../../core/options.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import {
+  clampTo,
+  qp,
+  qpc,
+  randomInt,
+  refMultiply,
+  refQuantize,
+  rint,
+  runKernel,
+  seededRandom,
+} from '@tflite-lambda/testing';
 import { DEPTHWISE_CONV_2D_QUANTIZED_KERNEL, DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL } from './depthwise_conv_2d.js';
-import { clampTo, qp, qpc, refMultiply, refQuantize, rint } from '@tflite-lambda/testing';
 
 interface DwCase {
   inShape: [number, number, number, number];

@@ -2,10 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuantizationParams } from '../../core/model.js';
 import type { FullyConnectedOptions, FusedActivation } from '../../core/options.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import {
+  clampTo,
+  qp,
+  qpc,
+  randomInt,
+  refMultiply,
+  refQuantize,
+  rint,
+  runKernel,
+  seededRandom,
+} from '@tflite-lambda/testing';
 import { FULLY_CONNECTED_QUANTIZED_KERNEL, FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL } from './fully_connected.js';
-import { clampTo, qp, qpc, refMultiply, refQuantize, rint } from '@tflite-lambda/testing';
 
 type Kernel = typeof FULLY_CONNECTED_QUANTIZED_KERNEL;
 

@@ -11,10 +11,9 @@ import type { BuiltinOptions } from '../../core/options.js';
 import { Interpreter } from '../../interpreter/interpreter.js';
 import { singleOpModel, type BuilderTensor } from '../../schema/builder/index.js';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
-import { seededRandom } from '@tflite-lambda/testing';
+import { qp, qpc, seededRandom } from '@tflite-lambda/testing';
 import { OpResolver } from '../resolver.js';
 import { QUANTIZED_KERNELS } from './index.js';
-import { qp, qpc } from '@tflite-lambda/testing';
 
 const RANGE: Record<string, [number, number]> = { int8: [-128, 127], uint8: [0, 255], int16: [-32768, 32767] };
 const rand = seededRandom(2024);

@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuantizationParams } from '../../core/model.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import {
+  clampTo,
+  qp,
+  randomInt,
+  refMultiply,
+  refQuantize,
+  rint,
+  runKernel,
+  seededRandom,
+} from '@tflite-lambda/testing';
 import { foldCountIntoMultiplier, MEAN_QUANTIZED_KERNEL, MEAN_QUANTIZED_XNNPACK_KERNEL } from './mean.js';
-import { clampTo, qp, refMultiply, refQuantize, rint } from '@tflite-lambda/testing';
 
 function runMean(kernel: typeof MEAN_QUANTIZED_KERNEL, shape: number[], data: number[], axes: number[], keepDims: boolean, inQ: QuantizationParams, outQ: QuantizationParams) {
   const [out] = runKernel(kernel, {

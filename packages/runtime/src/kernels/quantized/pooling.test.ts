@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UnsupportedError } from '../../core/errors.js';
 import type { FusedActivation, Padding } from '../../core/options.js';
-import { runKernel } from '@tflite-lambda/testing';
+import { qp, runKernel } from '@tflite-lambda/testing';
 import { AVERAGE_POOL_2D_QUANTIZED_KERNEL } from './average_pool_2d.js';
 import { MAX_POOL_2D_QUANTIZED_KERNEL } from './max_pool_2d.js';
-import { qp } from '@tflite-lambda/testing';
 
 function pool(
   kernel: typeof MAX_POOL_2D_QUANTIZED_KERNEL, shape: number[], data: number[], f: number, s: number, padding: Padding,

@@ -2,10 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DType } from '../../core/dtype.js';
 import type { QuantizationParams } from '../../core/model.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import {
+  clampTo,
+  qp,
+  qpc,
+  randomInt,
+  refMultiply,
+  refQuantize,
+  runKernel,
+  seededRandom,
+} from '@tflite-lambda/testing';
 import { QUANTIZE_KERNEL } from './quantize.js';
-import { clampTo, qp, qpc, refMultiply, refQuantize } from '@tflite-lambda/testing';
 
 function runQuantize(inDType: DType, outDType: DType, shape: number[], data: number[], inQ: QuantizationParams | null, outQ: QuantizationParams): number[] {
   const [out] = runKernel(QUANTIZE_KERNEL, {

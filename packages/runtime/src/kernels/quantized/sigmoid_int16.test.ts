@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UnsupportedError } from '../../core/errors.js';
 import type { QuantizationParams } from '../../core/model.js';
-import { runKernel } from '@tflite-lambda/testing';
+import { qp, runKernel } from '@tflite-lambda/testing';
 import type { KernelRegistration } from '../kernel.js';
 import { LOGISTIC_INT16_KERNEL } from './logistic_int16.js';
-import { qp } from '@tflite-lambda/testing';
 import { int16SigmoidRescale, type Int16SigmoidData } from './sigmoid_int16.js';
 import { TANH_INT16_KERNEL } from './tanh_int16.js';
 

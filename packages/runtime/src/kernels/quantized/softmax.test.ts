@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UnsupportedError } from '../../core/errors.js';
 import type { QuantizationParams } from '../../core/model.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { qp, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { SOFTMAX_QUANTIZED_KERNEL, softmaxScaling } from './softmax.js';
-import { qp } from '@tflite-lambda/testing';
 
 function runSoftmax(dtype: 'int8' | 'uint8', shape: number[], data: number[], inQ: QuantizationParams, beta = 1, outQ?: QuantizationParams) {
   const [out] = runKernel(SOFTMAX_QUANTIZED_KERNEL, {

@@ -29,6 +29,19 @@ export interface QuantizedSoftmaxData {
   readonly outMax: number;
   /** Bits of the output type (8, or 16 for int8 → int16). */
   readonly outBits: number;
+  /**
+   * exp of every difference an 8-bit row can hold (index −diff, 0..255), made once at prepare: the same
+   * fixed-point values as computing them per element, a table lookup instead of ~60 integer steps.
+   */
+  readonly exps: Int32Array;
+}
+
+function expTable(multiplier: number, leftShift: number, diffMin: number): Int32Array {
+  const exps = new Int32Array(256);
+  for (let k = 0; k < 256 && -k >= diffMin; k++) {
+    exps[k] = expOnNegativeValues(multiplyByQuantizedMultiplier(-k, multiplier, leftShift), SCALED_DIFF_INTEGER_BITS);
+  }
+  return exps;
 }
 
 export function isQuantized8SoftmaxNode(node: NodeSignature): boolean {
@@ -62,11 +75,13 @@ function prepare(node: NodeContext<SoftmaxOptions>): QuantizedSoftmaxData {
   const depth = input.shape[input.shape.length - 1]!;
   const rows = depth === 0 ? 0 : numElements(input.shape) / depth;
   const outMax = outMin + 2 ** outBits - 1;
-  return { rows, depth, ...softmaxScaling(node.options.beta, requireScale(node, input)), outMin, outMax, outBits };
+  const scaling = softmaxScaling(node.options.beta, requireScale(node, input));
+  const exps = expTable(scaling.multiplier, scaling.leftShift, scaling.diffMin);
+  return { rows, depth, ...scaling, outMin, outMax, outBits, exps };
 }
 
 export function softmaxQuantized8(input: Int8Array | Uint8Array, output: Int8Array | Uint8Array | Int16Array, d: QuantizedSoftmaxData): void {
-  const { rows, depth, multiplier, leftShift, diffMin, outMin, outMax, outBits } = d;
+  const { rows, depth, diffMin, outMin, outMax, outBits, exps } = d;
   for (let r = 0; r < rows; r++) {
     const base = r * depth;
     let max = input[base]!;
@@ -75,8 +90,7 @@ export function softmaxQuantized8(input: Int8Array | Uint8Array, output: Int8Arr
     for (let c = 0; c < depth; c++) {
       const diff = input[base + c]! - max;
       if (diff >= diffMin) {
-        const scaled = multiplyByQuantizedMultiplier(diff, multiplier, leftShift);
-        sumOfExps = (sumOfExps + rescale(expOnNegativeValues(scaled, SCALED_DIFF_INTEGER_BITS), 0, ACCUMULATION_INTEGER_BITS)) | 0;
+        sumOfExps = (sumOfExps + rescale(exps[-diff]!, 0, ACCUMULATION_INTEGER_BITS)) | 0;
       }
     }
     const reciprocal = reciprocalSignificand(sumOfExps);
@@ -88,8 +102,7 @@ export function softmaxQuantized8(input: Int8Array | Uint8Array, output: Int8Arr
         output[base + c] = outMin;
         continue;
       }
-      const e = expOnNegativeValues(multiplyByQuantizedMultiplier(diff, multiplier, leftShift), SCALED_DIFF_INTEGER_BITS);
-      const v = roundingDivideByPOT(srdhm(reciprocal, e), outShift) + outMin;
+      const v = roundingDivideByPOT(srdhm(reciprocal, exps[-diff]!), outShift) + outMin;
       output[base + c] = v > outMax ? outMax : v < outMin ? outMin : v;
     }
   }

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { qp, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { generateInt16Lut, lutLookup } from './int16_lut.js';
-import { qp } from '@tflite-lambda/testing';
 import { SOFTMAX_INT16_KERNEL } from './softmax_int16.js';
 
 function softmax16(shape: number[], data: number[], scale: number, beta = 1): number[] {

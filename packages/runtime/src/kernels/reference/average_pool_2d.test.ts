@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Pool2DOptions } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { AVERAGE_POOL_2D_KERNEL } from './average_pool_2d.js';
 
 function poolOptions(o: Partial<Pool2DOptions> = {}): Pool2DOptions {

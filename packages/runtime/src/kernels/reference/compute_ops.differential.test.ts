@@ -13,8 +13,7 @@ import { numElements } from '../../core/shape.js';
 import { Interpreter } from '../../interpreter/interpreter.js';
 import { singleOpModel, type BuilderTensor } from '../../schema/builder/index.js';
 import { EXACT, FLOAT_TOLERANCE, LiteRtOracle, compareTensors, type HostTensor } from '@tflite-lambda/testing/litert';
-import { numericValue } from '@tflite-lambda/testing';
-import { seededRandom } from '@tflite-lambda/testing';
+import { numericValue, seededRandom } from '@tflite-lambda/testing';
 
 interface Case {
   readonly name: string;

@@ -4,8 +4,7 @@ import type { NodeSignature } from '../kernel.js';
 import { ShapeError, UnsupportedError } from '../../core/errors.js';
 import type { QuantizationParams } from '../../core/model.js';
 import type { FusedActivation } from '../../core/options.js';
-import { iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
+import { iota, product, randomInt, ravel, runOne, seededRandom, unravel } from '@tflite-lambda/testing';
 import { CONCATENATION_KERNEL } from './concatenation.js';
 
 const opts = (axis: number, fusedActivation: FusedActivation = 'NONE') => ({ kind: 'ConcatenationOptions' as const, axis, fusedActivation });

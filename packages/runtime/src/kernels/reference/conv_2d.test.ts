@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
 import type { Conv2DOptions, FusedActivation, Padding } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { CONV_2D_KERNEL } from './conv_2d.js';
 
 function convOptions(o: Partial<Conv2DOptions> = {}): Conv2DOptions {

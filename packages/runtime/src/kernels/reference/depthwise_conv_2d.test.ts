@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DepthwiseConv2DOptions, Padding } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { DEPTHWISE_CONV_2D_KERNEL } from './depthwise_conv_2d.js';
 
 function dwOptions(o: Partial<DepthwiseConv2DOptions> = {}): DepthwiseConv2DOptions {

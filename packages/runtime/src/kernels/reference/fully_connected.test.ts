@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
 import type { FullyConnectedOptions } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { FULLY_CONNECTED_KERNEL } from './fully_connected.js';
 
 function fcOptions(o: Partial<FullyConnectedOptions> = {}): FullyConnectedOptions {

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError, TensorError, TfliteError } from '../../core/errors.js';
-import type { TestTensorSpec } from '@tflite-lambda/testing';
-import { iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
+import {
+  iota,
+  product,
+  randomInt,
+  ravel,
+  runOne,
+  seededRandom,
+  unravel,
+  type TestTensorSpec,
+} from '@tflite-lambda/testing';
 import { GATHER_KERNEL } from './gather.js';
 
 const opts = (axis: number, batchDims = 0) => ({ kind: 'GatherOptions' as const, axis, batchDims });

@@ -13,9 +13,7 @@ import type { BuiltinOptions, StridedSliceOptions } from '../../core/options.js'
 import { Interpreter } from '../../interpreter/interpreter.js';
 import { singleOpModel, type BuilderTensor } from '../../schema/builder/index.js';
 import { EXACT, FLOAT_TOLERANCE, LiteRtOracle, compareTensors, type HostTensor } from '@tflite-lambda/testing/litert';
-import { numericValue } from '@tflite-lambda/testing';
-import { product } from '@tflite-lambda/testing';
-import { seededRandom } from '@tflite-lambda/testing';
+import { numericValue, product, seededRandom } from '@tflite-lambda/testing';
 
 interface Case {
   readonly name: string;

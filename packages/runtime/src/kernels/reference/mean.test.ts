@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { constInt32, iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
+import {
+  assertClose,
+  constInt32,
+  iota,
+  product,
+  randomFloats,
+  randomInt,
+  ravel,
+  runOne,
+  seededRandom,
+  unravel,
+} from '@tflite-lambda/testing';
 import { MEAN_KERNEL } from './mean.js';
 
 const keep = (keepDims: boolean) => ({ kind: 'ReducerOptions' as const, keepDims });

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError, UnsupportedError } from '../../core/errors.js';
 import type { QuantizationParams } from '../../core/model.js';
-import { constInt32, iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
+import { constInt32, iota, product, randomInt, ravel, runOne, seededRandom, unravel } from '@tflite-lambda/testing';
 import { PAD_KERNEL } from './pad.js';
 
 test('pad a 2x2 matrix with one row above and two columns after', () => {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UnsupportedError } from '../../core/errors.js';
-import { constInt32, runOne } from '@tflite-lambda/testing';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
+import { assertClose, constInt32, randomFloats, randomInt, runOne, seededRandom } from '@tflite-lambda/testing';
 import { RESIZE_BILINEAR_KERNEL } from './resize_bilinear.js';
 
 const square = { dtype: 'float32' as const, shape: [1, 2, 2, 1], data: [0, 1, 2, 3] };

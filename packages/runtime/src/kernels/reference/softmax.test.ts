@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { assertClose, randomFloats, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { SOFTMAX_KERNEL } from './softmax.js';
 
 function softmax(input: Float32Array, shape: number[], beta: number | null): { shape: number[]; data: Float32Array } {

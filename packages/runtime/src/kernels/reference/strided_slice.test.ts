@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError, UnsupportedError } from '../../core/errors.js';
 import type { StridedSliceOptions } from '../../core/options.js';
-import { constInt32, iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
+import { constInt32, iota, product, randomInt, ravel, runOne, seededRandom, unravel } from '@tflite-lambda/testing';
 import { STRIDED_SLICE_KERNEL } from './strided_slice.js';
 
 function opts(o: Partial<StridedSliceOptions> = {}): StridedSliceOptions {

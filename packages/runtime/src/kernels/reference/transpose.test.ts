@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ShapeError } from '../../core/errors.js';
-import { constInt32, iota, product, ravel, runOne, unravel } from '@tflite-lambda/testing';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
+import { constInt32, iota, product, randomInt, ravel, runOne, seededRandom, unravel } from '@tflite-lambda/testing';
 import { TRANSPOSE_KERNEL } from './transpose.js';
 
 test('transpose of a 2x3 matrix', () => {

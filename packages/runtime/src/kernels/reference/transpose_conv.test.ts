@@ -3,8 +3,14 @@ import { test } from 'node:test';
 import { UnsupportedError } from '../../core/errors.js';
 import type { QuantizationParams } from '../../core/model.js';
 import type { FusedActivation, Padding, TransposeConvOptions } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel, type TestTensorSpec } from '@tflite-lambda/testing';
+import {
+  assertClose,
+  randomFloats,
+  randomInt,
+  runKernel,
+  seededRandom,
+  type TestTensorSpec,
+} from '@tflite-lambda/testing';
 import { TRANSPOSE_CONV_KERNEL } from './transpose_conv.js';
 import { TRANSPOSE_CONV_HYBRID_KERNEL } from '../quantized/hybrid_transpose_conv.js';
 import { TRANSPOSE_CONV_QUANTIZED_KERNEL } from './transpose_conv_quantized.js';

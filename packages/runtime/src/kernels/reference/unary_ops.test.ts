@@ -2,9 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BuiltinOptions } from '../../core/options.js';
-import { assertClose } from '@tflite-lambda/testing';
+import { assertClose, runKernel } from '@tflite-lambda/testing';
 import type { KernelRegistration } from '../kernel.js';
-import { runKernel } from '@tflite-lambda/testing';
 import { EXP_KERNEL } from './exp.js';
 import { HARD_SWISH_KERNEL } from './hard_swish.js';
 import { LEAKY_RELU_KERNEL } from './leaky_relu.js';

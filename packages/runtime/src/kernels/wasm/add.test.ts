@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ArithmeticOptions, FusedActivation } from '../../core/options.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel, type RunKernelSpec } from '@tflite-lambda/testing';
+import { randomInt, runKernel, seededRandom, type RunKernelSpec } from '@tflite-lambda/testing';
 import { ADD_QUANTIZED_XNNPACK_KERNEL } from '../quantized/add.js';
 import { ADD_INT8_WASM_KERNEL } from './add.js';
 

@@ -6,9 +6,10 @@
  * ratios outside XNNPACK's range stay on the TypeScript kernels.
  */
 import type { ArithmeticOptions } from '../../core/options.js';
-import { frexp, quantizedActivationRange, roundHalfEven } from '../common/quantization.js';
+import { frexp, roundHalfEven } from '../common/quantization.js';
 import type { KernelRegistration, NodeSignature, RuntimeTensor } from '../kernel.js';
 import { ADD_QUANTIZED_XNNPACK_KERNEL } from '../quantized/add.js';
+import { xnnpackActivationRange } from '../quantized/xnnpack_delegation.js';
 import { scratchRegion } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
 import { simdSupported } from './module.js';
@@ -52,7 +53,7 @@ export const ADD_INT8_WASM_KERNEL: KernelRegistration<ArithmeticOptions, WasmAdd
     const [a, b] = node.inputs;
     const out = node.outputs[0];
     return simdSupported() && a?.dtype === 'int8' && b?.dtype === 'int8' && out?.dtype === 'int8' && sameShapes(node) &&
-      addShift(scaleOf(a), scaleOf(b), scaleOf(out)) !== null;
+      ADD_QUANTIZED_XNNPACK_KERNEL.supports?.(node) !== false && addShift(scaleOf(a), scaleOf(b), scaleOf(out)) !== null;
   },
   prepare: (node) => {
     ADD_QUANTIZED_XNNPACK_KERNEL.prepare(node);
@@ -63,7 +64,7 @@ export const ADD_INT8_WASM_KERNEL: KernelRegistration<ArithmeticOptions, WasmAdd
     const aMul = roundHalfEven(Math.fround(Math.fround(sa / so) * 2 ** shift));
     const bMul = roundHalfEven(Math.fround(Math.fround(sb / so) * 2 ** shift));
     const zo = zeroPointOf(out);
-    const act = quantizedActivationRange(node.options.fusedActivation, 'int8', so, zo);
+    const act = xnnpackActivationRange(node.options.fusedActivation, 'int8', so, zo);
     const n = out.shape.reduce((x, y) => x * y, 1);
     const slot = scratchRegion(n);
     node.wasm.reserveScratch(3 * slot);

@@ -8,7 +8,7 @@
  * through signed 32-bit JavaScript operators (`|`, `&`, `>>`, `~`); use `>>>` and the helpers below.
  */
 import { MemoryLimitError, StateError, UnsupportedError } from '../../core/errors.js';
-import { instantiateKernels, simdSupported, type KernelExports } from './module.js';
+import { instantiateKernels, relaxedSimdSupported, simdSupported, type KernelExports } from './module.js';
 import { BlockAllocator } from './block_allocator.js';
 
 const PAGE = 65536;
@@ -32,6 +32,14 @@ export function scratchRegion(bytes: number): number {
 export interface WasmContextOptions {
   /** Largest size the memory may grow to, in bytes (at most, and by default, 4 GiB). */
   readonly maxBytes?: number;
+  /**
+   * Use WebAssembly relaxed SIMD's fused float multiply-adds (Node 22+, or Node 20 with
+   * --experimental-wasm-relaxed-simd; see relaxedSimdSupported()). Off by default: a fused multiply-add
+   * rounds once where LiteRT (XNNPACK's wasm kernels) rounds the product and the sum, and two corpus models
+   * with ill-conditioned heads (pose_landmarks_detector, dp_net) then land just past the corpus tolerance.
+   * Pass a WasmContext({ relaxedSimd: true }) as InterpreterOptions.memory to trade that for speed.
+   */
+  readonly relaxedSimd?: boolean;
 }
 
 export class WasmContext implements Disposable {
@@ -40,6 +48,8 @@ export class WasmContext implements Disposable {
   /** Bumped whenever memory grows or scratch moves: cached views and offsets must be refreshed. */
   generation = 0;
   readonly maxBytes: number;
+  /** Whether this memory's kernels use relaxed SIMD. */
+  readonly relaxedSimd: boolean;
   private readonly blocks: BlockAllocator;
   private scratchAt = 0;
   private scratchSize = 0;
@@ -56,7 +66,11 @@ export class WasmContext implements Disposable {
     const max = options.maxBytes ?? WASM_MAX_BYTES;
     if (!Number.isFinite(max) || max <= 0) throw new RangeError(`maxBytes must be a positive number, got ${String(max)}`);
     this.maxBytes = Math.min(max, WASM_MAX_BYTES);
-    this.fn = instantiateKernels(this.memory);
+    this.relaxedSimd = options.relaxedSimd ?? false;
+    if (this.relaxedSimd && !relaxedSimdSupported()) {
+      throw new UnsupportedError('WebAssembly relaxed SIMD is not available in this engine (Node 20: --experimental-wasm-relaxed-simd)');
+    }
+    this.fn = instantiateKernels(this.memory, this.relaxedSimd);
     this.blocks = new BlockAllocator(RESERVED, (end) => this.ensure(end));
   }
 

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import type { Conv2DOptions, FusedActivation, Padding } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { CONV_2D_KERNEL } from '../reference/conv_2d.js';
 import { CONV_2D_WASM_KERNEL } from './conv_2d.js';
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DepthwiseConv2DOptions, FusedActivation, Padding } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { DEPTHWISE_CONV_2D_KERNEL } from '../reference/depthwise_conv_2d.js';
 import { DEPTHWISE_CONV_2D_WASM_KERNEL } from './depthwise_conv_2d.js';
 
@@ -29,8 +28,8 @@ function spec(c: Case, seed: number, multiplier = 1) {
   };
 }
 
-function compare(c: Case, seed: number): void {
-  const s = spec(c, seed);
+function compare(c: Case, seed: number, multiplier = 1): void {
+  const s = spec(c, seed, multiplier);
   const [ours] = runKernel(DEPTHWISE_CONV_2D_WASM_KERNEL, s);
   const [ref] = runKernel(DEPTHWISE_CONV_2D_KERNEL, s);
   assert.deepEqual(ours!.shape, ref!.shape);
@@ -45,9 +44,15 @@ test('wasm depthwise with dilation matches the reference', () => {
   compare({ batches: 2, h: 10, w: 11, c: 12, fh: 3, fw: 2, bias: false, padding: 'SAME', stride: [1, 1], dilation: [2, 3], act: 'NONE' }, 2);
 });
 
-test('wasm depthwise leaves depth multiplier 2 to the reference kernel', () => {
-  const s = spec({ batches: 1, h: 4, w: 4, c: 3, fh: 2, fw: 2, bias: true, padding: 'VALID', stride: [1, 1], dilation: [1, 1], act: 'NONE' }, 3, 2);
-  assert.throws(() => runKernel(DEPTHWISE_CONV_2D_WASM_KERNEL, s), /does not support/);
+test('wasm depthwise with a depth multiplier above 1 (one input channel, or several) matches the reference', () => {
+  const rand = seededRandom(8);
+  for (let i = 0; i < 30; i++) {
+    compare({
+      batches: randomInt(rand, 1, 2), h: randomInt(rand, 1, 11), w: randomInt(rand, 1, 11), c: i % 2 === 0 ? 1 : randomInt(rand, 2, 7),
+      fh: randomInt(rand, 1, 5), fw: randomInt(rand, 1, 5), bias: rand() < 0.7, padding: rand() < 0.5 ? 'SAME' : 'VALID',
+      stride: [randomInt(rand, 1, 2), randomInt(rand, 1, 2)], dilation: [1, randomInt(rand, 1, 2)], act: 'RELU',
+    }, 400 + i, randomInt(rand, 2, 9));
+  }
 });
 
 test('wasm depthwise matches the reference on random shapes, strides, dilations and paddings', () => {

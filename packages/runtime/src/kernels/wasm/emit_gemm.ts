@@ -14,7 +14,7 @@
  */
 import type { Code, Local } from './emitter/code.js';
 import type { FunctionDef } from './emitter/module_writer.js';
-import { requant8, requantLocals, type RequantLocals } from './emit_requant.js';
+import { requant8, requantLocals, type OutByte, type Requant, type RequantLocals } from './emit_requant.js';
 
 /**
  * Rows per micro-kernel block. 3 rows (6 accumulators + 2 B vectors + 1 broadcast = 9 live vectors) measured
@@ -30,6 +30,7 @@ type Kind = 'f32' | 'i8' | 'i8f';
 
 interface GemmLocals {
   kind: Kind;
+  fma: boolean;
   M: Local; N: Local; K: Local; A: Local; lda: Local; B: Local; bias: Local; C: Local; ldc: Local;
   m: Local; p: Local; panels: Local; k: Local; bp: Local; nRem: Local; b0: Local; b1: Local; av: Local;
   rows: Local[]; acc: Local[];
@@ -37,53 +38,68 @@ interface GemmLocals {
   vmin: Local; vmax: Local;
   /** i8 only. */
   scales: Local; scalePtr: Local; q: RequantLocals | null;
-  /** i8f only: input scale splat, this panel's combined scales and float bias. */
-  inScale: Local; sv: Local[]; bv: Local[];
+  /** i8f only: the input scales' pointer and row stride, a row's scale splat, this panel's scales and bias. */
+  inScales: Local; inStride: Local; inScale: Local; sv: Local[]; bv: Local[];
 }
 
-export const GEMM_F32: FunctionDef = {
-  name: 'gemm_f32',
-  // M, N, K, A, lda (bytes), B (packed), bias (padded), C, ldc (bytes), min, max
-  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32'],
-  emit: (c) => emitGemm(c, 'f32'),
-};
+/**
+ * `fma`: multiply-add with relaxed SIMD's f32x4.relaxed_madd (one fused instruction where the CPU has FMA,
+ * results within float rounding of mul + add); otherwise f32x4.mul then f32x4.add.
+ */
+export function gemmF32(fma: boolean): FunctionDef {
+  return {
+    name: 'gemm_f32',
+    // M, N, K, A, lda (bytes), B (packed), bias (padded), C, ldc (bytes), min, max
+    params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32'],
+    emit: (c) => emitGemm(c, 'f32', undefined, fma),
+  };
+}
 
 export const GEMM_I8F: FunctionDef = {
   name: 'gemm_i8f',
   // M, N, K pairs, A (int16), lda (bytes), B (packed), bias (float32, padded), C (float32), ldc (bytes),
-  // weight scales (float32, padded), input scale, min, max
-  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32', 'f32'],
+  // weight scales (float32, padded), input scales (float32, one per row), their stride in bytes (0: one for
+  // all rows), min, max
+  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'f32'],
   emit: (c) => emitGemm(c, 'i8f'),
 };
 
-export const GEMM_I8: FunctionDef = {
-  name: 'gemm_i8',
-  // M, N, K pairs, A (int16), lda (bytes), B (packed), bias (int32, padded), C (int8), ldc (bytes),
-  // scales (float32, padded), output zero point, actMin, actMax
-  params: ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'],
-  emit: (c) => emitGemm(c, 'i8'),
-};
+/**
+ * The 8-bit GEMMs: int8 or uint8 output, 'float' (XNNPACK) or 'fixed' (TFLite builtin) requantization
+ * (emit_requant.ts). A holds int16 (x − input zero point) and B int16 (w − filter zero point) in K pairs.
+ */
+function gemm8(out: OutByte, mode: Requant): FunctionDef {
+  return {
+    name: `gemm_${out}_${mode}`,
+    // M, N, K pairs, A (int16), lda (bytes), B (packed), bias (int32, padded), C (8-bit), ldc (bytes),
+    // per-channel params (float32 scales or int32 multipliers, padded), output zero point, actMin, actMax,
+    // left shift, right shift ('fixed' only)
+    params: Array.from({ length: 15 }, () => 'i32' as const),
+    emit: (c) => emitGemm(c, 'i8', { out, mode }),
+  };
+}
 
-function emitGemm(c: Code, kind: Kind): void {
+export const GEMM_8BIT: readonly FunctionDef[] = [gemm8('i8', 'float'), gemm8('u8', 'float'), gemm8('i8', 'fixed'), gemm8('u8', 'fixed')];
+
+function emitGemm(c: Code, kind: Kind, stage?: { out: OutByte; mode: Requant }, fma = false): void {
   const P = (i: number) => c.param(i);
   const L: GemmLocals = {
-    kind, M: P(0), N: P(1), K: P(2), A: P(3), lda: P(4), B: P(5), bias: P(6), C: P(7), ldc: P(8),
+    kind, fma, M: P(0), N: P(1), K: P(2), A: P(3), lda: P(4), B: P(5), bias: P(6), C: P(7), ldc: P(8),
     m: c.local('i32'), p: c.local('i32'), panels: c.local('i32'), k: c.local('i32'), bp: c.local('i32'),
     nRem: c.local('i32'), b0: c.local('v128'), b1: c.local('v128'), av: c.local('v128'),
     rows: Array.from({ length: MR }, () => c.local('i32')),
     acc: Array.from({ length: 2 * MR }, () => c.local('v128')),
     vmin: c.local('v128'), vmax: c.local('v128'), scales: P(9), scalePtr: c.local('i32'), q: null,
-    inScale: c.local('v128'), sv: [c.local('v128'), c.local('v128')], bv: [c.local('v128'), c.local('v128')],
+    inScales: P(10), inStride: P(11), inScale: c.local('v128'), sv: [c.local('v128'), c.local('v128')], bv: [c.local('v128'), c.local('v128')],
   };
   if (kind === 'f32') {
     c.localGet(P(9)).f32x4Splat().localSet(L.vmin);
     c.localGet(P(10)).f32x4Splat().localSet(L.vmax);
   } else if (kind === 'i8f') {
-    c.localGet(P(10)).f32x4Splat().localSet(L.inScale);
-    c.localGet(P(11)).f32x4Splat().localSet(L.vmin);
-    c.localGet(P(12)).f32x4Splat().localSet(L.vmax);
+    c.localGet(P(12)).f32x4Splat().localSet(L.vmin);
+    c.localGet(P(13)).f32x4Splat().localSet(L.vmax);
   } else {
-    L.q = requantLocals(c, P(10), P(11), P(12));
+    L.q = requantLocals(c, stage!.out, stage!.mode, { zp: P(10), actMin: P(11), actMax: P(12), left: P(13), right: P(14) });
   }
   c.localGet(L.N).i32Const(7).i32Add().i32Const(3).i32ShrU().localSet(L.panels); // ceil(N / 8)
   c.forRowBlocks(L.m, L.M, MR, (rows) => emitRowBlock(c, L, rows));
@@ -120,9 +136,13 @@ function emitStep(c: Code, L: GemmLocals, R: number, acc: (r: number, j: number)
   for (let r = 0; r < R; r++) {
     c.localGet(L.rows[r]!).v128Load32Splat().localSet(L.av);
     for (let j = 0; j < 2; j++) {
-      c.localGet(acc(r, j)).localGet(L.av).localGet(j === 0 ? L.b0 : L.b1);
-      if (L.kind === 'f32') c.f32x4Mul().f32x4Add();
-      else c.i32x4DotI16x8S().i32x4Add();
+      const b = j === 0 ? L.b0 : L.b1;
+      if (L.fma) c.localGet(L.av).localGet(b).localGet(acc(r, j)).f32x4RelaxedMadd();
+      else {
+        c.localGet(acc(r, j)).localGet(L.av).localGet(b);
+        if (L.kind === 'f32') c.f32x4Mul().f32x4Add();
+        else c.i32x4DotI16x8S().i32x4Add();
+      }
       c.localSet(acc(r, j));
     }
     c.localGet(L.rows[r]!).i32Const(4).i32Add().localSet(L.rows[r]!);
@@ -138,23 +158,28 @@ function rowOutput(c: Code, L: GemmLocals, r: number, elemShift: number): void {
 
 function emitStoreF32(c: Code, L: GemmLocals, R: number, acc: (r: number, j: number) => Local): void {
   if (L.kind === 'i8f') {
+    // LiteRT's hybrid epilogue, each step rounded to float32: (float)acc · input scale · weight scale + bias,
+    // then the clamp with the reference's comparisons (pmax/pmin keep NaN where it does).
     for (let j = 0; j < 2; j++) {
-      c.localGet(L.scales).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localGet(L.inScale).f32x4Mul();
-      c.localSet(L.sv[j]!);
+      c.localGet(L.scales).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localSet(L.sv[j]!);
       c.localGet(L.bias).localGet(L.p).i32Const(5).i32Shl().i32Add().v128Load(16 * j).localSet(L.bv[j]!);
     }
     for (let r = 0; r < R; r++) {
+      c.localGet(L.inScales).localGet(L.m).i32Const(r).i32Add().localGet(L.inStride).i32Mul().i32Add().v128Load32Splat();
+      c.localSet(L.inScale);
       for (let j = 0; j < 2; j++) {
-        c.localGet(acc(r, j)).f32x4ConvertI32x4S().localGet(L.sv[j]!).f32x4Mul().localGet(L.bv[j]!).f32x4Add();
-        c.localSet(acc(r, j));
+        c.localGet(acc(r, j)).f32x4ConvertI32x4S().localGet(L.inScale).f32x4Mul().localGet(L.sv[j]!).f32x4Mul();
+        c.localGet(L.bv[j]!).f32x4Add().localGet(L.vmin).f32x4Pmax().localGet(L.vmax).f32x4Pmin().localSet(acc(r, j));
       }
+      rowOutput(c, L, r, 2);
     }
-  }
-  for (let r = 0; r < R; r++) {
-    for (let j = 0; j < 2; j++) {
-      c.localGet(acc(r, j)).localGet(L.vmin).f32x4Max().localGet(L.vmax).f32x4Min().localSet(acc(r, j));
+  } else {
+    for (let r = 0; r < R; r++) {
+      for (let j = 0; j < 2; j++) {
+        c.localGet(acc(r, j)).localGet(L.vmin).f32x4Max().localGet(L.vmax).f32x4Min().localSet(acc(r, j));
+      }
+      rowOutput(c, L, r, 2);
     }
-    rowOutput(c, L, r, 2);
   }
   c.localGet(L.N).localGet(L.p).i32Const(3).i32Shl().i32Sub().localTee(L.nRem).i32Const(8).i32GeS();
   c.if(() => {

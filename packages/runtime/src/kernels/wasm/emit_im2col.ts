@@ -4,7 +4,7 @@
  * (float) or zero-point-corrected zeros (int8) where the window hangs over the padding.
  *
  * `im2col_f32` copies whole window rows with memory.copy when dilationW is 1 (one call per window row, not
- * per tap). `im2col_i8` widens int8 to int16 while subtracting the input zero point (so the GEMM needs no
+ * per tap). `im2col_i8`/`im2col_u8` widen int8/uint8 to int16 while subtracting the input zero point (so the GEMM needs no
  * zero-point term) and pads each row to an even length for the pairwise i16 dot product.
  */
 import type { Code, Local } from './emitter/code.js';
@@ -104,45 +104,47 @@ export const IM2COL_F32: FunctionDef = {
  * Channels are widened 8 at a time; the last group may write past the tap, which the next tap (or the row
  * padding, written after) overwrites — buffers carry 16 bytes of slack for the very last one.
  */
-export const IM2COL_I8: FunctionDef = {
-  name: 'im2col_i8',
-  params: [...GEOMETRY_PARAMS, 'i32', 'i32'],
-  emit: (c) => {
-    const g = geometry(c);
-    const offset = c.param(16);
-    const rowPadded = c.param(17);
-    const voff = c.local('v128');
-    const tapOut = c.local('i32');
-    const rowBytes = c.local('i32');
-    const padBytes = c.local('i32');
-    const kx = c.local('i32');
-    const ix = c.local('i32');
-    const ch = c.local('i32');
-    const src = c.local('i32');
-    const out = c.local('i32');
-    c.localGet(offset).i16x8Splat().localSet(voff);
-    c.localGet(g.inC).i32Const(1).i32Shl().localSet(tapOut);
-    c.localGet(tapOut).localGet(g.fW).i32Mul().localSet(rowBytes);
-    c.localGet(rowPadded).localGet(rowBytes).localGet(g.fH).i32Mul().i32Sub().localSet(padBytes);
-    const rowEnd = () => {
-      c.localGet(g.dst).i32Const(0).localGet(padBytes).memoryFill();
-      c.localGet(g.dst).localGet(padBytes).i32Add().localSet(g.dst);
-    };
-    windowRows(c, g, rowBytes, (iy, ix0) => {
-      c.forRange(kx, () => c.i32Const(0), () => c.localGet(g.fW), 1, () => {
-        c.localGet(g.dst).localGet(kx).localGet(tapOut).i32Mul().i32Add().localSet(out);
-        c.localGet(ix0).localGet(kx).localGet(g.dW).i32Mul().i32Add().localTee(ix).localGet(g.inW).i32LtU();
-        c.if(() => {
-          c.localGet(g.input).localGet(iy).localGet(g.inW).i32Mul().localGet(ix).i32Add().localGet(g.inC).i32Mul().i32Add();
-          c.localSet(src);
-          c.forRange(ch, () => c.i32Const(0), () => c.localGet(g.inC), 8, () => {
-            c.localGet(out).localGet(ch).i32Const(1).i32Shl().i32Add();
-            c.localGet(src).localGet(ch).i32Add().i16x8Load8x8S().localGet(voff).i16x8Add().v128Store();
-          });
-        }, () => {
-          c.localGet(out).i32Const(0).localGet(tapOut).memoryFill();
+export const IM2COL_I8: FunctionDef = { name: 'im2col_i8', params: [...GEOMETRY_PARAMS, 'i32', 'i32'], emit: (c) => emitIm2col8(c, true) };
+/** The same for uint8 inputs (legacy quantized models): zero-extended instead of sign-extended. */
+export const IM2COL_U8: FunctionDef = { name: 'im2col_u8', params: [...GEOMETRY_PARAMS, 'i32', 'i32'], emit: (c) => emitIm2col8(c, false) };
+
+function emitIm2col8(c: Code, signed: boolean): void {
+  const g = geometry(c);
+  const offset = c.param(16);
+  const rowPadded = c.param(17);
+  const voff = c.local('v128');
+  const tapOut = c.local('i32');
+  const rowBytes = c.local('i32');
+  const padBytes = c.local('i32');
+  const kx = c.local('i32');
+  const ix = c.local('i32');
+  const ch = c.local('i32');
+  const src = c.local('i32');
+  const out = c.local('i32');
+  c.localGet(offset).i16x8Splat().localSet(voff);
+  c.localGet(g.inC).i32Const(1).i32Shl().localSet(tapOut);
+  c.localGet(tapOut).localGet(g.fW).i32Mul().localSet(rowBytes);
+  c.localGet(rowPadded).localGet(rowBytes).localGet(g.fH).i32Mul().i32Sub().localSet(padBytes);
+  const rowEnd = () => {
+    c.localGet(g.dst).i32Const(0).localGet(padBytes).memoryFill();
+    c.localGet(g.dst).localGet(padBytes).i32Add().localSet(g.dst);
+  };
+  windowRows(c, g, rowBytes, (iy, ix0) => {
+    c.forRange(kx, () => c.i32Const(0), () => c.localGet(g.fW), 1, () => {
+      c.localGet(g.dst).localGet(kx).localGet(tapOut).i32Mul().i32Add().localSet(out);
+      c.localGet(ix0).localGet(kx).localGet(g.dW).i32Mul().i32Add().localTee(ix).localGet(g.inW).i32LtU();
+      c.if(() => {
+        c.localGet(g.input).localGet(iy).localGet(g.inW).i32Mul().localGet(ix).i32Add().localGet(g.inC).i32Mul().i32Add();
+        c.localSet(src);
+        c.forRange(ch, () => c.i32Const(0), () => c.localGet(g.inC), 8, () => {
+          c.localGet(out).localGet(ch).i32Const(1).i32Shl().i32Add();
+          c.localGet(src).localGet(ch).i32Add();
+          if (signed) c.i16x8Load8x8S(); else c.i16x8Load8x8U();
+          c.localGet(voff).i16x8Add().v128Store();
         });
+      }, () => {
+        c.localGet(out).i32Const(0).localGet(tapOut).memoryFill();
       });
-    }, rowEnd);
-  },
-};
+    });
+  }, rowEnd);
+}

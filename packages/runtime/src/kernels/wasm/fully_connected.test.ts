@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FullyConnectedOptions, FusedActivation } from '../../core/options.js';
-import { assertClose, randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel } from '@tflite-lambda/testing';
+import { assertClose, randomFloats, randomInt, runKernel, seededRandom } from '@tflite-lambda/testing';
 import { FULLY_CONNECTED_KERNEL } from '../reference/fully_connected.js';
 import { FULLY_CONNECTED_WASM_KERNEL } from './fully_connected.js';
 

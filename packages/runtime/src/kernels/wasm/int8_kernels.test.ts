@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { QuantizationParams } from '../../core/model.js';
 import type { BuiltinOptions, FusedActivation, Padding } from '../../core/options.js';
-import { randomInt, seededRandom } from '@tflite-lambda/testing';
+import { randomInt, runKernel, seededRandom, type RunKernelSpec } from '@tflite-lambda/testing';
 import type { KernelRegistration } from '../kernel.js';
-import { runKernel, type RunKernelSpec } from '@tflite-lambda/testing';
 import { CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/conv_2d.js';
 import { DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL } from '../quantized/depthwise_conv_2d.js';
 import { FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL } from '../quantized/fully_connected.js';
@@ -115,4 +114,20 @@ test('weights with non-zero zero points (outside TFLite\'s int8 spec) still matc
   assertSame(DEPTHWISE_CONV_2D_INT8_WASM_KERNEL, DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL, weightedSpec(rand, [1, 5, 5, 6], [1, 3, 3, 6], 6, 3, dw, true, false, -2), 'depthwise');
   const fc: BuiltinOptions = { kind: 'FullyConnectedOptions', fusedActivation: 'NONE', weightsFormat: 'DEFAULT', keepNumDims: false, asymmetricQuantizeInputs: false };
   assertSame(FULLY_CONNECTED_INT8_WASM_KERNEL, FULLY_CONNECTED_QUANTIZED_XNNPACK_KERNEL, weightedSpec(rand, [2, 13], [5, 13], 5, 0, fc, true, false, 1), 'fully connected');
+});
+
+test('wasm int8 depthwise with a depth multiplier above 1 is bit-exact with the reference', () => {
+  const rand = seededRandom(16);
+  for (let i = 0; i < 25; i++) {
+    const c = i % 2 === 0 ? 1 : randomInt(rand, 2, 6);
+    const multiplier = randomInt(rand, 2, 9);
+    const options: BuiltinOptions = {
+      kind: 'DepthwiseConv2DOptions', padding: rand() < 0.5 ? 'SAME' : 'VALID', strideH: randomInt(rand, 1, 2),
+      strideW: randomInt(rand, 1, 2), dilationH: 1, dilationW: randomInt(rand, 1, 2), depthMultiplier: multiplier,
+      fusedActivation: ACTS[randomInt(rand, 0, 2)]!,
+    };
+    const spec = weightedSpec(rand, [randomInt(rand, 1, 2), randomInt(rand, 3, 12), randomInt(rand, 3, 10), c],
+      [1, randomInt(rand, 1, 5), randomInt(rand, 1, 4), c * multiplier], c * multiplier, 3, options, true);
+    assertSame(DEPTHWISE_CONV_2D_INT8_WASM_KERNEL, DEPTHWISE_CONV_2D_QUANTIZED_XNNPACK_KERNEL, spec, `case ${i}`);
+  }
 });

@@ -1,11 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { kernelModuleBytes, simdSupported } from './module.js';
+import { FAMILY_NAMES, familyModuleBytes, instantiateKernels, kernelModuleBytes, relaxedSimdSupported, simdSupported } from './module.js';
 import { assembleModule } from './emitter/module_writer.js';
 
-test('the SIMD probe accepts this engine and the emitted kernel module validates', () => {
+test('the SIMD probe accepts this engine and every emitted kernel module validates', () => {
   assert.equal(simdSupported(), true);
-  assert.equal(WebAssembly.validate(kernelModuleBytes()), true);
+  for (const family of FAMILY_NAMES) {
+    assert.equal(WebAssembly.validate(familyModuleBytes(family, false)), true, family);
+    if (relaxedSimdSupported()) assert.equal(WebAssembly.validate(familyModuleBytes(family, true)), true, `${family} (relaxed)`);
+  }
+  assert.equal(WebAssembly.validate(kernelModuleBytes(false)), true);
+});
+
+test('every kernel export is found in the family module it is bound from', () => {
+  const kernels = instantiateKernels(new WebAssembly.Memory({ initial: 1 }), false);
+  for (const [name, value] of Object.entries(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(kernels)))) {
+    if (name === 'constructor' || !value.get) continue;
+    assert.equal(typeof (kernels as unknown as Record<string, unknown>)[name], 'function', name);
+  }
+  for (const group of [kernels.gemm8, kernels.depthwise8, kernels.binaryF32]) {
+    for (const [key, f] of Object.entries(group)) assert.equal(typeof f, 'function', key);
+  }
 });
 
 test('the emitter encodes multi-byte signed immediates that a real engine executes correctly', () => {

@@ -6,6 +6,7 @@ import { ModelBuilder } from '../../schema/builder/index.js';
 import type { Conv2DOptions } from '../../core/options.js';
 import { randomFloats, seededRandom } from '@tflite-lambda/testing';
 import { simdSupported } from './module.js';
+import { builtinOpResolver } from '../builtin.js';
 
 const [C, O] = [32, 64];
 const CONV: Conv2DOptions = {
@@ -62,3 +63,14 @@ for (const float16 of [false, true]) {
     assert.equal(it.wasmMemoryBytes, bytes);
   });
 }
+
+test('a CONV_2D whose filter is a DEQUANTIZE of float16 constants runs on the packed wasm kernel', { skip: !simdSupported() && 'no WebAssembly SIMD' }, () => {
+  const bytes = model(true);
+  const fast = Interpreter.loadSync(bytes);
+  const reference = Interpreter.loadSync(bytes, { resolver: builtinOpResolver({ simd: false }) });
+  assert.ok(fast.kernelNames.includes('CONV_2D (float32, wasm simd)'), fast.kernelNames.join(', '));
+  const x = randomFloats(seededRandom(9), 6 * 6 * C);
+  const [y] = fast.run([x]) as Float32Array[];
+  const [want] = reference.run([x]) as Float32Array[];
+  for (let i = 0; i < want!.length; i++) assert.ok(Math.abs(y![i]! - want![i]!) <= 1e-4 + 1e-4 * Math.abs(want![i]!), `output ${i}`);
+});

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { randomFloats, randomInt, seededRandom } from '@tflite-lambda/testing';
-import { runKernel, type RunKernelSpec } from '@tflite-lambda/testing';
+import { randomFloats, randomInt, runKernel, seededRandom, type RunKernelSpec } from '@tflite-lambda/testing';
 import { PAD_KERNEL } from '../reference/pad.js';
 import { PAD_WASM_KERNEL } from './pad.js';
 

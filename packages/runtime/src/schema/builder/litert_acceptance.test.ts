@@ -9,9 +9,13 @@ import { before, describe, it } from 'node:test';
 import type { DType, TypedArray } from '../../core/dtype.js';
 import { BuiltinOp } from '../../core/ops.js';
 import type { BuiltinOptions } from '../../core/options.js';
-import { listCorpusModels, readCorpusModel } from '@tflite-lambda/testing';
-import { skipWithoutShared } from '@tflite-lambda/testing';
-import { bytesOf, type HostTensor } from '@tflite-lambda/testing';
+import {
+  bytesOf,
+  listCorpusModels,
+  readCorpusModel,
+  skipWithoutShared,
+  type HostTensor,
+} from '@tflite-lambda/testing';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
 import { readModel } from '../read_model.js';
 import { buildModel, singleOpModel, type BuilderTensor } from './index.js';

@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { fakeModel } from '@tflite-lambda/testing/serving';
+import {
+  albEvent,
+  bandOf,
+  columnBandModel,
+  fakeModel,
+  functionUrlEvent,
+  httpApiV2Event,
+  restV1Event,
+  type EventSpec,
+} from '@tflite-lambda/testing/serving';
 import { grayPng, pngClaimingSize, tinyGif } from '@tflite-lambda/testing/images';
 import { ImageDecoderBug } from '@tflite-lambda/vision';
 import { createHandler, type HandlerOptions } from './handler.js';
 import { memoryObserver } from './observe.js';
-import { albEvent, functionUrlEvent, httpApiV2Event, restV1Event, type EventSpec } from '@tflite-lambda/testing/serving';
-import { bandOf, columnBandModel } from '@tflite-lambda/testing/serving';
 import type { ALBResult, LambdaHttpEvent, LambdaHttpHandler, LambdaHttpResult } from './types.js';
 
 const png = grayPng(8, 8, () => 200);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { TensorDetails } from '@tflite-lambda/runtime';
-import { BuiltinOp } from '@tflite-lambda/runtime';
+import { BuiltinOp, type TensorDetails } from '@tflite-lambda/runtime';
 import { ModelGraph } from '../core/graph.js';
 import { classCountOf, dequantize, resolveActivation, softmax } from './scores.js';
 import { checkFilter, selectCategories } from './categories.js';

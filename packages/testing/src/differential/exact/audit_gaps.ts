@@ -4,8 +4,15 @@
  * SQUARED_DIFFERENCE, and the quantized forms of ABS, RSQRT, EXP, LOG, SQUARED_DIFFERENCE, DIV,
  * REDUCE_PROD, BATCH_MATMUL, TRANSPOSE_CONV (16x8), RESIZE_BILINEAR (int16) and EMBEDDING_LOOKUP tables.
  */
-import { allocTyped, BuiltinOp, intRange } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions, DType, QuantizationParams, TypedArray } from '@tflite-lambda/runtime/internal';
+import {
+  allocTyped,
+  BuiltinOp,
+  intRange,
+  type BuiltinOptions,
+  type DType,
+  type QuantizationParams,
+  type TypedArray,
+} from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { i32, randomInts, type QuantDType } from '../random_data.js';

@@ -4,8 +4,14 @@
  * scale ratios that are powers of two (ties) and ratios that are not, plus fused RELU6 with its upper bound
  * on a half (XNNPACK quantizes the bounds half to even, TFLite's builtin kernels half away from zero).
  */
-import { allocTyped, BuiltinOp, intRange } from '@tflite-lambda/runtime/internal';
-import type { FusedActivation, QuantizationParams, TypedArray } from '@tflite-lambda/runtime/internal';
+import {
+  allocTyped,
+  BuiltinOp,
+  intRange,
+  type FusedActivation,
+  type QuantizationParams,
+  type TypedArray,
+} from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { arithmeticOptions } from '../options.js';
@@ -79,13 +85,6 @@ function coarse(s: Scales): Scales {
   return { ...s, out: perTensor(4, s.out.zeroPoint[0]), label: 'output scale 4 (RELU6 bound on a half)' };
 }
 
-/**
- * The int8 wasm ADD kernel (kernels/wasm/add.ts, same-shape inputs) quantizes its activation bounds half away
- * from zero where LiteRT's XNNPACK rounds half to even; wasm kernels belong to another branch, so the case
- * that shows it is left as a todo.
- */
-const WASM_ADD_BOUNDS = 'the int8 wasm ADD kernel rounds fused-activation bounds half away from zero (kernels/wasm/add.ts)';
-
 export const exactBinaryFamily: DiffFamily = {
   name: 'ADD / SUB / MUL / MAXIMUM / MINIMUM int8 and uint8, bit-exact',
   cases: () => {
@@ -96,8 +95,8 @@ export const exactBinaryFamily: DiffFamily = {
         const ties = scalesFor(op, dtype)[0];
         cases.push(binaryCase(op, dtype, ties, 'RELU6', broadcastOperands(dtype)));
         cases.push(binaryCase(op, dtype, coarse(ties), 'RELU6', broadcastOperands(dtype)));
-        const wasmAdd = op === 'ADD' && dtype === 'int8' ? WASM_ADD_BOUNDS : undefined;
-        cases.push(binaryCase(op, dtype, coarse(ties), 'RELU6', sameShapeOperands(dtype), wasmAdd));
+        // Same shapes: the int8 wasm ADD kernel's case (its activation bounds rounded as XNNPACK's).
+        cases.push(binaryCase(op, dtype, coarse(ties), 'RELU6', sameShapeOperands(dtype)));
       }
       for (const op of ['MAXIMUM', 'MINIMUM'] as const) {
         const s = scalesFor(op, dtype)[0];

@@ -3,8 +3,7 @@
  * type (so each rounding tie and each saturation a kernel can meet is met), and scales whose ratios are
  * powers of two (so that products land exactly on halves instead of near them).
  */
-import { allocTyped, intRange, type TypedArray } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { allocTyped, intRange, type QuantizationParams, type TypedArray } from '@tflite-lambda/runtime/internal';
 import { perTensor } from '../case_builder.js';
 import type { QuantDType } from '../random_data.js';
 import type { Rng } from '../rng.js';

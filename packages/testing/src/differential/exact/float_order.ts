@@ -5,8 +5,7 @@
  * DEQUANTIZE (as MediaPipe's models store them), with magnitudes spread over decades so that a sum in another
  * order or in double precision lands on another float.
  */
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type BuiltinOptions } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { convOptions, depthwiseOptions, fullyConnectedOptions, outSize, type Window } from '../options.js';

@@ -5,8 +5,12 @@
  * TRANSPOSE_CONV. The inputs include all-positive images (zero point at the bottom of the int8 range) and an
  * all-zero image (no range to quantize), where the input quantization's edge cases live.
  */
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions, FusedActivation, QuantizationParams } from '@tflite-lambda/runtime/internal';
+import {
+  BuiltinOp,
+  type BuiltinOptions,
+  type FusedActivation,
+  type QuantizationParams,
+} from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { convOptions, depthwiseOptions, outSize, type Window } from '../options.js';

@@ -4,8 +4,7 @@
  * bound on a half, and MEAN / SUM / REDUCE_MAX / REDUCE_MIN over every code with output parameters that
  * differ from the input's (requantization of the sum) and that match it.
  */
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { FusedActivation, QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type FusedActivation, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { i32, type QuantDType } from '../random_data.js';

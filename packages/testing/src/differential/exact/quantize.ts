@@ -5,8 +5,7 @@
  * integer inputs are every code, with scale ratios that make ties (½, 2) and that do not, inside and
  * outside the range of ratios XNNPACK accepts.
  */
-import { allocTyped, BuiltinOp, intRange } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { allocTyped, BuiltinOp, intRange, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import type { QuantDType } from '../random_data.js';

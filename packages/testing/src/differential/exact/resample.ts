@@ -4,8 +4,14 @@
  * with their own scales, L2_NORMALIZATION, PAD / PADV2 (zero point and explicit constant), PRELU and
  * TRANSPOSE_CONV, on int8 and uint8 tensors of every code.
  */
-import { allocTyped, BuiltinOp, intRange } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions, QuantizationParams, TypedArray } from '@tflite-lambda/runtime/internal';
+import {
+  allocTyped,
+  BuiltinOp,
+  intRange,
+  type BuiltinOptions,
+  type QuantizationParams,
+  type TypedArray,
+} from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { i32, randomInts, type QuantDType } from '../random_data.js';

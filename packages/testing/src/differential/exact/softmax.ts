@@ -3,8 +3,7 @@
  * every value (so each difference to the row maximum occurs), classifier-sized rows (1001 classes, as
  * MobileNet's), input scales from a logit's few hundredths to half a unit, and beta other than 1.
  */
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { randomInts, type QuantDType } from '../random_data.js';

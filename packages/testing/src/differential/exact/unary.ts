@@ -4,8 +4,7 @@
  * and off-centre zero points, and DEQUANTIZE. Each input code is met once, so a table entry or rounding
  * rule that differs from LiteRT's shows as at least one differing element.
  */
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions, QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import type { QuantDType } from '../random_data.js';

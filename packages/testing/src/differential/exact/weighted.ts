@@ -9,8 +9,14 @@
  * depthwise and dense layers with and without bias (LiteRT's XNNPACK delegate only takes a depthwise
  * convolution that has one: the others run on TFLite's builtin kernels).
  */
-import { allocTyped, BuiltinOp, intRange } from '@tflite-lambda/runtime/internal';
-import type { FusedActivation, QuantizationParams, TypedArray } from '@tflite-lambda/runtime/internal';
+import {
+  allocTyped,
+  BuiltinOp,
+  intRange,
+  type FusedActivation,
+  type QuantizationParams,
+  type TypedArray,
+} from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { convOptions, depthwiseOptions, fullyConnectedOptions, outSize, type Window } from '../options.js';

@@ -1,6 +1,5 @@
 /** What layout-op generators need to know about the element type they move: dtype, quantization, values. */
-import type { DType, TypedArray } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
+import type { DType, QuantizationParams, TypedArray } from '@tflite-lambda/runtime/internal';
 import type { TensorSpec } from '../case_builder.js';
 import { normalFloats, randomActivationQuant, randomInts, type QuantDType } from '../random_data.js';
 import type { Rng } from '../rng.js';

@@ -3,8 +3,7 @@
  * SQUARED_DIFFERENCE. Shapes cover equal shapes, a trailing vector, two-sided broadcasting, a rank-0
  * constant and operands of different rank.
  */
-import type { FusedActivation } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type FusedActivation } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { arithmeticOptions } from '../options.js';
 import { normalFloats } from '../random_data.js';

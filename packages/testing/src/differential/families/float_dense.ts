@@ -1,6 +1,5 @@
 /** FULLY_CONNECTED (keep_num_dims, bias, activation) and BATCH_MATMUL (adjoints, batch broadcasting), float32. */
-import type { FusedActivation } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type FusedActivation } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { fullyConnectedOptions } from '../options.js';
 import { normalFloats } from '../random_data.js';

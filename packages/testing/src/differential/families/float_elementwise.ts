@@ -2,8 +2,7 @@
  * Element-wise float32 ops: activations (SOFTMAX with beta, LOGISTIC, TANH, RELU, RELU6, RELU_N1_TO_1,
  * LEAKY_RELU, HARD_SWISH) and unary math (RSQRT, SQRT, EXP, LOG) on random shapes.
  */
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type BuiltinOptions } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { normalFloats, uniformFloats } from '../random_data.js';
 import { Rng } from '../rng.js';

@@ -2,8 +2,7 @@
  * float32 layout and reduction ops: every shape/index op of layout_*_ops.ts on float32, plus SHAPE,
  * ARG_MAX (int32 and int64 outputs), CAST, MEAN and SUM (axes, negative axes, keep_dims).
  */
-import type { DType } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type DType } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { i32, normalFloats, randomInts } from '../random_data.js';

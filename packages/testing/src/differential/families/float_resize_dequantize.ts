@@ -2,8 +2,7 @@
  * RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR (align_corners, half_pixel_centers, up and down), and
  * DEQUANTIZE of int8/uint8 inputs and of float16 weights, float32 outputs.
  */
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { arithmeticOptions } from '../options.js';
 import { halfBits, i32, normalFloats, randomActivationQuant, randomInts } from '../random_data.js';

@@ -3,8 +3,7 @@
  * per-channel) for FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D; and float16 weights dequantized into a
  * float CONV_2D.
  */
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { convOptions, depthwiseOptions, outSize } from '../options.js';
 import { halfBits, normalFloats, perChannelQuant, randomInts, randomScale } from '../random_data.js';

@@ -2,8 +2,7 @@
  * Index-driven layout ops for any element type: STRIDED_SLICE (masks, negative strides, shrink), SLICE,
  * GATHER (axes, multi-dimensional indices). Outputs must equal the reference exactly.
  */
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { StridedSliceOptions } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type StridedSliceOptions } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, type DiffCase } from '../case_builder.js';
 import { i32, randomInts } from '../random_data.js';

@@ -3,9 +3,7 @@
  * own random scale and zero point (int16: zero points 0, general scales via pot_scale_int16 = false),
  * some with a fused activation.
  */
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import type { FusedActivation } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type FusedActivation, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { arithmeticOptions } from '../options.js';
 import { randomInts, randomScale, randomZeroPoint, type QuantDType } from '../random_data.js';

@@ -4,10 +4,13 @@
  * points are random; the output scale is chosen from the accumulator's expected spread so most outputs
  * land inside the range (a few saturate, which is part of the test).
  */
-import { allocTyped, intRange } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import type { FusedActivation } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import {
+  allocTyped,
+  BuiltinOp,
+  intRange,
+  type FusedActivation,
+  type QuantizationParams,
+} from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { convOptions, depthwiseOptions, fullyConnectedOptions, outSize, type Window } from '../options.js';
 import { biasQuant, perChannelQuant, randomInts, randomScale, randomZeroPoint } from '../random_data.js';

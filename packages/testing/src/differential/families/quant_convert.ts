@@ -3,8 +3,7 @@
  * integer types and scales), DEQUANTIZE of int16, MEAN with different input and output parameters, and
  * CONCATENATION of inputs with different scales.
  */
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { i32, normalFloats, randomActivationQuant, randomInts, randomScale, type QuantDType } from '../random_data.js';
 import { Rng } from '../rng.js';

@@ -3,10 +3,7 @@
  * uint8, int16; tolerance 2), LOGISTIC and TANH (the fixed output scales TFLite requires), RELU, RELU6,
  * LEAKY_RELU and HARD_SWISH with different input and output parameters.
  */
-import { intRange } from '@tflite-lambda/runtime/internal';
-import type { QuantizationParams } from '@tflite-lambda/runtime/internal';
-import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, intRange, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { SOFTMAX_QUANTIZED_TOLERANCE, type Tolerance } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { poolOptions } from '../options.js';

@@ -3,9 +3,8 @@
  * output) and plain int32, with the shape and index ops of layout_*_ops.ts. Outputs must match exactly.
  */
 import type { DiffCase, DiffFamily } from '../case_builder.js';
-import type { QuantDType } from '../random_data.js';
+import { randomInts, type QuantDType } from '../random_data.js';
 import { Rng } from '../rng.js';
-import { randomInts } from '../random_data.js';
 import { quantizedType, type ElementType } from './element_type.js';
 import { INDEX_OPS } from './layout_index_ops.js';
 import { SHAPE_OPS } from './layout_shape_ops.js';

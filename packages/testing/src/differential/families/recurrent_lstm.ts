@@ -5,8 +5,11 @@
  * invokes on one loaded model, so the state carried between invokes is compared too. Integer outputs must be
  * bit-exact; float ones within the corpus tolerance.
  */
-import { BuiltinOp, type QuantizationParams } from '@tflite-lambda/runtime/internal';
-import type { UnidirectionalSequenceLSTMOptions } from '@tflite-lambda/runtime/internal';
+import {
+  BuiltinOp,
+  type QuantizationParams,
+  type UnidirectionalSequenceLSTMOptions,
+} from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { normalFloats, quantizeValues, randomInts } from '../random_data.js';

@@ -4,8 +4,7 @@
  * the memory's shifting is compared too. (The int8-memory form is not here: that TFLite build reads it as
  * int16, out of bounds.)
  */
-import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import type { FusedActivation, SVDFOptions } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, type FusedActivation, type SVDFOptions } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { normalFloats, quantizeValues, randomInts } from '../random_data.js';

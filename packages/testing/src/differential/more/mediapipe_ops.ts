@@ -6,8 +6,13 @@
  * compared through MaxUnpooling2D (which reads them back), not directly; and inputs are tie-free, since
  * XNNPACK scans a window in another order than MediaPipe's row-major first-maximum rule.
  */
-import { poolParamsBytes, transposeConvParamsBytes, type RawPoolParams } from '@tflite-lambda/runtime/internal';
-import { BuiltinOp, type Padding } from '@tflite-lambda/runtime/internal';
+import {
+  BuiltinOp,
+  poolParamsBytes,
+  transposeConvParamsBytes,
+  type Padding,
+  type RawPoolParams,
+} from '@tflite-lambda/runtime/internal';
 import { CaseBuilder, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { arithmeticOptions } from '../options.js';
 import { normalFloats } from '../random_data.js';
