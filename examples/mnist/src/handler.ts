@@ -30,5 +30,6 @@ export const handler = await createHandler({
   model: process.env.MODEL_PATH || defaultModelPath(),
   maxBodyBytes: positiveIntEnv('MAX_BODY_BYTES'),
   maxPixels: positiveIntEnv('MAX_PIXELS'),
+  imageLimits: { maxDecodedBytes: positiveIntEnv('MAX_DECODED_BYTES') },
   serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'mnist',
 });

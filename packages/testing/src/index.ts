@@ -16,3 +16,5 @@ export * from './fuzz/fuzz_mutations.js';
 export * from './corpus/micro_speech_frames.js';
 export * from './regressions.js';
 export * from './audit/tflite_op_versions.js';
+export { loadReproducers, saveReproducer } from './fuzz/reproducers.js';
+export type { FuzzCase, FuzzTargetName } from './fuzz/fuzz_case.js';

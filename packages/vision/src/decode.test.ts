@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { loadPillowCases, pngClaiming, readFixtureImage, type PillowCase } from '@tflite-lambda/testing/images';
+import { loadPillowCases, pillowFixtureDir, pngClaiming, readFixtureImage, type PillowCase } from '@tflite-lambda/testing/images';
 import { decodeImage } from './decode.js';
 import { ImageError } from './errors.js';
 
@@ -128,6 +130,12 @@ describe('decodeImage refuses bad input', () => {
     for (let i = 0; i < 3; i++) few.set(scan, jpeg.length - 2 + i * scan.length);
     few.set(jpeg.subarray(jpeg.length - 2), few.length - 2);
     assert.equal(decodeImage(few).data.length, decodeImage(jpeg).data.length);
+  });
+  test("a progression as deep as mozjpeg's deepest decodes to its baseline source's pixels; one pass more is refused", () => {
+    const scans = (file: string) => new Uint8Array(readFileSync(join(pillowFixtureDir(), '..', 'jpeg_scans', file)));
+    assert.deepEqual(decodeImage(scans('jpeg_gray_deepest_mozjpeg.jpg')), decodeImage(fixture('jpeg_gray')));
+    assert.deepEqual(decodeImage(scans('jpeg_baseline_444_deepest_mozjpeg.jpg')), decodeImage(fixture('jpeg_baseline_444')));
+    assert.throws(() => decodeImage(scans('jpeg_gray_one_pass_too_many.jpg')), { code: 'IMAGE_DECODE_FAILED', message: /too many scans/ });
   });
   test('stray bytes between JPEG segments are skipped, as libjpeg does', () => {
     const jpeg = fixture('jpeg_baseline_420');

@@ -33,7 +33,7 @@ describe('readImageHeader', () => {
     }
   });
   test('reads a JPEG frame header that follows other segments', () => {
-    assert.deepEqual(readImageHeader(jpegClaiming(640, 480)), { format: 'jpeg', width: 640, height: 480 });
+    assert.deepEqual(readImageHeader(jpegClaiming(640, 480)), { format: 'jpeg', width: 640, height: 480, channels: 3, bytesPerSample: 1 });
   });
   test('refuses unknown formats with UNSUPPORTED_IMAGE_FORMAT', () => {
     assert.throws(() => readImageHeader(Buffer.from('GIF89a', 'latin1')), { code: 'UNSUPPORTED_IMAGE_FORMAT' });

@@ -18,10 +18,27 @@ export interface DecodedImage {
 /** Encoded bytes (PNG or JPEG) or pixels already decoded. */
 export type ImageInput = Uint8Array | ArrayBuffer | DecodedImage;
 
+/** What the header says, enough to price the image before decoding it. */
 export interface ImageHeader {
   format: ImageFormat;
   width: number;
   height: number;
+  /** Samples per pixel the decoder produces before conversion (a palette counts 3; a JPEG its components). */
+  channels: number;
+  /** 2 for 16-bit PNG samples, else 1. */
+  bytesPerSample: 1 | 2;
+}
+
+/** The shape of the rows a decoder hands out: DecodedImage without the data. */
+export type RowFormat = Omit<DecodedImage, 'data'>;
+
+/**
+ * Receives a decoded image one row at a time, top to bottom: `start` once, then `row` for y = 0..height-1.
+ * A row's samples are only valid during the call (decoders reuse the buffer).
+ */
+export interface RowSink {
+  start(format: RowFormat): void;
+  row(y: number, samples: Uint8Array | Uint16Array): void;
 }
 
 /** An 8-bit image with 1 (L) or 3 (RGB) channels: what conversions produce and the resampler consumes. */

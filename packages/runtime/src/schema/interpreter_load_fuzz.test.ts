@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BuiltinOp, InternalError, Interpreter, TfliteError } from '../index.js';
-import { runFuzz, sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
+import { loadAndRunBounded, runFuzz, sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { singleOpModel } from './builder/index.js';
 
 /**
@@ -38,24 +38,13 @@ function loadsAsPublished(bytes: Uint8Array): boolean {
   }
 }
 
-/** Loads, allocates and invokes once; the arena and the work are bounded so a mutation cannot take long. */
-function loadAndRun(bytes: Uint8Array): void {
-  const it = Interpreter.loadSync(bytes, { maxArenaBytes: 64 << 20, computeBudget: 2e9 });
-  try {
-    it.allocateTensors();
-    it.invoke();
-  } finally {
-    it.dispose();
-  }
-}
-
 const expectedRefusal = (e: unknown): boolean => e instanceof TfliteError && !(e instanceof InternalError);
 
 test('mutated corpus models load, allocate and run, or throw a TfliteError that is not an InternalError', { skip: skipWithoutShared() }, () => {
   const failures: string[] = [];
   let total = 0;
   for (const [i, { name, bytes }] of smallCorpus(200_000).entries()) {
-    const r = runFuzz(bytes, { cases: 40, seed: 0x1a7e + i, label: name }, loadAndRun, expectedRefusal);
+    const r = runFuzz(bytes, { cases: 40, seed: 0x1a7e + i, label: name }, loadAndRunBounded, expectedRefusal);
     failures.push(...r.failures);
     total += r.cases;
   }

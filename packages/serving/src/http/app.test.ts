@@ -4,6 +4,7 @@ import { ImageError } from '@tflite-lambda/vision';
 import { createApp, type AppOptions } from './app.js';
 import { fakeModel } from '@tflite-lambda/testing/serving';
 import { grayPng, tinyGif } from '@tflite-lambda/testing/images';
+import type { ImageClassifyTask, ServedModel } from '../models/served_model.js';
 import type { HttpRequest, HttpResponse, Prediction } from './types.js';
 
 function request(over: Partial<HttpRequest>): HttpRequest {
@@ -134,6 +135,7 @@ describe('HTTP core: client errors', () => {
     const expect: [ImageError['code'], number][] = [
       ['IMAGE_DECODE_FAILED', 422],
       ['IMAGE_TOO_LARGE', 422],
+      ['IMAGE_DECODE_TIMEOUT', 422],
       ['UNSUPPORTED_IMAGE_FORMAT', 415],
     ];
     for (const [code, status] of expect) {
@@ -141,6 +143,21 @@ describe('HTTP core: client errors', () => {
       assert.equal(response.status, status);
       assert.deepEqual(json(response), { error: { code, message: 'bad image' } });
     }
+  });
+});
+
+describe('HTTP core: the request deadline', () => {
+  it('reaches the task with the image, on the MNIST routes and on the task route', () => {
+    const seen: (number | undefined)[] = [];
+    const model = fakeModel(undefined, { name: 'digits' });
+    const task = model.task as ImageClassifyTask;
+    const recording: ServedModel = { ...model, task: { ...task, classify: (image, filter, call) => (seen.push(call?.deadline), task.classify(image, filter)) } };
+    const app = createApp({ models: [recording] });
+    app.handle(request({ body: png, deadline: 1234 }));
+    app.handle(request({ body: png, query: { top: '1' }, deadline: 5678 }));
+    app.handle(request({ path: '/models/digits/classify', body: png, deadline: 9 }));
+    app.handle(request({ body: png }));
+    assert.deepEqual(seen, [1234, 5678, 9, undefined]);
   });
 });
 

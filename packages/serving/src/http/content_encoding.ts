@@ -28,7 +28,8 @@ function inflate(body: Uint8Array, coding: string, limit: number): Uint8Array {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
       throw new HttpError('PAYLOAD_TOO_LARGE', `the ${coding} body decompresses to more than ${limit} bytes`);
     }
-    throw new HttpError('INVALID_CONTENT_ENCODING', `the body is not valid ${coding} data: ${(err as Error).message}`);
+    // zlib's own wording ("incorrect header check") is not ours to send; the coding and the fact are enough.
+    throw new HttpError('INVALID_CONTENT_ENCODING', `the body is not valid ${coding} data`);
   }
 }
 

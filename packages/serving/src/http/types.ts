@@ -17,6 +17,8 @@ export interface HttpRequest {
   readonly body: Uint8Array;
   /** The id the platform gave this request, echoed in 500 responses and logs. */
   readonly requestId: string;
+  /** When decoding and resizing its image must be done, in performance.now() milliseconds (absent: no deadline). */
+  readonly deadline?: number;
 }
 
 /** The response an adapter turns back into its runtime's shape. */

@@ -50,19 +50,19 @@ export function taskOf(kind: TaskKind, model: TaskModel, options: Partial<TaskOp
   switch (kind) {
     case 'classify': {
       const t = ImageClassifier.fromTaskModel(model, options);
-      return { kind, numClasses: t.numClasses, classify: (image, filter) => t.classify(image, filter) };
+      return { kind, numClasses: t.numClasses, classify: (image, filter, call) => t.classify(image, filter, call) };
     }
     case 'detect': {
       const t = ObjectDetector.fromTaskModel(model, options);
-      return { kind, detect: (image, filter) => t.detect(image, filter) };
+      return { kind, detect: (image, filter, call) => t.detect(image, filter, call) };
     }
     case 'segment': {
       const t = ImageSegmenter.fromTaskModel(model, options);
-      return { kind, segment: (image, o) => t.segment(image, o) };
+      return { kind, segment: (image, o, call) => t.segment(image, o, call) };
     }
     case 'embed': {
       const t = ImageEmbedder.fromTaskModel(model, options);
-      return { kind, embed: (image, o) => t.embed(image, o) };
+      return { kind, embed: (image, o, call) => t.embed(image, o, call) };
     }
     case 'audio': {
       const t = AudioClassifier.fromTaskModel(model, options);

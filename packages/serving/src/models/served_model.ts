@@ -9,6 +9,7 @@ import type {
   DetectionResult,
   EmbedOptions,
   EmbeddingResult,
+  ImageCallOptions,
   ImageSegmenterResult,
   SegmentOptions,
   TaskKind,
@@ -18,19 +19,19 @@ import type { TensorSpec, TensorValue } from './tensor_endpoint.js';
 export interface ImageClassifyTask {
   readonly kind: 'classify';
   readonly numClasses: number;
-  classify(image: Uint8Array, filter?: CategoryFilter): ClassificationResult;
+  classify(image: Uint8Array, filter?: CategoryFilter, call?: ImageCallOptions): ClassificationResult;
 }
 export interface DetectTask {
   readonly kind: 'detect';
-  detect(image: Uint8Array, filter?: CategoryFilter): DetectionResult;
+  detect(image: Uint8Array, filter?: CategoryFilter, call?: ImageCallOptions): DetectionResult;
 }
 export interface SegmentTask {
   readonly kind: 'segment';
-  segment(image: Uint8Array, options?: SegmentOptions): ImageSegmenterResult;
+  segment(image: Uint8Array, options?: SegmentOptions, call?: ImageCallOptions): ImageSegmenterResult;
 }
 export interface EmbedTask {
   readonly kind: 'embed';
-  embed(image: Uint8Array, options?: EmbedOptions): EmbeddingResult;
+  embed(image: Uint8Array, options?: EmbedOptions, call?: ImageCallOptions): EmbeddingResult;
 }
 export interface AudioTask {
   readonly kind: 'audio';

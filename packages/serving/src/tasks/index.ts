@@ -10,7 +10,7 @@ export type { OutputActivation } from './classification/scores.js';
 export type { Normalization } from './vision/normalization.js';
 export { inputSpecOf, type InputSpec } from './vision/image_input.js';
 export { preprocess, preparePixels, regionOf, type Fit, type Region } from './vision/preprocess.js';
-export type { VisionOptions } from './vision/vision_input.js';
+export type { ImageCallOptions, VisionOptions } from './vision/vision_input.js';
 export { ImageClassifier, type ImageClassifierOptions } from './vision/image_classifier.js';
 export { ObjectDetector, type ObjectDetectorOptions } from './vision/object_detector.js';
 export { ImageSegmenter, type ImageSegmenterOptions, type SegmentOptions } from './vision/image_segmenter.js';

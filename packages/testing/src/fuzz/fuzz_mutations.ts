@@ -2,7 +2,19 @@
  * Test support for loader fuzzing: a small seeded PRNG and the mutations applied to real models (byte flips,
  * 32/16-bit overwrites at positions in the flatbuffer's tables, truncations, extensions).
  */
+import { Interpreter } from '@tflite-lambda/runtime';
 import { readModel } from '@tflite-lambda/runtime/internal';
+
+/** Loads, allocates and invokes once; the arena and the work are bounded so a mutation cannot take long. */
+export function loadAndRunBounded(bytes: Uint8Array): void {
+  const it = Interpreter.loadSync(bytes, { maxArenaBytes: 64 << 20, computeBudget: 2e9 });
+  try {
+    it.allocateTensors();
+    it.invoke();
+  } finally {
+    it.dispose();
+  }
+}
 
 /** xorshift32: deterministic, seedable, good enough to pick bytes. */
 export class Prng {

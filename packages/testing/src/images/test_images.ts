@@ -18,6 +18,15 @@ export function grayPng(width: number, height: number, gray: (x: number, y: numb
   return new Uint8Array(PNG.sync.write(png));
 }
 
+/** An 8-bit RGB PNG whose pixel at (x, y) is `rgb(x, y)`. */
+export function rgbPng(width: number, height: number, rgb: (x: number, y: number) => readonly [number, number, number]): Uint8Array {
+  const png = new PNG({ width, height, colorType: 2 });
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) png.data.set([...rgb(x, y), 255], (y * width + x) * 4);
+  }
+  return new Uint8Array(PNG.sync.write(png, { colorType: 2 }));
+}
+
 /** A valid tiny PNG with its IHDR rewritten to claim width×height (CRC fixed so only the size is wrong). */
 export function pngClaimingSize(width: number, height: number): Uint8Array {
   const bytes = Buffer.from(grayPng(2, 2, () => 0));

@@ -26,7 +26,7 @@ const TEST_FILES = /\.test\.|(^|\/)(testing|fixtures|__tests__)\/|\.tsbuildinfo$
 /** Per README: what its snippets print when run beside model.tflite (the MNIST demo model) and digit.png (a 7). */
 const SNIPPET_OUTPUT: Record<PublishedName, RegExp | null> = {
   runtime: /Float32Array\(10\)[\s\S]*Float32Array\(4\) \[ 0, 2, 0, 4 \]/,
-  vision: /\{ format: 'png', width: 112, height: 112 \}\s+28 28 1/,
+  vision: /png 112 112\s+28 28 1/,
   serving: /index: 7,\s+score: 0\.9\d*[\s\S]*200 \{"value":7,"score":0\.9/,
   train: /\{ loss: [\d.]+, accuracy: [\d.]+ \}/,
   cli: null,

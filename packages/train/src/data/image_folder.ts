@@ -1,12 +1,13 @@
 /**
  * Loads a folder of images with one subfolder per class (`root/<class>/*.png|jpg`), as AutoKeras users keep
- * their data. Images are decoded (pngjs, jpeg-js), converted to the requested channels and resized by
- * bilinear sampling to a common size. Class names are the sorted subfolder names.
+ * their data. Each image goes through the same pipeline as serving (`@tflite-lambda/vision`'s prepareImage:
+ * the libjpeg-exact JPEG and Pillow-shaped PNG decoders, Pillow's convert('L'/'RGB') and its bicubic
+ * resize, within the same image limits), so a model trains on the pixels it will be served. Class names are
+ * the sorted subfolder names.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import pngjs from 'pngjs';
-import jpeg from 'jpeg-js';
+import { join } from 'node:path';
+import { ImageError, prepareImage, type PixelTarget } from '@tflite-lambda/vision';
 import type { ImageDataset } from './dataset.js';
 
 /** A folder that cannot be used as a dataset: the message names the folder or file and the problem. */
@@ -20,27 +21,18 @@ export class DatasetError extends Error {
 export interface ImageFolderOptions {
   readonly height: number;
   readonly width: number;
-  /** 1 = grayscale (luma), 3 = RGB. */
+  /** 1 = grayscale (Pillow's L), 3 = RGB. */
   readonly channels: 1 | 3;
 }
 
-interface Rgba {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Uint8Array;
-}
-
-function decode(path: string): Rgba {
-  const bytes = readFileSync(path);
+/** One file's pixels at the dataset's size; an image the pipeline refuses is a DatasetError naming the file. */
+export function loadImageFile(path: string, o: ImageFolderOptions): Uint8Array {
+  const target: PixelTarget = { width: o.width, height: o.height, channels: o.channels };
   try {
-    if (extname(path).toLowerCase() === '.png') {
-      const png = pngjs.PNG.sync.read(bytes);
-      return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length) };
-    }
-    const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
-    return { width: img.width, height: img.height, data: img.data };
+    return prepareImage(new Uint8Array(readFileSync(path)), target).data;
   } catch (err) {
-    throw new DatasetError(`${path}: not a readable image (${err instanceof Error ? err.message : String(err)})`);
+    if (err instanceof ImageError) throw new DatasetError(`${path}: not a readable image (${err.message})`);
+    throw err;
   }
 }
 
@@ -64,26 +56,6 @@ function classFolders(root: string): string[] {
   return names;
 }
 
-/** Bilinear resample of an RGBA image into `out` (NHWC, `channels` per pixel) at `offset`. */
-export function resizeInto(img: Rgba, o: ImageFolderOptions, out: Uint8Array, offset: number): void {
-  const sy = img.height / o.height;
-  const sx = img.width / o.width;
-  for (let y = 0; y < o.height; y++) {
-    const fy = Math.min(img.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
-    const y0 = Math.floor(fy), y1 = Math.min(img.height - 1, y0 + 1), wy = fy - y0;
-    for (let x = 0; x < o.width; x++) {
-      const fx = Math.min(img.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
-      const x0 = Math.floor(fx), x1 = Math.min(img.width - 1, x0 + 1), wx = fx - x0;
-      const px = (yy: number, xx: number, c: number) => img.data[(yy * img.width + xx) * 4 + c];
-      const sample = (c: number) =>
-        (px(y0, x0, c) * (1 - wx) + px(y0, x1, c) * wx) * (1 - wy) + (px(y1, x0, c) * (1 - wx) + px(y1, x1, c) * wx) * wy;
-      const base = offset + (y * o.width + x) * o.channels;
-      if (o.channels === 3) for (let c = 0; c < 3; c++) out[base + c] = Math.round(sample(c));
-      else out[base] = Math.round(0.299 * sample(0) + 0.587 * sample(1) + 0.114 * sample(2));
-    }
-  }
-}
-
 export function loadImageFolder(root: string, o: ImageFolderOptions): ImageDataset {
   const classNames = classFolders(root);
   const files: { path: string; label: number }[] = [];
@@ -96,8 +68,7 @@ export function loadImageFolder(root: string, o: ImageFolderOptions): ImageDatas
   const images = new Uint8Array(files.length * size);
   const labels = new Uint8Array(files.length);
   files.forEach((f, i) => {
-    const img = decode(f.path);
-    resizeInto(img, o, images, i * size);
+    images.set(loadImageFile(f.path, o), i * size);
     labels[i] = f.label;
   });
   return { images, labels, count: files.length, height: o.height, width: o.width, channels: o.channels, classNames };

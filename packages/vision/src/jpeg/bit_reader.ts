@@ -62,8 +62,48 @@ export class BitReader {
     return v;
   }
 
+  /** One bit: the progressive refinement passes read one per non-zero coefficient, so this path is kept short. */
   readBit(): number {
-    return this.read(1);
+    if (this.bits === 0) this.fill();
+    const bits = --this.bits;
+    if (bits < this.padding) throw corrupt('scan data is truncated or corrupt (ran into a marker or the end of the file)');
+    return (this.acc >>> bits) & 1;
+  }
+
+  /**
+   * Progressive AC refinement (T.81 G.1.2.3) from zigzag position `from` to `to` (mapped to natural order by
+   * `order`): each coefficient that is already non-zero gets one correction bit, which moves it one step
+   * (`p1` or `m1`) further from zero when set and that bit is not set yet. Zero coefficients are passed
+   * over until the (`zeros` + 1)-th, whose position is returned (`to` + 1 if the band ends first; Infinity
+   * refines the whole band). The refinement passes are most of a progressive decode's time, so the bit
+   * buffer is held in locals here.
+   */
+  refineBand(coefs: Int16Array, offset: number, order: Uint8Array, from: number, to: number, zeros: number, p1: number, m1: number): number {
+    let acc = this.acc;
+    let bits = this.bits;
+    let k = from;
+    for (; k <= to; k++) {
+      const at = offset + order[k];
+      const c = coefs[at];
+      if (c === 0) {
+        if (--zeros < 0) break;
+        continue;
+      }
+      if (bits === 0) {
+        this.bits = 0;
+        this.fill();
+        acc = this.acc;
+        bits = this.bits;
+      }
+      bits--;
+      if (bits < this.padding) {
+        this.bits = bits;
+        throw corrupt('scan data is truncated or corrupt (ran into a marker or the end of the file)');
+      }
+      if ((acc >>> bits) & 1 && (c & p1) === 0) coefs[at] = c + (c >= 0 ? p1 : m1);
+    }
+    this.bits = bits;
+    return k;
   }
 
   /** `n` bits as a signed magnitude category value (T.81 F.2.2.1 EXTEND). */

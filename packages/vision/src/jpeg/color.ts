@@ -1,6 +1,7 @@
 /**
- * libjpeg's YCbCr -> RGB conversion (jdcolor.c): 16-bit fixed-point tables built once, red and blue from
- * one table each, green from two summed before the shift, results clamped to 0..255.
+ * libjpeg's colour conversions (jdcolor.c) one row at a time: YCbCr -> RGB with 16-bit fixed-point tables
+ * built once (red and blue from one table each, green from two summed before the shift, results clamped to
+ * 0..255), YCCK -> CMYK, and what Pillow then makes of CMYK.
  */
 const SCALEBITS = 16;
 const ONE_HALF = 1 << (SCALEBITS - 1);
@@ -30,63 +31,54 @@ let tables: Tables | null = null;
 
 const clamp8 = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
 
-/** Full-size Y, Cb and Cr planes to interleaved RGB. */
-export function yccToRgb(y: Uint8Array, cb: Uint8Array, cr: Uint8Array): Uint8Array {
+/** One row of Y, Cb and Cr samples to interleaved RGB in `out` (3 per pixel). */
+export function yccToRgbRow(y: Uint8Array, cb: Uint8Array, cr: Uint8Array, out: Uint8Array): void {
   const { crR, cbB, crG, cbG } = (tables ??= buildTables());
-  const rgb = new Uint8Array(y.length * 3);
-  for (let p = 0, q = 0; p < y.length; p++, q += 3) {
+  for (let p = 0, q = 0; q < out.length; p++, q += 3) {
     const l = y[p];
     const b = cb[p];
     const r = cr[p];
-    rgb[q] = clamp8(l + crR[r]);
-    rgb[q + 1] = clamp8(l + ((cbG[b] + crG[r]) >> SCALEBITS));
-    rgb[q + 2] = clamp8(l + cbB[b]);
+    out[q] = clamp8(l + crR[r]);
+    out[q + 1] = clamp8(l + ((cbG[b] + crG[r]) >> SCALEBITS));
+    out[q + 2] = clamp8(l + cbB[b]);
   }
-  return rgb;
 }
 
-/** Three full-size planes interleaved unchanged (Adobe transform 0 or 'R','G','B' component ids). */
-export function interleave(a: Uint8Array, b: Uint8Array, c: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length * 3);
-  for (let p = 0, q = 0; p < a.length; p++, q += 3) {
+/** Three rows interleaved unchanged (Adobe transform 0 or 'R','G','B' component ids). */
+export function interleaveRow(a: Uint8Array, b: Uint8Array, c: Uint8Array, out: Uint8Array): void {
+  for (let p = 0, q = 0; q < out.length; p++, q += 3) {
     out[q] = a[p];
     out[q + 1] = b[p];
     out[q + 2] = c[p];
   }
-  return out;
 }
 
 /**
- * libjpeg's YCCK -> CMYK (jdcolor.c ycck_cmyk_convert): Y, Cb, Cr converted as for RGB, each result
- * inverted (255 - v) and clamped; K passes through. Works in place on the first three planes.
+ * Four rows of CMYK or YCCK samples to the RGB Pillow's convert('RGB') makes of them. YCCK first becomes
+ * CMYK as in libjpeg's ycck_cmyk_convert (Y, Cb, Cr converted as for RGB, inverted as 255 - v and clamped;
+ * K passes through). Pillow reads libjpeg's CMYK inverted (raw mode "CMYK;I", Adobe's convention) and
+ * converts as nk - nk * c / 255 with nk = 255 - k (Convert.c cmyk2rgb, MULDIV255).
  */
-export function ycckToCmyk(y: Uint8Array, cb: Uint8Array, cr: Uint8Array): void {
+export function cmykToRgbRow(a: Uint8Array, b: Uint8Array, c: Uint8Array, k: Uint8Array, ycck: boolean, out: Uint8Array): void {
   const { crR, cbB, crG, cbG } = (tables ??= buildTables());
-  for (let p = 0; p < y.length; p++) {
-    const l = y[p];
-    const b = cb[p];
-    const r = cr[p];
-    y[p] = clamp8(255 - (l + crR[r]));
-    cb[p] = clamp8(255 - (l + ((cbG[b] + crG[r]) >> SCALEBITS)));
-    cr[p] = clamp8(255 - (l + cbB[b]));
+  for (let p = 0, q = 0; q < out.length; p++, q += 3) {
+    let c0 = a[p];
+    let c1 = b[p];
+    let c2 = c[p];
+    if (ycck) {
+      const l = c0;
+      c0 = clamp8(255 - (l + crR[c2]));
+      c1 = clamp8(255 - (l + ((cbG[b[p]] + crG[c2]) >> SCALEBITS)));
+      c2 = clamp8(255 - (l + cbB[b[p]]));
+    }
+    const nk = k[p]; // 255 - (255 - k)
+    out[q] = clamp8(nk - mulDiv255(255 - c0, nk));
+    out[q + 1] = clamp8(nk - mulDiv255(255 - c1, nk));
+    out[q + 2] = clamp8(nk - mulDiv255(255 - c2, nk));
   }
 }
 
-/**
- * What Pillow makes of libjpeg's CMYK output: it reads the samples inverted (raw mode "CMYK;I", Adobe's
- * convention) and converts to RGB as nk - nk * c / 255 with nk = 255 - k (Convert.c cmyk2rgb, MULDIV255).
- */
-export function invertedCmykToRgb(c: Uint8Array, m: Uint8Array, y: Uint8Array, k: Uint8Array): Uint8Array {
-  const rgb = new Uint8Array(c.length * 3);
-  const mulDiv255 = (a: number, b: number): number => {
-    const t = a * b + 128;
-    return ((t >> 8) + t) >> 8;
-  };
-  for (let p = 0, q = 0; p < c.length; p++, q += 3) {
-    const nk = k[p]; // 255 - (255 - k)
-    rgb[q] = clamp8(nk - mulDiv255(255 - c[p], nk));
-    rgb[q + 1] = clamp8(nk - mulDiv255(255 - m[p], nk));
-    rgb[q + 2] = clamp8(nk - mulDiv255(255 - y[p], nk));
-  }
-  return rgb;
+function mulDiv255(a: number, b: number): number {
+  const t = a * b + 128;
+  return ((t >> 8) + t) >> 8;
 }

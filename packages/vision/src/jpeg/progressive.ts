@@ -2,7 +2,6 @@
  * Progressive block decoding (T.81 G.1.2.1-G.1.2.3): DC first and refinement passes, AC spectral-selection
  * first passes with end-of-band runs, and AC successive-approximation refinement, as libjpeg's jdphuff.c.
  */
-import type { BitReader } from './bit_reader.js';
 import { decodeSymbol } from './huffman.js';
 import type { BlockDecoder, ScanState } from './scan.js';
 import { NATURAL_ORDER, type HuffmanTable, type Scan } from './types.js';
@@ -63,7 +62,7 @@ function acRefine(ss: number, se: number, al: number, state: ScanState): BlockDe
       const table = sc.acTable as HuffmanTable;
       for (; k <= se; k++) {
         const rs = decodeSymbol(reader, table);
-        let r = rs >> 4;
+        const r = rs >> 4;
         const s = rs & 15;
         let value = 0;
         if (s !== 0) {
@@ -74,27 +73,16 @@ function acRefine(ss: number, se: number, al: number, state: ScanState): BlockDe
           break;
         }
         // Skip r zero-history coefficients, refining the non-zero ones passed on the way.
-        for (; k <= se; k++) {
-          const at = offset + NATURAL_ORDER[k];
-          if (coefs[at] !== 0) refine(reader, coefs, at, p1, m1);
-          else if (--r < 0) break;
-        }
+        k = reader.refineBand(coefs, offset, NATURAL_ORDER, k, se, r, p1, m1);
         // Past the band (corrupt data) this lands where libjpeg's padded order table puts it.
         if (value !== 0) coefs[offset + NATURAL_ORDER[k]] = value;
       }
     }
     if (state.eobrun > 0) {
       // Inside an end-of-band run only the already non-zero coefficients get a correction bit.
-      for (; k <= se; k++) {
-        const at = offset + NATURAL_ORDER[k];
-        if (coefs[at] !== 0) refine(reader, coefs, at, p1, m1);
-      }
+      reader.refineBand(coefs, offset, NATURAL_ORDER, k, se, Infinity, p1, m1);
       state.eobrun--;
     }
   };
-}
-
-function refine(reader: BitReader, coefs: Int16Array, at: number, p1: number, m1: number): void {
-  if (reader.readBit() && (coefs[at] & p1) === 0) coefs[at] += coefs[at] >= 0 ? p1 : m1;
 }
 

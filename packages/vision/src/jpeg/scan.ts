@@ -3,6 +3,7 @@
  * decoder (baseline or one of the progressive passes). A scan of one component codes its blocks one by
  * one over the component's own size; an interleaved scan codes h x v blocks per component per MCU.
  */
+import type { TimeBudget } from '../time_budget.js';
 import { BitReader } from './bit_reader.js';
 import type { Frame, Scan, ScanComponent } from './types.js';
 
@@ -15,7 +16,15 @@ export interface ScanState {
 }
 
 /** Decodes the entropy-coded data starting at `pos`; returns the position of the marker after it. */
-export function decodeScan(data: Uint8Array, pos: number, frame: Frame, scan: Scan, decodeBlock: BlockDecoder, state: ScanState): number {
+export function decodeScan(
+  data: Uint8Array,
+  pos: number,
+  frame: Frame,
+  scan: Scan,
+  decodeBlock: BlockDecoder,
+  state: ScanState,
+  budget: TimeBudget,
+): number {
   const reader = new BitReader(data, pos);
   const single = scan.components.length === 1;
   const first = scan.components[0].component;
@@ -23,7 +32,9 @@ export function decodeScan(data: Uint8Array, pos: number, frame: Frame, scan: Sc
   const mcusPerColumn = single ? Math.ceil(first.height / 8) : frame.mcusPerColumn;
   const total = mcusPerLine * mcusPerColumn;
   const interval = scan.restartInterval;
+  const workPerMcu = blocksPerMcu(scan) * (scan.se - scan.ss + 1);
   for (let mcu = 0; mcu < total; mcu++) {
+    budget.spend(workPerMcu);
     if (interval > 0 && mcu > 0 && mcu % interval === 0) {
       reader.restart();
       for (const sc of scan.components) sc.pred = 0;
@@ -47,4 +58,10 @@ export function decodeScan(data: Uint8Array, pos: number, frame: Frame, scan: Sc
     }
   }
   return reader.nextMarker();
+}
+
+/** A single-component scan codes one block per MCU; an interleaved one h x v blocks of each component. */
+function blocksPerMcu(scan: Scan): number {
+  if (scan.components.length === 1) return 1;
+  return scan.components.reduce((n, sc) => n + sc.component.h * sc.component.v, 0);
 }

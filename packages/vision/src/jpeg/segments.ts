@@ -1,5 +1,6 @@
 /** Reads the marker segments that set up decoding: DQT, DHT, DRI, SOFn, SOS, APP0 (JFIF), APP14 (Adobe). */
 import { validSize } from '../errors.js';
+import { checkImageLimits, type ImageLimits } from '../limits.js';
 import { buildHuffmanTable } from './huffman.js';
 import { corrupt, NATURAL_ORDER, type Frame, type FrameComponent, type HuffmanTable, type Scan } from './types.js';
 
@@ -69,8 +70,11 @@ export function readAppSegment(marker: number, p: Uint8Array, tables: DecoderTab
   if (marker === 0xee && tag === 'Adobe' && p.length >= 12) tables.adobeTransform = p[11];
 }
 
-/** SOF0/1 (baseline, extended Huffman) and SOF2 (progressive Huffman); other coding processes are refused. */
-export function readFrame(marker: number, p: Uint8Array): Frame {
+/**
+ * SOF0/1 (baseline, extended Huffman) and SOF2 (progressive Huffman); other coding processes are refused.
+ * The limits are checked here, before the coefficient arrays are allocated.
+ */
+export function readFrame(marker: number, p: Uint8Array, limits: ImageLimits): Frame {
   if (marker !== 0xc0 && marker !== 0xc1 && marker !== 0xc2) {
     throw corrupt(`uses an unsupported coding process (SOF marker 0x${marker.toString(16)})`);
   }
@@ -80,6 +84,7 @@ export function readFrame(marker: number, p: Uint8Array): Frame {
   const count = p[5];
   if (count !== 1 && count !== 3 && count !== 4) throw corrupt(`has ${count} components`);
   if (p.length < 6 + 3 * count) throw corrupt('has a short frame header');
+  checkImageLimits({ format: 'jpeg', width, height, channels: count, bytesPerSample: 1 }, limits);
   const raw = [];
   for (let i = 0; i < count; i++) {
     const at = 6 + 3 * i;

@@ -11,6 +11,7 @@ import {
   type EventSpec,
 } from '@tflite-lambda/testing/serving';
 import { grayPng, pngClaimingSize, tinyGif } from '@tflite-lambda/testing/images';
+import { ImageDecoderBug } from '@tflite-lambda/vision';
 import { createHandler, type HandlerOptions } from './handler.js';
 import { memoryObserver } from './observe.js';
 import type { ALBResult, LambdaHttpEvent, LambdaHttpHandler, LambdaHttpResult } from './types.js';
@@ -172,5 +173,33 @@ describe('Lambda handler with a real .tflite model', () => {
     const result = await handler(httpApiV2Event({ headers: { 'content-type': 'image/png' }, body: truncated }));
     assert.equal(result.statusCode, 422);
     assert.equal(errorCode(result), 'IMAGE_DECODE_FAILED');
+  });
+
+  it('gives decoding the invocation\'s remaining time less the reserve, and answers 422 IMAGE_DECODE_TIMEOUT past it', async () => {
+    const event = restV1Event({ headers: { 'Content-Type': 'image/png' }, body: barPng(3) });
+    const late = await handler(event, { awsRequestId: 'late', getRemainingTimeInMillis: () => 900 }); // less than the 1000 ms reserve
+    assert.equal(late.statusCode, 422);
+    assert.equal(errorCode(late), 'IMAGE_DECODE_TIMEOUT');
+    const inTime = await handler(event, { awsRequestId: 'in-time', getRemainingTimeInMillis: () => 9000 });
+    assert.equal(bodyJson(inTime).value, 3);
+  });
+
+  it('refuses an image past a configured dimension limit with 422, from the header alone', async () => {
+    const strict = await createHandler({ model: columnBandModel(), observer: memoryObserver(), imageLimits: { maxHeight: 55 } });
+    const result = await strict(restV1Event({ headers: { 'Content-Type': 'image/png' }, body: barPng(3) }));
+    assert.equal(result.statusCode, 422);
+    assert.match(String((bodyJson(result).error as { message: string }).message), /height is more than the limit of 55/);
+  });
+});
+
+describe('Lambda handler: a decoder bug is a 500 logged as a bug, not a 422', () => {
+  it('an ImageDecoderBug from the model becomes INTERNAL_ERROR with the bug in the log record only', async () => {
+    const bug = new ImageDecoderBug('JPEG', new TypeError('x is undefined'));
+    const { handler, observer } = await fakeHandler({ model: fakeModel(bug) });
+    const result = await handler(restV1Event({ headers: { 'Content-Type': 'image/jpeg' }, body: png }), { awsRequestId: 'req-bug' });
+    assert.equal(result.statusCode, 500);
+    assert.equal(errorCode(result), 'INTERNAL_ERROR');
+    assert.doesNotMatch(String(result.body), /undefined|JPEG/);
+    assert.equal(observer.records[0].internalError, bug);
   });
 });

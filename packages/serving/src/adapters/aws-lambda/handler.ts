@@ -5,7 +5,7 @@
  * reads the environment.
  */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_MAX_PIXELS } from '@tflite-lambda/vision';
+import { DEFAULT_MAX_PIXELS, type ImageLimits } from '@tflite-lambda/vision';
 import { createApp, type App, type AppOptions } from '../../http/app.js';
 import type { HandledRequest, HttpRequest, HttpResponse } from '../../http/types.js';
 import { loadModelDirectory, loadServedModel, type ModelConfig, type ServedModel, type TaskOptions } from '../../models/index.js';
@@ -31,8 +31,17 @@ export interface HandlerOptions extends Omit<AppOptions, 'models'> {
   readonly taskOptions?: Partial<TaskOptions>;
   /** Class labels of `model`: an array or a path to a file with one label per line. */
   readonly labels?: readonly string[] | string;
-  /** Images whose header claims more pixels are refused with 422 before decoding (default DEFAULT_MAX_PIXELS, 25 MP). */
+  /** Images whose header claims more pixels are refused with 422 before decoding (default DEFAULT_MAX_PIXELS, 16 MP). */
   readonly maxPixels?: number;
+  /** The other image limits (each dimension, decoded bytes, JPEG scan work), also judged before decoding (vision's defaults). */
+  readonly imageLimits?: Partial<Omit<ImageLimits, 'deadline'>>;
+  /**
+   * Time kept back from the invocation's remaining time for inference and the answer: decoding and resizing
+   * must finish that long before the Lambda timeout, or the request gets 422 IMAGE_DECODE_TIMEOUT (default 1000 ms).
+   */
+  readonly timeReserveMs?: number;
+  /** The time a request may take when the context cannot say (no getRemainingTimeInMillis; default 10 000 ms). */
+  readonly timeoutMs?: number;
   /** Further preprocessing options for an image classifier (normalization, invert); merged into taskOptions. */
   readonly classifier?: Partial<TaskOptions>;
   /** Where per-request records go (default: Powertools Logger and Metrics). */
@@ -53,7 +62,17 @@ export async function createHandler(options: HandlerOptions): Promise<LambdaHttp
   const models = await loadModels(options);
   const app = createApp({ ...options, models });
   const observer = options.observer ?? powertoolsObserver({ serviceName: options.serviceName });
-  return async (event, context = {}) => handle(app, observer, event, context);
+  const time = { reserveMs: options.timeReserveMs ?? DEFAULT_TIME_RESERVE_MS, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  return async (event, context = {}) => handle(app, observer, event, context, time);
+}
+
+const DEFAULT_TIME_RESERVE_MS = 1000;
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** When the image work must be done: the invocation's remaining time (or the configured timeout) less the reserve. */
+function deadlineOf(context: LambdaContextLike, started: number, time: { reserveMs: number; timeoutMs: number }): number {
+  const remaining = context.getRemainingTimeInMillis?.() ?? time.timeoutMs;
+  return started + Math.max(0, remaining - time.reserveMs);
 }
 
 function isServedModel(model: unknown): model is ServedModel {
@@ -75,20 +94,28 @@ async function loadModels(options: HandlerOptions): Promise<ServedModel[]> {
       ...options.taskOptions,
       ...(options.labels === undefined ? {} : { labels: options.labels }),
       maxPixels: options.maxPixels ?? options.taskOptions?.maxPixels ?? DEFAULT_MAX_PIXELS,
+      ...(options.imageLimits === undefined ? {} : { imageLimits: options.imageLimits }),
     },
   };
   const source = model instanceof ArrayBuffer ? new Uint8Array(model) : (model as string | Uint8Array);
   return [await loadServedModel(source, config)];
 }
 
-function handle(app: App, observer: RequestObserver, event: LambdaHttpEvent, context: LambdaContextLike): LambdaHttpResult {
+function handle(
+  app: App,
+  observer: RequestObserver,
+  event: LambdaHttpEvent,
+  context: LambdaContextLike,
+  time: { reserveMs: number; timeoutMs: number },
+): LambdaHttpResult {
   const started = performance.now();
+  const deadline = deadlineOf(context, started, time);
   const flavour = flavourOf(event);
   const requestId = context.awsRequestId ?? eventRequestId(event) ?? randomUUID();
   let request: HttpRequest | null = null;
   let handled: HandledRequest;
   try {
-    request = flavour.toRequest(requestId);
+    request = { ...flavour.toRequest(requestId), deadline };
     handled = app.handle(request);
   } catch (err) {
     handled = app.fail(err, requestId); // e.g. a body flagged base64 that is not

@@ -27,7 +27,8 @@ function classify(ctx: RouteContext): RouteReply {
   const top = queryInt(ctx.req, 'top');
   const image = imageOf(ctx.req);
   const k = Math.min(top ?? 1, task.numClasses);
-  const ranked: Prediction[] = task.classify(image, { maxResults: k }).classifications[0].categories.map((c) =>
+  const result = task.classify(image, { maxResults: k }, { deadline: ctx.req.deadline });
+  const ranked: Prediction[] = result.classifications[0].categories.map((c) =>
     c.categoryName === '' ? { value: c.index, score: c.score } : { value: c.index, score: c.score, label: c.categoryName },
   );
   const body: ClassifyBody = top === undefined ? ranked[0] : { ...ranked[0], top: ranked };

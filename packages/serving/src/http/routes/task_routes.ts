@@ -45,11 +45,12 @@ function run(model: ServedModel, verb: TaskVerb, ctx: RouteContext): RouteReply 
     throw new HttpError('NOT_FOUND', `model '${model.name}' cannot ${verb}: it has ${has}`);
   }
   const { req } = ctx;
+  const call = { deadline: req.deadline };
   const done = (body: unknown, inputBytes: number): RouteReply => ({ response: jsonResponse(200, body), outcome: { inputBytes, model: model.name } });
   switch (task.kind) {
     case 'classify': {
       const image = imageOf(req);
-      return done(task.classify(image, filterOf(req)), image.length);
+      return done(task.classify(image, filterOf(req), call), image.length);
     }
     case 'audio': {
       const audio = extractAudio(req);
@@ -61,11 +62,12 @@ function run(model: ServedModel, verb: TaskVerb, ctx: RouteContext): RouteReply 
     }
     case 'detect': {
       const image = imageOf(req);
-      return done(task.detect(image, filterOf(req)), image.length);
+      return done(task.detect(image, filterOf(req), call), image.length);
     }
     case 'embed': {
       const image = imageOf(req);
-      return done(task.embed(image, { l2Normalize: queryBool(req, 'l2Normalize'), quantize: queryBool(req, 'quantize') }), image.length);
+      const options = { l2Normalize: queryBool(req, 'l2Normalize'), quantize: queryBool(req, 'quantize') };
+      return done(task.embed(image, options, call), image.length);
     }
     case 'segment': {
       const format = queryChoice(req, 'format', ['json', 'png'] as const) ?? 'json';
@@ -74,7 +76,7 @@ function run(model: ServedModel, verb: TaskVerb, ctx: RouteContext): RouteReply 
         maskSize: queryChoice(req, 'maskSize', ['image', 'model'] as const),
         outputConfidenceMasks: format === 'json' ? queryBool(req, 'confidenceMasks') : false,
         outputCategoryMask: true,
-      });
+      }, call);
       if (format === 'png' && result.categoryMask) {
         return { response: binaryResponse('image/png', categoryMaskPng(result.categoryMask)), outcome: { inputBytes: image.length, model: model.name } };
       }

@@ -12,7 +12,7 @@ import { TaskModel } from '../core/task_model.js';
 import type { CategoryFilter } from '../classification/categories.js';
 import { ClassificationHead, type ClassificationOptions } from '../classification/classification_head.js';
 import type { InputSpec } from './image_input.js';
-import { VisionInput, type VisionOptions } from './vision_input.js';
+import { VisionInput, type ImageCallOptions, type VisionOptions } from './vision_input.js';
 import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface ImageClassifierOptions extends ClassificationOptions, VisionOptions {}
@@ -77,14 +77,14 @@ export class ImageClassifier {
   }
 
   /** Per-class probabilities of the first head. */
-  predict(image: ImageInput): Float32Array {
-    this.input.run(image);
+  predict(image: ImageInput, call: ImageCallOptions = {}): Float32Array {
+    this.input.run(image, call);
     return this.scoresOf(0);
   }
 
   /** The categories of every head, best first, filtered as the options (load-time, then per call) say. */
-  classify(image: ImageInput, filter: CategoryFilter = {}): ClassificationResult {
-    this.input.run(image);
+  classify(image: ImageInput, filter: CategoryFilter = {}, call: ImageCallOptions = {}): ClassificationResult {
+    this.input.run(image, call);
     return { classifications: this.heads.map((h, i) => h.classify(this.scoresOf(i), i, filter)) };
   }
 

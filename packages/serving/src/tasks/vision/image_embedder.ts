@@ -10,7 +10,7 @@ import type { Embedding, EmbeddingResult } from '../core/results.js';
 import { TaskModel } from '../core/task_model.js';
 import { classCountOf, dequantize } from '../classification/scores.js';
 import type { InputSpec } from './image_input.js';
-import { VisionInput, type VisionOptions } from './vision_input.js';
+import { VisionInput, type ImageCallOptions, type VisionOptions } from './vision_input.js';
 import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface EmbedOptions {
@@ -66,10 +66,10 @@ export class ImageEmbedder {
     return classCountOf(this.model.outputs[0]);
   }
 
-  embed(image: ImageInput, options: EmbedOptions = {}): EmbeddingResult & { embeddings: QuantizedEmbedding[] } {
+  embed(image: ImageInput, options: EmbedOptions = {}, call: ImageCallOptions = {}): EmbeddingResult & { embeddings: QuantizedEmbedding[] } {
     const l2 = options.l2Normalize ?? this.defaults.l2Normalize ?? false;
     const quantize = options.quantize ?? this.defaults.quantize ?? false;
-    this.input.run(image);
+    this.input.run(image, call);
     const embeddings = this.model.outputs.map((d, headIndex) => {
       let v = dequantize(numericTensor(this.model.interpreter, d.index, d.name), d);
       if (l2) v = l2Normalized(v);

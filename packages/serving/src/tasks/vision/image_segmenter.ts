@@ -13,7 +13,7 @@ import { headLabels, type LabelsOption } from '../classification/labels.js';
 import { dequantize } from '../classification/scores.js';
 import { activateGrid, categoryMaskOf, confidenceMasksOf, placeInImage, scaleNearest, type ScoreGrid } from './segmentation_masks.js';
 import type { InputSpec } from './image_input.js';
-import { VisionInput, type VisionOptions } from './vision_input.js';
+import { VisionInput, type ImageCallOptions, type VisionOptions } from './vision_input.js';
 import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface SegmentOptions {
@@ -85,9 +85,9 @@ export class ImageSegmenter {
     return new ImageSegmenter(model, options);
   }
 
-  segment(image: ImageInput, options: SegmentOptions = {}): ImageSegmenterResult {
+  segment(image: ImageInput, options: SegmentOptions = {}, call: ImageCallOptions = {}): ImageSegmenterResult {
     const o = { ...this.defaults, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as SegmentOptions;
-    const seen = this.input.run(image);
+    const seen = this.input.run(image, call);
     const [modelW, modelH] = [this.output.shape[2], this.output.shape[1]];
     const onImage = o.maskSize !== 'model';
     const { region } = seen;

@@ -13,7 +13,7 @@ import { headLabels, type HeadLabels, type LabelsOption } from '../classificatio
 import { dequantize } from '../classification/scores.js';
 import { boxEdges, boxLayout, findDetectionOutputs, labelOffsetOf, type BoxLayout, type DetectionOutputs } from './detection_outputs.js';
 import type { InputSpec } from './image_input.js';
-import { VisionInput, type SeenImage, type VisionOptions } from './vision_input.js';
+import { VisionInput, type ImageCallOptions, type SeenImage, type VisionOptions } from './vision_input.js';
 import { numericTensor } from '../../models/numeric_tensor.js';
 
 export interface ObjectDetectorOptions extends CategoryFilter, VisionOptions {
@@ -77,10 +77,10 @@ export class ObjectDetector {
     return new ObjectDetector(model, options);
   }
 
-  detect(image: ImageInput, filter: CategoryFilter = {}): DetectionResult {
+  detect(image: ImageInput, filter: CategoryFilter = {}, call: ImageCallOptions = {}): DetectionResult {
     const merged = { ...this.defaultFilter, ...definedFilter(filter) };
     checkFilter(merged, this.labels);
-    const size = this.input.run(image);
+    const size = this.input.run(image, call);
     const read = (output: number) => {
       const d = this.model.outputs[output];
       return dequantize(numericTensor(this.model.interpreter, d.index, d.name), d);

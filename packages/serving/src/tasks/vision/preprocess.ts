@@ -1,42 +1,15 @@
 /**
  * Image to model input, as a Python pipeline using Pillow would do it:
- * `Image.open(f).convert('L' or 'RGB').resize((W, H))`, then optional inversion, then the tensor encoding.
- * Every vision task goes through here, so a model meets the same pixels whichever task serves it.
+ * `Image.open(f).convert('L' or 'RGB').crop(box).resize((W, H))`, then optional inversion, then the tensor
+ * encoding. Decoding, conversion, crop and resize are vision's prepareImage (the pipeline training uses too):
+ * row by row, within the image limits and the call's deadline. Every vision task goes through here, so a
+ * model meets the same pixels whichever task serves it.
  */
 import type { TypedArray } from '@tflite-lambda/runtime';
-import {
-  DEFAULT_MAX_PIXELS,
-  ImageError,
-  decodeImage,
-  resizeBicubic,
-  toGray,
-  toRgb,
-  type DecodedImage,
-  type Image8,
-  type ImageInput,
-} from '@tflite-lambda/vision';
+import { prepareImage, type ImageInput, type ImageLimits, type PreparedImage, type Region } from '@tflite-lambda/vision';
 import { applyInvert, toInputTensor, type InputSpec } from './image_input.js';
 
-export function isDecodedImage(input: ImageInput): input is DecodedImage {
-  return !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer);
-}
-
-/** Decodes (or takes) the image and enforces the pixel limit. */
-export function toDecoded(input: ImageInput, maxPixels = DEFAULT_MAX_PIXELS): DecodedImage {
-  if (!isDecodedImage(input)) return decodeImage(input instanceof ArrayBuffer ? new Uint8Array(input) : input, { maxPixels });
-  if (input.width * input.height > maxPixels) {
-    throw new ImageError('IMAGE_TOO_LARGE', `image of ${input.width}x${input.height} pixels exceeds the limit of ${maxPixels}`);
-  }
-  return input;
-}
-
-/** The part of an image the model sees, in the image's pixels. */
-export interface Region {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+export type { Region };
 
 /**
  * 'stretch' resizes the whole image to the input (Pillow's resize, TFLite Task Library's default); 'crop'
@@ -53,32 +26,21 @@ export function regionOf(width: number, height: number, spec: InputSpec, fit: Fi
   return { x: Math.floor((width - w) / 2), y: Math.floor((height - h) / 2), width: w, height: h };
 }
 
-function cropped(image: Image8, r: Region): Image8 {
-  if (r.x === 0 && r.y === 0 && r.width === image.width && r.height === image.height) return image;
-  const c = image.channels;
-  const data = new Uint8Array(r.width * r.height * c);
-  for (let y = 0; y < r.height; y++) {
-    const from = ((r.y + y) * image.width + r.x) * c;
-    data.set(image.data.subarray(from, from + r.width * c), y * r.width * c);
-  }
-  return { width: r.width, height: r.height, channels: image.channels, data };
-}
-
-/** Converted, cropped, resized and (optionally) inverted pixels at the model's input size. */
-export function preparePixels(decoded: DecodedImage, spec: InputSpec, region?: Region): Image8 {
-  const converted = spec.channels === 1 ? toGray(decoded) : toRgb(decoded);
-  const resized = resizeBicubic(region ? cropped(converted, region) : converted, spec.width, spec.height);
-  return applyInvert(resized, spec.invert);
+/** Converted, cropped, resized and (optionally) inverted pixels at the model's input size, with the source's size. */
+export function preparePixels(input: ImageInput, spec: InputSpec, limits: Partial<ImageLimits> = {}, fit: Fit = 'stretch'): PreparedImage {
+  const target = { width: spec.width, height: spec.height, channels: spec.channels, region: (w: number, h: number) => regionOf(w, h, spec, fit) };
+  const pixels = prepareImage(input, target, limits);
+  applyInvert(pixels, spec.invert);
+  return pixels;
 }
 
 /** The input tensor for an image, the decoded image's size and the region the model saw (to map results back). */
 export function preprocess(
   input: ImageInput,
   spec: InputSpec,
-  maxPixels?: number,
+  limits: Partial<ImageLimits> = {},
   fit: Fit = 'stretch',
 ): { tensor: TypedArray; width: number; height: number; region: Region } {
-  const decoded = toDecoded(input, maxPixels);
-  const region = regionOf(decoded.width, decoded.height, spec, fit);
-  return { tensor: toInputTensor(preparePixels(decoded, spec, region), spec), width: decoded.width, height: decoded.height, region };
+  const pixels = preparePixels(input, spec, limits, fit);
+  return { tensor: toInputTensor(pixels, spec), width: pixels.source.width, height: pixels.source.height, region: pixels.region };
 }
