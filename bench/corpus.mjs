@@ -62,7 +62,8 @@ export function summarize(models) {
   const byClass = {};
   for (const m of models) {
     if (m.ratio === undefined) continue;
-    (byClass[m.class] ??= []).push(m);
+    byClass[m.class] ??= [];
+    byClass[m.class].push(m);
   }
   const out = {};
   for (const [cls, ms] of Object.entries(byClass)) {

@@ -22,7 +22,7 @@ export function corpusMarkdown(r) {
   const skipped = r.models.filter((m) => m.ratio === undefined);
   if (skipped.length) {
     lines.push('');
-    lines.push(`Not measured (${skipped.length}): ` + skipped.map((m) => `${m.name} (${m.skipped})`).join('; '));
+    lines.push(`Not measured (${skipped.length}): ${skipped.map((m) => `${m.name} (${m.skipped})`).join('; ')}`);
   }
   return lines.join('\n');
 }

@@ -41,7 +41,10 @@ function inputsFor(it) {
     if (c) return c.inputs.map(({ dtype, data }) => { const b = Buffer.from(data, 'base64'); const u = new Uint8Array(b); return new TYPED[dtype](u.buffer, 0, u.length / TYPED[dtype].BYTES_PER_ELEMENT); });
   }
   let s = 1;
-  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  const rand = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 4294967296;
+  };
   return it.getInputDetails().map((d) => {
     const n = d.shape.reduce((a, b) => a * b, 1);
     const C = TYPED[d.dtype];
@@ -57,7 +60,7 @@ const tPrep = performance.now();
 perNode.clear(); // folded nodes ran at prepare
 const ids = it.getInputDetails().map((d) => d.index);
 const xs = inputsFor(it);
-ids.forEach((id, i) => it.setTensor(id, xs[i]));
+ids.forEach((id, i) => { it.setTensor(id, xs[i]); });
 it.invoke();
 const tFirst = performance.now();
 perNode.clear();

@@ -27,7 +27,7 @@ function ids(text: string): number[] {
   const vocab = new Map(readFileSync(join(shared, 'tasks', 'text', 'vocab.txt'), 'utf8').split('\n').map((l) => l.split(' ')).map(([w, id]) => [w, Number(id)]));
   const out = new Array<number>(256).fill(0);
   out[0] = 1;
-  text.split(' ').forEach((w, i) => (out[i + 1] = vocab.get(w) ?? 2));
+  text.split(' ').forEach((w, i) => { (out[i + 1] = vocab.get(w) ?? 2); });
   return out;
 }
 const review = 'this is the best movie i have ever seen wonderful acting and a great story';

@@ -38,7 +38,7 @@ export class CapturedLog {
     try {
       return await fn();
     } finally {
-      CONSOLE_METHODS.forEach((m, i) => (console[m] = saved[i]));
+      CONSOLE_METHODS.forEach((m, i) => { (console[m] = saved[i]); });
       this.busy = false;
     }
   }

@@ -98,7 +98,10 @@ describe('decodeImage refuses bad input', () => {
   });
   test('corrupted JPEGs either decode at their size or fail with IMAGE_DECODE_FAILED, quickly', () => {
     let seed = 99;
-    const rnd = (n: number): number => Math.floor(((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * n);
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return Math.floor((seed / 2 ** 32) * n);
+    };
     let failed = 0;
     for (const name of ['jpeg_baseline_420', 'jpeg_progressive', 'jpeg_restart_rows_progressive', 'jpeg_cmyk']) {
       const original = fixture(name);
@@ -122,7 +125,11 @@ describe('decodeImage refuses bad input', () => {
     const scan = firstAcScan(jpeg);
     const parts = [jpeg.subarray(0, jpeg.length - 2), ...Array.from({ length: 300 }, () => scan), jpeg.subarray(jpeg.length - 2)];
     const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
     assert.throws(() => decodeImage(bytes), { code: 'IMAGE_DECODE_FAILED', message: /too many scans/ });
     // The same scan repeated a few times is still an acceptable file (its last copy wins those coefficients).
     const few = new Uint8Array(jpeg.length + 3 * scan.length);

@@ -18,7 +18,7 @@ import { invokeEvent } from './invoke.js';
 import { startServer } from './serve.js';
 
 const temps: string[] = [];
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+after(() => temps.forEach((d) => { rmSync(d, { recursive: true, force: true }); }));
 const quiet = { record: () => undefined };
 const detect = (...p: string[]) => repoPath('examples', 'detect', ...p);
 const tensors = (...p: string[]) => repoPath('examples', 'tensors', ...p);

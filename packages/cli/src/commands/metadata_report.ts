@@ -46,8 +46,8 @@ export function formatMetadata(m: ModelMetadata, sizes: ReadonlyMap<string, numb
   for (const key of ['name', 'description', 'version', 'author', 'license'] as const) if (m[key]) lines.push(`  ${key}: ${m[key]}`);
   lines.push(`  min parser version: ${m.minParserVersion ?? '?'}`);
   const sg = m.subgraphMetadata?.[0];
-  (sg?.inputTensorMetadata ?? []).forEach((t, i) => lines.push(...tensorLines('input', i, t, sizes)));
-  (sg?.outputTensorMetadata ?? []).forEach((t, i) => lines.push(...tensorLines('output', i, t, sizes)));
+  (sg?.inputTensorMetadata ?? []).forEach((t, i) => { lines.push(...tensorLines('input', i, t, sizes)); });
+  (sg?.outputTensorMetadata ?? []).forEach((t, i) => { lines.push(...tensorLines('output', i, t, sizes)); });
   for (const u of [...(sg?.inputProcessUnits ?? []), ...(sg?.outputProcessUnits ?? [])]) lines.push(`  ${unit(u)}`);
   for (const f of [...(m.associatedFiles ?? []), ...(sg?.associatedFiles ?? [])]) lines.push(`  file ${file(f, sizes)}`);
   return lines;

@@ -19,7 +19,7 @@ function classificationLines(classifications: Classifications[], indent = ''): s
   const lines: string[] = [];
   for (const head of classifications) {
     if (classifications.length > 1) lines.push(`${indent}${head.headName || `head ${head.headIndex}`}:`);
-    head.categories.forEach((c, i) => lines.push(`${indent}${String(i + 1).padStart(3)}. ${name(c)} (${c.index})  ${c.score.toFixed(4)}`));
+    head.categories.forEach((c, i) => { lines.push(`${indent}${String(i + 1).padStart(3)}. ${name(c)} (${c.index})  ${c.score.toFixed(4)}`); });
   }
   return lines;
 }

@@ -36,7 +36,7 @@ const VOC = ['background', 'aeroplane', 'bicycle', 'bird', 'boat', 'bottle', 'bu
 const SEGMENT_OPTIONS = { normalization: 'minus-one-one' as const, labels: VOC, maskSize: 'model' as const };
 const quiet = { record: () => undefined };
 const temps: string[] = [];
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+after(() => temps.forEach((d) => { rmSync(d, { recursive: true, force: true }); }));
 
 interface Case {
   readonly name: string;

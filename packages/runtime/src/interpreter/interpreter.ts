@@ -293,7 +293,7 @@ class SubgraphAccess {
       if (isShapedData(x)) this.rt.resizeInput(ids[k]!, x.shape);
     });
     this.rt.allocate();
-    inputs.forEach((x, k) => this.rt.setTensor(ids[k]!, isShapedData(x) ? x.data : x));
+    inputs.forEach((x, k) => { this.rt.setTensor(ids[k]!, isShapedData(x) ? x.data : x); });
     this.rt.invoke();
     return this.rt.desc.outputs.map((o) => this.getTensor(o));
   }

@@ -74,7 +74,7 @@ describe('an interpreter owns its memory', () => {
     const ctx = new WasmContext();
     const padding = ctx.alloc(2 ** 31 + 4096 * 1024);
     const high = models.map((m) => Interpreter.loadSync(m, { memory: ctx }));
-    high.forEach((it, k) => assert.deepEqual(runOnce(it), expected[k], `model ${k} above 2 GiB`));
+    high.forEach((it, k) => { assert.deepEqual(runOnce(it), expected[k], `model ${k} above 2 GiB`); });
     assert.ok(ctx.byteLength > 2 ** 31);
     for (const it of high) it.dispose();
     ctx.free(padding);

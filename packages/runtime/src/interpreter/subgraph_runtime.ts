@@ -209,7 +209,7 @@ export class SubgraphRuntime implements SubgraphCall {
 
   prepare(inputShapes: readonly (readonly number[])[]): (number[] | null)[] {
     this.checkArity(inputShapes.length);
-    this.desc.inputs.forEach((ti, k) => this.resizeInput(ti, inputShapes[k]!));
+    this.desc.inputs.forEach((ti, k) => { this.resizeInput(ti, inputShapes[k]!); });
     this.allocate();
     return this.desc.outputs.map((o) => (this.tensors[o]!.isDynamic ? null : [...this.tensors[o]!.shape]));
   }

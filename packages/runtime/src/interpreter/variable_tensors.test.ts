@@ -85,7 +85,7 @@ test('the stateful wild models match their tfjs-tflite references, each case on 
     model.cases.forEach((c, i) => {
       const it = Interpreter.loadSync(model.bytes);
       it.allocateTensors();
-      it.getInputDetails().forEach((d, k) => it.setTensor(d.index, c.inputs[k]!.data));
+      it.getInputDetails().forEach((d, k) => { it.setTensor(d.index, c.inputs[k]!.data); });
       it.invoke();
       outputsOf(it).forEach((o, k) => {
         const ref = c.outputs[k]!;

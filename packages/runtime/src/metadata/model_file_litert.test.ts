@@ -28,7 +28,7 @@ const metadata = {
 async function sameOutputs(before: Uint8Array, after: Uint8Array, inputs: HostTensor[]): Promise<void> {
   const [a, b] = [await oracle.run(before, inputs), await oracle.run(after, inputs)];
   assert.equal(a.length, b.length);
-  a.forEach((t, i) => assert.ok(Buffer.from(bytesOf(t.data)).equals(bytesOf(b[i].data)), `output ${i} differs`));
+  a.forEach((t, i) => { assert.ok(Buffer.from(bytesOf(t.data)).equals(bytesOf(b[i].data)), `output ${i} differs`); });
 }
 
 describe('LiteRT.js runs models after metadata is written', () => {
@@ -52,7 +52,7 @@ describe('LiteRT.js runs models after metadata is written', () => {
     const written = writeModelMetadata(model.bytes, metadata, labels);
     const c = model.cases[0];
     const outs = await oracle.run(written, c.inputs);
-    outs.forEach((o, k) => assert.ok(Buffer.from(bytesOf(o.data)).equals(bytesOf(c.outputs[k].data)), `output ${k}`));
+    outs.forEach((o, k) => { assert.ok(Buffer.from(bytesOf(o.data)).equals(bytesOf(c.outputs[k].data)), `output ${k}`); });
   });
 
   it('YAMNet with its published metadata replaced', { skip: skipWithoutShared() }, async () => {

@@ -103,7 +103,7 @@ export function withMetadataEntry(bytes: Uint8Array, entry: MetadataEntry): Uint
   const vtable = (at: number, tableSize: number, fields: readonly number[]) => {
     u16(at, 4 + 2 * fields.length);
     u16(at + 2, tableSize);
-    fields.forEach((f, i) => u16(at + 4 + 2 * i, f));
+    fields.forEach((f, i) => { u16(at + 4 + 2 * i, f); });
   };
   const oldTarget = (t: Table, id: number): number => {
     const p = t.field(id, 4);
@@ -157,7 +157,7 @@ export function withMetadataEntry(bytes: Uint8Array, entry: MetadataEntry): Uint
   out.set(entry.data, dataVector + 4);
 
   u32(metadataVector, kept.length + 1);
-  kept.forEach((m, i) => ref(metadataVector + 4 + 4 * i, m.table.pos + shift));
+  kept.forEach((m, i) => { ref(metadataVector + 4 + 4 * i, m.table.pos + shift); });
   ref(metadataVector + 4 + 4 * kept.length, entryTable);
   vtable(entryVtable, 12, [4, 8]);
   view.setInt32(entryTable, entryTable - entryVtable, true);

@@ -13,7 +13,7 @@ import { ModelFormatError } from '../core/errors.js';
 export type FlexScalar = number | boolean | string | null;
 export type FlexValue = FlexScalar | readonly number[];
 
-const enum T {
+enum T {
   Null = 0, Int = 1, UInt = 2, Float = 3, Key = 4, String = 5, IndirectInt = 6, IndirectUInt = 7, IndirectFloat = 8,
   Map = 9, Vector = 10, VectorInt = 11, VectorFloat = 13, VectorInt2 = 16, VectorFloat4 = 24, Bool = 26, VectorBool = 36,
 }

@@ -151,7 +151,10 @@ describe('HTTP core: the request deadline', () => {
     const seen: (number | undefined)[] = [];
     const model = fakeModel(undefined, { name: 'digits' });
     const task = model.task as ImageClassifyTask;
-    const recording: ServedModel = { ...model, task: { ...task, classify: (image, filter, call) => (seen.push(call?.deadline), task.classify(image, filter)) } };
+    const recording: ServedModel = { ...model, task: { ...task, classify: (image, filter, call) => {
+      seen.push(call?.deadline);
+      return task.classify(image, filter);
+    } } };
     const app = createApp({ models: [recording] });
     app.handle(request({ body: png, deadline: 1234 }));
     app.handle(request({ body: png, query: { top: '1' }, deadline: 5678 }));

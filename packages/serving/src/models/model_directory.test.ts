@@ -14,7 +14,7 @@ describe('model directory', () => {
     for (const [name, data] of Object.entries(files)) writeFileSync(join(d, name), data);
     return d;
   };
-  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  after(() => dirs.forEach((d) => { rmSync(d, { recursive: true, force: true }); }));
 
   it('serves each .tflite by its file name, with the task and options of its sidecar, paths relative to the folder', async () => {
     const d = dir({

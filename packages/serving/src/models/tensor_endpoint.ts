@@ -74,7 +74,8 @@ export class TensorEndpoint {
 
   /** Runs the model on every input (by name) and returns every output. */
   run(inputs: ReadonlyMap<string, { readonly shape: readonly number[]; readonly data: TypedArray }>): TensorValue[] {
-    const it = (this.interpreter ??= this.runner());
+    this.interpreter ??= this.runner();
+    const it = this.interpreter;
     for (const name of inputs.keys()) {
       if (!this.inputPorts.some((p) => p.spec.name === name)) {
         throw new TensorError(`the model has no input '${name}' (inputs: ${this.inputPorts.map((p) => p.spec.name).join(', ')})`);

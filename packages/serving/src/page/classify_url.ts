@@ -9,7 +9,7 @@ export function classifyUrl(href: string): string {
   let path = url.pathname;
   if (path.charAt(path.length - 1) !== '/') {
     const slash = path.lastIndexOf('/');
-    path = path.slice(slash + 1).indexOf('.') >= 0 ? path.slice(0, slash + 1) : path + '/';
+    path = path.slice(slash + 1).indexOf('.') >= 0 ? path.slice(0, slash + 1) : `${path}/`;
   }
-  return url.origin + path + '?top=10';
+  return `${url.origin + path}?top=10`;
 }

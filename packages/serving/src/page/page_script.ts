@@ -6,7 +6,7 @@
  */
 import { classifyUrl } from './classify_url.js';
 
-export const pageScript = String.raw`
+export const pageScript = `
 (function () {
   ${classifyUrl.toString()}
 

@@ -17,7 +17,7 @@ export function runCase(interpreter: Interpreter, c: CorpusCase): HostTensor[] {
     }
   });
   if (resized) interpreter.allocateTensors();
-  inputs.forEach((d, k) => interpreter.setTensor(d.index, c.inputs[k].data));
+  inputs.forEach((d, k) => { interpreter.setTensor(d.index, c.inputs[k].data); });
   interpreter.invoke();
   return interpreter.getOutputDetails().map((d) => ({
     dtype: d.dtype,

@@ -76,8 +76,11 @@ function defineModel(name: string, todo: string | undefined, results: Map<string
     }
     // A stateless model is loaded once and reused; a stateful one afresh for every case.
     let shared: Promise<Interpreter> | null = null;
-    const interpreterFor = (): Promise<Interpreter> =>
-      model.meta.stateful ? loadAllocated(model.bytes) : (shared ??= loadAllocated(model.bytes));
+    const interpreterFor = (): Promise<Interpreter> => {
+      if (model.meta.stateful) return loadAllocated(model.bytes);
+      shared ??= loadAllocated(model.bytes);
+      return shared;
+    };
     model.cases.forEach((c, i) => {
       it(`${name} case ${i} (${c.kind}) matches the ${model.meta.reference} reference`, { todo }, async () => {
         let ok = false;

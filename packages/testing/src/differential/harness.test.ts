@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import { type HostTensor } from '../litert/host_tensor.js';
+import type { HostTensor } from '../litert/host_tensor.js';
 import { LiteRtOracle } from '../litert/oracle.js';
 import { CaseBuilder, type DiffCase } from './case_builder.js';
 import { diffInvokes, diffOutputs, runOurs } from './harness.js';

@@ -28,7 +28,7 @@ export function runOurs(c: DiffCase): HostTensor[][] {
     throw new Error(`our runtime cannot load ${c.name}: ${String(error)}`, { cause: error });
   }
   return stepsOf(c).map((inputs) => {
-    interpreter.getInputDetails().forEach((d, k) => interpreter.setTensor(d.index, inputs[k].data));
+    interpreter.getInputDetails().forEach((d, k) => { interpreter.setTensor(d.index, inputs[k].data); });
     interpreter.invoke();
     return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(interpreter.getTensor(d.index), `output '${d.name}'`) }));
   });

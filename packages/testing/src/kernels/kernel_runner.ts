@@ -55,7 +55,7 @@ export function toTypedArray(dtype: DType, values: TypedArray | readonly number[
     return (values as TypedArray).slice();
   }
   const out = allocTyped(dtype, values.length);
-  if (out instanceof BigInt64Array) values.forEach((v, i) => (out[i] = BigInt(v)));
+  if (out instanceof BigInt64Array) values.forEach((v, i) => { (out[i] = BigInt(v)); });
   else (out as Exclude<TypedArray, BigInt64Array>).set(values as number[]);
   return out;
 }
@@ -113,7 +113,9 @@ export function runKernelInvokes<O, D>(reg: KernelRegistration<O, D>, spec: RunK
       return memory;
     },
     intermediates: (spec.intermediates ?? []).map((s, i) => makeTensor(inputs.length + outputs.length + i, s)),
-    markOutputDynamic: (i) => void (dynamic[i] = true),
+    markOutputDynamic: (i) => {
+      dynamic[i] = true;
+    },
     resizeOutput: (i, shape) => {
       if (!dynamic[i]) throw new TensorError(`output ${i} was not marked dynamic at prepare`);
       const t = outputs[i]!;

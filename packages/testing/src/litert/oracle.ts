@@ -84,7 +84,7 @@ export class LiteRtOracle {
    * LiteRtOracleError when LiteRT.js refuses the model, logs an error, or is not deterministic.
    */
   async run(model: Uint8Array, inputs: readonly HostTensor[]): Promise<HostTensor[]> {
-    inputs.forEach((t, i) => checkHostTensor(t, `input ${i}`));
+    inputs.forEach((t, i) => { checkHostTensor(t, `input ${i}`); });
     return this.log.quietly(async () => {
       await this.ensureLoaded();
       try {
@@ -103,12 +103,12 @@ export class LiteRtOracle {
    * and both sequences must agree byte for byte.
    */
   async runSequence(model: Uint8Array, steps: readonly (readonly HostTensor[])[]): Promise<HostTensor[][]> {
-    steps.forEach((inputs, s) => inputs.forEach((t, i) => checkHostTensor(t, `invoke ${s} input ${i}`)));
+    steps.forEach((inputs, s) => { inputs.forEach((t, i) => { checkHostTensor(t, `invoke ${s} input ${i}`); }); });
     return this.log.quietly(async () => {
       await this.ensureLoaded();
       const first = await this.compileAndRunSequence(model, steps);
       const second = await this.compileAndRunSequence(model, steps);
-      first.forEach((outs, k) => this.requireIdentical(outs, second[k]!));
+      first.forEach((outs, k) => { this.requireIdentical(outs, second[k]!); });
       return first;
     });
   }

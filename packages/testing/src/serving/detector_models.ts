@@ -29,7 +29,7 @@ export function knownDetectorModel(spec: DetectorSpec): Uint8Array {
   const n = spec.detections.length;
   const columns = spec.numClasses + 1; // a background column first
   const scores = new Float32Array(n * columns);
-  spec.detections.forEach((d, i) => (scores[i * columns + 1 + d.classIndex] = d.score));
+  spec.detections.forEach((d, i) => { (scores[i * columns + 1 + d.classIndex] = d.score); });
   const anchors = Float32Array.from(spec.detections.flatMap((d) => [d.cy, d.cx, d.h, d.w]));
   const max = spec.maxDetections ?? n;
   const m = new ModelBuilder();

@@ -73,12 +73,12 @@ export class TfjsTfliteOracle {
    * invoke's outputs: state in variable tensors carries from one invoke to the next, as in TFLite.
    */
   async runSequence(model: Uint8Array, steps: readonly (readonly HostTensor[])[]): Promise<HostTensor[][]> {
-    steps.forEach((inputs, s) => inputs.forEach((t, i) => checkHostTensor(t, `step ${s} input ${i}`)));
+    steps.forEach((inputs, s) => { inputs.forEach((t, i) => { checkHostTensor(t, `step ${s} input ${i}`); }); });
     return this.log.quietly(async () => {
       await this.ensureLoaded();
       const first = await this.runFresh(model, steps);
       const second = await this.runFresh(model, steps);
-      first.forEach((outs, s) => this.requireIdentical(outs, second[s], s));
+      first.forEach((outs, s) => { this.requireIdentical(outs, second[s], s); });
       return first;
     });
   }
@@ -113,7 +113,7 @@ export class TfjsTfliteOracle {
   private invoke(runner: TfWebModelRunner, inputs: readonly HostTensor[]): HostTensor[] {
     const infos = runner.getInputs();
     if (infos.length !== inputs.length) throw new Error(`the model has ${infos.length} inputs, ${inputs.length} given`);
-    infos.forEach((info, i) => writeInput(info, inputs[i], i));
+    infos.forEach((info, i) => { writeInput(info, inputs[i], i); });
     let ok: boolean;
     try {
       ok = runner.infer();

@@ -103,7 +103,7 @@ export async function trainTrial(
       record.bestValAccuracy = val.accuracy;
       record.bestValLoss = val.loss;
       record.bestEpoch = epoch;
-      best?.forEach((t) => t.dispose());
+      best?.forEach((t) => { t.dispose(); });
       best = model.getWeights().map((w) => w.clone());
       sinceBest = 0;
     } else {
@@ -124,7 +124,7 @@ export async function trainTrial(
   if (record.status === 'running') record.status = 'completed';
   if (best) {
     model.setWeights(best);
-    best.forEach((t) => t.dispose());
+    best.forEach((t) => { t.dispose(); });
   }
   record.seconds = (performance.now() - start) / 1000;
 }

@@ -28,7 +28,7 @@ export interface TrialRecord {
 export function writeTrialLog(directory: string, trials: readonly TrialRecord[], bestTrial: number): string {
   mkdirSync(directory, { recursive: true });
   const path = join(directory, 'trials.json');
-  writeFileSync(path, JSON.stringify({ objective: 'val_accuracy', bestTrial, trials }, null, 2) + '\n');
+  writeFileSync(path, `${JSON.stringify({ objective: 'val_accuracy', bestTrial, trials }, null, 2)}\n`);
   return path;
 }
 

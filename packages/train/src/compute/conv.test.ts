@@ -54,7 +54,7 @@ test('conv2dForward equals direct convolution (valid/same, stride, dilation, 1x1
     const y = new Float32Array(g.batch * g.outH * g.outW * g.outC);
     conv2dForward(x, w, g, y);
     const want = direct(x, w, g);
-    want.forEach((v, i) => assert.ok(Math.abs(v - y[i]) < 1e-4, `${impl} ${JSON.stringify(c)}`));
+    want.forEach((v, i) => { assert.ok(Math.abs(v - y[i]) < 1e-4, `${impl} ${JSON.stringify(c)}`); });
   }
 });
 
@@ -89,7 +89,7 @@ test('the wasm convolution passes equal the TypeScript ones element by element',
       return [y, dw, dx];
     };
     const ts = run('ts'), wasm = run('wasm');
-    ts.forEach((ref, k) => ref.forEach((v, i) => assert.ok(Math.abs(v - wasm[k][i]) <= 1e-4 * (1 + Math.abs(v)), `${JSON.stringify(c)} output ${k}[${i}]`)));
+    ts.forEach((ref, k) => { ref.forEach((v, i) => { assert.ok(Math.abs(v - wasm[k][i]) <= 1e-4 * (1 + Math.abs(v)), `${JSON.stringify(c)} output ${k}[${i}]`); }); });
   }
   setGemmImpl('wasm');
 });

@@ -119,12 +119,16 @@ export function col2imAdd(cols: Float32Array, n: number, g: ConvGeometry, dx: Fl
 
 /** y[n0..n1) = conv(x, w): y is [N,outH,outW,outC], w is HWIO. */
 export function conv2dForward(x: Float32Array, w: Float32Array, g: ConvGeometry, y: Float32Array, n0 = 0, n1 = g.batch): void {
-  if (gemmImpl() === 'wasm') return conv2dForwardWasm(x, w, g, y, n0, n1);
+  if (gemmImpl() === 'wasm') {
+    conv2dForwardWasm(x, w, g, y, n0, n1);
+    return;
+  }
   const P = g.outH * g.outW;
   const K = patchSize(g);
   const cols = isPointwise(g) ? null : patchBuffer(P * K);
   for (let n = n0; n < n1; n++) {
-    const a = cols ? (im2col(x, n, g, cols), rowMajor(cols, K)) : rowMajor(x, K, n * P * K);
+    if (cols) im2col(x, n, g, cols);
+    const a = cols ? rowMajor(cols, K) : rowMajor(x, K, n * P * K);
     sgemm(P, g.outC, K, a, rowMajor(w, g.outC), y, n * P * g.outC, g.outC, false);
   }
 }
@@ -133,20 +137,27 @@ export function conv2dForward(x: Float32Array, w: Float32Array, g: ConvGeometry,
 export function conv2dBackpropFilter(
   x: Float32Array, dy: Float32Array, g: ConvGeometry, dw: Float32Array, n0 = 0, n1 = g.batch, accumulate = false,
 ): void {
-  if (gemmImpl() === 'wasm') return conv2dBackpropFilterWasm(x, dy, g, dw, n0, n1, accumulate);
+  if (gemmImpl() === 'wasm') {
+    conv2dBackpropFilterWasm(x, dy, g, dw, n0, n1, accumulate);
+    return;
+  }
   const P = g.outH * g.outW;
   const K = patchSize(g);
   if (!accumulate) dw.fill(0);
   const cols = isPointwise(g) ? null : patchBuffer(P * K);
   for (let n = n0; n < n1; n++) {
-    const aT = cols ? (im2colTransposed(x, n, g, cols), rowMajor(cols, P)) : transposed(rowMajor(x, K, n * P * K));
+    if (cols) im2colTransposed(x, n, g, cols);
+    const aT = cols ? rowMajor(cols, P) : transposed(rowMajor(x, K, n * P * K));
     sgemm(K, g.outC, P, aT, rowMajor(dy, g.outC, n * P * g.outC), dw, 0, g.outC, true);
   }
 }
 
 /** dx[n0..n1) = the input gradient of conv(x, w) given dy; dx is [N,inH,inW,inC]. */
 export function conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: ConvGeometry, dx: Float32Array, n0 = 0, n1 = g.batch): void {
-  if (gemmImpl() === 'wasm' && transposedAsConv(g)) return conv2dBackpropInputWasm(dy, w, g, dx, n0, n1);
+  if (gemmImpl() === 'wasm' && transposedAsConv(g)) {
+    conv2dBackpropInputWasm(dy, w, g, dx, n0, n1);
+    return;
+  }
   const P = g.outH * g.outW;
   const K = patchSize(g);
   const imageSize = g.inH * g.inW * g.inC;

@@ -96,7 +96,10 @@ function maxPoolBackprop2x2(dy: Float32Array, x: Float32Array, g: PoolGeometry, 
 
 /** y for images [n0, n1) (all by default). */
 export function maxPoolForward(x: Float32Array, g: PoolGeometry, y: Float32Array, n0 = 0, n1 = g.batch): void {
-  if (tiles2x2(g)) return maxPoolForward2x2(x, g, y, n0, n1);
+  if (tiles2x2(g)) {
+    maxPoolForward2x2(x, g, y, n0, n1);
+    return;
+  }
   const C = g.channels;
   const w: Window = { y0: 0, x0: 0, ky0: 0, ky1: 0, kx0: 0, kx1: 0 };
   let o = n0 * g.outH * g.outW * C;
@@ -132,7 +135,10 @@ let argScratch = new Int32Array(0);
 
 /** dx (shaped like x) = dy routed to each window's argmax, for images [n0, n1) (all by default). */
 export function maxPoolBackprop(dy: Float32Array, x: Float32Array, g: PoolGeometry, dx: Float32Array, n0 = 0, n1 = g.batch): void {
-  if (tiles2x2(g)) return maxPoolBackprop2x2(dy, x, g, dx, n0, n1);
+  if (tiles2x2(g)) {
+    maxPoolBackprop2x2(dy, x, g, dx, n0, n1);
+    return;
+  }
   const C = g.channels;
   if (bestScratch.length < C) {
     bestScratch = new Float32Array(C);

@@ -49,7 +49,7 @@ export function reluGradRange(dy: Float32Array, x: Float32Array, out: Float32Arr
   for (let i = start; i < end; i++) {
     const v = x[i];
     out[i] = dy[i] * +(v > 0);
-    if (v !== v) out[i] = NaN;
+    if (Number.isNaN(v)) out[i] = NaN;
   }
 }
 
@@ -57,7 +57,7 @@ export function reluGradRange(dy: Float32Array, x: Float32Array, out: Float32Arr
 export function stepRange(x: Float32Array, alpha: number, out: Float32Array, start: number, end: number): void {
   for (let i = start; i < end; i++) {
     const v = x[i];
-    out[i] = v > 0 ? 1 : v !== v ? NaN : alpha;
+    out[i] = v > 0 ? 1 : Number.isNaN(v) ? NaN : alpha;
   }
 }
 

@@ -9,7 +9,7 @@ import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import { ConversionError } from './read_layers.js';
 
 interface ModelJson {
-  modelTopology: {} | ArrayBuffer;
+  modelTopology: object | ArrayBuffer;
   format?: string;
   generatedBy?: string;
   convertedBy?: string | null;

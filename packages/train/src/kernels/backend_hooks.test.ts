@@ -44,7 +44,7 @@ test('arrays read with dataSync stay intact after their tensor is disposed', () 
   const b = relu(y);
   assert.deepEqual(read, copy);
   assert.notEqual(bufferOf(b), read.buffer);
-  [x, y, b].forEach((t) => t.dispose());
+  [x, y, b].forEach((t) => { t.dispose(); });
 });
 
 test('a slice that views an output keeps it from being reused until the slice is disposed', () => {
@@ -57,5 +57,5 @@ test('a slice that views an output keeps it from being reused until the slice is
   const b = relu(y);
   assert.notEqual(bufferOf(b), bufferOf(s));
   assert.deepEqual(s.dataSync(), expected);
-  [x, y, b, s].forEach((t) => t.dispose());
+  [x, y, b, s].forEach((t) => { t.dispose(); });
 });

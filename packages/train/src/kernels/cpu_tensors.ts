@@ -1,5 +1,5 @@
 /** Typed access to the TF.js cpu backend's tensor storage and to kernel attributes, without casts. */
-import { backend_util, type NamedAttrMap, type TensorInfo, type KernelFunc } from '@tensorflow/tfjs-core';
+import type { backend_util, NamedAttrMap, TensorInfo, KernelFunc } from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { hookBackend } from './backend_hooks.js';
 

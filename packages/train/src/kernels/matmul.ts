@@ -11,7 +11,7 @@ interface Product {
   n: number;
 }
 
-function view(data: Float32Array, offset: number, rows: number, cols: number, transpose: boolean): MatView {
+function view(data: Float32Array, offset: number, cols: number, transpose: boolean): MatView {
   // A stored [rows × cols] matrix read as its transpose when asked.
   return transpose ? { data, offset, rowStride: 1, colStride: cols } : { data, offset, rowStride: cols, colStride: 1 };
 }
@@ -34,8 +34,8 @@ function multiply(args: KernelArgs, a: TensorInfo, b: TensorInfo): Product | nul
   const batch = Math.max(batchA, batchB);
   const y = new Float32Array(batch * m * n);
   for (let i = 0; i < batch; i++) {
-    const A = view(av, (batchA === 1 ? 0 : i) * ar * ac, ar, ac, ta);
-    const B = view(bv, (batchB === 1 ? 0 : i) * br * bc, br, bc, tb);
+    const A = view(av, (batchA === 1 ? 0 : i) * ar * ac, ac, ta);
+    const B = view(bv, (batchB === 1 ? 0 : i) * br * bc, bc, tb);
     sgemm(m, n, k, A, B, y, i * m * n, n, false);
   }
   const outer = (batchA >= batchB ? a : b).shape.slice(0, -2);

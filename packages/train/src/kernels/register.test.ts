@@ -21,7 +21,7 @@ function assertClose(a: Float32Array[], b: Float32Array[], what: string): void {
   assert.equal(a.length, b.length);
   a.forEach((x, k) => {
     assert.equal(x.length, b[k].length, `${what}: output ${k} length`);
-    x.forEach((v, i) => assert.ok(Math.abs(v - b[k][i]) <= 1e-4 * (1 + Math.abs(v)), `${what}: output ${k}[${i}] ${v} vs ${b[k][i]}`));
+    x.forEach((v, i) => { assert.ok(Math.abs(v - b[k][i]) <= 1e-4 * (1 + Math.abs(v)), `${what}: output ${k}[${i}] ${v} vs ${b[k][i]}`); });
   });
 }
 
@@ -117,7 +117,7 @@ test('Add, Sub and Multiply match the stock kernels for equal shapes, scalars, b
 test('Relu and Step match the stock kernels, NaN included', () => {
   const x = tensor1d([-2, -0, 0, 0.5, 3, NaN, -Infinity, Infinity]);
   const r = both(() => [relu(x), step(x), step(x, 0.25)]);
-  r.stock.forEach((s, k) => s.forEach((v, i) => assert.ok(Object.is(v, r.fast[k][i]) || v === r.fast[k][i], `output ${k}[${i}] ${v} vs ${r.fast[k][i]}`)));
+  r.stock.forEach((s, k) => { s.forEach((v, i) => { assert.ok(Object.is(v, r.fast[k][i]) || v === r.fast[k][i], `output ${k}[${i}] ${v} vs ${r.fast[k][i]}`); }); });
   const rr = both(() => [relu(randomNormal([4, 7, 3], 0, 1, 'float32', 20))]);
   assertClose(rr.stock, rr.fast, 'relu random');
 });
@@ -127,7 +127,7 @@ test("Relu's gradient runs as one kernel and matches the stock dy·step(x), NaN 
   const dy = tensor1d([1, -1, -2, 4, -5, 6, -7, 8]);
   const grad = (): Tensor[] => [grads((a: Tensor) => mul(relu(a), dy))([x])[0]];
   const r = both(grad);
-  r.stock[0].forEach((v, i) => assert.ok(Object.is(v, r.fast[0][i]), `[${i}] ${v} vs ${r.fast[0][i]}`));
+  r.stock[0].forEach((v, i) => { assert.ok(Object.is(v, r.fast[0][i]), `[${i}] ${v} vs ${r.fast[0][i]}`); });
   const big = randomNormal([3, 5, 4, 6], 0, 1, 'float32', 21);
   const rr = both(() => grads((a: Tensor) => sum(mul(relu(a), big)))([big]));
   assertClose(rr.stock, rr.fast, 'relu gradient random');

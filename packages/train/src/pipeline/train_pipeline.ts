@@ -62,7 +62,7 @@ export async function runTrainPipeline(o: TrainPipelineOptions): Promise<Pipelin
   const int8Bytes = convertLayersModel(model, { inputType: 'uint8', quantize: 'int8', representative });
   writeFileSync(join(o.out, 'model.tflite'), floatBytes);
   writeFileSync(join(o.out, 'model.int8.tflite'), int8Bytes);
-  writeFileSync(join(o.out, 'labels.txt'), o.train.classNames.join('\n') + '\n');
+  writeFileSync(join(o.out, 'labels.txt'), `${o.train.classNames.join('\n')}\n`);
 
   const f = evaluateTflite(floatBytes, o.test);
   const q = evaluateTflite(int8Bytes, o.test);
@@ -81,7 +81,7 @@ export async function runTrainPipeline(o: TrainPipelineOptions): Promise<Pipelin
     bytes: { float: floatBytes.length, int8: int8Bytes.length },
     command: `tflite-lambda ${process.argv.slice(2).join(' ')}`,
   };
-  writeFileSync(join(runDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  writeFileSync(join(runDir, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
   o.log(`test accuracy: TF.js ${(100 * tfjsEval.accuracy).toFixed(2)} %, model.tflite ${(100 * f.accuracy).toFixed(2)} %, model.int8.tflite ${(100 * q.accuracy).toFixed(2)} % (top-1 agreement ${(100 * metrics.int8Top1Agreement).toFixed(2)} %)`);
   return metrics;
 }

@@ -33,18 +33,25 @@ export function runJob(job: Job, start: number, end: number): void {
       return;
     }
     case 'binary':
-      return binaryRange(job.op, viewOf(job.a), viewOf(job.b), viewOf(job.out), start, end);
+      binaryRange(job.op, viewOf(job.a), viewOf(job.b), viewOf(job.out), start, end);
+      return;
     case 'relu':
-      return reluRange(viewOf(job.x), viewOf(job.out), start, end);
+      reluRange(viewOf(job.x), viewOf(job.out), start, end);
+      return;
     case 'reluGrad':
-      return reluGradRange(viewOf(job.dy), viewOf(job.x), viewOf(job.out), start, end);
+      reluGradRange(viewOf(job.dy), viewOf(job.x), viewOf(job.out), start, end);
+      return;
     case 'step':
-      return stepRange(viewOf(job.x), job.alpha, viewOf(job.out), start, end);
+      stepRange(viewOf(job.x), job.alpha, viewOf(job.out), start, end);
+      return;
     case 'columnSum':
-      return columnSumRange(viewOf(job.x), job.inner, viewOf(job.out), start, end);
+      columnSumRange(viewOf(job.x), job.inner, viewOf(job.out), start, end);
+      return;
     case 'maxPool':
-      return maxPoolForward(viewOf(job.x), job.g, viewOf(job.out), start, end);
+      maxPoolForward(viewOf(job.x), job.g, viewOf(job.out), start, end);
+      return;
     case 'maxPoolGrad':
-      return maxPoolBackprop(viewOf(job.dy), viewOf(job.x), job.g, viewOf(job.out), start, end);
+      maxPoolBackprop(viewOf(job.dy), viewOf(job.x), job.g, viewOf(job.out), start, end);
+      return;
   }
 }

@@ -18,7 +18,7 @@ const random = (n: number, shared = false) => {
   return v;
 };
 const same = (a: Float32Array, b: Float32Array, what: string, tol = 0) =>
-  a.forEach((v, i) => assert.ok(Math.abs(v - b[i]) <= tol * (1 + Math.abs(v)) || Object.is(v, b[i]), `${what}[${i}] ${v} vs ${b[i]}`));
+  a.forEach((v, i) => { assert.ok(Math.abs(v - b[i]) <= tol * (1 + Math.abs(v)) || Object.is(v, b[i]), `${what}[${i}] ${v} vs ${b[i]}`); });
 
 test('convolutions split over two threads equal the single-threaded functions, with operands in shared or ordinary memory', () => {
   const g: ConvGeometry = { batch: 5, inH: 14, inW: 13, inC: 16, outH: 12, outW: 11, outC: 32, kh: 3, kw: 3, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, padTop: 0, padLeft: 0 };

@@ -33,7 +33,8 @@ const clamp8 = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
 
 /** One row of Y, Cb and Cr samples to interleaved RGB in `out` (3 per pixel). */
 export function yccToRgbRow(y: Uint8Array, cb: Uint8Array, cr: Uint8Array, out: Uint8Array): void {
-  const { crR, cbB, crG, cbG } = (tables ??= buildTables());
+  tables ??= buildTables();
+  const { crR, cbB, crG, cbG } = tables;
   for (let p = 0, q = 0; q < out.length; p++, q += 3) {
     const l = y[p];
     const b = cb[p];
@@ -60,7 +61,8 @@ export function interleaveRow(a: Uint8Array, b: Uint8Array, c: Uint8Array, out: 
  * converts as nk - nk * c / 255 with nk = 255 - k (Convert.c cmyk2rgb, MULDIV255).
  */
 export function cmykToRgbRow(a: Uint8Array, b: Uint8Array, c: Uint8Array, k: Uint8Array, ycck: boolean, out: Uint8Array): void {
-  const { crR, cbB, crG, cbG } = (tables ??= buildTables());
+  tables ??= buildTables();
+  const { crR, cbB, crG, cbG } = tables;
   for (let p = 0, q = 0; q < out.length; p++, q += 3) {
     let c0 = a[p];
     let c1 = b[p];

@@ -6,7 +6,7 @@ const ones = new Uint16Array(64).fill(1);
 
 function transform(coefs: number[], quant = ones): Uint8Array {
   const block = new Int16Array(64);
-  coefs.forEach((v, i) => (block[i] = v));
+  coefs.forEach((v, i) => { (block[i] = v); });
   const out = new Uint8Array(64);
   idctIslow(block, 0, quant, out, 0, 8);
   return out;
@@ -43,7 +43,10 @@ describe('islow inverse DCT', () => {
   });
   test('stays within 1 of the exact transform on pseudo-random blocks', () => {
     let seed = 7;
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
     const quant = Uint16Array.from({ length: 64 }, (_, i) => 1 + (i % 9));
     for (let n = 0; n < 50; n++) {
       const coefs = Array.from({ length: 64 }, (_, i) => (rnd() < 8 / (i + 8) ? Math.round((rnd() - 0.5) * 200 / (1 + i / 4)) : 0));

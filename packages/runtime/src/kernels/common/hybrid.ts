@@ -7,7 +7,7 @@
  * convolutions per image, where LiteRT quantizes per pixel).
  */
 import { numElements } from '../../core/shape.js';
-import type { NodeContext, NodeSignature, RuntimeTensor } from '../kernel.js';
+import type { NodeSignature, RuntimeTensor } from '../kernel.js';
 import { xnnpackRowParams } from './hybrid_quantize.js';
 import { inputIs, shapeError, type AnyNode } from './node_checks.js';
 import { roundHalfEven } from './quantization.js';

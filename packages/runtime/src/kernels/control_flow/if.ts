@@ -29,7 +29,7 @@ export const IF_KERNEL: KernelRegistration<IfOptions, IfData> = {
     requireInput(node, 0);
     const inputs = branchInputs(node);
     const branches = [node.options.thenSubgraphIndex, node.options.elseSubgraphIndex].map((i) => node.subgraph(i));
-    branches.forEach((b, k) => checkSignature(node, b, inputs, node.outputs, k === 0 ? 'then' : 'else'));
+    branches.forEach((b, k) => { checkSignature(node, b, inputs, node.outputs, k === 0 ? 'then' : 'else'); });
     const shapes = inputs.map((t) => t.shape);
     return { dynamic: planOutputs(node, branches.map((b) => b.prepare(shapes))) };
   },
@@ -37,6 +37,6 @@ export const IF_KERNEL: KernelRegistration<IfOptions, IfData> = {
     const cond = truthy(node, node.inputs[0]!, 'the condition');
     const branch = node.subgraph(cond ? node.options.thenSubgraphIndex : node.options.elseSubgraphIndex);
     const results = branch.call(branchInputs(node));
-    results.forEach((v, k) => writeOutput(node, k, v, d.dynamic[k]!));
+    results.forEach((v, k) => { writeOutput(node, k, v, d.dynamic[k]!); });
   },
 };

@@ -70,9 +70,9 @@ export const WHILE_KERNEL: KernelRegistration<WhileOptions, WhileData> = {
     const body = node.subgraph(node.options.bodySubgraphIndex);
     let current: readonly TensorValue[] = loopInputs(node);
     while (truthy(node, cond.call(current)[0]!, 'the cond subgraph\'s output')) {
-      body.call(current).forEach((v, k) => d.vars.set(k, v));
+      body.call(current).forEach((v, k) => { d.vars.set(k, v); });
       current = d.vars.values;
     }
-    current.forEach((v, k) => writeOutput(node, k, v, d.dynamic[k]!));
+    current.forEach((v, k) => { writeOutput(node, k, v, d.dynamic[k]!); });
   },
 };

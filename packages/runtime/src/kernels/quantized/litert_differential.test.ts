@@ -161,7 +161,7 @@ describe('quantized kernels agree with LiteRT.js on random single-op models', ()
       const [expected] = await oracle.run(model, feeds);
       const interpreter = Interpreter.loadSync(model, { resolver });
       interpreter.allocateTensors();
-      interpreter.getInputDetails().forEach((d, i) => interpreter.setTensor(d.index, feeds[i]!.data));
+      interpreter.getInputDetails().forEach((d, i) => { interpreter.setTensor(d.index, feeds[i]!.data); });
       interpreter.invoke();
       const got = interpreter.getTensor(interpreter.getOutputDetails()[0]!.index);
       assert.deepEqual(expected!.shape, c.output.shape);

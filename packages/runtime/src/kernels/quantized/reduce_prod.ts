@@ -41,7 +41,7 @@ export const REDUCE_PROD_QUANTIZED_KERNEL: KernelRegistration<ReducerOptions, Pr
     if (input.dtype === 'int16' && (inZp !== 0 || outZp !== 0)) throw unsupported(node, 'int16 needs zero points 0');
     const outCount = numElements(output.shape);
     const n = outCount === 0 ? 0 : Math.trunc(numElements(input.shape) / outCount);
-    const { multiplier, shift } = quantizeMultiplier(requireScale(node, input) / Math.pow(requireScale(node, output), 1 / n));
+    const { multiplier, shift } = quantizeMultiplier(requireScale(node, input) / requireScale(node, output) ** (1 / n));
     const [min, max] = input.dtype === 'int8' ? [-128, 127] : [-32768, 32767];
     return { plan, multiplier, shift, inZp, outZp, min, max, acc: new Float64Array(outCount) };
   },

@@ -37,7 +37,7 @@ function prepare(node: NodeContext<LSTMOptions>): BasicLstmData {
   }
   if (node.outputs.length !== 4) throw shapeError(node, `the basic LSTM has 4 outputs, the node ${node.outputs.length}`);
   const shapes = [[batches, outputDepth], [batches, outputDepth], [batches, inputDepth + outputDepth], [batches, 4 * outputDepth]];
-  node.outputs.forEach((o, k) => (o.shape = shapes[k]!));
+  node.outputs.forEach((o, k) => { (o.shape = shapes[k]!); });
   return { batches, inputDepth, outputDepth };
 }
 

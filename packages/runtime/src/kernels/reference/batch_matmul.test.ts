@@ -22,7 +22,7 @@ function at(data: Float32Array, shape: number[], batchIndex: number[], r: number
   const batchShape = shape.slice(0, -2);
   let flat = 0;
   const lead = batchIndex.length - batchShape.length;
-  batchShape.forEach((d, i) => (flat = flat * d + (d === 1 ? 0 : batchIndex[lead + i]!)));
+  batchShape.forEach((d, i) => { (flat = flat * d + (d === 1 ? 0 : batchIndex[lead + i]!)); });
   const [rr, cc] = adj ? [c, r] : [r, c];
   return data[(flat * rows + rr) * cols + cc]!;
 }

@@ -68,7 +68,7 @@ function feedFor(t: BuilderTensor): HostTensor {
 function runOurs(model: Uint8Array, feeds: HostTensor[]): HostTensor[] {
   const interpreter = Interpreter.loadSync(model);
   interpreter.allocateTensors();
-  interpreter.getInputDetails().forEach((d, i) => interpreter.setTensor(d.index, feeds[i]!.data));
+  interpreter.getInputDetails().forEach((d, i) => { interpreter.setTensor(d.index, feeds[i]!.data); });
   interpreter.invoke();
   return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(interpreter.getTensor(d.index)) }));
 }

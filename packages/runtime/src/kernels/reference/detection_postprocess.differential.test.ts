@@ -79,7 +79,7 @@ function build(c: Case, seed: number): { model: Uint8Array; feeds: HostTensor[] 
 async function runOurs(model: Uint8Array, feeds: HostTensor[]): Promise<Float32Array[]> {
   const it = await Interpreter.load(model);
   it.allocateTensors();
-  it.getInputDetails().forEach((d, i) => it.setTensor(d.index, feeds[i]!.data));
+  it.getInputDetails().forEach((d, i) => { it.setTensor(d.index, feeds[i]!.data); });
   it.invoke();
   return it.getOutputDetails().map((d) => it.getTensor(d.index) as Float32Array);
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DType } from '../../core/dtype.js';
-import { UnsupportedError } from '../../core/errors.js';
 import type { QuantizationParams } from '../../core/model.js';
 import type { BuiltinOptions } from '../../core/options.js';
 import type { AnyKernel } from '../kernel.js';

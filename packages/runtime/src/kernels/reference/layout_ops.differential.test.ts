@@ -169,7 +169,7 @@ const CASES: Case[] = [
 async function runOurs(model: Uint8Array, feeds: HostTensor[]): Promise<HostTensor[]> {
   const interpreter = await Interpreter.load(model);
   interpreter.allocateTensors();
-  interpreter.getInputDetails().forEach((d, i) => interpreter.setTensor(d.index, feeds[i]!.data));
+  interpreter.getInputDetails().forEach((d, i) => { interpreter.setTensor(d.index, feeds[i]!.data); });
   interpreter.invoke();
   return interpreter.getOutputDetails().map((d) => ({ dtype: d.dtype, shape: d.shape, data: numericValue(interpreter.getTensor(d.index)) }));
 }

@@ -20,7 +20,7 @@ export function localResponseNormalize(
       const hi = Math.min(depth - 1, c + o.radius);
       let sum = 0;
       for (let k = lo; k <= hi; k++) sum += input[start + k]! * input[start + k]!;
-      output[start + c] = input[start + c]! * Math.pow(o.bias + o.alpha * sum, -o.beta);
+      output[start + c] = input[start + c]! * (o.bias + o.alpha * sum) ** -o.beta;
     }
   }
 }

@@ -7,7 +7,7 @@ import { plainBinaryKernel } from '../common/binary_kernel.js';
 import type { BinaryRow } from '../common/binary_broadcast.js';
 
 export const powFloat32: BinaryRow<Float32Array> = (a, ai, as, b, bi, bs, out, oi, n) => {
-  for (let i = 0; i < n; i++) out[oi + i] = Math.pow(a[ai + i * as]!, b[bi + i * bs]!);
+  for (let i = 0; i < n; i++) out[oi + i] = a[ai + i * as]! ** b[bi + i * bs]!;
 };
 
 export function integerPow(base: number, exponent: number): number {

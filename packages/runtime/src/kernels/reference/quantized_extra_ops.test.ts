@@ -26,7 +26,7 @@ test('int8 ELU maps every code through the float function within one step', () =
   const outQ = q(0.04, -20);
   const [out] = runKernel(ELU_QUANTIZED_KERNEL, { inputs: [{ dtype: 'int8', shape: [256], data: allInt8, quantization: inQ }], outputs: [{ dtype: 'int8', quantization: outQ }] });
   const expected = expectedTable(elu, inQ, outQ);
-  (out!.data as Int8Array).forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) <= 1, `code ${i - 128}: ${v} vs ${expected[i]}`));
+  (out!.data as Int8Array).forEach((v, i) => { assert.ok(Math.abs(v - expected[i]!) <= 1, `code ${i - 128}: ${v} vs ${expected[i]}`); });
   assert.throws(() => runKernel(ELU_QUANTIZED_KERNEL, { inputs: [{ dtype: 'uint8', shape: [1], quantization: inQ }], outputs: [{ dtype: 'uint8', quantization: outQ }] }), /does not support/);
 });
 
@@ -36,7 +36,7 @@ test('int8 GELU maps every code through the exact float function within one step
   const [out] = runKernel(GELU_QUANTIZED_KERNEL, { inputs: [{ dtype: 'int8', shape: [16, 16], data: allInt8, quantization: inQ }], outputs: [{ dtype: 'int8', quantization: outQ }] });
   assert.deepEqual(out!.shape, [16, 16]);
   const expected = expectedTable(geluExact, inQ, outQ);
-  (out!.data as Int8Array).forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) <= 1, `code ${i - 128}`));
+  (out!.data as Int8Array).forEach((v, i) => { assert.ok(Math.abs(v - expected[i]!) <= 1, `code ${i - 128}`); });
 });
 
 test('quantized MAXIMUM and MINIMUM compare raw codes with broadcasting when parameters are shared', () => {

@@ -154,7 +154,7 @@ test('int8 transpose conv with per-channel filter scales stays within one step o
   };
   const expected = naive(real).map((v) => Math.max(-128, Math.min(127, Math.round(v / 0.04) + 5)));
   const got = [...(out!.data as Int8Array)];
-  got.forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) <= 1, `element ${i}: ${v} vs ${expected[i]}`));
+  got.forEach((v, i) => { assert.ok(Math.abs(v - expected[i]!) <= 1, `element ${i}: ${v} vs ${expected[i]}`); });
   assert.ok(new Set(got).size > 10, 'outputs are spread, not saturated');
 });
 

@@ -31,7 +31,7 @@ export interface WasmBinaryPrepared {
 }
 
 function copyConstant(ctx: WasmContext, t: RuntimeTensor | null): number {
-  if (!t || !t.isConstant) return -1;
+  if (!t?.isConstant) return -1;
   const at = ctx.alloc(t.data.length * 4);
   ctx.f32.set(t.data as Float32Array, at >>> 2);
   return at;

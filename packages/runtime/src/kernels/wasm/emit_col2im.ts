@@ -1,13 +1,4 @@
-/**
- * Emits the two halves of a transposed convolution after its GEMM (transpose_conv.ts):
- *
- * - `rows_init_f32(out, pixels, C, bias)`: every output pixel starts at the bias (bias 0: at zero);
- * - `col2im_add_f32(col, rows, inW, iy0, outH, outW, C, fH, fW, sH, sW, padT, padL, out)`: input pixel
- *   (iy0 + r, ix) contributed the GEMM row of fH·fW·C products (tap-major, C inner); each tap's C values are
- *   added into output pixel (iy·sH − padT + ky, ix·sW − padL + kx) when that lies inside the output, as
- *   TFLite's scatter does. 4 channels per vector, the ragged channels one at a time.
- */
-import type { Code } from './emitter/code.js';
+
 import type { FunctionDef } from './emitter/module_writer.js';
 
 export const ROWS_INIT_F32: FunctionDef = {

@@ -38,7 +38,7 @@ function stage(out: OutByte, mode: Requant): (n: number, zp: number, lo: number,
     },
   }]);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-  return instance.exports['requant'] as (n: number, zp: number, lo: number, hi: number, left: number, right: number) => void;
+  return instance.exports.requant as (n: number, zp: number, lo: number, hi: number, left: number, right: number) => void;
 }
 
 const memory = new WebAssembly.Memory({ initial: 2 });

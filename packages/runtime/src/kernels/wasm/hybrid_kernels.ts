@@ -8,7 +8,6 @@ import type { Conv2DOptions, FullyConnectedOptions } from '../../core/options.js
 import type { KernelRegistration, NodeSignature } from '../kernel.js';
 import { CONV_2D_HYBRID_KERNEL } from '../quantized/hybrid_conv.js';
 import { FULLY_CONNECTED_HYBRID_KERNEL } from '../quantized/hybrid_dense.js';
-import { scratchRegion } from './context.js';
 import {
   hybridDenseScratch, isSymmetricInt8, planHybridConv, planHybridGemm, runHybridConv, runHybridFullyConnected,
   type HybridConvPlan, type HybridGemmPlan, type HybridScratch,

@@ -30,7 +30,7 @@ test('the emitter encodes multi-byte signed immediates that a real engine execut
   } }]);
   const memory = new WebAssembly.Memory({ initial: 1 });
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-  const f = instance.exports['f'] as (x: number) => void;
+  const f = instance.exports.f as (x: number) => void;
   f(-1000000);
   assert.equal(new Int32Array(memory.buffer)[0], -1000000 + 624485 - 70000);
 });

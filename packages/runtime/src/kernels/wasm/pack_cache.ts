@@ -29,7 +29,7 @@ function sameValues(a: TypedArray, b: TypedArray): boolean {
 }
 
 function constantSources(node: WithInputs): (TypedArray | null)[] {
-  return node.inputs.map((t) => (t && t.isConstant ? t.data : null));
+  return node.inputs.map((t) => (t?.isConstant ? t.data : null));
 }
 
 /**

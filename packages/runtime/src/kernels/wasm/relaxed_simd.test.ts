@@ -49,7 +49,7 @@ test('the relaxed-SIMD kernels agree with the plain-SIMD ones within float toler
   if (!relaxedSimdSupported()) {
     // A child of the test runner would report to it over its own protocol: make it a plain TAP run.
     const env = { ...process.env };
-    delete env['NODE_TEST_CONTEXT'];
+    delete env.NODE_TEST_CONTEXT;
     const child = spawnSync(process.execPath, [FLAG, '--test', '--test-reporter=tap', fileURLToPath(import.meta.url)], { encoding: 'utf8', env });
     if (/bad option|unknown option/i.test(child.stderr)) return t.skip(`this Node has no ${FLAG}`);
     assert.equal(child.status, 0, `child with ${FLAG} failed:\n${child.stdout}\n${child.stderr}`);

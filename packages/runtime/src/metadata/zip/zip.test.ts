@@ -78,7 +78,7 @@ describe('zip reader', () => {
       for (const bytes of [absolute, relative]) {
         const files = readZipFiles(bytes);
         assert.deepEqual([...files.keys()], FILES.map((f) => f.name));
-        FILES.forEach((f) => assert.deepEqual(files.get(f.name), f.data));
+        FILES.forEach((f) => { assert.deepEqual(files.get(f.name), f.data); });
         assert.equal(readZipDirectory(bytes)?.start, 1000);
       }
     });

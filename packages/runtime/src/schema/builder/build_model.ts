@@ -144,7 +144,7 @@ function appendData(flat: Uint8Array, buffers: readonly Uint8Array[], places: ({
   const end = places.reduce((e, p) => (p === null ? e : Math.max(e, p.offset + p.size)), flat.byteLength);
   const out = new Uint8Array(end);
   out.set(flat, 0);
-  places.forEach((p, i) => p !== null && out.set(buffers[i], p.offset));
+  places.forEach((p, i) => { p !== null && out.set(buffers[i], p.offset); });
   return out;
 }
 

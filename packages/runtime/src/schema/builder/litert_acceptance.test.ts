@@ -217,7 +217,7 @@ describe('single-op builder models run in LiteRT.js with the option semantics of
       outputs.forEach((o, k) => {
         assert.deepEqual(o.shape, c.outputs[k].shape, `output ${k} shape`);
         const got = Array.from(o.data, Number);
-        got.forEach((v, i) => assert.ok(Math.abs(v - c.outputs[k].expected[i]) <= 1e-6, `output ${k}: ${got} vs ${c.outputs[k].expected}`));
+        got.forEach((v, i) => { assert.ok(Math.abs(v - c.outputs[k].expected[i]) <= 1e-6, `output ${k}: ${got} vs ${c.outputs[k].expected}`); });
       });
     });
   }

@@ -125,9 +125,9 @@ export class SubgraphBuilder {
 
   /** Adds an operator (run in the order added) and returns its index. */
   addOperator(op: BuilderOperator): number {
-    op.inputs.forEach((i) => i === -1 || this.checkIndex(i, 'operator input'));
-    op.outputs.forEach((i) => this.checkIndex(i, 'operator output'));
-    (op.intermediates ?? []).forEach((i) => this.checkIndex(i, 'operator intermediate'));
+    op.inputs.forEach((i) => { i === -1 || this.checkIndex(i, 'operator input'); });
+    op.outputs.forEach((i) => { this.checkIndex(i, 'operator output'); });
+    (op.intermediates ?? []).forEach((i) => { this.checkIndex(i, 'operator intermediate'); });
     this.operators.push({
       opcode: op.opcode,
       version: op.version ?? 1,

@@ -69,7 +69,7 @@ describe('Lambda handler: observability', () => {
 
 describe('Lambda handler: models', () => {
   const dirs: string[] = [];
-  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  after(() => dirs.forEach((d) => { rmSync(d, { recursive: true, force: true }); }));
   const body = (r: LambdaHttpResult) => JSON.parse(String(r.body)) as Record<string, unknown>;
 
   it('answers like the demo app with nothing but the model path (dark-on-light digits inverted)', async () => {

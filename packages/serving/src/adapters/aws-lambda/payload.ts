@@ -25,7 +25,7 @@ export function encodeResultBody(res: HttpResponse): { body: string; isBase64Enc
 export function normaliseHeaders(single: Single, multi?: Multi): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(single ?? {})) if (v !== undefined) out[k.toLowerCase()] = v;
-  for (const [k, v] of Object.entries(multi ?? {})) if (v !== undefined && v.length) out[k.toLowerCase()] = v.join(', ');
+  for (const [k, v] of Object.entries(multi ?? {})) if (v?.length) out[k.toLowerCase()] = v.join(', ');
   return out;
 }
 
@@ -34,7 +34,7 @@ export function normaliseQuery(single: Single, multi?: Multi, decode = false): R
   const out: Record<string, string> = {};
   const d = decode ? safeDecode : (s: string) => s;
   for (const [k, v] of Object.entries(single ?? {})) if (v !== undefined) out[d(k)] = d(v);
-  for (const [k, v] of Object.entries(multi ?? {})) if (v !== undefined && v.length) out[d(k)] = d(v[v.length - 1]);
+  for (const [k, v] of Object.entries(multi ?? {})) if (v?.length) out[d(k)] = d(v[v.length - 1]);
   return out;
 }
 

@@ -61,7 +61,8 @@ function headerMaps(raw: string[]): { headers: Record<string, string>; multiValu
   const multiValueHeaders: Record<string, string[]> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
     headers[raw[i]] = raw[i + 1];
-    (multiValueHeaders[raw[i]] ??= []).push(raw[i + 1]);
+    multiValueHeaders[raw[i]] ??= [];
+    multiValueHeaders[raw[i]].push(raw[i + 1]);
   }
   return { headers, multiValueHeaders };
 }
@@ -74,7 +75,8 @@ function queryMaps(params: URLSearchParams): {
   const multi: Record<string, string[]> = {};
   for (const [k, v] of params) {
     single[k] = v;
-    (multi[k] ??= []).push(v);
+    multi[k] ??= [];
+    multi[k].push(v);
   }
   return Object.keys(single).length ? { single, multi } : { single: null, multi: null };
 }

@@ -13,7 +13,7 @@ describe('WAV decoding', () => {
       it(`${encoding}${extensible ? ' (WAVE_FORMAT_EXTENSIBLE)' : ''}: samples in [-1, 1) and the rate`, () => {
         const clip = decodeWav(wavBytes({ sampleRate: 22050, channels: [SAMPLES], encoding, extensible }));
         assert.equal(clip.sampleRate, 22050);
-        clip.channels[0].forEach((v, i) => assert.ok(Math.abs(v - SAMPLES[i]) <= STEP[encoding] / 2 + 1e-9, `${encoding} sample ${i}: ${v}`));
+        clip.channels[0].forEach((v, i) => { assert.ok(Math.abs(v - SAMPLES[i]) <= STEP[encoding] / 2 + 1e-9, `${encoding} sample ${i}: ${v}`); });
       });
     }
   }
@@ -23,7 +23,7 @@ describe('WAV decoding', () => {
     const right = Float32Array.from(left, (v) => -v / 2);
     const clip = decodeWav(wavBytes({ sampleRate: 8000, channels: [left, right], encoding: 'float32', oddChunk: true }));
     assert.deepEqual(clip.channels.map((c) => c.length), [50, 50]);
-    mixdown(clip).forEach((v, i) => assert.ok(Math.abs(v - left[i] / 4) < 1e-7));
+    mixdown(clip).forEach((v, i) => { assert.ok(Math.abs(v - left[i] / 4) < 1e-7); });
   });
 
   it('refuses other files, other encodings, truncated data and clips over the limit', () => {

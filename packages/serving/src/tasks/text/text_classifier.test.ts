@@ -27,7 +27,7 @@ describe('the movie-review classifier', { skip: skipWithoutShared() }, () => {
   function ids(text: string): Float32Array {
     const out = new Float32Array(256).fill(vocab.get('<PAD>') ?? 0);
     out[0] = vocab.get('<START>') ?? 1;
-    text.split(' ').forEach((w, i) => (out[i + 1] = vocab.get(w) ?? vocab.get('<UNKNOWN>') ?? 2));
+    text.split(' ').forEach((w, i) => { (out[i + 1] = vocab.get(w) ?? vocab.get('<UNKNOWN>') ?? 2); });
     return out;
   }
 

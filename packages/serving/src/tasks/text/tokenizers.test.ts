@@ -31,7 +31,7 @@ describe('BERT WordPiece tokenizer', () => {
     assert.deepEqual(tokenizer.tokenize('Unaffable, RUNNING!世界'), ['un', '##aff', '##able', ',', 'run', '##ning', '!', '世', '[UNK]']);
   });
   it('makes a word it cannot split, or one over 100 characters, [UNK]', () => {
-    assert.deepEqual(tokenizer.tokenize('xyz the ' + 'a'.repeat(101)), ['[UNK]', 'the', '[UNK]']);
+    assert.deepEqual(tokenizer.tokenize(`xyz the ${'a'.repeat(101)}`), ['[UNK]', 'the', '[UNK]']);
   });
   it('encodes [CLS] tokens [SEP], with the attention mask and zero segment ids, padded and truncated', () => {
     assert.deepEqual(tokenizer.encode('run the', 6), { ids: [2, 7, 12, 3, 0, 0], mask: [1, 1, 1, 1, 0, 0], segments: [0, 0, 0, 0, 0, 0] });

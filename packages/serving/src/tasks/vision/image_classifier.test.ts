@@ -18,7 +18,7 @@ function softmaxOf(values: number[]): number[] {
 
 function assertClose(actual: Float32Array, expected: number[], tolerance = 1e-6): void {
   assert.equal(actual.length, expected.length);
-  expected.forEach((e, i) => assert.ok(Math.abs(actual[i] - e) <= tolerance, `score ${i}: ${actual[i]} vs ${e}`));
+  expected.forEach((e, i) => { assert.ok(Math.abs(actual[i] - e) <= tolerance, `score ${i}: ${actual[i]} vs ${e}`); });
 }
 
 async function classifierFor(spec: PassThroughSpec, options: ImageClassifierOptions = {}): Promise<ImageClassifier> {

@@ -66,7 +66,7 @@ describe('ImageNet MobileNets from the wild corpus on the peacock photo', { skip
     assert.equal(categories[0].categoryName, 'peacock');
     const expected = await oracleScores(clf, readBytes(path));
     const ours = clf.predict(peacock);
-    expected.forEach((e, i) => assert.ok(Math.abs(ours[i] - e) <= 1e-4, `class ${i}: ${ours[i]} vs ${e}`));
+    expected.forEach((e, i) => { assert.ok(Math.abs(ours[i] - e) <= 1e-4, `class ${i}: ${ours[i]} vs ${e}`); });
   });
 
   // Needs TFLite's exact uint8 arithmetic (branch `exact`): it passes on a merge of that branch; remove the todo
@@ -78,7 +78,7 @@ describe('ImageNet MobileNets from the wild corpus on the peacock photo', { skip
     const step = clf.outputDetails.quantization.scale[0];
     const expected = await oracleScores(clf, readBytes(path));
     const ours = clf.predict(peacock);
-    expected.forEach((e, i) => assert.ok(Math.abs(ours[i] - e) <= step + 1e-7, `class ${i}: ${ours[i]} vs ${e}`));
+    expected.forEach((e, i) => { assert.ok(Math.abs(ours[i] - e) <= step + 1e-7, `class ${i}: ${ours[i]} vs ${e}`); });
   });
 
   it('with metadata attached (labels, display names, normalization), no options are needed', async () => {

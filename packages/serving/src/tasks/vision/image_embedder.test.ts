@@ -21,7 +21,7 @@ describe('ImageEmbedder', () => {
     const [expected] = await oracle.run(embedderModel(), [{ dtype: 'float32', shape: [1, 16, 16, 3], data: tensor }]);
     const [ours] = embedder.embed(stripes).embeddings;
     assert.equal(ours.floatEmbedding.length, 8);
-    ours.floatEmbedding.forEach((v, i) => assert.ok(Math.abs(v - (expected.data as Float32Array)[i]) <= 1e-5, `value ${i}`));
+    ours.floatEmbedding.forEach((v, i) => { assert.ok(Math.abs(v - (expected.data as Float32Array)[i]) <= 1e-5, `value ${i}`); });
     assert.equal(ours.headName, 'embedding');
   });
 

@@ -35,7 +35,7 @@ export class ImageEmbedder {
     options: ImageEmbedderOptions,
   ) {
     this.input = new VisionInput(model, options, 'an image embedder');
-    model.outputs.forEach((d) => classCountOf(d)); // each output must be one vector
+    model.outputs.forEach((d) => { classCountOf(d); }); // each output must be one vector
     this.defaults = { l2Normalize: options.l2Normalize, quantize: options.quantize };
   }
 

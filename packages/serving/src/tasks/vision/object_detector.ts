@@ -45,7 +45,7 @@ export class ObjectDetector {
     });
     this.labelOffset = options.labelOffset ?? labelOffsetOf(labels.names, this.outputs.numClasses);
     // Category names by class value: the offset applied once, here.
-    const shift = (names: readonly string[] | null) => names && names.slice(this.labelOffset);
+    const shift = (names: readonly string[] | null) => (names ? names.slice(this.labelOffset) : null);
     this.labels = { names: shift(labels.names), displayNames: shift(labels.displayNames) };
     const threshold = model.outputMetadata(this.outputs.scores)?.processUnits?.find((u) => u.kind === 'scoreThresholding');
     this.defaultFilter = {

@@ -53,6 +53,6 @@ describe('COCO SSD MobileNet on the children-and-laptop photo', { skip: skipWith
     });
     const ours = result.detections.map((d) => ({ name: d.categories[0].categoryName, score: d.categories[0].score, box: [d.boundingBox.originX, d.boundingBox.originY, d.boundingBox.width, d.boundingBox.height] }));
     assert.deepEqual(ours.map((d) => [d.name, d.score]), expected.map((d) => [d.name, d.score]));
-    ours.forEach((d, i) => d.box.forEach((v, k) => assert.ok(Math.abs(v - expected[i].box[k]) <= 1, `detection ${i}: box ${d.box} vs ${expected[i].box}`)));
+    ours.forEach((d, i) => { d.box.forEach((v, k) => { assert.ok(Math.abs(v - expected[i].box[k]) <= 1, `detection ${i}: box ${d.box} vs ${expected[i].box}`); }); });
   });
 });

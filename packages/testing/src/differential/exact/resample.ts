@@ -9,7 +9,6 @@ import {
   BuiltinOp,
   intRange,
   type BuiltinOptions,
-  type QuantizationParams,
   type TypedArray,
 } from '@tflite-lambda/runtime/internal';
 import { EXACT } from '../../litert/compare.js';

@@ -83,7 +83,7 @@ function build(l: Layer): DiffCase {
 function weightCodes(dtype: Q8, offsets: readonly number[]): { q: QuantizationParams; data: TypedArray } {
   const zp = dtype === 'uint8' ? 100 : 0;
   const data = allocTyped(dtype, offsets.length);
-  offsets.forEach((o, i) => (data[i] = zp + o));
+  offsets.forEach((o, i) => { (data[i] = zp + o); });
   return { q: perTensor(0.25, zp), data };
 }
 

@@ -44,7 +44,7 @@ export function assembleModule(functions: readonly FunctionDef[]): Uint8Array<Ar
   section(out, 3, funcs);
 
   const exports = new ByteWriter().u32(functions.length);
-  functions.forEach((f, i) => exports.name(f.name).byte(0x00).u32(i));
+  functions.forEach((f, i) => { exports.name(f.name).byte(0x00).u32(i); });
   section(out, 7, exports);
 
   const codes = new ByteWriter().u32(functions.length);
