@@ -73,8 +73,15 @@ export const quantizeRowAsymmetric: RowQuantizer = (input, start, length, out, o
 };
 
 export const quantizeRowSymmetric: RowQuantizer = (input, start, length, out, outStart) => {
-  let range = 0;
-  for (let i = start, end = start + length; i < end; i++) range = Math.max(range, Math.abs(input[i]!));
+  // TFLite takes the extremes first (a NaN is skipped as its comparisons are), then the larger magnitude.
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = start, end = start + length; i < end; i++) {
+    const x = input[i]!;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const range = Math.max(Math.abs(min), Math.abs(max));
   if (range === 0) {
     out.fill(0, outStart, outStart + length);
     return { scale: 1, zeroPoint: 0 };

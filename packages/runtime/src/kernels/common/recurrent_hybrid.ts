@@ -3,7 +3,7 @@
  * quantized to int8 on the fly — symmetrically (scale max|x|/127) or asymmetrically (a zero point per vector) —
  * multiplied in int32 with the weights and scaled back into the float accumulator, as tensor_utils does.
  */
-import { roundHalfAway } from './quantization.js';
+import { quantizeRowAsymmetric, quantizeRowSymmetric } from './hybrid_quantize.js';
 
 const f = Math.fround;
 
@@ -15,67 +15,12 @@ export interface QuantizedBatch {
   readonly offsets: Int32Array;
 }
 
-function symmetricQuantize(x: Float32Array, at: number, n: number, out: Int8Array, outAt: number): number {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = at; i < at + n; i++) {
-    const v = x[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const range = Math.max(Math.abs(min), Math.abs(max));
-  if (range === 0) {
-    out.fill(0, outAt, outAt + n);
-    return 1;
-  }
-  const inv = f(127 / range);
-  for (let i = 0; i < n; i++) {
-    const q = roundHalfAway(f(x[at + i]! * inv));
-    out[outAt + i] = q > 127 ? 127 : q < -127 ? -127 : q;
-  }
-  return f(range / 127);
-}
-
-/** AsymmetricQuantizeFloats: range widened to include 0, scale and zero point in double, values in float. */
-function asymmetricQuantize(x: Float32Array, at: number, n: number, out: Int8Array, outAt: number): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = at; i < at + n; i++) {
-    const v = x[i]!;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const rmin = Math.min(0, lo);
-  const rmax = Math.max(0, hi);
-  if (rmin === rmax) {
-    out.fill(0, outAt, outAt + n);
-    return [1, 0];
-  }
-  const scale = (rmax - rmin) / 255;
-  const zpFromMin = -128 - rmin / scale;
-  const zpFromMax = 127 - rmax / scale;
-  const zpDouble = 128 + Math.abs(rmin / scale) < 127 + Math.abs(rmax / scale) ? zpFromMin : zpFromMax;
-  const zp = zpDouble <= -128 ? -128 : zpDouble >= 127 ? 127 : roundHalfAway(zpDouble);
-  const scaleF = f(scale);
-  const inv = f(1 / scaleF);
-  for (let i = 0; i < n; i++) {
-    const q = roundHalfAway(f(zp + f(x[at + i]! * inv)));
-    out[outAt + i] = q > 127 ? 127 : q < -128 ? -128 : q;
-  }
-  return [scaleF, zp];
-}
-
 /** BatchQuantizeFloats: quantizes `batches` vectors of `n` values starting at `at`. */
 export function batchQuantize(x: Float32Array, at: number, batches: number, n: number, into: QuantizedBatch, asymmetric: boolean): void {
   for (let b = 0; b < batches; b++) {
-    if (asymmetric) {
-      const [scale, zp] = asymmetricQuantize(x, at + b * n, n, into.values, b * n);
-      into.scales[b] = scale;
-      into.offsets[b] = zp;
-    } else {
-      into.scales[b] = symmetricQuantize(x, at + b * n, n, into.values, b * n);
-      into.offsets[b] = 0;
-    }
+    const q = (asymmetric ? quantizeRowAsymmetric : quantizeRowSymmetric)(x, at + b * n, n, into.values, b * n);
+    into.scales[b] = q.scale;
+    into.offsets[b] = q.zeroPoint;
   }
 }
 
