@@ -118,15 +118,16 @@ export function bindNodes(subgraph: SubgraphDesc, tensors: InterpreterTensor[], 
 }
 
 /**
- * A DEQUANTIZE of constants (float16 or int8 weights stored compressed) is folded at prepare, so its output is
- * a constant too: say so already at load, so that the next nodes resolve to the kernels that want constant
- * weights (MediaPipe's convolutions then run on packed-weight SIMD kernels instead of the reference ones).
- * Only DEQUANTIZE: other ops with constant inputs may still produce run-time values (variables, dynamic
- * outputs). prepareNodes derives the flags again at every prepare.
+ * A DEQUANTIZE or DENSIFY of constants (float16 or int8 weights stored compressed, sparse weights) is folded
+ * at prepare, so its output is a constant too: say so already at load, so that the next nodes resolve to the
+ * kernels that want constant weights (MediaPipe's convolutions, sparse ones included, then run on
+ * packed-weight SIMD kernels instead of the reference ones). Only these two: other ops with constant inputs
+ * may still produce run-time values (variables, dynamic outputs). prepareNodes derives the flags again at
+ * every prepare.
  */
 function markDequantizedConstants(opcode: number, inputs: readonly (InterpreterTensor | null)[], outputs: readonly InterpreterTensor[]): void {
   const given = inputs.filter((t) => t !== null);
-  if (opcode === BuiltinOp.DEQUANTIZE && given.length > 0 && given.every((t) => t.isConstant)) {
+  if ((opcode === BuiltinOp.DEQUANTIZE || opcode === BuiltinOp.DENSIFY) && given.length > 0 && given.every((t) => t.isConstant)) {
     for (const t of outputs) t.isConstant = true;
   }
 }

@@ -74,3 +74,45 @@ test('a CONV_2D whose filter is a DEQUANTIZE of float16 constants runs on the pa
   const [want] = reference.run([x]) as Float32Array[];
   for (let i = 0; i < want!.length; i++) assert.ok(Math.abs(y![i]! - want![i]!) <= 1e-4 + 1e-4 * Math.abs(want![i]!), `output ${i}`);
 });
+
+/** The MediaPipe sparse form: float16 filter stored sparse (CSR over the input channels) → DENSIFY → DEQUANTIZE → CONV_2D. */
+function sparseFloat16Model(): Uint8Array {
+  const rand = seededRandom(11);
+  const m = new ModelBuilder();
+  const input = m.addInput({ dtype: 'float32', shape: [1, 6, 6, C] });
+  // Every other input channel holds a weight; the rest are the zeros sparsity leaves out.
+  const kept = Array.from({ length: C / 2 }, (_, k) => 2 * k);
+  const rows = O * 9;
+  const halves = Uint16Array.from({ length: rows * kept.length }, (_, i) => 0x2c00 + (i % 997));
+  const segments = Uint16Array.from({ length: rows + 1 }, (_, r) => r * kept.length);
+  const indices = Uint16Array.from({ length: rows * kept.length }, (_, i) => kept[i % kept.length]!);
+  const sparse = m.addTensor({
+    dtype: 'float16', shape: [O, 3, 3, C], data: halves,
+    sparsity: {
+      traversalOrder: [0, 1, 2, 3], blockMap: [],
+      dimMetadata: [
+        { format: 'DENSE', denseSize: O }, { format: 'DENSE', denseSize: 3 }, { format: 'DENSE', denseSize: 3 },
+        { format: 'SPARSE_CSR', arraySegments: segments, arrayIndices: indices },
+      ],
+    },
+  });
+  const dense16 = m.addTensor({ dtype: 'float16', shape: [O, 3, 3, C] });
+  m.addOperator({ opcode: BuiltinOp.DENSIFY, inputs: [sparse], outputs: [dense16] });
+  const filter = m.addTensor({ dtype: 'float32', shape: [O, 3, 3, C] });
+  m.addOperator({ opcode: BuiltinOp.DEQUANTIZE, inputs: [dense16], outputs: [filter] });
+  const bias = m.addTensor({ dtype: 'float32', shape: [O], data: randomFloats(rand, O) });
+  const out = m.addOutput({ dtype: 'float32', shape: [1, 6, 6, O] });
+  m.addOperator({ opcode: BuiltinOp.CONV_2D, inputs: [input, filter, bias], outputs: [out], options: CONV });
+  return m.build();
+}
+
+test('a CONV_2D whose filter is a DEQUANTIZE of a DENSIFY of sparse float16 constants runs on the packed wasm kernel', { skip: !simdSupported() && 'no WebAssembly SIMD' }, () => {
+  const bytes = sparseFloat16Model();
+  const fast = Interpreter.loadSync(bytes);
+  const reference = Interpreter.loadSync(bytes, { resolver: builtinOpResolver({ simd: false }) });
+  assert.ok(fast.kernelNames.includes('CONV_2D (float32, wasm simd)'), fast.kernelNames.join(', '));
+  const x = randomFloats(seededRandom(13), 6 * 6 * C);
+  const [y] = fast.run([x]) as Float32Array[];
+  const [want] = reference.run([x]) as Float32Array[];
+  for (let i = 0; i < want!.length; i++) assert.ok(Math.abs(y![i]! - want![i]!) <= 1e-4 + 1e-4 * Math.abs(want![i]!), `output ${i}`);
+});
