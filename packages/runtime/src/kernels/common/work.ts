@@ -40,6 +40,12 @@ export function transposeConvWork(node: NodeSignature): number {
   return elements(input) * dim(filter, 0) * dim(filter, 1) * dim(filter, 2);
 }
 
+/** MediaPipe's Convolution2DTransposeBias: TRANSPOSE_CONV's work, its input first and no output-shape input. */
+export function transposeConvBiasWork(node: NodeSignature): number {
+  const [input, filter] = node.inputs;
+  return elements(input) * dim(filter, 0) * dim(filter, 1) * dim(filter, 2);
+}
+
 /**
  * The recurrent ops (LSTM, RNN and SVDF families): every step multiplies each of its rows (a batch element at
  * one time) by every weight matrix, so the work is rows × the elements of the node's rank-2 inputs.

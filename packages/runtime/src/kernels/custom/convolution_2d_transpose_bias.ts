@@ -10,6 +10,7 @@ import { formatShape } from '../../core/shape.js';
 import { expectDType, expectRank, requireInput, requireOutput, shapeError } from '../common/node_checks.js';
 import { scatterTransposeConv, type TransposeConvGeometry } from '../common/transpose_conv_geometry.js';
 import type { KernelRegistration } from '../kernel.js';
+import { transposeConvBiasWork } from '../common/work.js';
 import { readTransposeConvParams, type RawTransposeConvParams } from './raw_params.js';
 
 export const CONVOLUTION_2D_TRANSPOSE_BIAS_CODE = 'Convolution2DTransposeBias';
@@ -23,6 +24,7 @@ export const CONVOLUTION_2D_TRANSPOSE_BIAS_KERNEL: KernelRegistration<RawTranspo
   name: `${CONVOLUTION_2D_TRANSPOSE_BIAS_CODE} (float32, reference)`,
   supports: (node) => node.customCode === CONVOLUTION_2D_TRANSPOSE_BIAS_CODE,
   parseOptions: (_raw, custom) => readTransposeConvParams(custom, CONVOLUTION_2D_TRANSPOSE_BIAS_CODE),
+  work: transposeConvBiasWork,
   prepare(node) {
     const input = requireInput(node, 0), filter = requireInput(node, 1), bias = requireInput(node, 2);
     const output = requireOutput(node, 0);

@@ -51,19 +51,22 @@ export const MAX_POOLING_WITH_ARGMAX_2D_KERNEL: KernelRegistration<RawPoolParams
     const x = node.inputs[0]!.data as Float32Array;
     const values = node.outputs[0]!.data as Float32Array;
     const indices = node.outputs[1]!.data as Float32Array;
-    const { inH, inW, channels: C, p } = g;
+    // Plain locals: the loop is hot in MediaPipe's segmentation models.
+    const { inH, inW, channels: C, outH, outW, padTop, padLeft, min, max } = g;
+    const { strideH, strideW, filterH, filterW } = g.p;
     let o = 0;
     for (let b = 0; b < g.batches; b++) {
-      for (let oy = 0; oy < g.outH; oy++) {
-        const y0 = oy * p.strideH - g.padTop;
-        const ky0 = Math.max(0, -y0), ky1 = Math.min(p.filterH, inH - y0);
-        for (let ox = 0; ox < g.outW; ox++) {
-          const x0 = ox * p.strideW - g.padLeft;
-          const kx0 = Math.max(0, -x0), kx1 = Math.min(p.filterW, inW - x0);
+      for (let oy = 0; oy < outH; oy++) {
+        const y0 = oy * strideH - padTop;
+        const ky0 = Math.max(0, -y0), ky1 = Math.min(filterH, inH - y0);
+        for (let ox = 0; ox < outW; ox++) {
+          const x0 = ox * strideW - padLeft;
+          const kx0 = Math.max(0, -x0), kx1 = Math.min(filterW, inW - x0);
+          const corner = ((b * inH + y0) * inW + x0) * C;
           for (let c = 0; c < C; c++, o++) {
             let best = LOWEST_FLOAT, bestY = 0, bestX = 0;
             for (let ky = ky0; ky < ky1; ky++) {
-              const row = ((b * inH + y0 + ky) * inW + x0) * C + c;
+              const row = corner + ky * inW * C + c;
               for (let kx = kx0; kx < kx1; kx++) {
                 const v = x[row + kx * C]!;
                 if (v > best) {
@@ -73,8 +76,8 @@ export const MAX_POOLING_WITH_ARGMAX_2D_KERNEL: KernelRegistration<RawPoolParams
                 }
               }
             }
-            values[o] = clampActivation(best, g.min, g.max);
-            indices[o] = bestY * p.filterW + bestX + 0.1;
+            values[o] = clampActivation(best, min, max);
+            indices[o] = bestY * filterW + bestX + 0.1;
           }
         }
       }

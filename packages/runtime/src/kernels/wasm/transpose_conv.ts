@@ -8,7 +8,7 @@
  */
 import type { TransposeConvOptions } from '../../core/options.js';
 import type { TransposeConvGeometry } from '../common/transpose_conv_geometry.js';
-import type { KernelRegistration } from '../kernel.js';
+import type { KernelRegistration, NodeContext } from '../kernel.js';
 import { TRANSPOSE_CONV_KERNEL } from '../reference/transpose_conv.js';
 import { scratchRegion, type WasmContext } from './context.js';
 import { inputAddress, OutputStage } from './io.js';
@@ -82,6 +82,36 @@ export interface WasmTransposeConvPrepared {
   readonly stage: OutputStage;
 }
 
+type TransposeConvNode = NodeContext<unknown>;
+
+/**
+ * Prepare of a float transposed convolution whose geometry is known: the filter packed once per node, the
+ * bands planned for the current shapes (shared by TRANSPOSE_CONV and MediaPipe's Convolution2DTransposeBias).
+ */
+export function prepareTransposeConvF32(
+  node: TransposeConvNode, g: TransposeConvGeometry, filter: Float32Array, bias: Float32Array | null, actMin: number, actMax: number,
+): WasmTransposeConvPrepared {
+  const ctx = node.wasm;
+  // The packing depends on the filter only; the bands on the current shapes.
+  const packed = packOnce(node, () => packTransposeConvF32(ctx, g, filter, bias));
+  const plan: TransposeConvPlanF32 = { g, ...packed, ...planBands(g) };
+  ctx.reserveScratch(plan.inBytes + plan.colBytes + plan.outBytes);
+  return { plan, actMin, actMax, stage: new OutputStage('f32', g.batches * g.outH * g.outW * g.outC) };
+}
+
+/** Eval of a prepared float transposed convolution reading `input`. */
+export function evalTransposeConvF32(node: TransposeConvNode, d: WasmTransposeConvPrepared, input: Float32Array): void {
+  const ctx = node.wasm;
+  const base = ctx.scratch;
+  const p = d.plan;
+  const out = node.outputs[0]!.data as Float32Array;
+  const inAt = inputAddress(ctx, input, base, 'f32');
+  const colAt = base + p.inBytes;
+  const outAt = d.stage.address(ctx, out, colAt + p.colBytes);
+  runTransposeConvF32(ctx, p, inAt, outAt, colAt, d.actMin, d.actMax);
+  d.stage.finish(ctx, out, outAt);
+}
+
 export const TRANSPOSE_CONV_WASM_KERNEL: KernelRegistration<TransposeConvOptions, WasmTransposeConvPrepared> = {
   op: TRANSPOSE_CONV_KERNEL.op,
   name: 'TRANSPOSE_CONV (float32, wasm simd)',
@@ -94,25 +124,10 @@ export const TRANSPOSE_CONV_WASM_KERNEL: KernelRegistration<TransposeConvOptions
   },
   prepare: (node) => {
     const { g, actMin, actMax } = TRANSPOSE_CONV_KERNEL.prepare(node);
-    const ctx = node.wasm;
     const bias = node.inputs[3] ? (node.inputs[3].data as Float32Array) : null;
-    // The packing depends on the filter only; the bands on the current shapes.
-    const packed = packOnce(node, () => packTransposeConvF32(ctx, g, node.inputs[1]!.data as Float32Array, bias));
-    const plan: TransposeConvPlanF32 = { g, ...packed, ...planBands(g) };
-    ctx.reserveScratch(plan.inBytes + plan.colBytes + plan.outBytes);
-    return { plan, actMin, actMax, stage: new OutputStage('f32', g.batches * g.outH * g.outW * g.outC) };
+    return prepareTransposeConvF32(node, g, node.inputs[1]!.data as Float32Array, bias, actMin, actMax);
   },
-  eval: (node, d) => {
-    const ctx = node.wasm;
-    const base = ctx.scratch;
-    const p = d.plan;
-    const out = node.outputs[0]!.data as Float32Array;
-    const inAt = inputAddress(ctx, node.inputs[2]!.data as Float32Array, base, 'f32');
-    const colAt = base + p.inBytes;
-    const outAt = d.stage.address(ctx, out, colAt + p.colBytes);
-    runTransposeConvF32(ctx, p, inAt, outAt, colAt, d.actMin, d.actMax);
-    d.stage.finish(ctx, out, outAt);
-  },
+  eval: (node, d) => evalTransposeConvF32(node, d, node.inputs[2]!.data as Float32Array),
 };
 
 function planBands(g: TransposeConvGeometry): Pick<TransposeConvPlanF32, 'bandRows' | 'inBytes' | 'colBytes' | 'outBytes'> {
