@@ -138,6 +138,8 @@ const LAYERS: Layer[] = [
   { op: 'FULLY_CONNECTED', scheme: 'int8', input: [3, 12], channels: 5, perChannel: true, activation: 'RELU' },
   { op: 'FULLY_CONNECTED', scheme: 'uint8', input: [1, 16], channels: 8, perChannel: false, activation: 'RELU6' },
   { op: 'FULLY_CONNECTED', scheme: 'int16x8', input: [2, 10], channels: 4, perChannel: false },
+  { op: 'FULLY_CONNECTED', scheme: 'int16x8', input: [40, 20], channels: 32, perChannel: false },
+  { op: 'FULLY_CONNECTED', scheme: 'int16x8', input: [40, 20], channels: 32, perChannel: true },
 ];
 
 export const quantConvFamily: DiffFamily = {
