@@ -16,6 +16,7 @@ import type { RuntimeTensor } from './kernel.js';
 
 const PLAIN: Record<string, DType> = {
   f32: 'float32', f16: 'float16', i32: 'int32', i64: 'int64', b: 'bool', c64: 'complex64', u32: 'uint32', str: 'string',
+  res: 'resource',
 };
 // An INT4 tensor is read as int8 (constants unpacked at load), so its kernels are the int8 ones.
 const QUANTIZED: Record<string, { dtype: DType; zeroPoint: number }> = {

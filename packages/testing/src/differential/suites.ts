@@ -34,6 +34,7 @@ import { complexFftFamily } from './more/complex_fft.js';
 import { detectionConv3dFamily } from './more/detection_conv3d.js';
 import { dynamicSizesFamily } from './more/dynamic_sizes.js';
 import { indexingOpsFamily } from './more/indexing_ops.js';
+import { hashtablesFamily } from './more/hashtables.js';
 import { lookupHashFamily } from './more/lookup_hash_ops.js';
 import { mediapipeOpsFamily } from './more/mediapipe_ops.js';
 import { randomOpsFamily } from './more/random_ops.js';
@@ -88,7 +89,7 @@ export const MORE_SUITE: DifferentialSuite = {
   title: 'more builtin ops agree with LiteRT.js',
   families: [
     sparseInt4Family, mediapipeOpsFamily, complexFftFamily, indexingOpsFamily, shapeBitOpsFamily, detectionConv3dFamily,
-    lookupHashFamily, stringOpsFamily, castDtypesFamily,
+    lookupHashFamily, stringOpsFamily, castDtypesFamily, hashtablesFamily,
   ],
   seed: 20261211,
 };
