@@ -50,7 +50,7 @@ function resolves(row: AuditRow): boolean {
   if (inputs.includes(null) || outputs.includes(null)) return false;
   const opcode = BuiltinOp[row.op as keyof typeof BuiltinOp];
   return !!builtinOpResolver().resolve({
-    opcode, index: 0, opName: row.op, version: row.version, inputs, outputs: outputs as RuntimeTensor[], options: null,
+    opcode, index: 0, opName: row.op, version: row.version, inputs, outputs: outputs as RuntimeTensor[], options: row.options ?? null,
   });
 }
 

@@ -14,6 +14,7 @@
  * u8 / i8 / i16 / i4 quantized per tensor; i8c / i4c int8 / int4 weights quantized per output channel; a trailing ! marks a
  * constant (weights, axes, shapes).
  */
+import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
 
 export interface AuditRow {
   readonly op: string;
@@ -22,6 +23,8 @@ export interface AuditRow {
   readonly outputs: readonly string[];
   /** What the row is (the version's addition, or the kernel's type). */
   readonly what: string;
+  /** The node's options where they choose the kernel (LSTM's kernel type); none otherwise. */
+  readonly options?: BuiltinOptions;
 }
 
 function rows(op: string, list: readonly [number, string[], string[], string][]): AuditRow[] {
@@ -273,9 +276,22 @@ const HASHTABLES: readonly AuditRow[] = [
   ...rows('HASHTABLE_SIZE', [[1, ['res'], ['i64'], 'int64 size']]),
 ];
 
+const BASIC_LSTM: BuiltinOptions = {
+  kind: 'LSTMOptions', fusedActivation: 'TANH', cellClip: 0, projClip: 0, kernelType: 'BASIC', asymmetricQuantizeInputs: false,
+};
+
+/**
+ * LSTM version 2 is the basic kernel (kernel_type BASIC: five inputs, four outputs), float32 or TFLite's
+ * fixed-scale uint8 cell with an int16 state.
+ */
+const LSTM_BASIC: readonly AuditRow[] = [
+  { op: 'LSTM', version: 2, inputs: ['f32', 'f32', 'f32!', 'f32!', 'f32'], outputs: ['f32', 'f32', 'f32', 'f32'], what: 'basic kernel, float32', options: BASIC_LSTM },
+  { op: 'LSTM', version: 2, inputs: ['u8', 'u8', 'u8!', 'i32!', 'i16'], outputs: ['u8', 'i16', 'u8', 'i16'], what: 'basic kernel, uint8 with int16 state', options: BASIC_LSTM },
+];
+
 export const TFLITE_OP_VERSIONS: readonly AuditRow[] = [
   ...WEIGHTED, ...ACTIVATIONS, ...ARITHMETIC, ...POOLS_AND_REDUCTIONS, ...CONVERSIONS, ...LAYOUT, ...NEWER_TYPES,
-  ...HASHTABLES,
+  ...HASHTABLES, ...LSTM_BASIC,
 ];
 
 /** Rows of TFLite's table this runtime does not run, with the reason (none today). */
