@@ -7,6 +7,7 @@ import type { DiffFamily } from './case_builder.js';
 import { controlFlowFamily, resourceVariablesFamily } from './families/control_flow.js';
 import { dynamicShapesFamily } from './families/dynamic_shapes.js';
 import { unidirectionalLstmFamily } from './families/recurrent_lstm.js';
+import { lstm8x8_8Family } from './families/recurrent_lstm_8x8_8.js';
 import { lstmBasicFamily } from './families/recurrent_lstm_basic.js';
 import { lstmFamily, rnnFamily } from './families/recurrent_more.js';
 import { svdfFamily } from './families/recurrent_svdf.js';
@@ -123,7 +124,7 @@ export const DYNAMIC_SUITE: DifferentialSuite = {
 
 export const RECURRENT_SUITE: DifferentialSuite = {
   title: 'recurrent kernels agree with tfjs-tflite',
-  families: [unidirectionalLstmFamily, lstmFamily, lstmBasicFamily, svdfFamily, rnnFamily],
+  families: [unidirectionalLstmFamily, lstmFamily, lstmBasicFamily, lstm8x8_8Family, svdfFamily, rnnFamily],
   seed: 20261202,
   oracle: 'tfjs-tflite',
 };
