@@ -14,7 +14,7 @@
 import type { LSTMOptions } from '../../core/options.js';
 import type { LstmSizes } from '../common/lstm_cell_float.js';
 import { layerNormFloat, matVecToInt8, projectToInt8, sigmoidFloat, tanhFloat, twoGateSaturatingAdd } from '../common/lstm_math_8x8_8.js';
-import { expectDType, shapeError, unsupported } from '../common/node_checks.js';
+import { expectDType, unsupported } from '../common/node_checks.js';
 import { quantizeMultiplier, type QuantizedMultiplier } from '../common/quantization.js';
 import { clipInt, cwiseAddInt16, cwiseMulShift, sub1Int16 } from '../common/recurrent_integer.js';
 import type { NodeContext, RuntimeTensor } from '../kernel.js';
@@ -170,7 +170,9 @@ function step(p: Params8x8_8, input: Int8Array, state: Int8Array, cell: Int16Arr
 
 /** The 8x8_8 LSTM step, prepared: the integer LSTM kernel hands nodes with 12 intermediates here. */
 export function prepareLstm8x8_8(node: Node): PreparedLstmDirection {
-  if (node.intermediates.length !== 12) throw shapeError(node, `the 8x8_8 integer LSTM has 12 intermediate tensors, the node ${node.intermediates.length}`);
+  if (node.intermediates.length !== 12) {
+    throw unsupported(node, `an integer LSTM has 5 intermediate tensors (8x8_16) or 12 (8x8_8), the node ${node.intermediates.length}`);
+  }
   const p = prepareParams(node);
   const { batches, nCell, nOutput } = p.sizes;
   node.outputs[0]!.shape = [batches, nOutput];

@@ -11,7 +11,6 @@ import { normalFloats, quantizeValues, randomInts } from '../random_data.js';
 import { Rng } from '../rng.js';
 import { ACT_Q, LstmTensors, STATE_Q } from './recurrent_lstm.js';
 
-const [B, I, CELL, OUT] = [2, 5, 4, 3];
 
 /** Intermediate k: 0, 3, 6, 9 hold a gate's sum (int16-like scale), the others its input or recurrent share. */
 function intermediates(b: CaseBuilder, rng: Rng): number[] {
@@ -22,7 +21,17 @@ function intermediates(b: CaseBuilder, rng: Rng): number[] {
   );
 }
 
-function lstm8x8_8Case(name: string, seed: number, clips: { cell: number; proj: number }): DiffCase {
+interface Sizes8x8_8 {
+  readonly B: number;
+  readonly I: number;
+  readonly CELL: number;
+  readonly OUT: number;
+}
+
+const SMALL: Sizes8x8_8 = { B: 2, I: 5, CELL: 4, OUT: 3 };
+const WIDE: Sizes8x8_8 = { B: 3, I: 7, CELL: 16, OUT: 6 };
+
+function lstm8x8_8Case(name: string, seed: number, clips: { cell: number; proj: number }, { B, I, CELL, OUT }: Sizes8x8_8 = SMALL): DiffCase {
   const rng = new Rng(seed);
   const b = new CaseBuilder();
   const t = new LstmTensors(b, rng, { kind: 'integer' });
@@ -47,5 +56,7 @@ export const lstm8x8_8Family: DiffFamily = {
   cases: (seed) => [
     lstm8x8_8Case('LSTM int8x8_8', seed, { cell: 0, proj: 0 }),
     lstm8x8_8Case('LSTM int8x8_8 with cell and projection clipping', seed + 1, { cell: 0.4, proj: 0.2 }),
+    lstm8x8_8Case('LSTM int8x8_8, 16 cells, 3 batches', seed + 2, { cell: 0, proj: 0 }, WIDE),
+    lstm8x8_8Case('LSTM int8x8_8, 16 cells, other weights', seed + 3, { cell: 0, proj: 0 }, WIDE),
   ],
 };
