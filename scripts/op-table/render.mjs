@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Interpreter } from '@tflite-lambda/runtime';
 import { BuiltinOp, builtinOpResolver, opName, readModel } from '@tflite-lambda/runtime/internal';
 import { DIFFERENTIAL_SUITES } from '@tflite-lambda/testing/differential';
-import { NO_TFLITE_KERNEL, OPS_STATE_BRANCH, TFLITE_VERSIONS } from './tflite_versions.mjs';
+import { NO_TFLITE_KERNEL, TFLITE_VERSIONS } from './tflite_versions.mjs';
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const target = join(root, 'docs', 'operators.md');
@@ -72,7 +72,6 @@ function kernelLabel(name, op) {
 function statusOf(name, kernels) {
   if (kernels.length > 0) return 'yes';
   if (NO_TFLITE_KERNEL.includes(name)) return 'no kernel in TFLite either';
-  if (OPS_STATE_BRANCH.includes(name)) return 'not yet (assigned to `ops-state`)';
   return '**missing**';
 }
 

@@ -37,6 +37,3 @@ export const TFLITE_VERSIONS = {
 
 /** Builtins in the schema that TFLite's builtin resolver gives no kernel (checked in register.cc). */
 export const NO_TFLITE_KERNEL = ['CONCAT_EMBEDDINGS', 'CALL', 'DELEGATE', 'PLACEHOLDER_FOR_GREATER_OP_CODES', 'COMPLEX'];
-
-/** Builtins assigned to the `ops-state` branch that it has not implemented yet (resource hash tables). */
-export const OPS_STATE_BRANCH = ['HASHTABLE', 'HASHTABLE_FIND', 'HASHTABLE_IMPORT', 'HASHTABLE_SIZE'];

@@ -1,9 +1,10 @@
 /**
  * What the interpreter offers kernels beyond their tensors: dynamic outputs (shapes known only at eval),
  * other subgraphs called as functions (IF, WHILE, CALL_ONCE), and the interpreter's resources (resource
- * variables), shared by all of its subgraphs. Plain kernels never touch these.
+ * variables, hash tables), shared by all of its subgraphs. Plain kernels never touch these.
  */
 import type { DType, TypedArray } from '../core/dtype.js';
+import type { StaticHashtable } from './resource/static_hashtable.js';
 
 /** A tensor value handed to or returned from a subgraph call. */
 export interface TensorValue {
@@ -43,6 +44,11 @@ export interface Resources {
   variableId(container: string, sharedName: string): number;
   /** The variable with `id`, created empty on first use. */
   variable(id: number): ResourceVariable;
+  /**
+   * The hash table with resource id `tableId`, or undefined when none was made; `create` makes it when absent
+   * (TFLite's CreateHashtableResourceIfNotAvailable: a second HASHTABLE node with the id finds the first's).
+   */
+  hashtable(tableId: number, create?: () => StaticHashtable): StaticHashtable | undefined;
   /** Whether CALL_ONCE already ran subgraph `index` (and marks it run). */
   firstCall(subgraphIndex: number): boolean;
 }

@@ -16,6 +16,7 @@ import type { RuntimeTensor } from './kernel.js';
 
 const PLAIN: Record<string, DType> = {
   f32: 'float32', f16: 'float16', i32: 'int32', i64: 'int64', b: 'bool', c64: 'complex64', u32: 'uint32', str: 'string',
+  res: 'resource',
 };
 // An INT4 tensor is read as int8 (constants unpacked at load), so its kernels are the int8 ones.
 const QUANTIZED: Record<string, { dtype: DType; zeroPoint: number }> = {
@@ -49,7 +50,7 @@ function resolves(row: AuditRow): boolean {
   if (inputs.includes(null) || outputs.includes(null)) return false;
   const opcode = BuiltinOp[row.op as keyof typeof BuiltinOp];
   return !!builtinOpResolver().resolve({
-    opcode, index: 0, opName: row.op, version: row.version, inputs, outputs: outputs as RuntimeTensor[], options: null,
+    opcode, index: 0, opName: row.op, version: row.version, inputs, outputs: outputs as RuntimeTensor[], options: row.options ?? null,
   });
 }
 

@@ -10,10 +10,11 @@
  * weights (densified at load) and FULLY_CONNECTED's shuffled 4x16 int8 weights (an ARM-only layout, refused
  * by its kernels).
  *
- * Tensor codes: f32 f16 i32 i64 b (bool) c64 (complex64) u32 (uint32) str (string); u8 / i8 / i16 / i4
- * quantized per tensor; i8c / i4c int8 / int4 weights quantized per output channel; a trailing ! marks a
+ * Tensor codes: f32 f16 i32 i64 b (bool) c64 (complex64) u32 (uint32) str (string) res (resource handle);
+ * u8 / i8 / i16 / i4 quantized per tensor; i8c / i4c int8 / int4 weights quantized per output channel; a trailing ! marks a
  * constant (weights, axes, shapes).
  */
+import type { BuiltinOptions } from '@tflite-lambda/runtime/internal';
 
 export interface AuditRow {
   readonly op: string;
@@ -22,6 +23,8 @@ export interface AuditRow {
   readonly outputs: readonly string[];
   /** What the row is (the version's addition, or the kernel's type). */
   readonly what: string;
+  /** The node's options where they choose the kernel (LSTM's kernel type); none otherwise. */
+  readonly options?: BuiltinOptions;
 }
 
 function rows(op: string, list: readonly [number, string[], string[], string][]): AuditRow[] {
@@ -256,8 +259,39 @@ const NEWER_TYPES: readonly AuditRow[] = [
   { op: 'DEQUANTIZE', version: 6, inputs: ['i4!'], outputs: ['f32'], what: 'int4' },
 ];
 
+/**
+ * The hash table ops (kernels/hashtable/*.cc): TFLite makes tables for int64 → string and string → int64
+ * only; FIND and IMPORT take the handle as RESOURCE or int32, SIZE as RESOURCE only.
+ */
+const HASHTABLES: readonly AuditRow[] = [
+  ...rows('HASHTABLE', [[1, [], ['res'], 'table handle']]),
+  ...rows('HASHTABLE_IMPORT', [
+    [1, ['res', 'i64!', 'str!'], [], 'int64 → string'], [1, ['res', 'str!', 'i64!'], [], 'string → int64'],
+    [1, ['i32', 'i64!', 'str!'], [], 'int32 handle'],
+  ]),
+  ...rows('HASHTABLE_FIND', [
+    [1, ['res', 'i64', 'str!'], ['str'], 'int64 → string'], [1, ['res', 'str', 'i64!'], ['i64'], 'string → int64'],
+    [1, ['i32', 'str', 'i64!'], ['i64'], 'int32 handle'],
+  ]),
+  ...rows('HASHTABLE_SIZE', [[1, ['res'], ['i64'], 'int64 size']]),
+];
+
+const BASIC_LSTM: BuiltinOptions = {
+  kind: 'LSTMOptions', fusedActivation: 'TANH', cellClip: 0, projClip: 0, kernelType: 'BASIC', asymmetricQuantizeInputs: false,
+};
+
+/**
+ * LSTM version 2 is the basic kernel (kernel_type BASIC: five inputs, four outputs), float32 or TFLite's
+ * fixed-scale uint8 cell with an int16 state.
+ */
+const LSTM_BASIC: readonly AuditRow[] = [
+  { op: 'LSTM', version: 2, inputs: ['f32', 'f32', 'f32!', 'f32!', 'f32'], outputs: ['f32', 'f32', 'f32', 'f32'], what: 'basic kernel, float32', options: BASIC_LSTM },
+  { op: 'LSTM', version: 2, inputs: ['u8', 'u8', 'u8!', 'i32!', 'i16'], outputs: ['u8', 'i16', 'u8', 'i16'], what: 'basic kernel, uint8 with int16 state', options: BASIC_LSTM },
+];
+
 export const TFLITE_OP_VERSIONS: readonly AuditRow[] = [
   ...WEIGHTED, ...ACTIVATIONS, ...ARITHMETIC, ...POOLS_AND_REDUCTIONS, ...CONVERSIONS, ...LAYOUT, ...NEWER_TYPES,
+  ...HASHTABLES, ...LSTM_BASIC,
 ];
 
 /** Rows of TFLite's table this runtime does not run, with the reason (none today). */

@@ -69,6 +69,11 @@ export class CaseBuilder {
     return this.builder.addSubgraph(name);
   }
 
+  /** The main subgraph's own builder, for helpers written once for the main graph and other subgraphs alike. */
+  mainSubgraph(): SubgraphBuilder {
+    return this.builder;
+  }
+
   /** A variable tensor (recurrent state): zero (an int8 one: its zero point) at load, kept across invokes. */
   variable(spec: TensorSpec): number {
     return this.builder.addTensor({ ...this.tensor(spec), isVariable: true });

@@ -7,6 +7,8 @@ import type { DiffFamily } from './case_builder.js';
 import { controlFlowFamily, resourceVariablesFamily } from './families/control_flow.js';
 import { dynamicShapesFamily } from './families/dynamic_shapes.js';
 import { unidirectionalLstmFamily } from './families/recurrent_lstm.js';
+import { lstm8x8_8Family } from './families/recurrent_lstm_8x8_8.js';
+import { lstmBasicFamily } from './families/recurrent_lstm_basic.js';
 import { lstmFamily, rnnFamily } from './families/recurrent_more.js';
 import { svdfFamily } from './families/recurrent_svdf.js';
 import { extraElementwiseFamily } from './extra_elementwise.js';
@@ -34,6 +36,7 @@ import { complexFftFamily } from './more/complex_fft.js';
 import { detectionConv3dFamily } from './more/detection_conv3d.js';
 import { dynamicSizesFamily } from './more/dynamic_sizes.js';
 import { indexingOpsFamily } from './more/indexing_ops.js';
+import { hashtablesFamily } from './more/hashtables.js';
 import { lookupHashFamily } from './more/lookup_hash_ops.js';
 import { mediapipeOpsFamily } from './more/mediapipe_ops.js';
 import { randomOpsFamily } from './more/random_ops.js';
@@ -88,7 +91,7 @@ export const MORE_SUITE: DifferentialSuite = {
   title: 'more builtin ops agree with LiteRT.js',
   families: [
     sparseInt4Family, mediapipeOpsFamily, complexFftFamily, indexingOpsFamily, shapeBitOpsFamily, detectionConv3dFamily,
-    lookupHashFamily, stringOpsFamily, castDtypesFamily,
+    lookupHashFamily, stringOpsFamily, castDtypesFamily, hashtablesFamily,
   ],
   seed: 20261211,
 };
@@ -121,7 +124,7 @@ export const DYNAMIC_SUITE: DifferentialSuite = {
 
 export const RECURRENT_SUITE: DifferentialSuite = {
   title: 'recurrent kernels agree with tfjs-tflite',
-  families: [unidirectionalLstmFamily, lstmFamily, svdfFamily, rnnFamily],
+  families: [unidirectionalLstmFamily, lstmFamily, lstmBasicFamily, lstm8x8_8Family, svdfFamily, rnnFamily],
   seed: 20261202,
   oracle: 'tfjs-tflite',
 };

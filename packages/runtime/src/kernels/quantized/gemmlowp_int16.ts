@@ -11,15 +11,15 @@ function w16(x: number): number {
   return (x << 16) >> 16;
 }
 
-/** gemmlowp SaturatingRoundingDoublingHighMul for int16. */
-function srdhm16(a: number, b: number): number {
+/** gemmlowp SaturatingRoundingDoublingHighMul for int16 (the product of two 16-bit fixed-point values). */
+export function srdhm16(a: number, b: number): number {
   if (a === -32768 && b === -32768) return 32767;
   const ab = a * b;
   return w16(Math.trunc((ab + (ab >= 0 ? 16384 : 1 - 16384)) / 32768));
 }
 
 /** SaturatingRoundingMultiplyByPOT for int16: saturating left shift or rounding right shift. */
-function mulPot16(x: number, exponent: number): number {
+export function mulPot16(x: number, exponent: number): number {
   if (exponent < 0) return roundingDivideByPOT(x, -exponent);
   if (exponent === 0) return x;
   const threshold = (1 << (15 - exponent)) - 1;
@@ -38,7 +38,8 @@ function roundingHalfSum16(a: number, b: number): number {
   return w16(Math.trunc((sum + (sum >= 0 ? 1 : -1)) / 2));
 }
 
-function saturatingAdd16(a: number, b: number): number {
+/** gemmlowp SaturatingAdd for int16. */
+export function saturatingAdd16(a: number, b: number): number {
   const s = a + b;
   return s > 32767 ? 32767 : s < -32768 ? -32768 : s;
 }

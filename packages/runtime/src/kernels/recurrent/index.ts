@@ -4,6 +4,7 @@ import { BIDIRECTIONAL_SEQUENCE_LSTM_KERNELS } from './bidirectional_sequence_ls
 import { BIDIRECTIONAL_SEQUENCE_RNN_KERNELS } from './bidirectional_sequence_rnn.js';
 import { LSTM_FULL_KERNELS } from './lstm.js';
 import { LSTM_BASIC_KERNEL } from './lstm_basic.js';
+import { LSTM_BASIC_UINT8_KERNEL } from './lstm_basic_uint8.js';
 import { RNN_KERNELS } from './rnn.js';
 import { SVDF_FLOAT_KERNEL, SVDF_HYBRID_KERNEL } from './svdf.js';
 import { SVDF_INTEGER_KERNEL } from './svdf_integer.js';
@@ -20,6 +21,7 @@ export const RECURRENT_KERNELS: readonly AnyKernel[] = [
   ...erase(BIDIRECTIONAL_SEQUENCE_LSTM_KERNELS),
   ...erase(LSTM_FULL_KERNELS),
   ...erase([LSTM_BASIC_KERNEL]),
+  ...erase([LSTM_BASIC_UINT8_KERNEL]),
   ...erase(RNN_KERNELS),
   ...erase(UNIDIRECTIONAL_SEQUENCE_RNN_KERNELS),
   ...erase(BIDIRECTIONAL_SEQUENCE_RNN_KERNELS),

@@ -1,7 +1,7 @@
 /**
  * LSTM, full kernel (TFLite lstm.cc, kernel_type FULL): one LSTM step over [batch, input] with the 24-input
- * layout of UNIDIRECTIONAL_SEQUENCE_LSTM and its float, hybrid and integer 8x8_16 forms; the states are
- * variable tensors. The BASIC kernel type is lstm_basic.ts.
+ * layout of UNIDIRECTIONAL_SEQUENCE_LSTM and its float, hybrid and integer forms (8x8_16, and 8x8_8 in
+ * lstm_integer_8x8_8.ts); the states are variable tensors. The BASIC kernel type is lstm_basic.ts.
  */
 import { BuiltinOp } from '../../core/ops.js';
 import type { LSTMOptions } from '../../core/options.js';
@@ -10,6 +10,7 @@ import { optionsOrDefault } from '../common/options.js';
 import { recurrentWork } from '../common/work.js';
 import type { KernelRegistration, NodeContext, NodeSignature } from '../kernel.js';
 import { prepareLstmDirection, type LstmKind, type PreparedLstmDirection } from './lstm_direction.js';
+import { prepareLstm8x8_8 } from './lstm_integer_8x8_8.js';
 import { lstmKind, lstmSizes, UNIDIRECTIONAL_LAYOUT } from './lstm_tensors.js';
 
 export const LSTM_DEFAULTS: LSTMOptions = {
@@ -23,6 +24,8 @@ export function isBasicLstm(node: NodeSignature): boolean {
 function prepare(node: NodeContext<LSTMOptions>, kind: LstmKind): PreparedLstmDirection {
   const input = requireInput(node, 0);
   expectRank(node, input, 2, 'input');
+  // TFLite picks the integer form by the node's intermediate tensors: five for 8x8_16, otherwise 8x8_8 (12).
+  if (kind === 'integer' && node.intermediates.length !== 5) return prepareLstm8x8_8(node);
   const [batches, nInput] = input.shape as [number, number];
   const { nOutput } = lstmSizes(node, UNIDIRECTIONAL_LAYOUT, batches, nInput, 0);
   node.outputs[0]!.shape = [batches, nOutput];
@@ -43,4 +46,4 @@ function registration(kind: LstmKind, label: string): KernelRegistration<LSTMOpt
   };
 }
 
-export const LSTM_FULL_KERNELS = [registration('float', 'float32'), registration('hybrid', 'hybrid int8 weights'), registration('integer', 'int8x8_16')] as const;
+export const LSTM_FULL_KERNELS = [registration('float', 'float32'), registration('hybrid', 'hybrid int8 weights'), registration('integer', 'int8x8_16 and int8x8_8')] as const;
