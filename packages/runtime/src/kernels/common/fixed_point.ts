@@ -87,6 +87,17 @@ export function multiplyByQuantizedMultiplier64(x: number, multiplier: number, s
   return Number((BigInt(x) * BigInt(reduced) + BigInt(round)) >> BigInt(totalShift)) | 0;
 }
 
+/**
+ * x · multiplier · 2^(shift − 31) rounded half up once, on the exact product of an int64 accumulator and the
+ * full 31-bit multiplier (FULLY_CONNECTED's 16x8 requantization as LiteRT computes it).
+ */
+export function multiplyByFullQuantizedMultiplier64(x: number, multiplier: number, shift: number): number {
+  const totalShift = 31 - shift;
+  const p = x * multiplier;
+  if (p > -TWO_52 && p < TWO_52) return Math.floor((p + 2 ** (totalShift - 1)) / 2 ** totalShift) | 0;
+  return Number((BigInt(x) * BigInt(multiplier) + (1n << BigInt(totalShift - 1))) >> BigInt(totalShift)) | 0;
+}
+
 /** gemmlowp SaturatingRoundingMultiplyByPOT for int32: saturating left shift, or rounding right shift. */
 export function saturatingRoundingMultiplyByPOT(x: number, exponent: number): number {
   if (exponent <= 0) return roundingDivideByPOT(x, -exponent);

@@ -1,6 +1,6 @@
 /**
- * QUANTIZE (TFLite quantize.cc): float32 → int8/uint8/int16 as round(x / scale) + zero_point in float32
- * (half away from zero, clamped; per-channel scales along quantized_dimension supported), and requantization
+ * QUANTIZE (TFLite quantize.cc): float32 → int8/uint8/int16 as round(x / scale) + zero_point (the division in
+ * double per tensor, in float32 per channel; half away from zero, clamped; per-channel scales along quantized_dimension supported), and requantization
  * between integer types (int8, uint8, int16, int32) with the multiplier in_scale / out_scale. The 'xnnpack'
  * variant is what LiteRT's default delegate computes for the nodes it takes: float32 → int8/uint8 per tensor
  * as x · (1 / scale) in float32 rounded half to even (ties differ from TFLite's by one step), and int8→int8 /
@@ -102,9 +102,21 @@ function prepare(node: NodeContext<null>, mode: 'reference' | 'xnnpack'): Quanti
   };
 }
 
-/** float → int: each value divided by its channel's scale in float32, rounded half away from zero. */
+/**
+ * float → int, rounded half away from zero: per tensor, x / scale in double precision (TFLite keeps the scale
+ * of its per-tensor parameters as a double); per channel, in float32 (those scales are floats).
+ */
 export function affineQuantize(input: Float32Array, output: IntArray, d: Extract<QuantizeData, { kind: 'affine' }>): void {
   const { scales, zeroPoints, inner, channels, min, max } = d;
+  if (channels === 1) {
+    const scale = scales[0]!;
+    const zp = zeroPoints[0]!;
+    for (let i = 0; i < input.length; i++) {
+      const v = roundHalfAway(input[i]! / scale) + zp;
+      output[i] = v < min ? min : v > max ? max : v;
+    }
+    return;
+  }
   for (let i = 0; i < input.length; i++) {
     const c = channels === 1 ? 0 : Math.floor(i / inner) % channels;
     const v = roundHalfAway(Math.fround(input[i]! / scales[c]!)) + zeroPoints[c === 0 || zeroPoints.length === 1 ? 0 : c]!;

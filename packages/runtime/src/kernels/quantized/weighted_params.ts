@@ -14,7 +14,7 @@
  */
 import type { TypedArray } from '../../core/dtype.js';
 import type { FusedActivation } from '../../core/options.js';
-import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64 } from '../common/fixed_point.js';
+import { multiplyByFullQuantizedMultiplier64, multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64 } from '../common/fixed_point.js';
 import { expectDType, optionalInput, requireInput, requireOutput, shapeError, unsupported } from '../common/node_checks.js';
 import {
   channelMultipliers, quantizedActivationRange, requireScale, roundHalfEven, tensorZeroPoint,
@@ -42,6 +42,12 @@ export interface WeightedQuantParams {
   readonly shifts: Int32Array;
   /** 16x8 with an int64 (or absent) bias: TFLite requantizes the int64 accumulator with its 64-bit variant. */
   readonly wide: boolean;
+  /**
+   * FULLY_CONNECTED's 16x8 path multiplies the int64 accumulator by the whole 31-bit multiplier and rounds
+   * once; the convolutions round through the 64-bit variant's 15-bit reduced multiplier (both measured
+   * against LiteRT.js, which differ on ≈ 1.5 % of outputs).
+   */
+  readonly wideFullMultiplier: boolean;
   readonly actMin: number;
   readonly actMax: number;
   /** Weights minus their zero point, same layout as the filter. */
@@ -116,6 +122,7 @@ export function prepareWeightedQuant(
     multipliers,
     shifts,
     wide: is16 && (bias === null || bias.dtype === 'int64'),
+    wideFullMultiplier: floatProductPerTensor,
     actMin: act.min,
     actMax: act.max,
     get weights() {
@@ -159,7 +166,7 @@ export function requantizeAccumulator(acc: number, p: WeightedQuantParams, c: nu
   const scaled = p.mode === 'xnnpack'
     ? roundHalfEven(Math.fround(Math.fround(acc) * p.floatScales[c]!))
     : p.wide
-    ? multiplyByQuantizedMultiplier64(acc, p.multipliers[c]!, p.shifts[c]!)
+    ? (p.wideFullMultiplier ? multiplyByFullQuantizedMultiplier64 : multiplyByQuantizedMultiplier64)(acc, p.multipliers[c]!, p.shifts[c]!)
     : multiplyByQuantizedMultiplier(acc | 0, p.multipliers[c]!, p.shifts[c]!);
   const v = scaled + p.outputOffset;
   return v < p.actMin ? p.actMin : v > p.actMax ? p.actMax : v;

@@ -11,6 +11,7 @@ import {
   type FusedActivation,
   type QuantizationParams,
 } from '@tflite-lambda/runtime/internal';
+import { EXACT } from '../../litert/compare.js';
 import { CaseBuilder, perTensor, type DiffCase, type DiffFamily } from '../case_builder.js';
 import { convOptions, depthwiseOptions, fullyConnectedOptions, outSize, type Window } from '../options.js';
 import { biasQuant, perChannelQuant, randomInts, randomScale, randomZeroPoint } from '../random_data.js';
@@ -107,7 +108,8 @@ function layer(rng: Rng, l: Layer): DiffCase {
   const biasDType = l.scheme === 'int16x8' ? 'int64' : 'int32';
   const biasQ = biasQuant(inQ, wQ);
   const bias = b.constant({ dtype: biasDType, shape: [outChannels], quantization: biasQ }, biasValues(rng, l.scheme, outChannels, depth));
-  const out = b.output({ dtype: act, shape: outputShape(l, outChannels), quantization: outputQuant(rng, l, target) });
+  // Integer arithmetic: LiteRT's answer exactly, not within a step.
+  const out = b.output({ dtype: act, shape: outputShape(l, outChannels), quantization: outputQuant(rng, l, target) }, EXACT);
   const activation = l.activation ?? 'NONE';
   const options =
     l.op === 'FULLY_CONNECTED'
@@ -130,6 +132,8 @@ const LAYERS: Layer[] = [
   { op: 'CONV_2D', scheme: 'int8', input: [2, 6, 7, 4], kernel: [2, 3], channels: 2, window: { ...VALID, dilation: [2, 1] }, perChannel: false },
   { op: 'CONV_2D', scheme: 'uint8', input: [1, 8, 6, 3], kernel: [3, 3], channels: 4, window: SAME2, perChannel: false, activation: 'RELU' },
   { op: 'CONV_2D', scheme: 'int16x8', input: [1, 6, 8, 2], kernel: [3, 3], channels: 3, window: SAME1, perChannel: true },
+  { op: 'CONV_2D', scheme: 'int16x8', input: [1, 12, 12, 4], kernel: [3, 3], channels: 16, window: SAME1, perChannel: true },
+  { op: 'DEPTHWISE_CONV_2D', scheme: 'int16x8', input: [1, 12, 12, 16], kernel: [3, 3], channels: 1, window: SAME1, perChannel: true },
   { op: 'DEPTHWISE_CONV_2D', scheme: 'int8', input: [1, 7, 7, 3], kernel: [3, 3], channels: 2, window: SAME2, perChannel: true },
   { op: 'DEPTHWISE_CONV_2D', scheme: 'int8', input: [1, 8, 9, 4], kernel: [3, 2], channels: 1, window: VALID, perChannel: true, activation: 'RELU6' },
   { op: 'DEPTHWISE_CONV_2D', scheme: 'uint8', input: [1, 6, 6, 2], kernel: [3, 3], channels: 1, window: SAME1, perChannel: false },
