@@ -2,7 +2,7 @@
  * Reads a TF.js LayersModel into plain records: class name, config, named weights and the names of the
  * layers feeding it. Nothing after this file touches TF.js objects.
  */
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { LayersModel, type layers as tfl } from '@tensorflow/tfjs-layers';
 import type { serialization } from '@tensorflow/tfjs-core';
 
 export interface LayerWeight {
@@ -61,29 +61,60 @@ function inputDType(dtype: string, name: string): 'float32' | 'int32' {
   throw new ConversionError(`model input '${name}' has dtype ${dtype}; only float32 and int32 inputs convert`);
 }
 
-export function readLayersModel(model: LayersModel): ModelRecord {
-  const layers: LayerRecord[] = [];
+/** The layers feeding `layer` inside the model whose layer names are `own` (a layer applied twice is refused). */
+type Layer = tfl.Layer;
+
+function inboundOf(layer: Layer, own: Set<string>, name: string): string[] {
+  const nodes = layer.inboundNodes.filter((n) => n.inboundLayers.length > 0 && n.inboundLayers.every((l) => own.has(l.name)));
+  if (nodes.length > 1) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} is applied ${nodes.length} times (a shared layer); the converter takes each layer once`);
+  return nodes.length === 1 ? nodes[0].inboundLayers.map((l) => l.name) : [];
+}
+
+function record(layer: Layer, name: string, inbound: string[]): LayerRecord {
+  const weights = new Map<string, LayerWeight>();
+  for (const w of layer.weights) {
+    weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
+  }
+  const outShape = layer.outputShape;
+  if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} has several outputs`);
+  return { name, className: layer.getClassName(), config: layer.getConfig(), weights, inbound, outputShape: withoutBatch(outShape as (number | null)[], `layer '${name}'`) };
+}
+
+/**
+ * Appends the layers of `model` to `out`, names prefixed by `prefix`. A nested model (a Sequential or
+ * functional model used as a layer, as Teachable Machine exports are) is inlined: its input layers become
+ * aliases of the tensors feeding it, and its own name an alias of its output layer.
+ */
+function collect(model: LayersModel, prefix: string, alias: Map<string, string>, out: LayerRecord[]): void {
+  const own = new Set([...model.layers.map((l) => l.name), ...model.inputs.map((t) => t.sourceLayer.name)]);
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
-    const weights = new Map<string, LayerWeight>();
-    for (const w of layer.weights) {
-      weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
+    const name = prefix + layer.name;
+    const inbound = inboundOf(layer, own, name).map((n) => prefix + n);
+    if (!(layer instanceof LayersModel)) {
+      out.push(record(layer, name, inbound));
+      continue;
     }
-    const node = layer.inboundNodes[0];
-    const outShape = layer.outputShape;
-    if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${layer.name}' has several outputs`);
-    layers.push({
-      name: layer.name,
-      className: layer.getClassName(),
-      config: layer.getConfig(),
-      weights,
-      inbound: node ? node.inboundLayers.map((l) => l.name) : [],
-      outputShape: withoutBatch(outShape as (number | null)[], `layer '${layer.name}'`),
-    });
+    const inner = `${name}/`;
+    if (layer.inputs.length !== inbound.length) throw new ConversionError(`nested model '${name}' has ${layer.inputs.length} inputs but is fed ${inbound.length}`);
+    if (layer.outputs.length !== 1) throw new ConversionError(`nested model '${name}' has ${layer.outputs.length} outputs; only single-output nested models convert`);
+    layer.inputs.forEach((t, k) => alias.set(inner + t.sourceLayer.name, inbound[k]));
+    collect(layer, inner, alias, out);
+    alias.set(name, inner + layer.outputs[0].sourceLayer.name);
   }
+}
+
+export function readLayersModel(model: LayersModel): ModelRecord {
+  const layers: LayerRecord[] = [];
+  const alias = new Map<string, string>();
+  collect(model, '', alias, layers);
+  const resolve = (n: string): string => {
+    for (let k = 0; alias.has(n) && k < 1000; k++) n = alias.get(n) ?? n;
+    return n;
+  };
   return {
     inputs: model.inputs.map((t) => ({ name: t.sourceLayer.name, shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`), dtype: inputDType(t.dtype, t.sourceLayer.name) })),
-    outputs: model.outputs.map((t) => t.sourceLayer.name),
-    layers,
+    outputs: model.outputs.map((t) => resolve(t.sourceLayer.name)),
+    layers: layers.map((l) => ({ ...l, inbound: l.inbound.map(resolve) })),
   };
 }
