@@ -5,6 +5,9 @@
  * and the image models' int8 conversion compared between our runtime and LiteRT.js.
  */
 import { test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -13,6 +16,7 @@ import { BuiltinOp } from '@tflite-lambda/runtime';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
 import { maxAbsDiff, opcodes, predictTfjsMulti, randomInput, randomizeWeights, relativeDiff, runTfliteMulti } from '@tflite-lambda/testing/train';
 import { convertLayersModel } from './convert.js';
+import { fileSaver, loadModelFile } from './file_io.js';
 
 await setBackend('cpu');
 const oracle = await LiteRtOracle.create();
@@ -132,6 +136,22 @@ test('Teachable Machine shape: Sequential[nested MobileNet, nested dense head] c
   assert.ok(ops.includes(BuiltinOp.DEPTHWISE_CONV_2D) && ops.includes(BuiltinOp.PAD) && ops.includes(BuiltinOp.MEAN));
   assert.equal(ops.filter((o) => o === BuiltinOp.FULLY_CONNECTED).length, 2, 'the head, dropout removed');
   await assertInt8(m, 50, 1);
+});
+
+test('a Teachable Machine-shaped model saved as model.json and loaded back converts like the original', async () => {
+  const m = teachableMachine(64);
+  randomizeWeights(m, 15);
+  const dir = mkdtempSync(join(tmpdir(), 'tm-'));
+  try {
+    await m.save(fileSaver(dir));
+    const loaded = await loadModelFile(join(dir, 'model.json'));
+    const x = randomInput([1, 64, 64, 3], 16);
+    const [want] = predictTfjsMulti(m, [{ data: x, shape: [1, 64, 64, 3] }]);
+    const [ours] = runTfliteMulti(convertLayersModel(loaded, { inputType: 'float32' }), [x]);
+    assert.ok(relativeDiff(ours, want) <= 1e-4, `loaded model vs original: ${relativeDiff(ours, want)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('MobileNetV2 shape: inverted residuals with ADD, ReLU6 and depthwise; float and int8', async () => {
