@@ -100,3 +100,28 @@ test('dynamic-range mode: int8 weights in the convolutions, the new builtins sta
     assert.ok(maxAbsDiff(ours, want) <= 0.05, `dynamic vs TF.js ${maxAbsDiff(ours, want)}`);
   }
 });
+
+test('int8 model with two outputs: each dequantized, both within one step of LiteRT.js', async () => {
+  const x = input({ shape: [6, 6, 2] });
+  const f = layers.globalAveragePooling2d({}).apply(layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }).apply(x));
+  const m = functionalModel({ inputs: x, outputs: [layers.dense({ units: 3, activation: 'softmax' }).apply(f), layers.dense({ units: 2 }).apply(f)] as never });
+  randomizeWeights(m, 500);
+  const samples = Array.from({ length: 12 }, (_, i) => randomInput([1, 6, 6, 2], 510 + i));
+  const bytes = convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: samples });
+  const g = readModel(bytes).subgraphs[0];
+  assert.equal(g.outputs.length, 2);
+  const steps = g.outputs.map((o) => {
+    const deq = g.operators.find((op) => op.outputs[0] === o);
+    assert.equal(deq?.opcode, BuiltinOp.DEQUANTIZE);
+    return g.tensors[deq.inputs[0]].quantization?.scale[0] ?? NaN;
+  });
+  for (const s of samples.slice(0, 3)) {
+    const ours = runTfliteMulti(bytes, [s]);
+    const ref = await oracle.run(bytes, [{ dtype: 'float32', shape: [1, 6, 6, 2], data: s }]);
+    const want = predictTfjsMulti(m, [{ data: s, shape: [1, 6, 6, 2] }]);
+    ours.forEach((o, k) => {
+      assert.ok(maxAbsDiff(o, ref[k].data as Float32Array) <= steps[k] * 1.001, `output ${k}: ours vs LiteRT ${maxAbsDiff(o, ref[k].data as Float32Array)}`);
+      assert.ok(maxAbsDiff(o, want[k]) <= 8 * steps[k], `output ${k}: vs TF.js ${maxAbsDiff(o, want[k])}`);
+    });
+  }
+});
