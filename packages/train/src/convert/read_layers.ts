@@ -136,7 +136,7 @@ function collect(model: LayersModel, prefix: string, alias: Map<string, string>,
     collect(layer, inner, alias, out);
     // Readers name the nested model by whichever of its nodes they read: every node name means its output.
     const output = nodeName(inner + layer.outputs[0].sourceLayer.name, layer.outputs[0].nodeIndex);
-    layer.inboundNodes.forEach((_, j) => alias.set(nodeName(name, j), output));
+    for (let j = 0; j < layer.inboundNodes.length; j++) alias.set(nodeName(name, j), output);
   }
 }
 
