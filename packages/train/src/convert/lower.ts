@@ -16,6 +16,7 @@ const INT8_OUTPUT: Partial<Record<number, Int8Output>> = {
   [BuiltinOp.PRELU]: 'calibrated', [BuiltinOp.ELU]: 'calibrated', [BuiltinOp.GELU]: 'calibrated', [BuiltinOp.HARD_SWISH]: 'calibrated',
   [BuiltinOp.TRANSPOSE]: 'input', [BuiltinOp.PAD]: 'input', [BuiltinOp.SLICE]: 'input', [BuiltinOp.STRIDED_SLICE]: 'input',
   [BuiltinOp.TILE]: 'input', [BuiltinOp.RESIZE_BILINEAR]: 'input', [BuiltinOp.RESIZE_NEAREST_NEIGHBOR]: 'input',
+  [BuiltinOp.MAXIMUM]: 'shared', [BuiltinOp.MINIMUM]: 'shared',
   [BuiltinOp.REDUCE_MAX]: 'input', [BuiltinOp.MAX_POOL_2D]: 'input', [BuiltinOp.EXPAND_DIMS]: 'input', [BuiltinOp.SQUEEZE]: 'input',
   [BuiltinOp.LOGISTIC]: { scale: 1 / 256, zeroPoint: -128 }, [BuiltinOp.TANH]: { scale: 1 / 128, zeroPoint: 0 },
 };
