@@ -26,7 +26,9 @@ export function observeRanges(g: IrGraph, samples: readonly Float32Array[]): Map
     inputRange.observe(sample);
     it.setTensor(inIndex, sample);
     it.invoke();
-    outs.forEach((o, k) => ranges.get(outputIds[k])?.observe(it.getTensor(o.index) as Float32Array));
+    outs.forEach((o, k) => {
+      ranges.get(outputIds[k])?.observe(it.getTensor(o.index) as Float32Array);
+    });
   }
   ranges.set(g.inputs[0], inputRange);
   return ranges;
