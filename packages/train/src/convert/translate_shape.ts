@@ -9,6 +9,8 @@ import { Lowering } from './lower.js';
 import { ConversionError, type LayerRecord } from './read_layers.js';
 
 const reshape: Translator = (layer, inputs, e) => {
+  // A channelsFirst Flatten transposes before flattening; only the channelsLast order is a plain RESHAPE.
+  requireChannelsLast(layer);
   const out = e.tensor(layer.name, [1, ...layer.outputShape], layer.name);
   e.op({ kind: 'reshape', inputs: [single(layer, inputs)], output: out });
   return out;
