@@ -19,7 +19,7 @@ Supported layers: Conv1D/2D/3D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2
 and global pooling, UpSampling2D, ZeroPadding2D, Cropping2D, Permute, Reshape, Flatten, RepeatVector,
 BatchNormalization, LayerNormalization, Normalization, Rescaling, Resizing, Activation (all TF.js
 activations), ReLU, LeakyReLU, PReLU, ELU, Softmax, Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate
-of N inputs, the Dropout family (removed), nested Sequential/functional models, several inputs and outputs.
+of N inputs, Dot, the Dropout family (removed), nested Sequential/functional models, several inputs and outputs.
 Graph models (format 'graph-model') are refused.`;
 
 export async function main(args: string[]): Promise<number> {

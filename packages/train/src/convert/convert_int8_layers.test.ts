@@ -56,6 +56,7 @@ const CASES: { name: string; model: () => LayersModel; uses: number[] }[] = [
   }, uses: [BuiltinOp.MAXIMUM, BuiltinOp.MINIMUM] },
   { name: 'hardSigmoid and selu activations', model: () => seq([6], layers.dense({ units: 5, activation: 'hardSigmoid' }), layers.dense({ units: 4, activation: 'selu' })), uses: [BuiltinOp.MAXIMUM, BuiltinOp.MINIMUM, BuiltinOp.ELU] },
   { name: 'softplus, mish and logSoftmax activations', model: () => seq([6], layers.dense({ units: 5, activation: 'softplus' }), layers.dense({ units: 5, activation: 'mish' }), layers.dense({ units: 4, activation: 'logSoftmax' as never })), uses: [BuiltinOp.EXP, BuiltinOp.LOG, BuiltinOp.LOG_SOFTMAX] },
+  { name: 'Dot of two sequences (BATCH_MATMUL)', model: () => merged(() => layers.dot({ axes: [2, 2] })), uses: [BuiltinOp.BATCH_MATMUL] },
   { name: 'Multiply', model: () => merged(() => layers.multiply()), uses: [BuiltinOp.MUL] },
   { name: 'Average', model: () => merged(() => layers.average()), uses: [BuiltinOp.ADD, BuiltinOp.MUL] },
 ];

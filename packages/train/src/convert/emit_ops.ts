@@ -108,7 +108,7 @@ const INT8_VERSIONS: Partial<Record<number, number>> = {
   [BuiltinOp.CONCATENATION]: 2, [BuiltinOp.LOGISTIC]: 2, [BuiltinOp.TANH]: 2, [BuiltinOp.RELU]: 2, [BuiltinOp.RELU6]: 2,
   [BuiltinOp.PAD]: 2, [BuiltinOp.TRANSPOSE]: 2, [BuiltinOp.SLICE]: 2, [BuiltinOp.STRIDED_SLICE]: 2, [BuiltinOp.TILE]: 3,
   [BuiltinOp.RESIZE_BILINEAR]: 2, [BuiltinOp.RESIZE_NEAREST_NEIGHBOR]: 2, [BuiltinOp.SUB]: 2, [BuiltinOp.SQUARED_DIFFERENCE]: 2,
-  [BuiltinOp.MAXIMUM]: 2, [BuiltinOp.MINIMUM]: 2, [BuiltinOp.EXP]: 2, [BuiltinOp.LOG]: 2, [BuiltinOp.LOG_SOFTMAX]: 2, [BuiltinOp.ABS]: 2, [BuiltinOp.RSQRT]: 2, [BuiltinOp.REDUCE_MAX]: 2, [BuiltinOp.SUM]: 2, [BuiltinOp.GELU]: 2,
+  [BuiltinOp.BATCH_MATMUL]: 2, [BuiltinOp.MAXIMUM]: 2, [BuiltinOp.MINIMUM]: 2, [BuiltinOp.EXP]: 2, [BuiltinOp.LOG]: 2, [BuiltinOp.LOG_SOFTMAX]: 2, [BuiltinOp.ABS]: 2, [BuiltinOp.RSQRT]: 2, [BuiltinOp.REDUCE_MAX]: 2, [BuiltinOp.SUM]: 2, [BuiltinOp.GELU]: 2,
   // TRANSPOSE_CONV with a bias operand is version 3 in float and int8 alike.
   [BuiltinOp.TRANSPOSE_CONV]: 3,
 };

@@ -11,7 +11,7 @@ import { ConversionError, type LayerRecord } from './read_layers.js';
 /** int8 output parameters per builtin: 'input' = data movement (keeps its input's), 'calibrated' = rescaling kernel. */
 const INT8_OUTPUT: Partial<Record<number, Int8Output>> = {
   [BuiltinOp.ADD]: 'calibrated', [BuiltinOp.SUB]: 'calibrated', [BuiltinOp.MUL]: 'calibrated',
-  [BuiltinOp.SQUARED_DIFFERENCE]: 'calibrated', [BuiltinOp.MEAN]: 'calibrated', [BuiltinOp.SUM]: 'calibrated',
+  [BuiltinOp.SQUARED_DIFFERENCE]: 'calibrated', [BuiltinOp.BATCH_MATMUL]: 'calibrated', [BuiltinOp.MEAN]: 'calibrated', [BuiltinOp.SUM]: 'calibrated',
   [BuiltinOp.RSQRT]: 'calibrated', [BuiltinOp.ABS]: 'calibrated', [BuiltinOp.LEAKY_RELU]: 'calibrated',
   [BuiltinOp.EXP]: 'calibrated', [BuiltinOp.LOG]: 'calibrated', [BuiltinOp.PRELU]: 'calibrated', [BuiltinOp.ELU]: 'calibrated', [BuiltinOp.GELU]: 'calibrated', [BuiltinOp.HARD_SWISH]: 'calibrated',
   [BuiltinOp.TRANSPOSE]: 'input', [BuiltinOp.PAD]: 'input', [BuiltinOp.SLICE]: 'input', [BuiltinOp.STRIDED_SLICE]: 'input',
