@@ -18,9 +18,10 @@ Options:
 Supported layers: Conv1D/2D/3D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D, Dense, pooling 1D/2D
 and global pooling, UpSampling2D, ZeroPadding2D, Cropping2D, Permute, Reshape, Flatten, RepeatVector,
 BatchNormalization, LayerNormalization, Normalization, Rescaling, Resizing, Activation (all TF.js
-activations), ReLU, LeakyReLU, PReLU, ELU, Softmax, Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate
-of N inputs, Dot, the Dropout family (removed), nested Sequential/functional models, several inputs and outputs.
-Graph models (format 'graph-model') are refused.`;
+activations), ReLU, LeakyReLU, PReLU, ELU, Softmax,
+Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate of N inputs, Dot, the Dropout family
+(removed), nested Sequential/functional models, several inputs and outputs. Graph models (format
+'graph-model') are refused.`;
 
 export async function main(args: string[]): Promise<number> {
   const p = parseArgs(args, { values: ['out', 'input-type', 'quantize', 'representative', 'data'], booleans: ['int8-io'] });
