@@ -15,9 +15,13 @@ Options:
   --data DIR            int8: calibrate on images from this folder (one subfolder per class) instead
   --int8-io             int8: int8 input and output tensors (default: uint8/float input, float output)
 
-Supported layers: Conv2D, DepthwiseConv2D, SeparableConv2D, Dense, MaxPooling2D, AveragePooling2D,
-GlobalAveragePooling2D, Flatten, Reshape, Dropout, BatchNormalization, Normalization, Rescaling,
-Activation, ReLU, Softmax, Add, Concatenate.`;
+Supported layers: Conv1D/2D/3D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D, Dense, pooling 1D/2D
+and global pooling, UpSampling2D, ZeroPadding2D, Cropping2D, Permute, Reshape, Flatten, RepeatVector,
+BatchNormalization, LayerNormalization, Normalization, Rescaling, Resizing, Activation (all TF.js
+activations), ReLU, LeakyReLU, PReLU, ELU, Softmax,
+Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate of N inputs, Dot, the Dropout family
+(removed), nested Sequential/functional models, several inputs and outputs. Graph models (format
+'graph-model') are refused.`;
 
 export async function main(args: string[]): Promise<number> {
   const p = parseArgs(args, { values: ['out', 'input-type', 'quantize', 'representative', 'data'], booleans: ['int8-io'] });

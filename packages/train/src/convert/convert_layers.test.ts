@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { add, mul, setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { input, layers, model as functionalModel, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
-import { BuiltinOp } from '@tflite-lambda/runtime';
+import { BuiltinOp, Interpreter, readModel } from '@tflite-lambda/runtime';
 import { Normalization } from '../autokeras/normalization.js';
 import { convertLayersModel } from './convert.js';
 import { ConversionError } from './read_layers.js';
-import { maxAbsDiff, opcodes, predictTfjs, randomInput, runTflite } from '@tflite-lambda/testing/train';
+import { maxAbsDiff, opcodes, predictTfjs, predictTfjsMulti, randomInput, runTflite, runTfliteMulti } from '@tflite-lambda/testing/train';
 
 await setBackend('cpu');
 
@@ -101,6 +101,81 @@ test('uint8 input [1,H,W] is declared like the seed model (CAST then RESHAPE to 
 });
 
 test('an unsupported layer is a ConversionError naming the layer and its class', () => {
-  const m = seq([4, 4, 1], layers.upSampling2d({ size: [2, 2], name: 'grow' }));
-  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /'grow' of class UpSampling2D/.test(e.message));
+  const m = seq([4, 4, 1], layers.thresholdedReLU({ theta: 0.5, name: 'gate' }));
+  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /'gate' of class ThresholdedReLU is not supported/.test(e.message) && !e.message.includes('\n'));
+});
+
+test('regression: an Add of three inputs becomes two binary ADDs and matches TF.js', () => {
+  const x = input({ shape: [5, 5, 2] });
+  const a = layers.conv2d({ filters: 3, kernelSize: 1 }).apply(x);
+  const b = layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same' }).apply(x);
+  const c = layers.conv2d({ filters: 3, kernelSize: 1, useBias: false }).apply(x);
+  const sum = layers.add().apply([a, b, c] as never);
+  const m = functionalModel({ inputs: x, outputs: sum as never });
+  const bytes = assertFloatMatches(m, [5, 5, 2]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.CONV_2D, BuiltinOp.CONV_2D, BuiltinOp.CONV_2D, BuiltinOp.ADD, BuiltinOp.ADD]);
+});
+
+test('a two-input two-output functional model keeps its signature; LeakyReLU is a generic builtin op', () => {
+  const img = input({ shape: [4, 4, 2], name: 'img' });
+  const vec = input({ shape: [3], name: 'vec' });
+  const f = layers.flatten().apply(layers.leakyReLU({ alpha: 0.2 }).apply(layers.conv2d({ filters: 2, kernelSize: 3 }).apply(img)));
+  const joined = layers.concatenate().apply([f as never, vec] as never);
+  const cls = layers.dense({ units: 4, activation: 'softmax', name: 'cls' }).apply(joined);
+  const reg = layers.dense({ units: 1, name: 'reg' }).apply(vec);
+  const m = functionalModel({ inputs: [img, vec], outputs: [cls, reg] as never });
+  const xs = [{ data: randomInput([1, 4, 4, 2], 3), shape: [1, 4, 4, 2] }, { data: randomInput([1, 3], 4), shape: [1, 3] }];
+  const bytes = convertLayersModel(m, { inputType: 'float32' });
+  const ours = runTfliteMulti(bytes, xs.map((x) => x.data));
+  const want = predictTfjsMulti(m, xs);
+  assert.equal(ours.length, 2);
+  for (let k = 0; k < 2; k++) assert.ok(maxAbsDiff(ours[k], want[k]) <= 1e-4, `output ${k}: ${maxAbsDiff(ours[k], want[k])}`);
+  assert.ok(opcodes(bytes).includes(BuiltinOp.LEAKY_RELU));
+});
+
+test('inputType uint8 applies to image inputs only: a vector input stays float32', () => {
+  const img = input({ shape: [4, 4, 1] });
+  const vec = input({ shape: [3] });
+  const joined = layers.concatenate().apply([layers.flatten().apply(img) as never, vec] as never);
+  const m = functionalModel({ inputs: [img, vec], outputs: layers.dense({ units: 2 }).apply(joined) as never });
+  const bytes = convertLayersModel(m, { inputType: 'uint8' });
+  const it = Interpreter.loadSync(bytes);
+  assert.deepEqual(it.getInputDetails().map((d) => [d.dtype, d.shape]), [['uint8', [1, 4, 4]], ['float32', [1, 3]]]);
+  const pixels = Uint8Array.from({ length: 16 }, (_, i) => i * 15);
+  const v = randomInput([1, 3], 5);
+  const [ours] = runTfliteMulti(bytes, [pixels, v]);
+  const [want] = predictTfjsMulti(m, [{ data: Float32Array.from(pixels), shape: [1, 4, 4, 1] }, { data: v, shape: [1, 3] }]);
+  assert.ok(maxAbsDiff(ours, want) <= 1e-4 * Math.max(1, ...want.map(Math.abs)), `diff ${maxAbsDiff(ours, want)}`);
+});
+
+test('a shared layer (one Dense applied to two inputs, one conv applied twice in a row) converts once per application', () => {
+  const a = input({ shape: [5] });
+  const b = input({ shape: [5] });
+  const shared = layers.dense({ units: 4, activation: 'tanh' });
+  const joined = layers.concatenate().apply([shared.apply(a), shared.apply(b)] as never);
+  const m = functionalModel({ inputs: [a, b], outputs: layers.dense({ units: 2 }).apply(joined) as never });
+  const xs = [{ data: randomInput([1, 5], 8), shape: [1, 5] }, { data: randomInput([1, 5], 9), shape: [1, 5] }];
+  const bytes = convertLayersModel(m, { inputType: 'float32' });
+  const [ours] = runTfliteMulti(bytes, xs.map((x) => x.data));
+  const [want] = predictTfjsMulti(m, xs);
+  assert.ok(maxAbsDiff(ours, want) <= 1e-4, `siamese: ${maxAbsDiff(ours, want)}`);
+  assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.FULLY_CONNECTED).length, 3);
+
+  const x = input({ shape: [6, 6, 3] });
+  const conv = layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu' });
+  const twice = functionalModel({ inputs: x, outputs: conv.apply(conv.apply(x)) as never });
+  assertFloatMatches(twice, [6, 6, 3]);
+});
+
+test('conversion is reproducible and tensor names are unique', () => {
+  const m = seq([6, 4], layers.conv1d({ filters: 3, kernelSize: 2, activation: 'gelu' as never }), layers.layerNormalization({}), layers.softmax({ axis: 1 }), layers.flatten(), layers.dense({ units: 2, activation: 'selu' }));
+  const a = convertLayersModel(m, { inputType: 'float32' });
+  assert.deepEqual(convertLayersModel(m, { inputType: 'float32' }), a);
+  const names = readModel(a).subgraphs[0].tensors.map((t) => t.name);
+  assert.equal(new Set(names).size, names.length, `duplicate names in ${names.join(', ')}`);
+});
+
+test('a channelsFirst Flatten is refused in one line naming the layer', () => {
+  const m = seq([2, 3, 4], layers.flatten({ dataFormat: 'channelsFirst', name: 'flat' }));
+  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /^layer 'flat' \(Flatten\): dataFormat 'channelsFirst' is not supported/.test(e.message));
 });

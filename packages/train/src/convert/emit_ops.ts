@@ -1,14 +1,22 @@
 /** One IR op → TFLite operators, in float (optionally with int8 dynamic-range weights) or fully int8. */
 import type { ModelBuilder } from '@tflite-lambda/runtime/builder';
-import { BuiltinOp, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
-import { opInputs, type ConvOp, type DenseOp, type IrOp } from './ir.js';
+import { BuiltinOp, opName, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
+import type { BuiltinIrOp, ConvOp, DenseOp, IrGraph, IrOp, TransposeConvOp } from './ir.js';
 import { activationParams, quantizeBias, quantizeSymmetric, quantizeValue, type QParams } from './quant_math.js';
+import { ConversionError } from './read_layers.js';
 
 export interface OpEmitter {
   readonly b: ModelBuilder;
+  /** Builder index of an IR tensor (created on first use; constants with their data). */
   tensorOf(t: number): number;
   activation(t: number): QParams;
   readonly dynamic: boolean;
+  readonly graph: IrGraph;
+}
+
+/** Builder indices of an op's operands; −1 (an omitted optional operand) stays −1. */
+function operands(op: IrOp, em: OpEmitter): number[] {
+  return op.inputs.map((t) => (t < 0 ? -1 : em.tensorOf(t)));
 }
 
 function params(scales: number[], dim: number): QuantizationParams {
@@ -16,7 +24,7 @@ function params(scales: number[], dim: number): QuantizationParams {
 }
 
 /** Output-channel axis of a filter in TFLite layout, and the channel of element i. */
-function channelAxis(op: ConvOp | DenseOp): { dim: number; count: number; of: (i: number) => number } {
+function channelAxis(op: ConvOp | TransposeConvOp | DenseOp): { dim: number; count: number; of: (i: number) => number } {
   if (op.kind === 'depthwise') {
     const c = op.filterShape[3];
     return { dim: 3, count: c, of: (i) => i % c };
@@ -27,7 +35,7 @@ function channelAxis(op: ConvOp | DenseOp): { dim: number; count: number; of: (i
 }
 
 /** Symmetric int8 filter: per output channel for convolutions, per tensor for FULLY_CONNECTED. */
-function int8Filter(em: OpEmitter, op: ConvOp | DenseOp): { index: number; scales: number[] } {
+function int8Filter(em: OpEmitter, op: ConvOp | TransposeConvOp | DenseOp): { index: number; scales: number[] } {
   const perTensor = op.kind === 'dense';
   const axis = channelAxis(op);
   const q = perTensor ? quantizeSymmetric(op.filter, 1, () => 0) : quantizeSymmetric(op.filter, axis.count, axis.of);
@@ -60,6 +68,8 @@ function options(op: IrOp): BuiltinOptions | null {
       return { kind: 'AddOptions', fusedActivation: op.activation, potScaleInt16: true };
     case 'concat':
       return { kind: 'ConcatenationOptions', axis: op.axis, fusedActivation: op.activation };
+    case 'transpose_conv':
+      return { kind: 'TransposeConvOptions', padding: op.padding, strideH: op.strides[0], strideW: op.strides[1], fusedActivation: 'NONE' };
     case 'activation':
       return op.fn === 'softmax' ? { kind: 'SoftmaxOptions', beta: 1 } : null;
     default:
@@ -79,11 +89,13 @@ const OPCODES = {
   add_const: BuiltinOp.ADD,
   add: BuiltinOp.ADD,
   concat: BuiltinOp.CONCATENATION,
+  transpose_conv: BuiltinOp.TRANSPOSE_CONV,
 } as const;
 
 const ACTIVATION_OPCODES = { relu: BuiltinOp.RELU, relu6: BuiltinOp.RELU6, softmax: BuiltinOp.SOFTMAX, sigmoid: BuiltinOp.LOGISTIC, tanh: BuiltinOp.TANH } as const;
 
 function opcodeOf(op: IrOp): number {
+  if (op.kind === 'builtin') return op.opcode;
   if (op.kind === 'activation') return ACTIVATION_OPCODES[op.fn];
   if (op.kind === 'affine') throw new Error('affine ops are expanded to MUL/ADD before emitting');
   return OPCODES[op.kind];
@@ -94,7 +106,19 @@ const INT8_VERSIONS: Partial<Record<number, number>> = {
   [BuiltinOp.CONV_2D]: 3, [BuiltinOp.DEPTHWISE_CONV_2D]: 3, [BuiltinOp.FULLY_CONNECTED]: 4, [BuiltinOp.MAX_POOL_2D]: 2,
   [BuiltinOp.AVERAGE_POOL_2D]: 2, [BuiltinOp.MEAN]: 2, [BuiltinOp.SOFTMAX]: 2, [BuiltinOp.ADD]: 2, [BuiltinOp.MUL]: 2,
   [BuiltinOp.CONCATENATION]: 2, [BuiltinOp.LOGISTIC]: 2, [BuiltinOp.TANH]: 2, [BuiltinOp.RELU]: 2, [BuiltinOp.RELU6]: 2,
+  [BuiltinOp.PAD]: 2, [BuiltinOp.TRANSPOSE]: 2, [BuiltinOp.SLICE]: 2, [BuiltinOp.STRIDED_SLICE]: 2, [BuiltinOp.TILE]: 3,
+  [BuiltinOp.RESIZE_BILINEAR]: 2, [BuiltinOp.RESIZE_NEAREST_NEIGHBOR]: 2, [BuiltinOp.SUB]: 2, [BuiltinOp.SQUARED_DIFFERENCE]: 2,
+  [BuiltinOp.BATCH_MATMUL]: 2, [BuiltinOp.MAXIMUM]: 2, [BuiltinOp.MINIMUM]: 2, [BuiltinOp.EXP]: 2, [BuiltinOp.LOG]: 2, [BuiltinOp.LOG_SOFTMAX]: 2, [BuiltinOp.ABS]: 2, [BuiltinOp.RSQRT]: 2, [BuiltinOp.REDUCE_MAX]: 2, [BuiltinOp.SUM]: 2, [BuiltinOp.GELU]: 2,
+  // TRANSPOSE_CONV with a bias operand is version 3 in float and int8 alike.
+  [BuiltinOp.TRANSPOSE_CONV]: 3,
 };
+
+/** TRANSPOSE_CONV's operands: output shape, filter, input, bias (the filter before the input, unlike CONV_2D). */
+function transposeConvOperands(em: OpEmitter, op: TransposeConvOp, shapeOf: (t: number) => number[], filter: number, bias: number): number[] {
+  const shape = shapeOf(op.output);
+  const outShape = em.b.addTensor({ name: `transpose_conv_${op.output}/output_shape`, dtype: 'int32', shape: [shape.length], data: Int32Array.from(shape) });
+  return [outShape, filter, em.tensorOf(op.inputs[0]), bias];
+}
 
 /** Extra constant inputs shared by float and int8: shapes for RESHAPE, axes for MEAN. */
 function shapeInputs(em: OpEmitter, op: IrOp, shapeOf: (t: number) => number[]): number[] {
@@ -105,11 +129,23 @@ function shapeInputs(em: OpEmitter, op: IrOp, shapeOf: (t: number) => number[]):
 
 
 function withReshapeShape(op: IrOp, shapeOf: (t: number) => number[]): BuiltinOptions | null {
+  if (op.kind === 'builtin') return op.options;
   return op.kind === 'reshape' ? { kind: 'ReshapeOptions', newShape: shapeOf(op.output) } : options(op);
 }
 
 export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
-  const ins = opInputs(op).map((t) => em.tensorOf(t));
+  const ins = operands(op, em);
+  if (op.kind === 'builtin') {
+    em.b.addOperator({ opcode: op.opcode, version: op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
+    return;
+  }
+  if (op.kind === 'transpose_conv') {
+    // Dynamic mode keeps this filter float: TFLite's hybrid TRANSPOSE_CONV takes no bias operand.
+    const filter = floatConst(em, `transpose_conv_${op.output}/filter`, op.filter, [...op.filterShape]);
+    const ops = transposeConvOperands(em, op, shapeOf, filter, floatConst(em, `transpose_conv_${op.output}/bias`, op.bias, [op.bias.length]));
+    em.b.addOperator({ opcode: BuiltinOp.TRANSPOSE_CONV, version: 3, inputs: ops, outputs: [em.tensorOf(op.output)], options: options(op) });
+    return;
+  }
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const filter = em.dynamic ? int8Filter(em, op).index : floatConst(em, `${op.kind}_${op.output}/filter`, op.filter, [...op.filterShape]);
     ins.push(filter, floatConst(em, `${op.kind}_${op.output}/bias`, op.bias, [op.bias.length]));
@@ -121,11 +157,52 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
   em.b.addOperator({ opcode: opcodeOf(op), version, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
 }
 
+/**
+ * A float constant operand of an int8 builtin op: per-tensor asymmetric int8 over its own range, or on the
+ * given parameters (an op whose operands share one scale).
+ */
+function int8Constant(em: OpEmitter, t: number, on?: QParams): number {
+  const c = em.graph.tensors[t];
+  const values = c.data ?? new Float32Array();
+  let lo = 0, hi = 0;
+  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const q = on ?? activationParams(lo, hi);
+  const data = Int8Array.from(values, (v) => quantizeValue(v, q));
+  return em.b.addTensor({ name: c.name, dtype: 'int8', shape: c.shape, data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } });
+}
+
+function emitBuiltinInt8(op: BuiltinIrOp, em: OpEmitter): void {
+  const g = em.graph;
+  if (op.int8 === undefined) {
+    const source = g.tensors[op.output].source;
+    throw new ConversionError(`layer '${source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; convert with --quantize dynamic or none`);
+  }
+  const ins = op.inputs.map((t) => {
+    if (t < 0) return -1;
+    const c = g.tensors[t];
+    if (c.data === undefined || c.dtype !== 'float32') return em.tensorOf(t);
+    return int8Constant(em, t, op.int8 === 'shared' ? em.activation(op.output) : undefined);
+  });
+  const version = op.int8Version ?? INT8_VERSIONS[op.opcode] ?? 1;
+  em.b.addOperator({ opcode: op.opcode, version, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
+}
+
 export function emitOpInt8(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
-  const ins = opInputs(op).map((t) => em.tensorOf(t));
+  if (op.kind === 'builtin') {
+    emitBuiltinInt8(op, em);
+    return;
+  }
+  const ins = operands(op, em);
+  if (op.kind === 'transpose_conv') {
+    const f = int8Filter(em, op);
+    const bias = quantizeBias(op.bias, em.activation(op.inputs[0]).scale, f.scales);
+    const bi = em.b.addTensor({ name: `transpose_conv_${op.output}/bias`, dtype: 'int32', shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
+    em.b.addOperator({ opcode: BuiltinOp.TRANSPOSE_CONV, version: 3, inputs: transposeConvOperands(em, op, shapeOf, f.index, bi), outputs: [em.tensorOf(op.output)], options: options(op) });
+    return;
+  }
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const f = int8Filter(em, op);
-    const bias = quantizeBias(op.bias, em.activation(op.input).scale, f.scales);
+    const bias = quantizeBias(op.bias, em.activation(op.inputs[0]).scale, f.scales);
     const bi = em.b.addTensor({ name: `${op.kind}_${op.output}/bias`, dtype: 'int32', shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
     ins.push(f.index, bi);
   } else if (op.kind === 'mul_const' || op.kind === 'add_const') {

@@ -2,7 +2,7 @@
  * Reads a TF.js LayersModel into plain records: class name, config, named weights and the names of the
  * layers feeding it. Nothing after this file touches TF.js objects.
  */
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { LayersModel, type layers as tfl } from '@tensorflow/tfjs-layers';
 import type { serialization } from '@tensorflow/tfjs-core';
 
 export interface LayerWeight {
@@ -21,11 +21,20 @@ export interface LayerRecord {
   readonly outputShape: number[];
 }
 
+export interface ModelInputRecord {
+  /** The input layer's name (layers read it through `inbound`). */
+  readonly name: string;
+  /** Shape without the batch dimension (NHWC for images). */
+  readonly shape: number[];
+  readonly dtype: 'float32' | 'int32';
+}
+
 export interface ModelRecord {
-  readonly inputName: string;
-  /** Input shape without the batch dimension (NHWC for images). */
-  readonly inputShape: number[];
-  readonly outputName: string;
+  /** Model inputs in signature order. */
+  readonly inputs: ModelInputRecord[];
+  /** Names of the layers whose outputs are the model outputs, in signature order. */
+  readonly outputs: string[];
+  /** In topological order. */
   readonly layers: LayerRecord[];
 }
 
@@ -47,34 +56,101 @@ function withoutBatch(shape: readonly (number | null)[], what: string): number[]
   return rest as number[];
 }
 
-export function readLayersModel(model: LayersModel): ModelRecord {
-  if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new ConversionError(`only single-input single-output models convert (this one has ${model.inputs.length} inputs, ${model.outputs.length} outputs)`);
+function inputDType(dtype: string, name: string): 'float32' | 'int32' {
+  if (dtype === 'float32' || dtype === 'int32') return dtype;
+  throw new ConversionError(`model input '${name}' has dtype ${dtype}; only float32 and int32 inputs convert`);
+}
+
+type Layer = tfl.Layer;
+
+type Node = Layer['inboundNodes'][number];
+
+/**
+ * The record name of a layer's `nodeIndex`-th application: the layer's qualified name for its first one,
+ * `name@k` for the others (a shared layer applied k+1 times becomes k+1 records with the same weights).
+ */
+function nodeName(qualified: string, nodeIndex: number): string {
+  return nodeIndex === 0 ? qualified : `${qualified}@${nodeIndex}`;
+}
+
+/**
+ * The applications of `layer` inside the current model with their index, and the records they read
+ * (`known`: every layer of the model by qualified name, nested models' layers included — TF.js's Sequential
+ * chains a layer after a nested model to the nested model's inner output layer).
+ */
+function nodesOf(layer: Layer, known: Map<Layer, string>): { node: Node; index: number; inbound: string[] }[] {
+  return layer.inboundNodes
+    .map((node, index) => ({ node, index }))
+    .filter(({ node }) => node.inboundLayers.length > 0 && node.inboundLayers.every((l) => known.has(l)))
+    .map(({ node, index }) => ({ node, index, inbound: node.inboundLayers.map((l, i) => nodeName(known.get(l) ?? l.name, node.nodeIndices[i] ?? 0)) }));
+}
+
+/** Qualified names of every layer reachable in `model` (nested models' layers under `<nested>/`). */
+function knownLayers(model: LayersModel, prefix: string, known = new Map<Layer, string>()): Map<Layer, string> {
+  for (const l of model.layers) {
+    if (l instanceof LayersModel) knownLayers(l, `${prefix}${l.name}/`, known);
+    known.set(l, prefix + l.name);
   }
-  const input = model.inputs[0];
-  const layers: LayerRecord[] = [];
+  for (const t of model.inputs) known.set(t.sourceLayer, prefix + t.sourceLayer.name);
+  return known;
+}
+
+function record(layer: Layer, name: string, inbound: string[], node: Node | undefined): LayerRecord {
+  const weights = new Map<string, LayerWeight>();
+  for (const w of layer.weights) {
+    weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
+  }
+  if (node && node.outputTensors.length > 1) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} has several outputs`);
+  // The application's own output shape (a shared layer may see several); the layer's for an unapplied one.
+  const outShape = node ? node.outputTensors[0].shape : layer.outputShape;
+  if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} has several outputs`);
+  return { name, className: layer.getClassName(), config: layer.getConfig(), weights, inbound, outputShape: withoutBatch(outShape as (number | null)[], `layer '${name}'`) };
+}
+
+/**
+ * Appends the layers of `model` to `out`, names prefixed by `prefix`. A nested model (a Sequential or
+ * functional model used as a layer, as Teachable Machine exports are) is inlined: its input layers become
+ * aliases of the tensors feeding it, and its own name an alias of its output layer.
+ */
+function collect(model: LayersModel, prefix: string, alias: Map<string, string>, out: LayerRecord[]): void {
+  const known = knownLayers(model, prefix);
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
-    const weights = new Map<string, LayerWeight>();
-    for (const w of layer.weights) {
-      weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
+    const name = prefix + layer.name;
+    const nodes = nodesOf(layer, known);
+    if (!(layer instanceof LayersModel)) {
+      if (nodes.length === 0) out.push(record(layer, name, [], undefined));
+      for (const n of nodes) out.push(record(layer, nodeName(name, n.index), n.inbound, n.node));
+      continue;
     }
-    const node = layer.inboundNodes[0];
-    const outShape = layer.outputShape;
-    if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${layer.name}' has several outputs`);
-    layers.push({
-      name: layer.name,
-      className: layer.getClassName(),
-      config: layer.getConfig(),
-      weights,
-      inbound: node ? node.inboundLayers.map((l) => l.name) : [],
-      outputShape: withoutBatch(outShape as (number | null)[], `layer '${layer.name}'`),
+    if (nodes.length > 1) throw new ConversionError(`nested model '${name}' is applied ${nodes.length} times (a shared model); the converter inlines each nested model once`);
+    const inner = `${name}/`;
+    // A nested model that is the first layer of a Sequential is not called on anything: its own input layers
+    // are the outer model's inputs (TF.js's Sequential adopts them).
+    const inbound = nodes.length === 1 ? nodes[0].inbound : layer.inputs.map((t) => known.get(t.sourceLayer) ?? t.sourceLayer.name);
+    if (layer.inputs.length !== inbound.length) throw new ConversionError(`nested model '${name}' has ${layer.inputs.length} inputs but is fed ${inbound.length}`);
+    if (layer.outputs.length !== 1) throw new ConversionError(`nested model '${name}' has ${layer.outputs.length} outputs; only single-output nested models convert`);
+    layer.inputs.forEach((t, k) => {
+      if (inner + t.sourceLayer.name !== inbound[k]) alias.set(inner + t.sourceLayer.name, inbound[k]);
     });
+    collect(layer, inner, alias, out);
+    // Readers name the nested model by whichever of its nodes they read: every node name means its output.
+    const output = nodeName(inner + layer.outputs[0].sourceLayer.name, layer.outputs[0].nodeIndex);
+    for (let j = 0; j < layer.inboundNodes.length; j++) alias.set(nodeName(name, j), output);
   }
+}
+
+export function readLayersModel(model: LayersModel): ModelRecord {
+  const layers: LayerRecord[] = [];
+  const alias = new Map<string, string>();
+  collect(model, '', alias, layers);
+  const resolve = (n: string): string => {
+    for (let k = 0; alias.has(n) && k < 1000; k++) n = alias.get(n) ?? n;
+    return n;
+  };
   return {
-    inputName: input.sourceLayer.name,
-    inputShape: withoutBatch(input.shape, 'model input'),
-    outputName: model.outputs[0].sourceLayer.name,
-    layers,
+    inputs: model.inputs.map((t) => ({ name: t.sourceLayer.name, shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`), dtype: inputDType(t.dtype, t.sourceLayer.name) })),
+    outputs: model.outputs.map((t) => resolve(nodeName(t.sourceLayer.name, t.nodeIndex))),
+    layers: layers.map((l) => ({ ...l, inbound: l.inbound.map(resolve) })),
   };
 }
