@@ -1,24 +1,34 @@
 /**
- * Writes the folded IR as a .tflite model through the runtime's ModelBuilder, in float32, with dynamic-range
- * int8 weights ('dynamic'), or fully integer ('int8', given a TensorQuant for every activation tensor).
+ * Writes the folded IR as a .tflite model through the runtime's ModelBuilder: float32, float32 with
+ * dynamic-range int8 weights ('dynamic') or float16 weights ('float16'), or fully integer ('int8', or
+ * 'int16x8' — TFLite's 16x8 mode: int16 activations, int8 weights — given parameters for every activation).
  */
 import { ModelBuilder, type BuilderTensor } from '@tflite-lambda/runtime/builder';
 import { BuiltinOp, type QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { graphInputs, graphOutputs } from './graph_io.js';
 import type { IrGraph, IrOp } from './ir.js';
-import { emitOpFloat, emitOpInt8, type OpEmitter } from './emit_ops.js';
+import { emitOpFloat, emitOpInteger, type OpEmitter } from './emit_ops.js';
 import type { QParams } from './quant_math.js';
 
-export type QuantizeMode = 'none' | 'dynamic' | 'int8';
+export type QuantizeMode = 'none' | 'dynamic' | 'float16' | 'int8' | 'int16x8';
+
+export const QUANTIZE_MODES: readonly QuantizeMode[] = ['none', 'dynamic', 'float16', 'int8', 'int16x8'];
+
+export function isIntegerMode(mode: QuantizeMode): mode is 'int8' | 'int16x8' {
+  return mode === 'int8' || mode === 'int16x8';
+}
 
 export interface EmitOptions {
   /** 'uint8' declares the seed-style input: uint8 [1,H,W] (or [1,H,W,C]) converted to float inside. */
   readonly inputType: 'uint8' | 'float32';
   readonly quantize: QuantizeMode;
-  /** int8 mode: activation parameters per IR tensor. */
+  /** Integer modes: activation parameters per IR tensor. */
   readonly activations?: Map<number, QParams>;
-  /** int8 mode: keep int8 input and output tensors instead of float/uint8 ones. */
+  /** Integer modes: keep integer (int8 or int16) input and output tensors instead of float/uint8 ones. */
   readonly int8Io?: boolean;
-  /** Mark every IR tensor as a model output (calibration reads them all). */
+  /** Quantize FULLY_CONNECTED weights per output channel (default: per tensor; convolutions are always per channel). */
+  readonly perChannelDense?: boolean;
+  /** Mark every IR tensor as a model output (calibration and the quantization report read them all). */
   readonly allOutputs?: boolean;
 }
 
@@ -34,75 +44,82 @@ function qp(q: QParams): QuantizationParams {
 
 export function emitModel(g: IrGraph, opts: EmitOptions): Emitted {
   const b = new ModelBuilder();
-  const int8 = opts.quantize === 'int8';
+  const integer = isIntegerMode(opts.quantize);
+  const actType = opts.quantize === 'int16x8' ? 'int16' : 'int8';
   const index = new Map<number, number>();
   const activation = (t: number): QParams => {
     const q = opts.activations?.get(t);
-    if (!q) throw new Error(`int8 emit: no quantization parameters for tensor '${g.tensors[t].name}'`);
+    if (!q) throw new Error(`${opts.quantize} emit: no quantization parameters for tensor '${g.tensors[t].name}'`);
     return q;
   };
   const tensorOf = (t: number): number => {
     const known = index.get(t);
     if (known !== undefined) return known;
-    const spec: BuilderTensor = int8
-      ? { name: g.tensors[t].name, dtype: 'int8', shape: g.tensors[t].shape, quantization: qp(activation(t)) }
+    const spec: BuilderTensor = integer
+      ? { name: g.tensors[t].name, dtype: actType, shape: g.tensors[t].shape, quantization: qp(activation(t)) }
       : { name: g.tensors[t].name, dtype: 'float32', shape: g.tensors[t].shape };
     const i = b.addTensor(spec);
     index.set(t, i);
     return i;
   };
-  const em: OpEmitter = { b, tensorOf, activation, dynamic: opts.quantize === 'dynamic' };
-  emitInput(g, opts, em, index);
+  const em: OpEmitter = {
+    b, tensorOf, activation, actType, dynamic: opts.quantize === 'dynamic', float16: opts.quantize === 'float16', perChannelDense: opts.perChannelDense ?? false,
+  };
+  for (const t of graphInputs(g)) emitInput(g, t, opts, em, index);
   const shapeOf = (t: number): number[] => g.tensors[t].shape;
-  for (const op of g.ops) (int8 ? emitOpInt8 : emitOpFloat)(op as IrOp, em, shapeOf);
-  const outputIds = opts.allOutputs ? g.tensors.map((_, i) => i).filter((i) => index.has(i)) : [g.output];
+  for (const op of g.ops) (integer ? emitOpInteger : emitOpFloat)(op as IrOp, em, shapeOf);
+  const outputIds = opts.allOutputs ? g.tensors.map((_, i) => i).filter((i) => index.has(i)) : [...graphOutputs(g)];
   if (opts.allOutputs) for (const t of outputIds) b.markOutput(tensorOf(t));
-  else emitOutput(g, opts, em);
+  else for (const t of outputIds) emitOutput(g, t, opts, em);
   return { bytes: b.build(), outputIds };
 }
 
-/** The declared input and the CAST/QUANTIZE + RESHAPE that lead to IR tensor `g.input` (NHWC). */
-function emitInput(g: IrGraph, opts: EmitOptions, em: OpEmitter, index: Map<number, number>): void {
-  const shape = g.tensors[g.input].shape;
+/** The declared input and the CAST/QUANTIZE + RESHAPE that lead to IR input tensor `t` (NHWC). */
+function emitInput(g: IrGraph, t: number, opts: EmitOptions, em: OpEmitter, index: Map<number, number>): void {
+  const shape = g.tensors[t].shape;
   const { b } = em;
-  const int8 = opts.quantize === 'int8';
+  const int8 = isIntegerMode(opts.quantize);
+  const name = graphInputs(g).length === 1 ? 'input' : g.tensors[t].name;
   if (int8 && opts.int8Io) {
-    index.set(g.input, b.addInput({ name: 'input', dtype: 'int8', shape, quantization: qp(em.activation(g.input)) }));
+    index.set(t, b.addInput({ name, dtype: em.actType, shape, quantization: qp(em.activation(t)) }));
     return;
   }
   const squeeze = opts.inputType === 'uint8' && shape.length === 4 && shape[3] === 1;
   const declared = squeeze ? shape.slice(0, 3) : shape;
   // An int8 graph fed uint8 pixels: the input carries scale 1 / zero point 0 so QUANTIZE can requantize it.
-  const rawPixels = int8 && opts.inputType === 'uint8' ? { quantization: qp({ scale: 1, zeroPoint: 0 }) } : {};
-  const input = b.addInput({ name: 'input', dtype: opts.inputType, shape: declared, ...rawPixels });
-  let converted: number;
-  if (int8) {
-    const q = em.activation(g.input);
-    converted = b.addTensor({ name: 'input_int8', dtype: 'int8', shape: declared, quantization: qp(q) });
-    b.addOperator({ opcode: BuiltinOp.QUANTIZE, version: opts.inputType === 'uint8' ? 2 : 1, inputs: [input], outputs: [converted], options: null });
-  } else if (opts.inputType === 'uint8') {
-    converted = b.addTensor({ name: 'input_float', dtype: 'float32', shape: declared });
+  // TFLite's QUANTIZE takes uint8 → int8 but not uint8 → int16, so a 16x8 graph fed pixels casts first.
+  const castFirst = opts.inputType === 'uint8' && (!int8 || em.actType === 'int16');
+  const rawPixels = int8 && !castFirst && opts.inputType === 'uint8' ? { quantization: qp({ scale: 1, zeroPoint: 0 }) } : {};
+  const input = b.addInput({ name, dtype: opts.inputType, shape: declared, ...rawPixels });
+  let converted = input;
+  if (castFirst) {
+    converted = b.addTensor({ name: `${name}_float`, dtype: 'float32', shape: declared });
     b.addOperator({ opcode: BuiltinOp.CAST, inputs: [input], outputs: [converted], options: { kind: 'CastOptions', inDataType: 'uint8', outDataType: 'float32' } });
-  } else {
-    index.set(g.input, input);
-    return;
+  }
+  if (int8) {
+    const q = em.activation(t);
+    const from = converted;
+    converted = b.addTensor({ name: `${name}_${em.actType}`, dtype: em.actType, shape: declared, quantization: qp(q) });
+    const version = em.actType === 'int16' ? 2 : opts.inputType === 'uint8' ? 2 : 1;
+    b.addOperator({ opcode: BuiltinOp.QUANTIZE, version, inputs: [from], outputs: [converted], options: null });
   }
   if (!squeeze) {
-    index.set(g.input, converted);
+    index.set(t, converted);
     return;
   }
-  const shapeConst = b.addTensor({ name: 'input_shape', dtype: 'int32', shape: [4], data: Int32Array.from(shape) });
-  const out = em.tensorOf(g.input);
+  const shapeConst = b.addTensor({ name: `${name}_shape`, dtype: 'int32', shape: [4], data: Int32Array.from(shape) });
+  const out = em.tensorOf(t);
   b.addOperator({ opcode: BuiltinOp.RESHAPE, inputs: [converted, shapeConst], outputs: [out], options: { kind: 'ReshapeOptions', newShape: shape } });
 }
 
-/** The model output: float32 (DEQUANTIZE after an int8 graph unless int8 I/O was asked for). */
-function emitOutput(g: IrGraph, opts: EmitOptions, em: OpEmitter): void {
-  const last = em.tensorOf(g.output);
-  if (opts.quantize !== 'int8' || opts.int8Io) {
+/** A model output: float32 (DEQUANTIZE after an integer graph unless integer I/O was asked for). */
+function emitOutput(g: IrGraph, t: number, opts: EmitOptions, em: OpEmitter): void {
+  const last = em.tensorOf(t);
+  if (!isIntegerMode(opts.quantize) || opts.int8Io) {
     em.b.markOutput(last);
     return;
   }
-  const out = em.b.addOutput({ name: 'output', dtype: 'float32', shape: g.tensors[g.output].shape });
-  em.b.addOperator({ opcode: BuiltinOp.DEQUANTIZE, version: 2, inputs: [last], outputs: [out], options: null });
+  const name = graphOutputs(g).length === 1 ? 'output' : `${g.tensors[t].name}_float`;
+  const out = em.b.addOutput({ name, dtype: 'float32', shape: g.tensors[t].shape });
+  em.b.addOperator({ opcode: BuiltinOp.DEQUANTIZE, version: em.actType === 'int16' ? 3 : 2, inputs: [last], outputs: [out], options: null });
 }

@@ -1,14 +1,25 @@
-/** One IR op → TFLite operators, in float (optionally with int8 dynamic-range weights) or fully int8. */
+/**
+ * One IR op → TFLite operators: in float (optionally with int8 dynamic-range weights, or float16 weights
+ * behind DEQUANTIZE) or fully integer (int8, or 16x8: int16 activations with int8 weights and int64 bias).
+ */
 import type { ModelBuilder } from '@tflite-lambda/runtime/builder';
-import { BuiltinOp, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, numberToFloat16Bits, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { opInputs, type ConvOp, type DenseOp, type IrOp } from './ir.js';
-import { activationParams, quantizeBias, quantizeSymmetric, quantizeValue, type QParams } from './quant_math.js';
+import {
+  activationParams, int16ActivationParams, quantizeBias, quantizeBias64, quantizeSymmetric, quantizeValue, quantizeValue16, type QParams,
+} from './quant_math.js';
 
 export interface OpEmitter {
   readonly b: ModelBuilder;
   tensorOf(t: number): number;
   activation(t: number): QParams;
+  /** The integer activation type (integer modes only). */
+  readonly actType: 'int8' | 'int16';
   readonly dynamic: boolean;
+  /** Float constants stored as float16 and dequantized at run time (TFLite's float16 quantization). */
+  readonly float16: boolean;
+  /** FULLY_CONNECTED weights per output channel instead of per tensor. */
+  readonly perChannelDense: boolean;
 }
 
 function params(scales: number[], dim: number): QuantizationParams {
@@ -26,17 +37,25 @@ function channelAxis(op: ConvOp | DenseOp): { dim: number; count: number; of: (i
   return { dim: 0, count: c, of: (i) => Math.floor(i / per) };
 }
 
-/** Symmetric int8 filter: per output channel for convolutions, per tensor for FULLY_CONNECTED. */
+/** Symmetric int8 filter: per output channel for convolutions, per tensor for FULLY_CONNECTED unless asked. */
 function int8Filter(em: OpEmitter, op: ConvOp | DenseOp): { index: number; scales: number[] } {
-  const perTensor = op.kind === 'dense';
+  const perTensor = op.kind === 'dense' && !em.perChannelDense;
   const axis = channelAxis(op);
   const q = perTensor ? quantizeSymmetric(op.filter, 1, () => 0) : quantizeSymmetric(op.filter, axis.count, axis.of);
   const index = em.b.addTensor({ name: `${op.kind}_${op.output}/filter`, dtype: 'int8', shape: [...op.filterShape], data: q.values, quantization: params(q.scales, perTensor ? 0 : axis.dim) });
   return { index, scales: q.scales };
 }
 
+/**
+ * A float constant; in float16 mode stored as half bits with a DEQUANTIZE to float32 ahead of its consumer,
+ * the graph TFLite's float16 post-training quantization writes.
+ */
 function floatConst(em: OpEmitter, name: string, data: Float32Array, shape: number[]): number {
-  return em.b.addTensor({ name, dtype: 'float32', shape, data });
+  if (!em.float16) return em.b.addTensor({ name, dtype: 'float32', shape, data });
+  const half = em.b.addTensor({ name: `${name}_fp16`, dtype: 'float16', shape, data: Uint16Array.from(data, numberToFloat16Bits) });
+  const out = em.b.addTensor({ name, dtype: 'float32', shape });
+  em.b.addOperator({ opcode: BuiltinOp.DEQUANTIZE, version: 3, inputs: [half], outputs: [out], options: null });
+  return out;
 }
 
 function options(op: IrOp): BuiltinOptions | null {
@@ -90,6 +109,12 @@ function opcodeOf(op: IrOp): number {
 }
 
 /** Operator versions TFLite's converter writes for int8 kernels (the resolver accepts a range per op). */
+const INT16_VERSIONS: Partial<Record<number, number>> = {
+  [BuiltinOp.CONV_2D]: 4, [BuiltinOp.DEPTHWISE_CONV_2D]: 5, [BuiltinOp.FULLY_CONNECTED]: 7, [BuiltinOp.MAX_POOL_2D]: 3,
+  [BuiltinOp.AVERAGE_POOL_2D]: 3, [BuiltinOp.MEAN]: 3, [BuiltinOp.SOFTMAX]: 3, [BuiltinOp.ADD]: 3, [BuiltinOp.MUL]: 4,
+  [BuiltinOp.LOGISTIC]: 3, [BuiltinOp.TANH]: 3, [BuiltinOp.RELU]: 3, [BuiltinOp.RELU6]: 3, [BuiltinOp.CONCATENATION]: 3,
+};
+
 const INT8_VERSIONS: Partial<Record<number, number>> = {
   [BuiltinOp.CONV_2D]: 3, [BuiltinOp.DEPTHWISE_CONV_2D]: 3, [BuiltinOp.FULLY_CONNECTED]: 4, [BuiltinOp.MAX_POOL_2D]: 2,
   [BuiltinOp.AVERAGE_POOL_2D]: 2, [BuiltinOp.MEAN]: 2, [BuiltinOp.SOFTMAX]: 2, [BuiltinOp.ADD]: 2, [BuiltinOp.MUL]: 2,
@@ -121,21 +146,38 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
   em.b.addOperator({ opcode: opcodeOf(op), version, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
 }
 
-export function emitOpInt8(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
+/** Integer constants for a per-channel MUL/ADD: asymmetric int8, or symmetric int16 in 16x8 mode. */
+function channelConstInteger(em: OpEmitter, name: string, values: Float32Array): number {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const wide = em.actType === 'int16';
+  const q = wide ? int16ActivationParams(lo, hi) : activationParams(lo, hi);
+  const data = wide ? Int16Array.from(values, (v) => quantizeValue16(v, q)) : Int8Array.from(values, (v) => quantizeValue(v, q));
+  return em.b.addTensor({ name, dtype: em.actType, shape: [values.length], data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } });
+}
+
+/** 16x8 ADD uses the general-scale int16 kernel (pot_scale_int16 false), as TFLite's 16x8 quantizer writes. */
+function integerOptions(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): BuiltinOptions | null {
+  const o = withReshapeShape(op, shapeOf);
+  if (em.actType === 'int16' && o && o.kind === 'AddOptions') return { ...o, potScaleInt16: false };
+  return o;
+}
+
+export function emitOpInteger(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
   const ins = opInputs(op).map((t) => em.tensorOf(t));
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const f = int8Filter(em, op);
-    const bias = quantizeBias(op.bias, em.activation(op.input).scale, f.scales);
-    const bi = em.b.addTensor({ name: `${op.kind}_${op.output}/bias`, dtype: 'int32', shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
+    const inScale = em.activation(op.input).scale;
+    const name = `${op.kind}_${op.output}/bias`;
+    const bias = em.actType === 'int16' ? quantizeBias64(op.bias, inScale, f.scales) : quantizeBias(op.bias, inScale, f.scales);
+    const dtype = em.actType === 'int16' ? 'int64' : 'int32';
+    const bi = em.b.addTensor({ name, dtype, shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
     ins.push(f.index, bi);
   } else if (op.kind === 'mul_const' || op.kind === 'add_const') {
-    let lo = Infinity, hi = -Infinity;
-    for (const v of op.values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    const q = activationParams(lo, hi);
-    const data = Int8Array.from(op.values, (v) => quantizeValue(v, q));
-    ins.push(em.b.addTensor({ name: `${op.kind}_${op.output}/values`, dtype: 'int8', shape: [op.values.length], data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } }));
+    ins.push(channelConstInteger(em, `${op.kind}_${op.output}/values`, op.values));
   }
   ins.push(...shapeInputs(em, op, shapeOf));
   const opcode = opcodeOf(op);
-  em.b.addOperator({ opcode, version: INT8_VERSIONS[opcode] ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
+  const version = (em.actType === 'int16' ? INT16_VERSIONS : INT8_VERSIONS)[opcode] ?? 1;
+  em.b.addOperator({ opcode, version, inputs: ins, outputs: [em.tensorOf(op.output)], options: integerOptions(op, em, shapeOf) });
 }
