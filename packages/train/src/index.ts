@@ -21,6 +21,7 @@ export { formatQuantReport, type QuantReport, type TensorError } from './convert
 export { loadCalibrationSamples, DEFAULT_CALIBRATION_LIMIT, type CalibrationSourceOptions } from './convert/calibration/sources.js';
 export type { PixelNormalization } from './convert/calibration/image_samples.js';
 export { readNpy, type NpyArray } from './convert/calibration/npy.js';
+export { withConversionMetadata, hasMetadata, LABELS_FILE, type ConversionMetadata } from './convert/model_metadata.js';
 export type { CalibrationSample, InputSpec } from './convert/calibration/samples.js';
 export { ConversionError } from './convert/read_layers.js';
 export { fileLoader, fileSaver, loadModelFile } from './convert/file_io.js';
