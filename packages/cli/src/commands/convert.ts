@@ -32,9 +32,12 @@ Options:
 A quantized conversion with calibration data prints the per-layer error against the float model and saves it
 as <out>.quant-report.json.
 
-Supported layers: Conv2D, DepthwiseConv2D, SeparableConv2D, Dense, MaxPooling2D, AveragePooling2D,
-GlobalAveragePooling2D, Flatten, Reshape, Dropout, BatchNormalization, Normalization, Rescaling,
-Activation, ReLU, Softmax, Add, Concatenate.`;
+Supported layers: Conv1D/2D/3D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D, Dense, pooling 1D/2D
+and global pooling, UpSampling2D, ZeroPadding2D, Cropping2D, Permute, Reshape, Flatten, RepeatVector,
+BatchNormalization, LayerNormalization, Normalization, Rescaling, Resizing, Activation (all TF.js
+activations), ReLU, LeakyReLU, PReLU, ELU, Softmax, Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate
+of N inputs, the Dropout family (removed), nested Sequential/functional models, several inputs and outputs.
+Graph models (format 'graph-model') are refused.`;
 
 type Train = typeof import('@tflite-lambda/train');
 

@@ -40,14 +40,19 @@ export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTrac
     if (!r || r.min > r.max) throw new Error(`calibration saw no values for tensor '${g.tensors[t].name}'`);
     return type === 'int8' ? activationParams(r.min, r.max) : int16ActivationParams(r.min, r.max);
   };
-  for (const t of graphInputs(g)) out.set(t, fromRange(t));
+  for (const t of graphInputs(g)) if (g.tensors[t].dtype === 'float32') out.set(t, fromRange(t));
   // TFLite's int16 softmax/logistic/tanh outputs are fixed at 1/32768 (zero point 0).
   const fixedUnit = type === 'int8' ? { scale: 1 / 256, zeroPoint: -128 } : { scale: 1 / 32768, zeroPoint: 0 };
   const fixedSigned = type === 'int8' ? { scale: 1 / 128, zeroPoint: 0 } : { scale: 1 / 32768, zeroPoint: 0 };
   for (const op of g.ops) {
-    if (op.kind === 'maxpool' || op.kind === 'avgpool' || op.kind === 'reshape') {
-      // TFLite's integer pooling and reshape keep the input's scale and zero point.
-      out.set(op.output, out.get(op.input) ?? fromRange(op.input));
+    if (g.tensors[op.output].dtype !== 'float32') continue;
+    const first = op.inputs[0];
+    const inherit = op.kind === 'maxpool' || op.kind === 'avgpool' || op.kind === 'reshape' || (op.kind === 'builtin' && op.int8 === 'input');
+    if (inherit) {
+      // TFLite's integer pooling, reshape and data-movement ops keep the input's scale and zero point.
+      out.set(op.output, out.get(first) ?? fromRange(first));
+    } else if (op.kind === 'builtin' && typeof op.int8 === 'object') {
+      out.set(op.output, type === 'int8' ? op.int8 : int16Fixed(op.int8));
     } else if (op.kind === 'activation' && (op.fn === 'softmax' || op.fn === 'sigmoid')) {
       out.set(op.output, fixedUnit);
     } else if (op.kind === 'activation' && op.fn === 'tanh') {
@@ -57,6 +62,16 @@ export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTrac
     }
   }
   return out;
+}
+
+/**
+ * The int16 counterpart of an int8 output range a kernel fixes (LOGISTIC's [0, 1), TANH's [−1, 1), …):
+ * symmetric, zero point 0, the real range rounded up to a power of two over 32768 (1/32768 for |x| ≤ 1, the
+ * scale TFLite's int16 kernels require).
+ */
+function int16Fixed(q: QParams): QParams {
+  const m = Math.max(Math.abs(q.scale * (-128 - q.zeroPoint)), Math.abs(q.scale * (127 - q.zeroPoint)));
+  return { scale: 2 ** Math.max(0, Math.ceil(Math.log2(m))) / 32768, zeroPoint: 0 };
 }
 
 /**

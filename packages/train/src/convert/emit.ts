@@ -6,7 +6,7 @@
 import { ModelBuilder, type BuilderTensor } from '@tflite-lambda/runtime/builder';
 import { BuiltinOp, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import { graphInputs, graphOutputs } from './graph_io.js';
-import type { IrGraph, IrOp } from './ir.js';
+import type { IrGraph, IrTensor } from './ir.js';
 import { emitOpFloat, emitOpInteger, type OpEmitter } from './emit_ops.js';
 import type { QParams } from './quant_math.js';
 
@@ -55,31 +55,50 @@ export function emitModel(g: IrGraph, opts: EmitOptions): Emitted {
   const tensorOf = (t: number): number => {
     const known = index.get(t);
     if (known !== undefined) return known;
-    const spec: BuilderTensor = integer
-      ? { name: g.tensors[t].name, dtype: actType, shape: g.tensors[t].shape, quantization: qp(activation(t)) }
-      : { name: g.tensors[t].name, dtype: 'float32', shape: g.tensors[t].shape };
-    const i = b.addTensor(spec);
+    const i = b.addTensor(tensorSpec(g.tensors[t], integer ? actType : null, activation, t));
     index.set(t, i);
     return i;
   };
   const em: OpEmitter = {
-    b, tensorOf, activation, actType, dynamic: opts.quantize === 'dynamic', float16: opts.quantize === 'float16', perChannelDense: opts.perChannelDense ?? false,
+    b, tensorOf, activation, actType, graph: g,
+    dynamic: opts.quantize === 'dynamic', float16: opts.quantize === 'float16', perChannelDense: opts.perChannelDense ?? false,
   };
   for (const t of graphInputs(g)) emitInput(g, t, opts, em, index);
   const shapeOf = (t: number): number[] => g.tensors[t].shape;
-  for (const op of g.ops) (integer ? emitOpInteger : emitOpFloat)(op as IrOp, em, shapeOf);
-  const outputIds = opts.allOutputs ? g.tensors.map((_, i) => i).filter((i) => index.has(i)) : [...graphOutputs(g)];
+  for (const op of g.ops) (integer ? emitOpInteger : emitOpFloat)(op, em, shapeOf);
+  // Calibration and the report read every float activation; constants and int32 tensors have nothing to calibrate.
+  const outputIds = opts.allOutputs
+    ? g.tensors.map((_, i) => i).filter((i) => index.has(i) && g.tensors[i].data === undefined && g.tensors[i].dtype === 'float32')
+    : [...graphOutputs(g)];
   if (opts.allOutputs) for (const t of outputIds) b.markOutput(tensorOf(t));
   else for (const t of outputIds) emitOutput(g, t, opts, em);
   return { bytes: b.build(), outputIds };
 }
 
-/** The declared input and the CAST/QUANTIZE + RESHAPE that lead to IR input tensor `t` (NHWC). */
+/** Builder spec of an IR tensor: constants carry their data; integer modes quantize float activations. */
+function tensorSpec(t: IrTensor, actType: 'int8' | 'int16' | null, activation: (t: number) => QParams, id: number): BuilderTensor {
+  if (t.data !== undefined) {
+    // Float constants of integer graphs are quantized by the op that owns them (emitOpInteger), never here.
+    if (actType && t.dtype === 'float32') throw new Error(`integer emit: float constant '${t.name}' reached the generic tensor path`);
+    return { name: t.name, dtype: t.dtype, shape: t.shape, data: t.data };
+  }
+  if (t.dtype === 'int32' || !actType) return { name: t.name, dtype: t.dtype, shape: t.shape };
+  return { name: t.name, dtype: actType, shape: t.shape, quantization: qp(activation(id)) };
+}
+
+/**
+ * The declared input and the CAST/QUANTIZE + RESHAPE that lead to IR input tensor `t` (NHWC). A model with
+ * one input names it 'input'; several keep their layer names. int32 inputs (token ids) are declared as is.
+ */
 function emitInput(g: IrGraph, t: number, opts: EmitOptions, em: OpEmitter, index: Map<number, number>): void {
   const shape = g.tensors[t].shape;
   const { b } = em;
   const int8 = isIntegerMode(opts.quantize);
   const name = graphInputs(g).length === 1 ? 'input' : g.tensors[t].name;
+  if (g.tensors[t].dtype === 'int32') {
+    index.set(t, b.addInput({ name, dtype: 'int32', shape }));
+    return;
+  }
   if (int8 && opts.int8Io) {
     index.set(t, b.addInput({ name, dtype: em.actType, shape, quantization: qp(em.activation(t)) }));
     return;
@@ -112,10 +131,13 @@ function emitInput(g: IrGraph, t: number, opts: EmitOptions, em: OpEmitter, inde
   b.addOperator({ opcode: BuiltinOp.RESHAPE, inputs: [converted, shapeConst], outputs: [out], options: { kind: 'ReshapeOptions', newShape: shape } });
 }
 
-/** A model output: float32 (DEQUANTIZE after an integer graph unless integer I/O was asked for). */
+/**
+ * A model output: float32 (DEQUANTIZE after an integer graph unless integer I/O was asked for). One output
+ * is named 'output' when dequantized; several keep their tensor names.
+ */
 function emitOutput(g: IrGraph, t: number, opts: EmitOptions, em: OpEmitter): void {
   const last = em.tensorOf(t);
-  if (!isIntegerMode(opts.quantize) || opts.int8Io) {
+  if (!isIntegerMode(opts.quantize) || opts.int8Io || g.tensors[t].dtype === 'int32') {
     em.b.markOutput(last);
     return;
   }

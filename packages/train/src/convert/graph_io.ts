@@ -1,20 +1,18 @@
 /**
- * The graph's inputs and outputs as lists, so calibration, the report and the emitter are written for
- * multi-input models already: the IR holds one input and one output today (the multi-input IR from the
- * conv-layers branch gives `inputs[]`/`outputs[]`; only these two functions change with it).
+ * The graph's inputs and outputs, and the calibration view of its inputs (name, shape with batch 1, element
+ * type): the one place calibration, the report and the emitter ask the IR what a sample must look like.
  */
 import type { IrGraph } from './ir.js';
 import type { InputSpec } from './calibration/samples.js';
 
 export function graphInputs(g: IrGraph): readonly number[] {
-  return [g.input];
+  return g.inputs;
 }
 
 export function graphOutputs(g: IrGraph): readonly number[] {
-  return [g.output];
+  return g.outputs;
 }
 
-/** The calibration view of the graph's inputs: name, shape (batch 1) and element type. */
 export function graphInputSpecs(g: IrGraph): InputSpec[] {
-  return graphInputs(g).map((t) => ({ name: g.tensors[t].name, shape: [...g.tensors[t].shape], dtype: 'float32' }));
+  return graphInputs(g).map((t) => ({ name: g.tensors[t].name, shape: [...g.tensors[t].shape], dtype: g.tensors[t].dtype }));
 }

@@ -2,7 +2,7 @@
  * Reads a TF.js LayersModel into plain records: class name, config, named weights and the names of the
  * layers feeding it. Nothing after this file touches TF.js objects.
  */
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { LayersModel, type layers as tfl } from '@tensorflow/tfjs-layers';
 import type { serialization } from '@tensorflow/tfjs-core';
 
 export interface LayerWeight {
@@ -21,11 +21,20 @@ export interface LayerRecord {
   readonly outputShape: number[];
 }
 
+export interface ModelInputRecord {
+  /** The input layer's name (layers read it through `inbound`). */
+  readonly name: string;
+  /** Shape without the batch dimension (NHWC for images). */
+  readonly shape: number[];
+  readonly dtype: 'float32' | 'int32';
+}
+
 export interface ModelRecord {
-  readonly inputName: string;
-  /** Input shape without the batch dimension (NHWC for images). */
-  readonly inputShape: number[];
-  readonly outputName: string;
+  /** Model inputs in signature order. */
+  readonly inputs: ModelInputRecord[];
+  /** Names of the layers whose outputs are the model outputs, in signature order. */
+  readonly outputs: string[];
+  /** In topological order. */
   readonly layers: LayerRecord[];
 }
 
@@ -47,34 +56,84 @@ function withoutBatch(shape: readonly (number | null)[], what: string): number[]
   return rest as number[];
 }
 
-export function readLayersModel(model: LayersModel): ModelRecord {
-  if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new ConversionError(`only single-input single-output models convert (this one has ${model.inputs.length} inputs, ${model.outputs.length} outputs)`);
+function inputDType(dtype: string, name: string): 'float32' | 'int32' {
+  if (dtype === 'float32' || dtype === 'int32') return dtype;
+  throw new ConversionError(`model input '${name}' has dtype ${dtype}; only float32 and int32 inputs convert`);
+}
+
+type Layer = tfl.Layer;
+
+/**
+ * The layers feeding `layer` inside the current model, by qualified name (`known`: every layer of the model,
+ * nested models' layers included — TF.js's Sequential chains a layer after a nested model to the nested
+ * model's inner output layer). A layer applied twice is refused.
+ */
+function inboundOf(layer: Layer, known: Map<Layer, string>, name: string): string[] {
+  const nodes = layer.inboundNodes.filter((n) => n.inboundLayers.length > 0 && n.inboundLayers.every((l) => known.has(l)));
+  if (nodes.length > 1) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} is applied ${nodes.length} times (a shared layer); the converter takes each layer once`);
+  return nodes.length === 1 ? nodes[0].inboundLayers.map((l) => known.get(l) ?? l.name) : [];
+}
+
+/** Qualified names of every layer reachable in `model` (nested models' layers under `<nested>/`). */
+function knownLayers(model: LayersModel, prefix: string, known = new Map<Layer, string>()): Map<Layer, string> {
+  for (const l of model.layers) {
+    if (l instanceof LayersModel) knownLayers(l, `${prefix}${l.name}/`, known);
+    known.set(l, prefix + l.name);
   }
-  const input = model.inputs[0];
-  const layers: LayerRecord[] = [];
+  for (const t of model.inputs) known.set(t.sourceLayer, prefix + t.sourceLayer.name);
+  return known;
+}
+
+function record(layer: Layer, name: string, inbound: string[]): LayerRecord {
+  const weights = new Map<string, LayerWeight>();
+  for (const w of layer.weights) {
+    weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
+  }
+  const outShape = layer.outputShape;
+  if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} has several outputs`);
+  return { name, className: layer.getClassName(), config: layer.getConfig(), weights, inbound, outputShape: withoutBatch(outShape as (number | null)[], `layer '${name}'`) };
+}
+
+/**
+ * Appends the layers of `model` to `out`, names prefixed by `prefix`. A nested model (a Sequential or
+ * functional model used as a layer, as Teachable Machine exports are) is inlined: its input layers become
+ * aliases of the tensors feeding it, and its own name an alias of its output layer.
+ */
+function collect(model: LayersModel, prefix: string, alias: Map<string, string>, out: LayerRecord[]): void {
+  const known = knownLayers(model, prefix);
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
-    const weights = new Map<string, LayerWeight>();
-    for (const w of layer.weights) {
-      weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
+    const name = prefix + layer.name;
+    const inbound = inboundOf(layer, known, name);
+    if (!(layer instanceof LayersModel)) {
+      out.push(record(layer, name, inbound));
+      continue;
     }
-    const node = layer.inboundNodes[0];
-    const outShape = layer.outputShape;
-    if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${layer.name}' has several outputs`);
-    layers.push({
-      name: layer.name,
-      className: layer.getClassName(),
-      config: layer.getConfig(),
-      weights,
-      inbound: node ? node.inboundLayers.map((l) => l.name) : [],
-      outputShape: withoutBatch(outShape as (number | null)[], `layer '${layer.name}'`),
+    const inner = `${name}/`;
+    // A nested model that is the first layer of a Sequential is not called on anything: its own input layers
+    // are the outer model's inputs (TF.js's Sequential adopts them).
+    if (inbound.length === 0) inbound.push(...layer.inputs.map((t) => known.get(t.sourceLayer) ?? t.sourceLayer.name));
+    if (layer.inputs.length !== inbound.length) throw new ConversionError(`nested model '${name}' has ${layer.inputs.length} inputs but is fed ${inbound.length}`);
+    if (layer.outputs.length !== 1) throw new ConversionError(`nested model '${name}' has ${layer.outputs.length} outputs; only single-output nested models convert`);
+    layer.inputs.forEach((t, k) => {
+      if (inner + t.sourceLayer.name !== inbound[k]) alias.set(inner + t.sourceLayer.name, inbound[k]);
     });
+    collect(layer, inner, alias, out);
+    alias.set(name, inner + layer.outputs[0].sourceLayer.name);
   }
+}
+
+export function readLayersModel(model: LayersModel): ModelRecord {
+  const layers: LayerRecord[] = [];
+  const alias = new Map<string, string>();
+  collect(model, '', alias, layers);
+  const resolve = (n: string): string => {
+    for (let k = 0; alias.has(n) && k < 1000; k++) n = alias.get(n) ?? n;
+    return n;
+  };
   return {
-    inputName: input.sourceLayer.name,
-    inputShape: withoutBatch(input.shape, 'model input'),
-    outputName: model.outputs[0].sourceLayer.name,
-    layers,
+    inputs: model.inputs.map((t) => ({ name: t.sourceLayer.name, shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`), dtype: inputDType(t.dtype, t.sourceLayer.name) })),
+    outputs: model.outputs.map((t) => resolve(t.sourceLayer.name)),
+    layers: layers.map((l) => ({ ...l, inbound: l.inbound.map(resolve) })),
   };
 }
