@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { initializers, layers, sequential, type LayersModel } from '@tensorflow/tfjs-layers';
 import { BuiltinOp, readModel } from '@tflite-lambda/runtime';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
-import { maxAbsDiff, predictTfjs, runTflite } from '@tflite-lambda/testing/train';
+import { maxAbsDiff, predictTfjs, randomInput, randomizeWeights, relativeDiff, runTflite } from '@tflite-lambda/testing/train';
 import { seededRandom } from '../autokeras/hyperparameters.js';
 import { convertLayersModelWithReport, type ConvertOptions } from './convert.js';
 
@@ -123,5 +123,35 @@ test('quantization report: one row per IR tensor, 16x8 loses less than int8 at e
     if (t.op === 'input') assert.ok(t.relativeMaxError <= 0.5 / 255 + 1e-6, `input rel max ${t.relativeMaxError}`);
     // Both modes share the int8 weights, so only the activations' rounding differs: far less at the input.
     assert.ok(w.rmse < (t.op === 'input' ? t.rmse / 100 : t.rmse), `${t.tensor}: 16x8 rmse ${w.rmse} vs int8 ${t.rmse}`);
+  }
+});
+
+test('float16 weights also cover the float constants of lowered builtin ops (PReLU, Conv2DTranspose, Conv3D, LayerNormalization)', async () => {
+  const oracle = await LiteRtOracle.create();
+  const seq = (inputShape: number[], ...ls: Parameters<ReturnType<typeof sequential>['add']>[0][]) => {
+    const m = sequential();
+    m.add(layers.inputLayer({ inputShape }));
+    for (const l of ls) m.add(l);
+    randomizeWeights(m, 61);
+    return m;
+  };
+  const models = [
+    seq([3, 3, 2], layers.conv2d({ filters: 2, kernelSize: 1 }), layers.prelu({})),
+    seq([4, 5, 3], layers.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2, padding: 'same' })),
+    seq([4, 5, 5, 2], layers.conv3d({ filters: 3, kernelSize: [2, 3, 3], padding: 'same' })),
+    seq([5, 6], layers.layerNormalization({ axis: -1, gammaInitializer: 'randomNormal', betaInitializer: 'randomNormal' })),
+  ];
+  for (const [k, m] of models.entries()) {
+    const bytes = convertLayersModelWithReport(m, { quantize: 'float16', inputType: 'float32' }).bytes;
+    const sg = readModel(bytes).subgraphs[0];
+    const halves = sg.operators.filter((o) => o.opcode === BuiltinOp.DEQUANTIZE && sg.tensors[o.inputs[0]].dtype === 'float16');
+    assert.ok(halves.length > 0, `model ${k}: float16 constants`);
+    assert.ok(sg.tensors.every((t) => t.dtype !== 'float32' || t.data === null || t.data.length <= 4 * 4), `model ${k}: no float32 weights left`);
+    const shape = [1, ...(m.inputs[0].shape.slice(1) as number[])];
+    const x = randomInput(shape, 70 + k);
+    const [ref] = await oracle.run(bytes, [{ dtype: 'float32', shape, data: x }]);
+    const ours = runTflite(bytes, x);
+    assert.ok(relativeDiff(ours, ref.data as Float32Array) <= 1e-5, `model ${k}: ours vs LiteRT.js ${relativeDiff(ours, ref.data as Float32Array)}`);
+    assert.ok(relativeDiff(ours, predictTfjs(m, x, shape)) <= 5e-3, `model ${k}: vs TF.js ${relativeDiff(ours, predictTfjs(m, x, shape))}`);
   }
 });

@@ -66,6 +66,13 @@ function floatConst(em: OpEmitter, name: string, data: Float32Array, shape: numb
   return out;
 }
 
+/** A builtin op's operand in float16 mode: its float constants become float16 + DEQUANTIZE, the rest as is. */
+function float16Operand(em: OpEmitter, t: number): number {
+  if (t < 0) return -1;
+  const c = em.graph.tensors[t];
+  return c.data instanceof Float32Array && c.dtype === 'float32' ? floatConst(em, c.name, c.data, c.shape) : em.tensorOf(t);
+}
+
 function options(op: IrOp): BuiltinOptions | null {
   switch (op.kind) {
     case 'conv2d':
@@ -144,11 +151,12 @@ function withReshapeShape(op: IrOp, shapeOf: (t: number) => number[]): BuiltinOp
 }
 
 export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
-  const ins = operands(op, em);
   if (op.kind === 'builtin') {
+    const ins = em.float16 ? op.inputs.map((t) => float16Operand(em, t)) : operands(op, em);
     em.b.addOperator({ opcode: op.opcode, version: op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
     return;
   }
+  const ins = operands(op, em);
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const filter = em.dynamic ? int8Filter(em, op).index : floatConst(em, `${op.kind}_${op.output}/filter`, op.filter, [...op.filterShape]);
     ins.push(filter, floatConst(em, `${op.kind}_${op.output}/bias`, op.bias, [op.bias.length]));
