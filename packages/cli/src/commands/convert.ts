@@ -18,7 +18,8 @@ Options:
   --calibration PATH      int8/int16x8: representative inputs — a folder of images (subfolders allowed),
                           a folder of .npy files, a .npy ([N, ...input shape]), a .json (array of samples:
                           nested arrays, or {inputName: array}) or a .mjs/.js module whose default export
-                          yields samples (iterable, async iterable, or a function returning one)
+                          yields samples (iterable, async iterable, or a function returning one);
+                          --data DIR is its former name
   --representative N      use at most N calibration samples (default: 200)
   --mean M[,M,M]          calibration images: value = (pixel - mean) / std per channel (written to metadata)
   --std S[,S,S]
