@@ -25,7 +25,7 @@ export { Code, type Local } from './kernels/wasm/emitter/code.js';
 export { assembleModule, type FunctionDef } from './kernels/wasm/emitter/module_writer.js';
 // Custom operators' options (FlexBuffer maps), for code that reads a custom node's settings.
 export { readFlexMap, type FlexScalar } from './schema/flexbuffer_map.js';
-export { float16BitsToNumber } from './kernels/common/float16.js';
+export { float16BitsToNumber, numberToFloat16Bits } from './kernels/common/float16.js';
 // Shape helpers and the model reader, for test support that builds and inspects models.
 export { readModel } from './schema/read_model.js';
 export { broadcastShapes } from './kernels/common/broadcast.js';

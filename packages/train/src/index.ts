@@ -15,7 +15,14 @@ export { SeededDropout, registerSeededDropoutLayer } from './autokeras/seeded_dr
 export { buildModel, type ModelSpec } from './autokeras/build_model.js';
 export { formatTrialTable, type TrialRecord, type EpochRecord } from './autokeras/trial_log.js';
 export { trainingCurvesSvg } from './autokeras/curves_svg.js';
-export { convertLayersModel, modelToIr, type ConvertOptions } from './convert/convert.js';
+export { convertLayersModel, convertLayersModelWithReport, modelInputSpecs, modelToIr, type Conversion, type ConvertOptions } from './convert/convert.js';
+export { QUANTIZE_MODES, isIntegerMode, type QuantizeMode } from './convert/emit.js';
+export { formatQuantReport, type QuantReport, type TensorError } from './convert/quant_report.js';
+export { loadCalibrationSamples, DEFAULT_CALIBRATION_LIMIT, type CalibrationSourceOptions } from './convert/calibration/sources.js';
+export type { PixelNormalization } from './convert/calibration/image_samples.js';
+export { readNpy, type NpyArray } from './convert/calibration/npy.js';
+export { withConversionMetadata, hasMetadata, LABELS_FILE, type ConversionMetadata } from './convert/model_metadata.js';
+export type { CalibrationSample, InputSpec } from './convert/calibration/samples.js';
 export { ConversionError } from './convert/read_layers.js';
 export { fileLoader, fileSaver, loadModelFile } from './convert/file_io.js';
 export { registerFastKernels, unregisterFastKernels, stockKernel, fastKernelNames, type FastKernelOptions } from './kernels/register.js';

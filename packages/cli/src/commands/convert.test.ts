@@ -76,5 +76,5 @@ test('convert fails with one line naming the problem: unsupported layer, missing
 test('convert refuses an unknown --quantize with its usage', async () => {
   const r = await runCliCaptured(['convert', 'model.json', '--quantize', 'int4']);
   assert.equal(r.code, 2);
-  assert.match(r.err, /--quantize must be none, dynamic or int8/);
+  assert.match(r.err, /--quantize must be none, dynamic, float16, int8 or int16x8/);
 });

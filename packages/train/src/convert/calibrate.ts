@@ -1,61 +1,63 @@
 /**
  * Calibration for full-integer quantization: the float model, with every IR tensor marked as an output, runs
- * on the representative images through our own Interpreter; the min/max seen per tensor gives its int8
- * parameters. Ops whose int8 kernels require fixed or inherited parameters get those instead.
+ * on the representative inputs through our own Interpreter; the min/max seen per tensor gives its int8 (or,
+ * in 16x8 mode, int16) parameters. Ops whose integer kernels require fixed or inherited parameters get
+ * those instead.
  */
-import { Interpreter } from '@tflite-lambda/runtime';
+import type { CalibrationSample } from './calibration/samples.js';
 import { emitModel } from './emit.js';
 import { opName } from '@tflite-lambda/runtime/internal';
+import { FloatRunner } from './float_runner.js';
+import { graphInputs } from './graph_io.js';
 import { isConstant, type IrGraph, type IrOp } from './ir.js';
-import { activationParams, RangeTracker, type QParams } from './quant_math.js';
+import { activationParams, int16ActivationParams, RangeTracker, type QParams } from './quant_math.js';
 import { ConversionError } from './read_layers.js';
 
-/** Observed [min,max] per IR tensor over `samples` (each a float32 input of the IR input's shape). */
-export function observeRanges(g: IrGraph, samples: readonly Float32Array[]): Map<number, RangeTracker> {
-  if (g.inputs.length !== 1 || g.tensors[g.inputs[0]].dtype !== 'float32') {
-    throw new ConversionError(`int8 calibration takes models with one float32 input (this one has ${g.inputs.length} inputs: ${g.inputs.map((t) => `${g.tensors[t].name} ${g.tensors[t].dtype}`).join(', ')})`);
-  }
+export type ActivationType = 'int8' | 'int16';
+
+/** Observed [min,max] per IR tensor over `samples` (one array per graph input, in graph input order). */
+export function observeRanges(g: IrGraph, samples: readonly CalibrationSample[]): Map<number, RangeTracker> {
   const { bytes, outputIds } = emitModel(g, { inputType: 'float32', quantize: 'none', allOutputs: true });
-  const it = Interpreter.loadSync(bytes);
-  it.allocateTensors();
-  const inIndex = it.getInputDetails()[0].index;
-  const outs = it.getOutputDetails();
+  const runner = new FloatRunner(bytes);
   const ranges = new Map<number, RangeTracker>(outputIds.map((id) => [id, new RangeTracker()]));
-  const inputRange = new RangeTracker();
+  const inputs = graphInputs(g);
+  const inputRanges = inputs.map(() => new RangeTracker());
   for (const sample of samples) {
-    inputRange.observe(sample);
-    it.setTensor(inIndex, sample);
-    it.invoke();
-    outs.forEach((o, k) => {
-      ranges.get(outputIds[k])?.observe(it.getTensor(o.index) as Float32Array);
-    });
+    sample.forEach((x, i) => { inputRanges[i].observe(x); });
+    runner.run(sample).forEach((values, k) => { ranges.get(outputIds[k])?.observe(values); });
   }
-  ranges.set(g.inputs[0], inputRange);
+  inputs.forEach((t, i) => { ranges.set(t, inputRanges[i]); });
   return ranges;
 }
 
-/** int8 parameters per IR tensor, in graph order so pass-through ops can inherit their input's. */
-export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTracker>): Map<number, QParams> {
+/**
+ * Parameters per IR tensor, in graph order so pass-through ops can inherit their input's. int8: asymmetric;
+ * int16 (16x8 mode): symmetric with zero point 0, as TFLite's int16 kernels require.
+ */
+export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTracker>, type: ActivationType = 'int8'): Map<number, QParams> {
   shareRanges(g, ranges);
   const out = new Map<number, QParams>();
   const fromRange = (t: number): QParams => {
     const r = ranges.get(t);
     if (!r || r.min > r.max) throw new Error(`calibration saw no values for tensor '${g.tensors[t].name}'`);
-    return activationParams(r.min, r.max);
+    return type === 'int8' ? activationParams(r.min, r.max) : int16ActivationParams(r.min, r.max);
   };
-  for (const t of g.inputs) if (g.tensors[t].dtype === 'float32') out.set(t, fromRange(t));
+  for (const t of graphInputs(g)) if (g.tensors[t].dtype === 'float32') out.set(t, fromRange(t));
+  // TFLite's int16 softmax/logistic/tanh outputs are fixed at 1/32768 (zero point 0).
+  const fixedUnit = type === 'int8' ? { scale: 1 / 256, zeroPoint: -128 } : { scale: 1 / 32768, zeroPoint: 0 };
+  const fixedSigned = type === 'int8' ? { scale: 1 / 128, zeroPoint: 0 } : { scale: 1 / 32768, zeroPoint: 0 };
   for (const op of g.ops) {
     if (g.tensors[op.output].dtype !== 'float32') continue;
     const first = op.inputs[0];
     if (inheritsScale(op)) {
-      // TFLite's int8 pooling, reshape and data-movement ops keep the input's scale and zero point.
+      // TFLite's integer pooling, reshape and data-movement ops keep the input's scale and zero point.
       out.set(op.output, out.get(first) ?? fromRange(first));
     } else if (op.kind === 'builtin' && typeof op.int8 === 'object') {
-      out.set(op.output, op.int8);
+      out.set(op.output, type === 'int8' ? op.int8 : int16Fixed(op.int8));
     } else if (op.kind === 'activation' && (op.fn === 'softmax' || op.fn === 'sigmoid')) {
-      out.set(op.output, { scale: 1 / 256, zeroPoint: -128 });
+      out.set(op.output, fixedUnit);
     } else if (op.kind === 'activation' && op.fn === 'tanh') {
-      out.set(op.output, { scale: 1 / 128, zeroPoint: 0 });
+      out.set(op.output, fixedSigned);
     } else {
       out.set(op.output, fromRange(op.output));
     }
@@ -72,6 +74,16 @@ function sharesScale(op: IrOp): boolean {
 /** Ops whose int8 output keeps its (first) input's parameters. */
 function inheritsScale(op: IrOp): boolean {
   return op.kind === 'maxpool' || op.kind === 'avgpool' || op.kind === 'reshape' || (op.kind === 'builtin' && op.int8 === 'input');
+}
+
+/**
+ * The int16 counterpart of an int8 output range a kernel fixes (LOGISTIC's [0, 1), TANH's [−1, 1), …):
+ * symmetric, zero point 0, the real range rounded up to a power of two over 32768 (1/32768 for |x| ≤ 1, the
+ * scale TFLite's int16 kernels require).
+ */
+function int16Fixed(q: QParams): QParams {
+  const m = Math.max(Math.abs(q.scale * (-128 - q.zeroPoint)), Math.abs(q.scale * (127 - q.zeroPoint)));
+  return { scale: 2 ** Math.max(0, Math.ceil(Math.log2(m))) / 32768, zeroPoint: 0 };
 }
 
 /**

@@ -141,10 +141,12 @@ test('int8 MAXIMUM fed by an op with fixed int8 parameters (LOGISTIC) is refused
     (e: unknown) => e instanceof ConversionError && /^layer 'mx': int8 MAXIMUM needs its inputs and output on one scale/.test(e.message));
 });
 
-test('int8 of a two-input model is refused in one line naming the inputs', () => {
+test('int8 of a two-input model: a one-tensor sample is refused naming both inputs; one tensor per input converts', () => {
   const a = input({ shape: [3], name: 'left' });
   const b = input({ shape: [3], name: 'right' });
   const m = functionalModel({ inputs: [a, b], outputs: layers.add().apply([a, b]) as never });
   assert.throws(() => convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: [randomInput([1, 3], 1)] }),
-    (e: unknown) => e instanceof ConversionError && /int8 calibration takes models with one float32 input \(this one has 2 inputs: left float32, right float32\)/.test(e.message));
+    (e: unknown) => e instanceof ConversionError && /calibration sample 0: 1 input tensor\(s\), but the model has 2 \('left' \[1,3\], 'right' \[1,3\]\)/.test(e.message));
+  const bytes = convertLayersModel(m, { inputType: 'float32', quantize: 'int8', calibration: [1, 2, 3].map((k) => [randomInput([1, 3], k), randomInput([1, 3], k + 10)]) });
+  assert.ok(bytes.length > 0);
 });

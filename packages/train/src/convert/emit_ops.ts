@@ -1,8 +1,13 @@
-/** One IR op → TFLite operators, in float (optionally with int8 dynamic-range weights) or fully int8. */
+/**
+ * One IR op → TFLite operators: in float (optionally with int8 dynamic-range weights, or float16 weights
+ * behind DEQUANTIZE) or fully integer (int8, or 16x8: int16 activations with int8 weights and int64 bias).
+ */
 import type { ModelBuilder } from '@tflite-lambda/runtime/builder';
-import { BuiltinOp, opName, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
+import { BuiltinOp, numberToFloat16Bits, opName, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import type { BuiltinIrOp, ConvOp, DenseOp, IrGraph, IrOp, TransposeConvOp } from './ir.js';
-import { activationParams, quantizeBias, quantizeSymmetric, quantizeValue, type QParams } from './quant_math.js';
+import {
+  activationParams, int16ActivationParams, quantizeBias, quantizeBias64, quantizeSymmetric, quantizeValue, quantizeValue16, type QParams,
+} from './quant_math.js';
 import { ConversionError } from './read_layers.js';
 
 export interface OpEmitter {
@@ -10,7 +15,13 @@ export interface OpEmitter {
   /** Builder index of an IR tensor (created on first use; constants with their data). */
   tensorOf(t: number): number;
   activation(t: number): QParams;
+  /** The integer activation type (integer modes only). */
+  readonly actType: 'int8' | 'int16';
   readonly dynamic: boolean;
+  /** Float constants stored as float16 and dequantized at run time (TFLite's float16 quantization). */
+  readonly float16: boolean;
+  /** FULLY_CONNECTED weights per output channel instead of per tensor. */
+  readonly perChannelDense: boolean;
   readonly graph: IrGraph;
 }
 
@@ -34,17 +45,32 @@ function channelAxis(op: ConvOp | TransposeConvOp | DenseOp): { dim: number; cou
   return { dim: 0, count: c, of: (i) => Math.floor(i / per) };
 }
 
-/** Symmetric int8 filter: per output channel for convolutions, per tensor for FULLY_CONNECTED. */
+/** Symmetric int8 filter: per output channel for convolutions, per tensor for FULLY_CONNECTED unless asked. */
 function int8Filter(em: OpEmitter, op: ConvOp | TransposeConvOp | DenseOp): { index: number; scales: number[] } {
-  const perTensor = op.kind === 'dense';
+  const perTensor = op.kind === 'dense' && !em.perChannelDense;
   const axis = channelAxis(op);
   const q = perTensor ? quantizeSymmetric(op.filter, 1, () => 0) : quantizeSymmetric(op.filter, axis.count, axis.of);
   const index = em.b.addTensor({ name: `${op.kind}_${op.output}/filter`, dtype: 'int8', shape: [...op.filterShape], data: q.values, quantization: params(q.scales, perTensor ? 0 : axis.dim) });
   return { index, scales: q.scales };
 }
 
+/**
+ * A float constant; in float16 mode stored as half bits with a DEQUANTIZE to float32 ahead of its consumer,
+ * the graph TFLite's float16 post-training quantization writes.
+ */
 function floatConst(em: OpEmitter, name: string, data: Float32Array, shape: number[]): number {
-  return em.b.addTensor({ name, dtype: 'float32', shape, data });
+  if (!em.float16) return em.b.addTensor({ name, dtype: 'float32', shape, data });
+  const half = em.b.addTensor({ name: `${name}_fp16`, dtype: 'float16', shape, data: Uint16Array.from(data, numberToFloat16Bits) });
+  const out = em.b.addTensor({ name, dtype: 'float32', shape });
+  em.b.addOperator({ opcode: BuiltinOp.DEQUANTIZE, version: 3, inputs: [half], outputs: [out], options: null });
+  return out;
+}
+
+/** A builtin op's operand in float16 mode: its float constants become float16 + DEQUANTIZE, the rest as is. */
+function float16Operand(em: OpEmitter, t: number): number {
+  if (t < 0) return -1;
+  const c = em.graph.tensors[t];
+  return c.data instanceof Float32Array && c.dtype === 'float32' ? floatConst(em, c.name, c.data, c.shape) : em.tensorOf(t);
 }
 
 function options(op: IrOp): BuiltinOptions | null {
@@ -102,6 +128,12 @@ function opcodeOf(op: IrOp): number {
 }
 
 /** Operator versions TFLite's converter writes for int8 kernels (the resolver accepts a range per op). */
+const INT16_VERSIONS: Partial<Record<number, number>> = {
+  [BuiltinOp.CONV_2D]: 4, [BuiltinOp.DEPTHWISE_CONV_2D]: 5, [BuiltinOp.FULLY_CONNECTED]: 7, [BuiltinOp.MAX_POOL_2D]: 3,
+  [BuiltinOp.AVERAGE_POOL_2D]: 3, [BuiltinOp.MEAN]: 3, [BuiltinOp.SOFTMAX]: 3, [BuiltinOp.ADD]: 3, [BuiltinOp.MUL]: 4,
+  [BuiltinOp.LOGISTIC]: 3, [BuiltinOp.TANH]: 3, [BuiltinOp.RELU]: 3, [BuiltinOp.RELU6]: 3, [BuiltinOp.CONCATENATION]: 3,
+};
+
 const INT8_VERSIONS: Partial<Record<number, number>> = {
   [BuiltinOp.CONV_2D]: 3, [BuiltinOp.DEPTHWISE_CONV_2D]: 3, [BuiltinOp.FULLY_CONNECTED]: 4, [BuiltinOp.MAX_POOL_2D]: 2,
   [BuiltinOp.AVERAGE_POOL_2D]: 2, [BuiltinOp.MEAN]: 2, [BuiltinOp.SOFTMAX]: 2, [BuiltinOp.ADD]: 2, [BuiltinOp.MUL]: 2,
@@ -134,8 +166,8 @@ function withReshapeShape(op: IrOp, shapeOf: (t: number) => number[]): BuiltinOp
 }
 
 export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
-  const ins = operands(op, em);
   if (op.kind === 'builtin') {
+    const ins = em.float16 ? op.inputs.map((t) => float16Operand(em, t)) : operands(op, em);
     em.b.addOperator({ opcode: op.opcode, version: op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
     return;
   }
@@ -146,6 +178,7 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
     em.b.addOperator({ opcode: BuiltinOp.TRANSPOSE_CONV, version: 3, inputs: ops, outputs: [em.tensorOf(op.output)], options: options(op) });
     return;
   }
+  const ins = operands(op, em);
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const filter = em.dynamic ? int8Filter(em, op).index : floatConst(em, `${op.kind}_${op.output}/filter`, op.filter, [...op.filterShape]);
     ins.push(filter, floatConst(em, `${op.kind}_${op.output}/bias`, op.bias, [op.bias.length]));
@@ -155,6 +188,23 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
   ins.push(...shapeInputs(em, op, shapeOf));
   const version = em.dynamic && (op.kind === 'conv2d' || op.kind === 'dense' || op.kind === 'depthwise') ? 2 : 1;
   em.b.addOperator({ opcode: opcodeOf(op), version, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
+}
+
+/** Integer constants for a per-channel MUL/ADD: asymmetric int8, or symmetric int16 in 16x8 mode. */
+function channelConstInteger(em: OpEmitter, name: string, values: Float32Array): number {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const wide = em.actType === 'int16';
+  const q = wide ? int16ActivationParams(lo, hi) : activationParams(lo, hi);
+  const data = wide ? Int16Array.from(values, (v) => quantizeValue16(v, q)) : Int8Array.from(values, (v) => quantizeValue(v, q));
+  return em.b.addTensor({ name, dtype: em.actType, shape: [values.length], data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } });
+}
+
+/** 16x8 ADD uses the general-scale int16 kernel (pot_scale_int16 false), as TFLite's 16x8 quantizer writes. */
+function integerOptions(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): BuiltinOptions | null {
+  const o = withReshapeShape(op, shapeOf);
+  if (em.actType === 'int16' && o && o.kind === 'AddOptions') return { ...o, potScaleInt16: false };
+  return o;
 }
 
 /**
@@ -171,11 +221,19 @@ function int8Constant(em: OpEmitter, t: number, on?: QParams): number {
   return em.b.addTensor({ name: c.name, dtype: 'int8', shape: c.shape, data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } });
 }
 
-function emitBuiltinInt8(op: BuiltinIrOp, em: OpEmitter): void {
+/**
+ * A generic builtin op in an integer graph. 16x8 is emitted only for the ops whose int16 lowering this
+ * converter knows (the specialised IR ops); a builtin is refused there rather than written with guessed
+ * int16 kernel versions.
+ */
+function emitBuiltinInteger(op: BuiltinIrOp, em: OpEmitter): void {
   const g = em.graph;
+  const source = g.tensors[op.output].source;
   if (op.int8 === undefined) {
-    const source = g.tensors[op.output].source;
     throw new ConversionError(`layer '${source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; convert with --quantize dynamic or none`);
+  }
+  if (em.actType === 'int16') {
+    throw new ConversionError(`layer '${source}' lowers to ${opName(op.opcode)}, which the converter does not emit in 16x8 mode; convert with --quantize int8, float16 or dynamic`);
   }
   const ins = op.inputs.map((t) => {
     if (t < 0) return -1;
@@ -187,32 +245,35 @@ function emitBuiltinInt8(op: BuiltinIrOp, em: OpEmitter): void {
   em.b.addOperator({ opcode: op.opcode, version, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
 }
 
-export function emitOpInt8(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
+export function emitOpInteger(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
   if (op.kind === 'builtin') {
-    emitBuiltinInt8(op, em);
+    emitBuiltinInteger(op, em);
     return;
   }
   const ins = operands(op, em);
   if (op.kind === 'transpose_conv') {
     const f = int8Filter(em, op);
-    const bias = quantizeBias(op.bias, em.activation(op.inputs[0]).scale, f.scales);
-    const bi = em.b.addTensor({ name: `transpose_conv_${op.output}/bias`, dtype: 'int32', shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
+    const inScale = em.activation(op.inputs[0]).scale;
+    // 16x8 takes an int64 bias, as for the convolutions.
+    const bias = em.actType === 'int16' ? quantizeBias64(op.bias, inScale, f.scales) : quantizeBias(op.bias, inScale, f.scales);
+    const dtype = em.actType === 'int16' ? 'int64' : 'int32';
+    const bi = em.b.addTensor({ name: `transpose_conv_${op.output}/bias`, dtype, shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
     em.b.addOperator({ opcode: BuiltinOp.TRANSPOSE_CONV, version: 3, inputs: transposeConvOperands(em, op, shapeOf, f.index, bi), outputs: [em.tensorOf(op.output)], options: options(op) });
     return;
   }
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const f = int8Filter(em, op);
-    const bias = quantizeBias(op.bias, em.activation(op.inputs[0]).scale, f.scales);
-    const bi = em.b.addTensor({ name: `${op.kind}_${op.output}/bias`, dtype: 'int32', shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
+    const inScale = em.activation(op.inputs[0]).scale;
+    const name = `${op.kind}_${op.output}/bias`;
+    const bias = em.actType === 'int16' ? quantizeBias64(op.bias, inScale, f.scales) : quantizeBias(op.bias, inScale, f.scales);
+    const dtype = em.actType === 'int16' ? 'int64' : 'int32';
+    const bi = em.b.addTensor({ name, dtype, shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
     ins.push(f.index, bi);
   } else if (op.kind === 'mul_const' || op.kind === 'add_const') {
-    let lo = Infinity, hi = -Infinity;
-    for (const v of op.values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    const q = activationParams(lo, hi);
-    const data = Int8Array.from(op.values, (v) => quantizeValue(v, q));
-    ins.push(em.b.addTensor({ name: `${op.kind}_${op.output}/values`, dtype: 'int8', shape: [op.values.length], data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } }));
+    ins.push(channelConstInteger(em, `${op.kind}_${op.output}/values`, op.values));
   }
   ins.push(...shapeInputs(em, op, shapeOf));
   const opcode = opcodeOf(op);
-  em.b.addOperator({ opcode, version: INT8_VERSIONS[opcode] ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
+  const version = (em.actType === 'int16' ? INT16_VERSIONS : INT8_VERSIONS)[opcode] ?? 1;
+  em.b.addOperator({ opcode, version, inputs: ins, outputs: [em.tensorOf(op.output)], options: integerOptions(op, em, shapeOf) });
 }

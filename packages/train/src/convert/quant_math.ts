@@ -18,6 +18,15 @@ export function activationParams(min: number, max: number): QParams {
   return { scale, zeroPoint };
 }
 
+/**
+ * Symmetric int16 parameters covering [min, max] (16x8 mode): zero point 0 and scale max|x| / 32767, as
+ * TFLite's quantizer gives int16 activations.
+ */
+export function int16ActivationParams(min: number, max: number): QParams {
+  const m = Math.max(Math.abs(min), Math.abs(max));
+  return { scale: m > 0 ? m / 32767 : 1e-6, zeroPoint: 0 };
+}
+
 /** Symmetric int8 quantization of `data` split into `channels` groups by `channelOf`; per-group scales. */
 export function quantizeSymmetric(
   data: Float32Array,
@@ -43,8 +52,19 @@ export function quantizeBias(bias: Float32Array, inputScale: number, weightScale
   return { values, scales };
 }
 
+/** 16x8 bias: int64 with scale = input_scale·weight_scale (TFLite keeps conv/FC biases 64-bit there). */
+export function quantizeBias64(bias: Float32Array, inputScale: number, weightScales: number[]): { values: BigInt64Array; scales: number[] } {
+  const q = quantizeBias(bias, inputScale, weightScales);
+  const values = BigInt64Array.from(bias, (b, c) => BigInt(Math.round(b / q.scales[c])));
+  return { values, scales: q.scales };
+}
+
 export function quantizeValue(x: number, q: QParams): number {
   return Math.max(-128, Math.min(127, Math.round(x / q.scale) + q.zeroPoint));
+}
+
+export function quantizeValue16(x: number, q: QParams): number {
+  return Math.max(-32768, Math.min(32767, Math.round(x / q.scale) + q.zeroPoint));
 }
 
 /** Running min/max of a tensor over the representative data set. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLayersModel } from '@tensorflow/tfjs-layers';
 import { Interpreter } from '@tflite-lambda/runtime';
+import { readModelMetadata } from '@tflite-lambda/runtime/metadata';
 import { setupTraining } from '../backend.js';
 import { loadMnist } from '../data/mnist.js';
 import { fileLoader } from '../convert/file_io.js';
@@ -13,7 +14,7 @@ import { runTrainPipeline } from './train_pipeline.js';
 
 await setupTraining({ threads: false });
 
-test('a tiny train run (--limit, one epoch) writes models, labels, metrics, trial log, curves and a reloadable TF.js model', async () => {
+test('a tiny train run (--limit, one epoch) writes models (with labels metadata), labels, metrics, trial log, curves and a reloadable TF.js model', async () => {
   const out = mkdtempSync(join(tmpdir(), 'train-run-'));
   try {
     const logs: string[] = [];
@@ -40,6 +41,14 @@ test('a tiny train run (--limit, one epoch) writes models, labels, metrics, tria
     assert.equal(it.getInputDetails()[0].dtype, 'uint8');
     assert.deepEqual(it.getOutputDetails()[0].shape, [1, 10]);
     assert.equal(it.getOutputDetails()[0].dtype, 'float32');
+    // Both models carry what the pipeline knows: the labels, and a 28x28 grayscale image input.
+    for (const f of ['model.tflite', 'model.int8.tflite']) {
+      const { metadata, files } = readModelMetadata(readFileSync(join(out, f)));
+      assert.equal(new TextDecoder().decode(files.get('labels.txt')), '0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n', f);
+      const sg = metadata?.subgraphMetadata?.[0];
+      assert.deepEqual(sg?.inputTensorMetadata?.[0].content?.properties, { kind: 'image', colorSpace: 'GRAYSCALE', defaultSize: { width: 28, height: 28 } });
+      assert.equal(sg?.outputTensorMetadata?.[0].associatedFiles?.[0].type, 'TENSOR_AXIS_LABELS');
+    }
     const reloaded = await loadLayersModel(fileLoader(join(out, 'training/tfjs/model.json')));
     assert.deepEqual(reloaded.outputs[0].shape, [null, 10]);
   } finally {

@@ -11,6 +11,7 @@ import { ImageClassifier } from '../autokeras/image_classifier.js';
 import type { Hyperparameters } from '../autokeras/hyperparameters.js';
 import { convertLayersModel } from '../convert/convert.js';
 import { fileSaver } from '../convert/file_io.js';
+import { withConversionMetadata, type ConversionMetadata } from '../convert/model_metadata.js';
 import { agreement, evaluateTflite } from './evaluate_tflite.js';
 
 export interface TrainPipelineOptions {
@@ -56,10 +57,20 @@ export async function runTrainPipeline(o: TrainPipelineOptions): Promise<Pipelin
   const model = clf.exportModel();
   await model.save(fileSaver(join(runDir, 'tfjs')));
 
-  const floatBytes = convertLayersModel(model, { inputType: 'uint8' });
+  // The pipeline knows its data: the labels, the image geometry, and that the model takes raw uint8 pixels
+  // (its Normalization layer is inside the graph, so no normalization unit is declared).
+  const metadata: ConversionMetadata = {
+    name: 'tflite-lambda image classifier',
+    description: `Trained by tflite-lambda train on ${o.train.count} images of ${o.train.classNames.length} classes`,
+    inputDescription: 'uint8 pixels 0..255',
+    image: { width: o.train.width, height: o.train.height, channels: o.train.channels === 3 ? 3 : 1 },
+    labels: o.train.classNames,
+  };
+  const floatBytes = withConversionMetadata(convertLayersModel(model, { inputType: 'uint8' }), metadata);
   const n = Math.min(o.representative, o.train.count);
+  // The MNIST (or image-folder) training images are this pipeline's own calibration set.
   const representative = Array.from({ length: n }, (_, i) => floatImages(o.train, i, i + 1));
-  const int8Bytes = convertLayersModel(model, { inputType: 'uint8', quantize: 'int8', representative });
+  const int8Bytes = withConversionMetadata(convertLayersModel(model, { inputType: 'uint8', quantize: 'int8', representative }), metadata);
   writeFileSync(join(o.out, 'model.tflite'), floatBytes);
   writeFileSync(join(o.out, 'model.int8.tflite'), int8Bytes);
   writeFileSync(join(o.out, 'labels.txt'), `${o.train.classNames.join('\n')}\n`);
