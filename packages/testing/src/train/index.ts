@@ -1,1 +1,2 @@
 export * from './convert_helpers.js';
+export * from './sequence_helpers.js';

@@ -1,0 +1,149 @@
+/**
+ * Sequence and text layers: every converted model is run by our Interpreter and by tfjs-tflite (TFLite's own
+ * interpreter; LiteRT.js refuses variable tensors) and both are compared with TF.js predict.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setBackend } from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { initializers, layers, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
+import { BuiltinOp } from '@tflite-lambda/runtime';
+import { convertLayersModel, type ConvertOptions } from './convert.js';
+import { ConversionError } from './read_layers.js';
+import { opcodes, predictTfjsValues, randomIds, randomInput, relativeDiff, runTfjsTflite, runTfliteValues } from '@tflite-lambda/testing/train';
+
+await setBackend('cpu');
+
+const VOCAB = 30;
+const STEPS = 7;
+
+function seq(inputShape: (number | null)[], ...ls: Parameters<Sequential['add']>[0][]): LayersModel {
+  const m = sequential();
+  m.add(layers.inputLayer({ inputShape: inputShape as number[] }));
+  for (const l of ls) m.add(l);
+  return m;
+}
+
+// TF.js's default orthogonal recurrent initializer needs the chained tensor API; the weights' origin does not
+// matter here. Biases are random so every bias path is exercised.
+const init = (seed: number) => ({
+  kernelInitializer: initializers.randomUniform({ minval: -0.6, maxval: 0.6, seed }),
+  recurrentInitializer: initializers.randomUniform({ minval: -0.6, maxval: 0.6, seed: seed + 1 }),
+  biasInitializer: initializers.randomUniform({ minval: -0.3, maxval: 0.3, seed: seed + 2 }),
+});
+
+const embedding = (extra: Record<string, unknown> = {}) =>
+  layers.embedding({ inputDim: VOCAB, outputDim: 5, embeddingsInitializer: initializers.randomUniform({ minval: -1, maxval: 1, seed: 3 }), ...extra });
+
+/**
+ * Converts `m`, runs it on token ids in both TFLite engines and checks each against TF.js within 1e-4
+ * (relative). Returns the bytes and the measured differences.
+ */
+async function assertIdsMatch(m: LayersModel, opts: ConvertOptions = {}, steps = STEPS, seed = 5): Promise<{ bytes: Uint8Array; ours: number; tflite: number }> {
+  const ids = randomIds(steps, VOCAB, seed);
+  const bytes = convertLayersModel(m, opts);
+  const expected = predictTfjsValues(m, ids, [1, steps]);
+  const ours = relativeDiff(runTfliteValues(bytes, ids), expected);
+  const tflite = relativeDiff(await runTfjsTflite(bytes, ids, [1, steps]), expected);
+  assert.ok(ours <= 1e-4, `our Interpreter vs TF.js: relative ${ours}`);
+  assert.ok(tflite <= 1e-4, `tfjs-tflite vs TF.js: relative ${tflite}`);
+  return { bytes, ours, tflite };
+}
+
+test('text LSTM (Embedding → LSTM → Dense softmax): GATHER, UNIDIRECTIONAL_SEQUENCE_LSTM, last step by STRIDED_SLICE', async () => {
+  const m = seq([STEPS], embedding(), layers.lstm({ units: 6, recurrentActivation: 'sigmoid', ...init(10) }), layers.dense({ units: 4, activation: 'softmax' }));
+  const { bytes } = await assertIdsMatch(m);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.GATHER, BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM, BuiltinOp.STRIDED_SLICE, BuiltinOp.FULLY_CONNECTED, BuiltinOp.SOFTMAX]);
+});
+
+test('stacked LSTMs: return_sequences, go_backwards (REVERSE_V2 around the op), TimeDistributed(Dense)', async () => {
+  const m = seq([STEPS], embedding(),
+    layers.lstm({ units: 4, returnSequences: true, recurrentActivation: 'sigmoid', ...init(20) }),
+    layers.lstm({ units: 3, returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid', ...init(30) }),
+    layers.timeDistributed({ layer: layers.dense({ units: 2 }) }));
+  const { bytes } = await assertIdsMatch(m);
+  assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM).length, 2);
+});
+
+test('LSTM with TF.js\'s default hard-sigmoid gates is unrolled into builtins (TFLite\'s fused LSTM has sigmoid gates)', async () => {
+  const m = seq([STEPS], embedding(), layers.lstm({ units: 4, ...init(40) }), layers.dense({ units: 3 }));
+  const { bytes } = await assertIdsMatch(m);
+  assert.ok(!opcodes(bytes).includes(BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM));
+});
+
+test('GRU (hard-sigmoid gates, reset before the recurrent product) lowered to builtins, return_sequences and not', async () => {
+  const m = seq([STEPS], embedding(),
+    layers.gru({ units: 4, returnSequences: true, ...init(50) }),
+    layers.gru({ units: 3, activation: 'relu', recurrentActivation: 'sigmoid', goBackwards: true, ...init(60) }),
+    layers.dense({ units: 2, activation: 'softmax' }));
+  const { bytes } = await assertIdsMatch(m);
+  assert.ok(opcodes(bytes).every((o) => o !== BuiltinOp.WHILE && o !== BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM));
+});
+
+test('SimpleRNN → UNIDIRECTIONAL_SEQUENCE_RNN (tanh and relu), last step by STRIDED_SLICE', async () => {
+  const m = seq([STEPS], embedding(),
+    layers.simpleRNN({ units: 5, returnSequences: true, ...init(70) }),
+    layers.simpleRNN({ units: 4, activation: 'relu', ...init(80) }),
+    layers.dense({ units: 3 }));
+  const { bytes } = await assertIdsMatch(m);
+  assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.UNIDIRECTIONAL_SEQUENCE_RNN).length, 2);
+});
+
+for (const mergeMode of ['concat', 'sum', 'mul', 'ave'] as const) {
+  test(`Bidirectional LSTM, merge mode ${mergeMode}: a forward and a backward UNIDIRECTIONAL_SEQUENCE_LSTM`, async () => {
+    const m = seq([STEPS], embedding(),
+      layers.bidirectional({ layer: layers.lstm({ units: 4, returnSequences: mergeMode !== 'concat', recurrentActivation: 'sigmoid', ...init(90) }) as never, mergeMode }),
+      layers.flatten(),
+      layers.dense({ units: 3, activation: 'softmax' }));
+    const { bytes } = await assertIdsMatch(m);
+    assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM).length, 2);
+  });
+}
+
+test('Bidirectional GRU and SimpleRNN (concat of sequences)', async () => {
+  const m = seq([STEPS], embedding(),
+    layers.bidirectional({ layer: layers.gru({ units: 3, returnSequences: true, ...init(100) }) as never }),
+    layers.bidirectional({ layer: layers.simpleRNN({ units: 3, ...init(110) }) as never }),
+    layers.dense({ units: 2 }));
+  await assertIdsMatch(m);
+});
+
+test('an unknown sequence length converts with sequenceLength and is refused without it, naming the option', async () => {
+  const m = seq([null], embedding(), layers.lstm({ units: 4, recurrentActivation: 'sigmoid', ...init(120) }), layers.dense({ units: 2 }));
+  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /sequence length/.test(e.message) && /--sequence-length/.test(e.message));
+  await assertIdsMatch(m, { sequenceLength: 9 }, 9);
+});
+
+test('a float feature sequence [null, 3] (no Embedding) converts with sequenceLength', () => {
+  const m = seq([null, 3], layers.simpleRNN({ units: 4, ...init(130) }));
+  const x = randomInput([1, 6, 3], 7);
+  const bytes = convertLayersModel(m, { sequenceLength: 6 });
+  const d = relativeDiff(runTfliteValues(bytes, x), predictTfjsValues(m, x, [1, 6, 3]));
+  assert.ok(d <= 1e-4, `relative ${d}`);
+});
+
+test('an unsupported layer in a model of unknown length is refused for the layer, not the shape', () => {
+  const m = seq([null], embedding(), layers.conv1d({ filters: 2, kernelSize: 2, name: 'conv_x' }), layers.globalMaxPooling1d({ name: 'gmp_x' }));
+  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && !/sequence length/.test(e.message) && /class/.test(e.message));
+});
+
+test('mask_zero and stateful layers are refused in one line naming the layer', () => {
+  const masked = seq([STEPS], embedding({ maskZero: true, name: 'emb_masked' }), layers.lstm({ units: 3, ...init(140) }));
+  assert.throws(() => convertLayersModel(masked), (e: unknown) => e instanceof ConversionError && /'emb_masked'/.test(e.message) && /mask_zero/.test(e.message) && !e.message.includes('\n'));
+  const stateful = sequential();
+  stateful.add(layers.lstm({ units: 3, stateful: true, batchInputShape: [1, STEPS, 2], name: 'lstm_state', ...init(150) }));
+  assert.throws(() => convertLayersModel(stateful), (e: unknown) => e instanceof ConversionError && /'lstm_state'/.test(e.message) && /stateful/.test(e.message));
+});
+
+test('dynamic mode: int8 LSTM and RNN weights (hybrid kernels) stay close to float; full int8 is refused', async () => {
+  const m = seq([STEPS], embedding(), layers.lstm({ units: 8, returnSequences: true, recurrentActivation: 'sigmoid', ...init(160) }),
+    layers.simpleRNN({ units: 6, ...init(170) }), layers.dense({ units: 3 }));
+  const ids = randomIds(STEPS, VOCAB, 9);
+  const bytes = convertLayersModel(m, { quantize: 'dynamic' });
+  const expected = predictTfjsValues(m, ids, [1, STEPS]);
+  const ours = runTfliteValues(bytes, ids);
+  const tflite = await runTfjsTflite(bytes, ids, [1, STEPS]);
+  assert.ok(relativeDiff(ours, expected) <= 0.05, `hybrid vs TF.js: ${relativeDiff(ours, expected)}`);
+  assert.ok(relativeDiff(ours, tflite) <= 1e-4, `our hybrid vs tfjs-tflite hybrid: ${relativeDiff(ours, tflite)}`);
+  assert.throws(() => convertLayersModel(m, { quantize: 'int8', representative: [new Float32Array(STEPS)] }), (e: unknown) => e instanceof ConversionError && /int8/.test(e.message));
+});
