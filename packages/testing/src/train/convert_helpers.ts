@@ -33,3 +33,21 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export function opcodes(bytes: Uint8Array): number[] {
   return readModel(bytes).subgraphs[0].operators.map((o) => o.opcode);
 }
+
+/** TF.js predict of a model with several inputs and/or outputs: one flat array per output. */
+export function predictTfjsMulti(model: LayersModel, xs: readonly { data: Float32Array | Int32Array; shape: number[] }[]): Float32Array[] {
+  const ins = xs.map((x) => tensor(x.data, x.shape, x.data instanceof Int32Array ? 'int32' : 'float32'));
+  const y = model.predict(ins.length === 1 ? ins[0] : ins) as Tensor | Tensor[];
+  return (Array.isArray(y) ? y : [y]).map((t) => Float32Array.from(t.dataSync()));
+}
+
+/** Runs a converted model with several inputs (signature order) and returns every output as float. */
+export function runTfliteMulti(bytes: Uint8Array, xs: readonly (Float32Array | Int32Array | Uint8Array | Int8Array)[]): Float32Array[] {
+  const it = Interpreter.loadSync(bytes);
+  it.allocateTensors();
+  const details = it.getInputDetails();
+  if (details.length !== xs.length) throw new Error(`model has ${details.length} inputs, given ${xs.length}`);
+  details.forEach((d, k) => it.setTensor(d.index, xs[k]));
+  it.invoke();
+  return it.getOutputDetails().map((d) => Float32Array.from(it.getTensor(d.index) as Float32Array, Number));
+}

@@ -7,9 +7,13 @@ import { Interpreter } from '@tflite-lambda/runtime';
 import { emitModel } from './emit.js';
 import type { IrGraph } from './ir.js';
 import { activationParams, RangeTracker, type QParams } from './quant_math.js';
+import { ConversionError } from './read_layers.js';
 
 /** Observed [min,max] per IR tensor over `samples` (each a float32 input of the IR input's shape). */
 export function observeRanges(g: IrGraph, samples: readonly Float32Array[]): Map<number, RangeTracker> {
+  if (g.inputs.length !== 1 || g.tensors[g.inputs[0]].dtype !== 'float32') {
+    throw new ConversionError(`int8 calibration takes models with one float32 input (this one has ${g.inputs.length} inputs: ${g.inputs.map((t) => `${g.tensors[t].name} ${g.tensors[t].dtype}`).join(', ')})`);
+  }
   const { bytes, outputIds } = emitModel(g, { inputType: 'float32', quantize: 'none', allOutputs: true });
   const it = Interpreter.loadSync(bytes);
   it.allocateTensors();
@@ -23,7 +27,7 @@ export function observeRanges(g: IrGraph, samples: readonly Float32Array[]): Map
     it.invoke();
     outs.forEach((o, k) => ranges.get(outputIds[k])?.observe(it.getTensor(o.index) as Float32Array));
   }
-  ranges.set(g.input, inputRange);
+  ranges.set(g.inputs[0], inputRange);
   return ranges;
 }
 
@@ -36,11 +40,16 @@ export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTrac
     if (!r || r.min > r.max) throw new Error(`calibration saw no values for tensor '${g.tensors[t].name}'`);
     return activationParams(r.min, r.max);
   };
-  out.set(g.input, fromRange(g.input));
+  for (const t of g.inputs) if (g.tensors[t].dtype === 'float32') out.set(t, fromRange(t));
   for (const op of g.ops) {
-    if (op.kind === 'maxpool' || op.kind === 'avgpool' || op.kind === 'reshape') {
-      // TFLite's int8 pooling and reshape keep the input's scale and zero point.
-      out.set(op.output, out.get(op.input) ?? fromRange(op.input));
+    if (g.tensors[op.output].dtype !== 'float32') continue;
+    const first = op.inputs[0];
+    const inherit = op.kind === 'maxpool' || op.kind === 'avgpool' || op.kind === 'reshape' || (op.kind === 'builtin' && op.int8 === 'input');
+    if (inherit) {
+      // TFLite's int8 pooling, reshape and data-movement ops keep the input's scale and zero point.
+      out.set(op.output, out.get(first) ?? fromRange(first));
+    } else if (op.kind === 'builtin' && typeof op.int8 === 'object') {
+      out.set(op.output, op.int8);
     } else if (op.kind === 'activation' && (op.fn === 'softmax' || op.fn === 'sigmoid')) {
       out.set(op.output, { scale: 1 / 256, zeroPoint: -128 });
     } else if (op.kind === 'activation' && op.fn === 'tanh') {

@@ -7,7 +7,7 @@ import { BuiltinOp } from '@tflite-lambda/runtime';
 import { Normalization } from '../autokeras/normalization.js';
 import { convertLayersModel } from './convert.js';
 import { ConversionError } from './read_layers.js';
-import { maxAbsDiff, opcodes, predictTfjs, randomInput, runTflite } from '@tflite-lambda/testing/train';
+import { maxAbsDiff, opcodes, predictTfjs, predictTfjsMulti, randomInput, runTflite, runTfliteMulti } from '@tflite-lambda/testing/train';
 
 await setBackend('cpu');
 
@@ -103,4 +103,32 @@ test('uint8 input [1,H,W] is declared like the seed model (CAST then RESHAPE to 
 test('an unsupported layer is a ConversionError naming the layer and its class', () => {
   const m = seq([4, 4, 1], layers.upSampling2d({ size: [2, 2], name: 'grow' }));
   assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /'grow' of class UpSampling2D/.test(e.message));
+});
+
+test('regression: an Add of three inputs becomes two binary ADDs and matches TF.js', () => {
+  const x = input({ shape: [5, 5, 2] });
+  const a = layers.conv2d({ filters: 3, kernelSize: 1 }).apply(x);
+  const b = layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same' }).apply(x);
+  const c = layers.conv2d({ filters: 3, kernelSize: 1, useBias: false }).apply(x);
+  const sum = layers.add().apply([a, b, c] as never);
+  const m = functionalModel({ inputs: x, outputs: sum as never });
+  const bytes = assertFloatMatches(m, [5, 5, 2]);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.CONV_2D, BuiltinOp.CONV_2D, BuiltinOp.CONV_2D, BuiltinOp.ADD, BuiltinOp.ADD]);
+});
+
+test('a two-input two-output functional model keeps its signature; LeakyReLU is a generic builtin op', () => {
+  const img = input({ shape: [4, 4, 2], name: 'img' });
+  const vec = input({ shape: [3], name: 'vec' });
+  const f = layers.flatten().apply(layers.leakyReLU({ alpha: 0.2 }).apply(layers.conv2d({ filters: 2, kernelSize: 3 }).apply(img)));
+  const joined = layers.concatenate().apply([f as never, vec] as never);
+  const cls = layers.dense({ units: 4, activation: 'softmax', name: 'cls' }).apply(joined);
+  const reg = layers.dense({ units: 1, name: 'reg' }).apply(vec);
+  const m = functionalModel({ inputs: [img, vec], outputs: [cls, reg] as never });
+  const xs = [{ data: randomInput([1, 4, 4, 2], 3), shape: [1, 4, 4, 2] }, { data: randomInput([1, 3], 4), shape: [1, 3] }];
+  const bytes = convertLayersModel(m, { inputType: 'float32' });
+  const ours = runTfliteMulti(bytes, xs.map((x) => x.data));
+  const want = predictTfjsMulti(m, xs);
+  assert.equal(ours.length, 2);
+  for (let k = 0; k < 2; k++) assert.ok(maxAbsDiff(ours[k], want[k]) <= 1e-4, `output ${k}: ${maxAbsDiff(ours[k], want[k])}`);
+  assert.ok(opcodes(bytes).includes(BuiltinOp.LEAKY_RELU));
 });

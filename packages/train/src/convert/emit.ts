@@ -4,7 +4,7 @@
  */
 import { ModelBuilder, type BuilderTensor } from '@tflite-lambda/runtime/builder';
 import { BuiltinOp, type QuantizationParams } from '@tflite-lambda/runtime/internal';
-import type { IrGraph, IrOp } from './ir.js';
+import type { IrGraph, IrTensor } from './ir.js';
 import { emitOpFloat, emitOpInt8, type OpEmitter } from './emit_ops.js';
 import type { QParams } from './quant_math.js';
 
@@ -44,65 +44,88 @@ export function emitModel(g: IrGraph, opts: EmitOptions): Emitted {
   const tensorOf = (t: number): number => {
     const known = index.get(t);
     if (known !== undefined) return known;
-    const spec: BuilderTensor = int8
-      ? { name: g.tensors[t].name, dtype: 'int8', shape: g.tensors[t].shape, quantization: qp(activation(t)) }
-      : { name: g.tensors[t].name, dtype: 'float32', shape: g.tensors[t].shape };
-    const i = b.addTensor(spec);
+    const i = b.addTensor(tensorSpec(g.tensors[t], int8, activation, t));
     index.set(t, i);
     return i;
   };
-  const em: OpEmitter = { b, tensorOf, activation, dynamic: opts.quantize === 'dynamic' };
-  emitInput(g, opts, em, index);
+  const em: OpEmitter = { b, tensorOf, activation, dynamic: opts.quantize === 'dynamic', graph: g };
+  for (const t of g.inputs) emitInput(g, t, opts, em, index);
   const shapeOf = (t: number): number[] => g.tensors[t].shape;
-  for (const op of g.ops) (int8 ? emitOpInt8 : emitOpFloat)(op as IrOp, em, shapeOf);
-  const outputIds = opts.allOutputs ? g.tensors.map((_, i) => i).filter((i) => index.has(i)) : [g.output];
+  for (const op of g.ops) (int8 ? emitOpInt8 : emitOpFloat)(op, em, shapeOf);
+  // Calibration reads every float activation; constants and int32 tensors have nothing to calibrate.
+  const outputIds = opts.allOutputs
+    ? g.tensors.map((_, i) => i).filter((i) => index.has(i) && g.tensors[i].data === undefined && g.tensors[i].dtype === 'float32')
+    : [...g.outputs];
   if (opts.allOutputs) for (const t of outputIds) b.markOutput(tensorOf(t));
-  else emitOutput(g, opts, em);
+  else for (const t of g.outputs) emitOutput(g, t, opts, em);
   return { bytes: b.build(), outputIds };
 }
 
-/** The declared input and the CAST/QUANTIZE + RESHAPE that lead to IR tensor `g.input` (NHWC). */
-function emitInput(g: IrGraph, opts: EmitOptions, em: OpEmitter, index: Map<number, number>): void {
-  const shape = g.tensors[g.input].shape;
+/** Builder spec of an IR tensor: constants carry their data; int8 mode quantizes float activations. */
+function tensorSpec(t: IrTensor, int8: boolean, activation: (t: number) => QParams, id: number): BuilderTensor {
+  if (t.data !== undefined) {
+    // Float constants of int8 graphs are quantized by the op that owns them (emitOpInt8), never here.
+    if (int8 && t.dtype === 'float32') throw new Error(`int8 emit: float constant '${t.name}' reached the generic tensor path`);
+    return { name: t.name, dtype: t.dtype, shape: t.shape, data: t.data };
+  }
+  if (t.dtype === 'int32' || !int8) return { name: t.name, dtype: t.dtype, shape: t.shape };
+  return { name: t.name, dtype: 'int8', shape: t.shape, quantization: qp(activation(id)) };
+}
+
+/**
+ * The declared input and the CAST/QUANTIZE + RESHAPE that lead to IR input tensor `t` (NHWC). A model with
+ * one input names it 'input'; several keep their layer names. int32 inputs (token ids) are declared as is.
+ */
+function emitInput(g: IrGraph, t: number, opts: EmitOptions, em: OpEmitter, index: Map<number, number>): void {
+  const shape = g.tensors[t].shape;
+  const name = g.inputs.length === 1 ? 'input' : g.tensors[t].name;
   const { b } = em;
   const int8 = opts.quantize === 'int8';
+  if (g.tensors[t].dtype === 'int32') {
+    index.set(t, b.addInput({ name, dtype: 'int32', shape }));
+    return;
+  }
   if (int8 && opts.int8Io) {
-    index.set(g.input, b.addInput({ name: 'input', dtype: 'int8', shape, quantization: qp(em.activation(g.input)) }));
+    index.set(t, b.addInput({ name, dtype: 'int8', shape, quantization: qp(em.activation(t)) }));
     return;
   }
   const squeeze = opts.inputType === 'uint8' && shape.length === 4 && shape[3] === 1;
   const declared = squeeze ? shape.slice(0, 3) : shape;
   // An int8 graph fed uint8 pixels: the input carries scale 1 / zero point 0 so QUANTIZE can requantize it.
   const rawPixels = int8 && opts.inputType === 'uint8' ? { quantization: qp({ scale: 1, zeroPoint: 0 }) } : {};
-  const input = b.addInput({ name: 'input', dtype: opts.inputType, shape: declared, ...rawPixels });
+  const input = b.addInput({ name, dtype: opts.inputType, shape: declared, ...rawPixels });
   let converted: number;
   if (int8) {
-    const q = em.activation(g.input);
-    converted = b.addTensor({ name: 'input_int8', dtype: 'int8', shape: declared, quantization: qp(q) });
+    const q = em.activation(t);
+    converted = b.addTensor({ name: `${name}_int8`, dtype: 'int8', shape: declared, quantization: qp(q) });
     b.addOperator({ opcode: BuiltinOp.QUANTIZE, version: opts.inputType === 'uint8' ? 2 : 1, inputs: [input], outputs: [converted], options: null });
   } else if (opts.inputType === 'uint8') {
-    converted = b.addTensor({ name: 'input_float', dtype: 'float32', shape: declared });
+    converted = b.addTensor({ name: `${name}_float`, dtype: 'float32', shape: declared });
     b.addOperator({ opcode: BuiltinOp.CAST, inputs: [input], outputs: [converted], options: { kind: 'CastOptions', inDataType: 'uint8', outDataType: 'float32' } });
   } else {
-    index.set(g.input, input);
+    index.set(t, input);
     return;
   }
   if (!squeeze) {
-    index.set(g.input, converted);
+    index.set(t, converted);
     return;
   }
-  const shapeConst = b.addTensor({ name: 'input_shape', dtype: 'int32', shape: [4], data: Int32Array.from(shape) });
-  const out = em.tensorOf(g.input);
+  const shapeConst = b.addTensor({ name: `${name}_shape`, dtype: 'int32', shape: [4], data: Int32Array.from(shape) });
+  const out = em.tensorOf(t);
   b.addOperator({ opcode: BuiltinOp.RESHAPE, inputs: [converted, shapeConst], outputs: [out], options: { kind: 'ReshapeOptions', newShape: shape } });
 }
 
-/** The model output: float32 (DEQUANTIZE after an int8 graph unless int8 I/O was asked for). */
-function emitOutput(g: IrGraph, opts: EmitOptions, em: OpEmitter): void {
-  const last = em.tensorOf(g.output);
-  if (opts.quantize !== 'int8' || opts.int8Io) {
+/**
+ * A model output: float32 (DEQUANTIZE after an int8 graph unless int8 I/O was asked for). One output is
+ * named 'output' when dequantized; several keep their tensor names.
+ */
+function emitOutput(g: IrGraph, t: number, opts: EmitOptions, em: OpEmitter): void {
+  const last = em.tensorOf(t);
+  if (opts.quantize !== 'int8' || opts.int8Io || g.tensors[t].dtype === 'int32') {
     em.b.markOutput(last);
     return;
   }
-  const out = em.b.addOutput({ name: 'output', dtype: 'float32', shape: g.tensors[g.output].shape });
+  const name = g.outputs.length === 1 ? 'output' : `${g.tensors[t].name}_float`;
+  const out = em.b.addOutput({ name, dtype: 'float32', shape: g.tensors[t].shape });
   em.b.addOperator({ opcode: BuiltinOp.DEQUANTIZE, version: 2, inputs: [last], outputs: [out], options: null });
 }

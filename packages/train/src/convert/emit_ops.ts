@@ -1,14 +1,22 @@
 /** One IR op → TFLite operators, in float (optionally with int8 dynamic-range weights) or fully int8. */
 import type { ModelBuilder } from '@tflite-lambda/runtime/builder';
-import { BuiltinOp, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
-import { opInputs, type ConvOp, type DenseOp, type IrOp } from './ir.js';
+import { BuiltinOp, opName, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
+import type { BuiltinIrOp, ConvOp, DenseOp, IrGraph, IrOp } from './ir.js';
 import { activationParams, quantizeBias, quantizeSymmetric, quantizeValue, type QParams } from './quant_math.js';
+import { ConversionError } from './read_layers.js';
 
 export interface OpEmitter {
   readonly b: ModelBuilder;
+  /** Builder index of an IR tensor (created on first use; constants with their data). */
   tensorOf(t: number): number;
   activation(t: number): QParams;
   readonly dynamic: boolean;
+  readonly graph: IrGraph;
+}
+
+/** Builder indices of an op's operands; −1 (an omitted optional operand) stays −1. */
+function operands(op: IrOp, em: OpEmitter): number[] {
+  return op.inputs.map((t) => (t < 0 ? -1 : em.tensorOf(t)));
 }
 
 function params(scales: number[], dim: number): QuantizationParams {
@@ -84,6 +92,7 @@ const OPCODES = {
 const ACTIVATION_OPCODES = { relu: BuiltinOp.RELU, relu6: BuiltinOp.RELU6, softmax: BuiltinOp.SOFTMAX, sigmoid: BuiltinOp.LOGISTIC, tanh: BuiltinOp.TANH } as const;
 
 function opcodeOf(op: IrOp): number {
+  if (op.kind === 'builtin') return op.opcode;
   if (op.kind === 'activation') return ACTIVATION_OPCODES[op.fn];
   if (op.kind === 'affine') throw new Error('affine ops are expanded to MUL/ADD before emitting');
   return OPCODES[op.kind];
@@ -105,11 +114,16 @@ function shapeInputs(em: OpEmitter, op: IrOp, shapeOf: (t: number) => number[]):
 
 
 function withReshapeShape(op: IrOp, shapeOf: (t: number) => number[]): BuiltinOptions | null {
+  if (op.kind === 'builtin') return op.options;
   return op.kind === 'reshape' ? { kind: 'ReshapeOptions', newShape: shapeOf(op.output) } : options(op);
 }
 
 export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
-  const ins = opInputs(op).map((t) => em.tensorOf(t));
+  const ins = operands(op, em);
+  if (op.kind === 'builtin') {
+    em.b.addOperator({ opcode: op.opcode, version: op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
+    return;
+  }
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const filter = em.dynamic ? int8Filter(em, op).index : floatConst(em, `${op.kind}_${op.output}/filter`, op.filter, [...op.filterShape]);
     ins.push(filter, floatConst(em, `${op.kind}_${op.output}/bias`, op.bias, [op.bias.length]));
@@ -121,11 +135,41 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
   em.b.addOperator({ opcode: opcodeOf(op), version, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
 }
 
+/** A float constant operand of an int8 builtin op: per-tensor asymmetric int8 over its own range. */
+function int8Constant(em: OpEmitter, t: number): number {
+  const c = em.graph.tensors[t];
+  const values = c.data ?? new Float32Array();
+  let lo = 0, hi = 0;
+  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const q = activationParams(lo, hi);
+  const data = Int8Array.from(values, (v) => quantizeValue(v, q));
+  return em.b.addTensor({ name: c.name, dtype: 'int8', shape: c.shape, data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } });
+}
+
+function emitBuiltinInt8(op: BuiltinIrOp, em: OpEmitter): void {
+  const g = em.graph;
+  if (op.int8 === undefined) {
+    const source = g.tensors[op.output].source;
+    throw new ConversionError(`layer '${source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; convert with --quantize dynamic or none`);
+  }
+  const ins = op.inputs.map((t) => {
+    if (t < 0) return -1;
+    const c = g.tensors[t];
+    return c.data !== undefined && c.dtype === 'float32' ? int8Constant(em, t) : em.tensorOf(t);
+  });
+  const version = op.int8Version ?? INT8_VERSIONS[op.opcode] ?? 1;
+  em.b.addOperator({ opcode: op.opcode, version, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
+}
+
 export function emitOpInt8(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
-  const ins = opInputs(op).map((t) => em.tensorOf(t));
+  if (op.kind === 'builtin') {
+    emitBuiltinInt8(op, em);
+    return;
+  }
+  const ins = operands(op, em);
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const f = int8Filter(em, op);
-    const bias = quantizeBias(op.bias, em.activation(op.input).scale, f.scales);
+    const bias = quantizeBias(op.bias, em.activation(op.inputs[0]).scale, f.scales);
     const bi = em.b.addTensor({ name: `${op.kind}_${op.output}/bias`, dtype: 'int32', shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
     ins.push(f.index, bi);
   } else if (op.kind === 'mul_const' || op.kind === 'add_const') {

@@ -1,21 +1,34 @@
 /**
- * The converter's own graph between a TF.js LayersModel and a .tflite file: float ops with their constants
- * already in TFLite layouts, so the folding passes, the float emitter and the int8 emitter share one shape
- * logic. Tensor ids index `IrGraph.tensors`; constants live inside the ops that own them.
+ * The converter's own graph between a TF.js LayersModel and a .tflite file: ops with their constants already
+ * in TFLite layouts, so the folding passes, the float emitter and the int8 emitter share one shape logic.
+ * Tensor ids index `IrGraph.tensors`. Every op reads `inputs` (tensor ids, in TFLite operand order) and writes
+ * one `output`. Specialised ops (conv, dense, affine, …) own their float constants because folding rewrites
+ * them; every other TFLite builtin is a generic `BuiltinIrOp` whose constant operands are constant tensors
+ * (`IrTensor.data`), so a new layer needs a translator and nothing in the emitters.
  */
-import type { FusedActivation, Padding } from '@tflite-lambda/runtime/internal';
+import type { BuiltinOptions, FusedActivation, Padding } from '@tflite-lambda/runtime/internal';
+import type { QParams } from './quant_math.js';
+
+export type IrDType = 'float32' | 'int32';
 
 export interface IrTensor {
   readonly name: string;
   shape: number[];
-  /** The TF.js layer whose output this tensor is (calibration reads that layer's output). */
+  readonly dtype: IrDType;
+  /** The TF.js layer whose output this tensor is (calibration and error messages name it). */
   source: string;
+  /** Present = a constant operand (shape vectors, axes, weights of a builtin op), already in TFLite layout. */
+  readonly data?: Float32Array | Int32Array;
 }
 
-export interface ConvOp {
-  readonly kind: 'conv2d' | 'depthwise';
-  input: number;
+/** What every op has: the tensors it reads (TFLite operand order; −1 = an omitted optional operand) and writes. */
+export interface IrOpBase {
+  inputs: number[];
   output: number;
+}
+
+export interface ConvOp extends IrOpBase {
+  readonly kind: 'conv2d' | 'depthwise';
   /** conv2d: OHWI [out,kh,kw,in]; depthwise: [1,kh,kw,in·multiplier]. */
   filter: Float32Array;
   readonly filterShape: number[];
@@ -27,10 +40,8 @@ export interface ConvOp {
   activation: FusedActivation;
 }
 
-export interface DenseOp {
+export interface DenseOp extends IrOpBase {
   readonly kind: 'dense';
-  input: number;
-  output: number;
   /** [out, in], as TFLite's FULLY_CONNECTED wants. */
   filter: Float32Array;
   readonly filterShape: [number, number];
@@ -38,94 +49,107 @@ export interface DenseOp {
   activation: FusedActivation;
 }
 
-export interface PoolOp {
+export interface PoolOp extends IrOpBase {
   readonly kind: 'maxpool' | 'avgpool';
-  input: number;
-  output: number;
   readonly size: [number, number];
   readonly strides: [number, number];
   readonly padding: Padding;
 }
 
 /** Global average pooling over H and W (TFLite MEAN). */
-export interface MeanOp {
+export interface MeanOp extends IrOpBase {
   readonly kind: 'mean';
-  input: number;
-  output: number;
 }
 
-export interface ReshapeOp {
+export interface ReshapeOp extends IrOpBase {
   readonly kind: 'reshape';
-  input: number;
-  output: number;
 }
 
 /** y = x·scale + offset along the last axis (BatchNormalization, Normalization, Rescaling). */
-export interface AffineOp {
+export interface AffineOp extends IrOpBase {
   readonly kind: 'affine';
-  input: number;
-  output: number;
   scale: Float32Array;
   offset: Float32Array;
 }
 
 /** Per-channel constant multiply or add along the last axis (an affine op that could not be folded). */
-export interface ChannelConstOp {
+export interface ChannelConstOp extends IrOpBase {
   readonly kind: 'mul_const' | 'add_const';
-  input: number;
-  output: number;
   readonly values: Float32Array;
 }
 
 export type ActivationFn = 'relu' | 'relu6' | 'softmax' | 'sigmoid' | 'tanh';
 
-export interface ActivationOp {
+export interface ActivationOp extends IrOpBase {
   readonly kind: 'activation';
-  input: number;
-  output: number;
   readonly fn: ActivationFn;
 }
 
-export interface MergeOp {
+/** Two-input ADD or N-input CONCATENATION (an N-input Add is chained into binary adds by its translator). */
+export interface MergeOp extends IrOpBase {
   readonly kind: 'add' | 'concat';
-  inputs: number[];
-  output: number;
   /** Concatenation axis (positive, NHWC). */
   readonly axis: number;
   activation: FusedActivation;
 }
 
-export type IrOp = ConvOp | DenseOp | PoolOp | MeanOp | ReshapeOp | AffineOp | ChannelConstOp | ActivationOp | MergeOp;
+/**
+ * How a builtin op's output is quantized in int8 mode; absent = TFLite has no int8 lowering we emit, and
+ * int8 conversion refuses the op.
+ * - 'input': the output keeps its first input's scale and zero point (RESHAPE, TRANSPOSE, PAD, MAX_POOL…);
+ * - 'calibrated': the output's own observed range (the kernel rescales: ADD, SUB, MUL, MEAN…);
+ * - fixed parameters the int8 kernel requires (LOGISTIC: 1/256, −128…).
+ */
+export type Int8Output = 'input' | 'calibrated' | QParams;
+
+/** Any TFLite builtin operator, emitted as is in float mode. */
+export interface BuiltinIrOp extends IrOpBase {
+  readonly kind: 'builtin';
+  /** A BuiltinOp code of the runtime's schema. */
+  readonly opcode: number;
+  readonly options: BuiltinOptions | null;
+  /** Operator version in float mode (default 1). */
+  readonly version?: number;
+  readonly int8?: Int8Output;
+  /** int8 operator version (default: the version table of the int8 emitter, else 1). */
+  readonly int8Version?: number;
+}
+
+export type IrOp = ConvOp | DenseOp | PoolOp | MeanOp | ReshapeOp | AffineOp | ChannelConstOp | ActivationOp | MergeOp | BuiltinIrOp;
 
 export interface IrGraph {
   readonly tensors: IrTensor[];
   ops: IrOp[];
-  input: number;
-  output: number;
+  /** Model inputs in signature order. */
+  inputs: number[];
+  /** Model outputs in signature order. */
+  outputs: number[];
 }
 
-export function isMerge(op: IrOp): op is MergeOp {
-  return op.kind === 'add' || op.kind === 'concat';
-}
-
+/** The tensors an op reads (omitted optional operands left out). */
 export function opInputs(op: IrOp): number[] {
-  return isMerge(op) ? op.inputs : [op.input];
+  return op.inputs.filter((t) => t >= 0);
 }
 
 /** Ops reading tensor `t`. */
 export function consumers(g: IrGraph, t: number): IrOp[] {
-  return g.ops.filter((op) => opInputs(op).includes(t));
+  return g.ops.filter((op) => op.inputs.includes(t));
 }
 
 export function producer(g: IrGraph, t: number): IrOp | undefined {
   return g.ops.find((op) => op.output === t);
 }
 
+export function isGraphOutput(g: IrGraph, t: number): boolean {
+  return g.outputs.includes(t);
+}
+
+export function isConstant(g: IrGraph, t: number): boolean {
+  return t >= 0 && g.tensors[t].data !== undefined;
+}
+
 /** Replaces every read of tensor `from` by `to` (used when an op is removed by folding). */
 export function rewire(g: IrGraph, from: number, to: number): void {
-  for (const op of g.ops) {
-    if (isMerge(op)) op.inputs = op.inputs.map((i) => (i === from ? to : i));
-    else if (op.input === from) op.input = to;
-  }
-  if (g.output === from) g.output = to;
+  for (const op of g.ops) op.inputs = op.inputs.map((i) => (i === from ? to : i));
+  g.outputs = g.outputs.map((o) => (o === from ? to : o));
 }

@@ -2,17 +2,21 @@
  * Translates layer records into the IR, one translator per TF.js layer class. Activations named in a layer's
  * config become a separate activation op here; the folding passes fuse them where TFLite fuses.
  */
-import type { IrGraph, IrOp, ActivationFn } from './ir.js';
+import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import type { ActivationFn, IrDType, IrGraph, IrOp } from './ir.js';
 import { ConversionError, type LayerRecord, type ModelRecord } from './read_layers.js';
 import { convLayer, denseLayer, depthwiseLayer, separableLayer } from './translate_conv.js';
 import { affineLayer } from './translate_affine.js';
 import { pair, paddingOf, requireChannelsLast } from './layout.js';
 
 export interface Emit {
-  /** Adds the op's output tensor (shape from the layer) and returns its id. */
-  tensor(name: string, shape: number[], source: string): number;
+  /** Adds an op's output tensor (float32 unless said) and returns its id. */
+  tensor(name: string, shape: number[], source: string, dtype?: IrDType): number;
+  /** Adds a constant operand (int32 data for shapes/axes, float32 for values) and returns its id. */
+  constant(name: string, data: Float32Array | Int32Array, shape: number[], source: string): number;
   op(op: IrOp): void;
   shapeOf(t: number): number[];
+  dtypeOf(t: number): IrDType;
 }
 
 type Translator = (layer: LayerRecord, inputs: number[], e: Emit) => number;
@@ -39,7 +43,7 @@ function applyActivation(layer: LayerRecord, name: string, t: number, e: Emit): 
   const fn = ACTIVATIONS[name];
   if (!fn) return t;
   const out = e.tensor(`${layer.name}/${fn}`, e.shapeOf(t), layer.name);
-  e.op({ kind: 'activation', input: t, output: out, fn });
+  e.op({ kind: 'activation', inputs: [t], output: out, fn });
   return out;
 }
 
@@ -54,14 +58,14 @@ function pool(kind: 'maxpool' | 'avgpool'): Translator {
     const size = pair(layer.config.poolSize, `${layer.name}.poolSize`);
     const strides = layer.config.strides ? pair(layer.config.strides, `${layer.name}.strides`) : size;
     const out = e.tensor(layer.name, [1, ...layer.outputShape], layer.name);
-    e.op({ kind, input: single(layer, inputs), output: out, size, strides, padding: paddingOf(layer) });
+    e.op({ kind, inputs: [single(layer, inputs)], output: out, size, strides, padding: paddingOf(layer) });
     return out;
   };
 }
 
 const reshape: Translator = (layer, inputs, e) => {
   const out = e.tensor(layer.name, [1, ...layer.outputShape], layer.name);
-  e.op({ kind: 'reshape', input: single(layer, inputs), output: out });
+  e.op({ kind: 'reshape', inputs: [single(layer, inputs)], output: out });
   return out;
 };
 
@@ -75,7 +79,7 @@ const TRANSLATORS: Record<string, Translator> = {
   GlobalAveragePooling2D: (layer, inputs, e) => {
     requireChannelsLast(layer);
     const out = e.tensor(layer.name, [1, ...layer.outputShape], layer.name);
-    e.op({ kind: 'mean', input: single(layer, inputs), output: out });
+    e.op({ kind: 'mean', inputs: [single(layer, inputs)], output: out });
     return out;
   },
   Flatten: reshape,
@@ -89,15 +93,27 @@ const TRANSLATORS: Record<string, Translator> = {
     if (max !== undefined && max !== null && max !== 6) throw new ConversionError(`layer '${layer.name}' (ReLU): maxValue ${String(max)} is not supported (only none or 6)`);
     return applyActivation(layer, max === 6 ? 'relu6' : 'relu', single(layer, inputs), e);
   },
+  LeakyReLU: (layer, inputs, e) => {
+    const out = e.tensor(layer.name, [1, ...layer.outputShape], layer.name);
+    const alpha = (layer.config.alpha as number | undefined) ?? 0.3;
+    e.op({ kind: 'builtin', opcode: BuiltinOp.LEAKY_RELU, options: { kind: 'LeakyReluOptions', alpha }, inputs: [single(layer, inputs)], output: out, int8: 'calibrated' });
+    return out;
+  },
   Softmax: (layer, inputs, e) => {
     const axis = layer.config.axis;
     if (axis !== undefined && axis !== -1 && axis !== layer.outputShape.length) throw new ConversionError(`layer '${layer.name}' (Softmax): only the last axis is supported`);
     return applyActivation(layer, 'softmax', single(layer, inputs), e);
   },
   Add: (layer, inputs, e) => {
-    const out = e.tensor(layer.name, [1, ...layer.outputShape], layer.name);
-    e.op({ kind: 'add', inputs, output: out, axis: 0, activation: 'NONE' });
-    return out;
+    // TFLite's ADD takes exactly two inputs: N inputs become a chain ((a + b) + c) + ….
+    if (inputs.length < 2) throw new ConversionError(`layer '${layer.name}' (Add) needs at least two inputs, got ${inputs.length}`);
+    let acc = inputs[0];
+    for (let k = 1; k < inputs.length; k++) {
+      const out = e.tensor(k === inputs.length - 1 ? layer.name : `${layer.name}/add${k}`, [1, ...layer.outputShape], layer.name);
+      e.op({ kind: 'add', inputs: [acc, inputs[k]], output: out, axis: 0, activation: 'NONE' });
+      acc = out;
+    }
+    return acc;
   },
   Concatenate: (layer, inputs, e) => {
     const rank = layer.outputShape.length + 1;
@@ -108,16 +124,22 @@ const TRANSLATORS: Record<string, Translator> = {
   },
 };
 
-/** The IR of a model record: tensor 0 is the float input [1, ...inputShape]. */
+/** The IR of a model record: its inputs are the graph inputs ([1, ...shape]), its outputs the graph outputs. */
 export function layersToIr(model: ModelRecord): IrGraph {
-  const g: IrGraph = { tensors: [], ops: [], input: 0, output: 0 };
+  const g: IrGraph = { tensors: [], ops: [], inputs: [], outputs: [] };
   const e: Emit = {
-    tensor: (name, shape, source) => g.tensors.push({ name, shape, source }) - 1,
+    tensor: (name, shape, source, dtype = 'float32') => g.tensors.push({ name, shape, source, dtype }) - 1,
+    constant: (name, data, shape, source) => g.tensors.push({ name, shape, source, dtype: data instanceof Int32Array ? 'int32' : 'float32', data }) - 1,
     op: (op) => void g.ops.push(op),
     shapeOf: (t) => g.tensors[t].shape,
+    dtypeOf: (t) => g.tensors[t].dtype,
   };
   const byLayer = new Map<string, number>();
-  byLayer.set(model.inputName, e.tensor(model.inputName, [1, ...model.inputShape], model.inputName));
+  for (const input of model.inputs) {
+    const t = e.tensor(input.name, [1, ...input.shape], input.name, input.dtype);
+    byLayer.set(input.name, t);
+    g.inputs.push(t);
+  }
   for (const layer of model.layers) {
     const inputs = layer.inbound.map((name) => {
       const t = byLayer.get(name);
@@ -134,8 +156,10 @@ export function layersToIr(model: ModelRecord): IrGraph {
     }
     byLayer.set(layer.name, translate(layer, inputs, e));
   }
-  const out = byLayer.get(model.outputName);
-  if (out === undefined) throw new ConversionError(`model output layer '${model.outputName}' was not converted`);
-  g.output = out;
+  for (const name of model.outputs) {
+    const out = byLayer.get(name);
+    if (out === undefined) throw new ConversionError(`model output layer '${name}' was not converted`);
+    g.outputs.push(out);
+  }
   return g;
 }

@@ -21,11 +21,20 @@ export interface LayerRecord {
   readonly outputShape: number[];
 }
 
+export interface ModelInputRecord {
+  /** The input layer's name (layers read it through `inbound`). */
+  readonly name: string;
+  /** Shape without the batch dimension (NHWC for images). */
+  readonly shape: number[];
+  readonly dtype: 'float32' | 'int32';
+}
+
 export interface ModelRecord {
-  readonly inputName: string;
-  /** Input shape without the batch dimension (NHWC for images). */
-  readonly inputShape: number[];
-  readonly outputName: string;
+  /** Model inputs in signature order. */
+  readonly inputs: ModelInputRecord[];
+  /** Names of the layers whose outputs are the model outputs, in signature order. */
+  readonly outputs: string[];
+  /** In topological order. */
   readonly layers: LayerRecord[];
 }
 
@@ -47,11 +56,12 @@ function withoutBatch(shape: readonly (number | null)[], what: string): number[]
   return rest as number[];
 }
 
+function inputDType(dtype: string, name: string): 'float32' | 'int32' {
+  if (dtype === 'float32' || dtype === 'int32') return dtype;
+  throw new ConversionError(`model input '${name}' has dtype ${dtype}; only float32 and int32 inputs convert`);
+}
+
 export function readLayersModel(model: LayersModel): ModelRecord {
-  if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new ConversionError(`only single-input single-output models convert (this one has ${model.inputs.length} inputs, ${model.outputs.length} outputs)`);
-  }
-  const input = model.inputs[0];
   const layers: LayerRecord[] = [];
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
@@ -72,9 +82,8 @@ export function readLayersModel(model: LayersModel): ModelRecord {
     });
   }
   return {
-    inputName: input.sourceLayer.name,
-    inputShape: withoutBatch(input.shape, 'model input'),
-    outputName: model.outputs[0].sourceLayer.name,
+    inputs: model.inputs.map((t) => ({ name: t.sourceLayer.name, shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`), dtype: inputDType(t.dtype, t.sourceLayer.name) })),
+    outputs: model.outputs.map((t) => t.sourceLayer.name),
     layers,
   };
 }

@@ -60,6 +60,6 @@ export function affineLayer(layer: LayerRecord, inputs: number[], e: Emit): numb
     : layer.className === 'Normalization' ? normalization(layer, channels)
     : rescaling(layer, channels);
   const out = e.tensor(layer.name, [1, ...layer.outputShape], layer.name);
-  e.op({ kind: 'affine', input: inputs[0], output: out, scale, offset });
+  e.op({ kind: 'affine', inputs: [inputs[0]], output: out, scale, offset });
   return out;
 }

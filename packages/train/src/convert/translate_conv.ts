@@ -21,7 +21,7 @@ export function convLayer(layer: LayerRecord, inputs: number[], e: Emit): number
   const w = hwioToOhwi(weight(layer, 'kernel'));
   const out = e.tensor(`${layer.name}/conv`, [1, ...layer.outputShape], layer.name);
   e.op({
-    kind: 'conv2d', input: single(layer, inputs), output: out, filter: w.data, filterShape: w.shape,
+    kind: 'conv2d', inputs: [single(layer, inputs)], output: out, filter: w.data, filterShape: w.shape,
     bias: optionalBias(layer, w.shape[0]), multiplier: 1, activation: 'NONE', ...geometry(layer),
   });
   return withActivation(layer, out, e);
@@ -31,7 +31,7 @@ function depthwiseOp(layer: LayerRecord, input: number, kernelName: string, out:
   const k = weight(layer, kernelName);
   const w = depthwiseToTflite(k);
   e.op({
-    kind: 'depthwise', input, output: out, filter: w.data, filterShape: w.shape,
+    kind: 'depthwise', inputs: [input], output: out, filter: w.data, filterShape: w.shape,
     bias: bias ?? new Float32Array(w.shape[3]), multiplier: k.shape[3], activation: 'NONE', ...geometry(layer),
   });
 }
@@ -52,7 +52,7 @@ export function separableLayer(layer: LayerRecord, inputs: number[], e: Emit): n
   const pw = hwioToOhwi(weight(layer, 'pointwise_kernel'));
   const out = e.tensor(`${layer.name}/pointwise`, [1, ...layer.outputShape], layer.name);
   e.op({
-    kind: 'conv2d', input: mid, output: out, filter: pw.data, filterShape: pw.shape, bias: optionalBias(layer, pw.shape[0]),
+    kind: 'conv2d', inputs: [mid], output: out, filter: pw.data, filterShape: pw.shape, bias: optionalBias(layer, pw.shape[0]),
     multiplier: 1, activation: 'NONE', strides: [1, 1], dilation: [1, 1], padding: 'VALID',
   });
   return withActivation(layer, out, e);
@@ -65,6 +65,6 @@ export function denseLayer(layer: LayerRecord, inputs: number[], e: Emit): numbe
   }
   const w = dense2dTranspose(weight(layer, 'kernel'));
   const out = e.tensor(`${layer.name}/dense`, [1, ...layer.outputShape], layer.name);
-  e.op({ kind: 'dense', input, output: out, filter: w.data, filterShape: w.shape, bias: optionalBias(layer, w.shape[0]), activation: 'NONE' });
+  e.op({ kind: 'dense', inputs: [input], output: out, filter: w.data, filterShape: w.shape, bias: optionalBias(layer, w.shape[0]), activation: 'NONE' });
   return withActivation(layer, out, e);
 }
