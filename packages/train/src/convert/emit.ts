@@ -54,7 +54,7 @@ export function emitModel(g: IrGraph, opts: EmitOptions): Emitted {
   for (const op of g.ops) (int8 ? emitOpInt8 : emitOpFloat)(op, em, shapeOf);
   // Calibration reads every float activation; constants and int32 tensors have nothing to calibrate.
   const outputIds = opts.allOutputs
-    ? g.tensors.map((_, i) => i).filter((i) => index.has(i) && g.tensors[i].data === undefined && g.tensors[i].dtype === 'float32')
+    ? g.tensors.map((_, i) => i).filter((i) => index.has(i) && g.tensors[i].data === undefined && !g.tensors[i].variable && g.tensors[i].dtype === 'float32')
     : [...g.outputs];
   if (opts.allOutputs) for (const t of outputIds) b.markOutput(tensorOf(t));
   else for (const t of g.outputs) emitOutput(g, t, opts, em);
@@ -68,6 +68,7 @@ function tensorSpec(t: IrTensor, int8: boolean, activation: (t: number) => QPara
     if (int8 && t.dtype === 'float32') throw new Error(`int8 emit: float constant '${t.name}' reached the generic tensor path`);
     return { name: t.name, dtype: t.dtype, shape: t.shape, data: t.data };
   }
+  if (t.variable) return { name: t.name, dtype: t.dtype, shape: t.shape, isVariable: true };
   if (t.dtype === 'int32' || !int8) return { name: t.name, dtype: t.dtype, shape: t.shape };
   return { name: t.name, dtype: 'int8', shape: t.shape, quantization: qp(activation(id)) };
 }

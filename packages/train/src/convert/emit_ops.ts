@@ -121,7 +121,9 @@ function withReshapeShape(op: IrOp, shapeOf: (t: number) => number[]): BuiltinOp
 export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
   const ins = operands(op, em);
   if (op.kind === 'builtin') {
-    em.b.addOperator({ opcode: op.opcode, version: op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
+    const hybrid = em.dynamic ? op.hybrid : undefined;
+    if (hybrid) for (const k of hybrid.operands) ins[k] = hybridWeight(em, op.inputs[k]);
+    em.b.addOperator({ opcode: op.opcode, version: hybrid?.version ?? op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
     return;
   }
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
@@ -134,6 +136,23 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
   const version = em.dynamic && (op.kind === 'conv2d' || op.kind === 'dense' || op.kind === 'depthwise') ? 2 : 1;
   em.b.addOperator({ opcode: opcodeOf(op), version, inputs: ins, outputs: [em.tensorOf(op.output)], options: withReshapeShape(op, shapeOf) });
 }
+
+/** A float weight of a hybrid builtin op (dynamic-range mode): symmetric per-tensor int8, as TFLite stores it. */
+function hybridWeight(em: OpEmitter, t: number): number {
+  // Unrolled cells share one weight operand between their steps: quantize and store it once.
+  let cache = hybridCache.get(em);
+  if (!cache) hybridCache.set(em, (cache = new Map()));
+  const known = cache.get(t);
+  if (known !== undefined) return known;
+  const c = em.graph.tensors[t];
+  if (!(c.data instanceof Float32Array)) throw new Error(`dynamic emit: hybrid operand '${c.name}' is not a float constant`);
+  const q = quantizeSymmetric(c.data, 1, () => 0);
+  const index = em.b.addTensor({ name: c.name, dtype: 'int8', shape: c.shape, data: q.values, quantization: params(q.scales, 0) });
+  cache.set(t, index);
+  return index;
+}
+
+const hybridCache = new WeakMap<OpEmitter, Map<number, number>>();
 
 /** A float constant operand of an int8 builtin op: per-tensor asymmetric int8 over its own range. */
 function int8Constant(em: OpEmitter, t: number): number {

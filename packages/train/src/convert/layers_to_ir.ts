@@ -7,6 +7,7 @@ import type { ActivationFn, IrDType, IrGraph, IrOp } from './ir.js';
 import { ConversionError, type LayerRecord, type ModelRecord } from './read_layers.js';
 import { convLayer, denseLayer, depthwiseLayer, separableLayer } from './translate_conv.js';
 import { affineLayer } from './translate_affine.js';
+import { SEQUENCE_TRANSLATORS } from './translate_recurrent.js';
 import { pair, paddingOf, requireChannelsLast } from './layout.js';
 
 export interface Emit {
@@ -14,12 +15,14 @@ export interface Emit {
   tensor(name: string, shape: number[], source: string, dtype?: IrDType): number;
   /** Adds a constant operand (int32 data for shapes/axes, float32 for values) and returns its id. */
   constant(name: string, data: Float32Array | Int32Array, shape: number[], source: string): number;
+  /** Adds a variable tensor (float32 recurrent state) and returns its id. */
+  variable(name: string, shape: number[], source: string): number;
   op(op: IrOp): void;
   shapeOf(t: number): number[];
   dtypeOf(t: number): IrDType;
 }
 
-type Translator = (layer: LayerRecord, inputs: number[], e: Emit) => number;
+export type Translator = (layer: LayerRecord, inputs: number[], e: Emit) => number;
 
 const IDENTITY = new Set(['Dropout', 'SeededDropout', 'SpatialDropout1D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'InputLayer']);
 
@@ -70,6 +73,7 @@ const reshape: Translator = (layer, inputs, e) => {
 };
 
 const TRANSLATORS: Record<string, Translator> = {
+  ...SEQUENCE_TRANSLATORS,
   Conv2D: convLayer,
   DepthwiseConv2D: depthwiseLayer,
   SeparableConv2D: separableLayer,
@@ -130,6 +134,7 @@ export function layersToIr(model: ModelRecord): IrGraph {
   const e: Emit = {
     tensor: (name, shape, source, dtype = 'float32') => g.tensors.push({ name, shape, source, dtype }) - 1,
     constant: (name, data, shape, source) => g.tensors.push({ name, shape, source, dtype: data instanceof Int32Array ? 'int32' : 'float32', data }) - 1,
+    variable: (name, shape, source) => g.tensors.push({ name, shape, source, dtype: 'float32', variable: true }) - 1,
     op: (op) => void g.ops.push(op),
     shapeOf: (t) => g.tensors[t].shape,
     dtypeOf: (t) => g.tensors[t].dtype,

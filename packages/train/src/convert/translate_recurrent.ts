@@ -1,0 +1,112 @@
+/**
+ * Translators of the sequence layers: LSTM, GRU, SimpleRNN, Bidirectional (two directions, then the merge),
+ * TimeDistributed (of layers acting on the last axis: RESHAPE to [T, n] around them) and Embedding (GATHER).
+ */
+import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { withActivation, type Emit, type Translator } from './layers_to_ir.js';
+import { ConversionError, type LayerRecord } from './read_layers.js';
+import { cellSpec, runDirection, type CellKind } from './recurrent_cells.js';
+import { SequenceOps } from './sequence_ops.js';
+
+function single(layer: LayerRecord, inputs: number[]): number {
+  if (inputs.length !== 1) throw new ConversionError(`layer '${layer.name}' (${layer.className}) expects one input, got ${inputs.length}`);
+  return inputs[0];
+}
+
+/** The [1, T, n] sequence a recurrent layer reads (a rank-3 input with a known length). */
+function sequenceInput(layer: LayerRecord, inputs: number[], e: Emit): number {
+  const x = single(layer, inputs);
+  const shape = e.shapeOf(x);
+  if (shape.length !== 3) throw new ConversionError(`layer '${layer.name}' (${layer.className}) reads a rank-${shape.length} tensor [${shape.join(',')}], expected [batch, time, features]`);
+  return x;
+}
+
+function recurrent(kind: CellKind): Translator {
+  return (layer, inputs, e) => {
+    const spec = cellSpec(layer, kind, layer.config);
+    const ops = new SequenceOps(e, layer);
+    const out = runDirection(ops, spec, sequenceInput(layer, inputs, e), spec.goBackwards);
+    return spec.returnSequences ? out.sequence() : out.last();
+  };
+}
+
+const CELLS: Record<string, CellKind> = { LSTM: 'LSTM', GRU: 'GRU', SimpleRNN: 'SimpleRNN' };
+
+/** Keras Bidirectional: the backward copy reads the sequence reversed and its sequence output is reversed back. */
+const bidirectional: Translator = (layer, inputs, e) => {
+  const inner = layer.config.layer as { className?: string; config?: Record<string, unknown> } | undefined;
+  const kind = inner?.className ? CELLS[inner.className] : undefined;
+  if (!inner?.config || !kind) throw new ConversionError(`layer '${layer.name}' (Bidirectional) wraps ${inner?.className ?? 'nothing'}; only LSTM, GRU and SimpleRNN convert`);
+  const mergeMode = layer.config.mergeMode as string | null | undefined;
+  if (!mergeMode) throw new ConversionError(`layer '${layer.name}' (Bidirectional): mergeMode null (two outputs) is not supported`);
+  const x = sequenceInput(layer, inputs, e);
+  const forwardSpec = cellSpec(layer, kind, inner.config, 'forward/');
+  const backwardSpec = cellSpec(layer, kind, inner.config, 'backward/');
+  const forward = runDirection(new SequenceOps(e, layer, `${layer.name}/forward`), forwardSpec, x, forwardSpec.goBackwards);
+  const backOps = new SequenceOps(e, layer, `${layer.name}/backward`);
+  const backward = runDirection(backOps, backwardSpec, x, !backwardSpec.goBackwards);
+  const ops = new SequenceOps(e, layer);
+  const [a, b] = forwardSpec.returnSequences ? [forward.sequence(), backOps.reverseTime(backward.sequence())] : [forward.last(), backward.last()];
+  switch (mergeMode) {
+    case 'concat':
+      return ops.concatLast([a, b]);
+    case 'sum':
+      return ops.add(a, b);
+    case 'mul':
+      return ops.mul(a, b);
+    case 'ave':
+      return ops.mul(ops.add(a, b), ops.scalar(0.5));
+    default:
+      throw new ConversionError(`layer '${layer.name}' (Bidirectional): mergeMode '${mergeMode}' is not supported (concat, sum, mul, ave)`);
+  }
+};
+
+const PASS_THROUGH = new Set(['Dropout', 'SpatialDropout1D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout']);
+
+/** TimeDistributed(Dense) is a Dense on every step: [1,T,n] → [T,n] → FULLY_CONNECTED → [1,T,units]. */
+const timeDistributed: Translator = (layer, inputs, e) => {
+  const inner = layer.config.layer as { className?: string; config?: Record<string, unknown> } | undefined;
+  const x = single(layer, inputs);
+  if (inner?.className && PASS_THROUGH.has(inner.className)) return x;
+  if (inner?.className !== 'Dense' || !inner.config) {
+    throw new ConversionError(`layer '${layer.name}' (TimeDistributed) wraps ${inner?.className ?? 'nothing'}; only Dense (and dropout layers) convert`);
+  }
+  const shape = e.shapeOf(x);
+  const kernel = layer.weights.get('kernel');
+  if (shape.length !== 3 || !kernel) throw new ConversionError(`layer '${layer.name}' (TimeDistributed(Dense)) needs a [batch, time, features] input and a kernel`);
+  const [, steps, n] = shape;
+  const units = kernel.shape[1];
+  const ops = new SequenceOps(e, layer);
+  const wt = new Float32Array(units * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < units; j++) wt[j * n + i] = kernel.data[i * units + j];
+  const bias = layer.weights.get('bias')?.data ?? null;
+  const y = ops.reshape(ops.fc(ops.reshape(x, [steps, n]), wt, units, bias), [1, steps, units]);
+  return withActivation({ ...layer, className: 'Dense', config: inner.config as LayerRecord['config'] }, y, e);
+};
+
+/** Embedding → GATHER of the ids' rows; float ids (a TF.js input fed elsewhere too) are CAST to int32 first. */
+const embedding: Translator = (layer, inputs, e) => {
+  if (layer.config.maskZero === true) {
+    throw new ConversionError(`layer '${layer.name}' (Embedding): mask_zero=true is not supported (TFLite's sequence ops take no mask); convert a copy with maskZero false`);
+  }
+  const table = layer.weights.get('embeddings');
+  if (!table) throw new ConversionError(`layer '${layer.name}' (Embedding) has no embeddings weight`);
+  let ids = single(layer, inputs);
+  const ops = new SequenceOps(e, layer);
+  if (e.dtypeOf(ids) !== 'int32') {
+    const cast = e.tensor(`${layer.name}/ids`, [...e.shapeOf(ids)], layer.name, 'int32');
+    e.op({ kind: 'builtin', opcode: BuiltinOp.CAST, inputs: [ids], output: cast, options: { kind: 'CastOptions', inDataType: 'float32', outDataType: 'int32' } });
+    ids = cast;
+  }
+  const params = ops.floatConst('embeddings', table.data, table.shape);
+  return ops.builtin(BuiltinOp.GATHER, [params, ids], [...e.shapeOf(ids), table.shape[1]], { kind: 'GatherOptions', axis: 0, batchDims: 0 });
+};
+
+export const SEQUENCE_TRANSLATORS: Record<string, Translator> = {
+  Embedding: embedding,
+  LSTM: recurrent('LSTM'),
+  GRU: recurrent('GRU'),
+  SimpleRNN: recurrent('SimpleRNN'),
+  Bidirectional: bidirectional,
+  TimeDistributed: timeDistributed,
+};
