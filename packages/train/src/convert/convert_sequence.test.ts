@@ -8,6 +8,7 @@ import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { initializers, layers, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
 import { BuiltinOp } from '@tflite-lambda/runtime';
+import { LiteRtOracle } from '@tflite-lambda/testing/litert';
 import { convertLayersModel, type ConvertOptions } from './convert.js';
 import { ConversionError } from './read_layers.js';
 import { opcodes, predictTfjsValues, randomIds, randomInput, relativeDiff, runTfjsTflite, runTfliteValues } from '@tflite-lambda/testing/train';
@@ -91,9 +92,11 @@ test('SimpleRNN → UNIDIRECTIONAL_SEQUENCE_RNN (tanh and relu), last step by ST
 
 for (const mergeMode of ['concat', 'sum', 'mul', 'ave'] as const) {
   test(`Bidirectional LSTM, merge mode ${mergeMode}: a forward and a backward UNIDIRECTIONAL_SEQUENCE_LSTM`, async () => {
+    // Sequences for concat and sum (then Flatten), the last step for mul and ave.
+    const returnSequences = mergeMode === 'concat' || mergeMode === 'sum';
     const m = seq([STEPS], embedding(),
-      layers.bidirectional({ layer: layers.lstm({ units: 4, returnSequences: mergeMode !== 'concat', recurrentActivation: 'sigmoid', ...init(90) }) as never, mergeMode }),
-      layers.flatten(),
+      layers.bidirectional({ layer: layers.lstm({ units: 4, returnSequences, recurrentActivation: 'sigmoid', ...init(90) }) as never, mergeMode }),
+      ...(returnSequences ? [layers.flatten()] : []),
       layers.dense({ units: 3, activation: 'softmax' }));
     const { bytes } = await assertIdsMatch(m);
     assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM).length, 2);
@@ -135,15 +138,28 @@ test('mask_zero and stateful layers are refused in one line naming the layer', (
   assert.throws(() => convertLayersModel(stateful), (e: unknown) => e instanceof ConversionError && /'lstm_state'/.test(e.message) && /stateful/.test(e.message));
 });
 
-test('dynamic mode: int8 LSTM and RNN weights (hybrid kernels) stay close to float; full int8 is refused', async () => {
+test('dynamic mode: int8 LSTM and RNN weights run the hybrid sequence kernels, as tfjs-tflite does; full int8 is refused', async () => {
   const m = seq([STEPS], embedding(), layers.lstm({ units: 8, returnSequences: true, recurrentActivation: 'sigmoid', ...init(160) }),
-    layers.simpleRNN({ units: 6, ...init(170) }), layers.dense({ units: 3 }));
+    layers.simpleRNN({ units: 6, ...init(170) }));
   const ids = randomIds(STEPS, VOCAB, 9);
   const bytes = convertLayersModel(m, { quantize: 'dynamic' });
   const expected = predictTfjsValues(m, ids, [1, STEPS]);
   const ours = runTfliteValues(bytes, ids);
   const tflite = await runTfjsTflite(bytes, ids, [1, STEPS]);
   assert.ok(relativeDiff(ours, expected) <= 0.05, `hybrid vs TF.js: ${relativeDiff(ours, expected)}`);
-  assert.ok(relativeDiff(ours, tflite) <= 1e-4, `our hybrid vs tfjs-tflite hybrid: ${relativeDiff(ours, tflite)}`);
-  assert.throws(() => convertLayersModel(m, { quantize: 'int8', representative: [new Float32Array(STEPS)] }), (e: unknown) => e instanceof ConversionError && /int8/.test(e.message));
+  assert.ok(relativeDiff(ours, tflite) <= 1e-5, `our hybrid vs tfjs-tflite hybrid: ${relativeDiff(ours, tflite)}`);
+  assert.throws(() => convertLayersModel(m, { quantize: 'int8', representative: [new Float32Array(STEPS)] }),
+    (e: unknown) => e instanceof ConversionError && /int8/.test(e.message) && /layer 'embedding_\w+' lowers to GATHER/.test(e.message));
+});
+
+test('dynamic mode: an unrolled GRU uses hybrid FULLY_CONNECTED, matching LiteRT.js (no variable tensors here)', async () => {
+  // tfjs-tflite's older hybrid FULLY_CONNECTED differs from LiteRT.js's by ~2e-3 relative, so LiteRT.js is the
+  // reference for the unrolled cells.
+  const m = seq([STEPS], embedding(), layers.gru({ units: 4, returnSequences: true, ...init(180) }));
+  const ids = randomIds(STEPS, VOCAB, 10);
+  const bytes = convertLayersModel(m, { quantize: 'dynamic' });
+  const ours = runTfliteValues(bytes, ids);
+  const [y] = await (await LiteRtOracle.create()).run(bytes, [{ dtype: 'int32', shape: [1, STEPS], data: ids }]);
+  assert.ok(relativeDiff(ours, Float32Array.from(y.data as Float32Array)) <= 1e-6, `ours vs LiteRT.js: ${relativeDiff(ours, Float32Array.from(y.data as Float32Array))}`);
+  assert.ok(relativeDiff(ours, predictTfjsValues(m, ids, [1, STEPS])) <= 0.05);
 });
