@@ -14,13 +14,15 @@ Options:
   --representative N    int8: calibrate on N MNIST training images (default: 200)
   --data DIR            int8: calibrate on images from this folder (one subfolder per class) instead
   --int8-io             int8: int8 input and output tensors (default: uint8/float input, float output)
+  --sequence-length N   fixes unknown (null) dimensions, e.g. a text model's sequence length
 
 Supported layers: Conv2D, DepthwiseConv2D, SeparableConv2D, Dense, MaxPooling2D, AveragePooling2D,
 GlobalAveragePooling2D, Flatten, Reshape, Dropout, BatchNormalization, Normalization, Rescaling,
-Activation, ReLU, Softmax, Add, Concatenate.`;
+Activation, ReLU, Softmax, Add, Concatenate, Embedding (int32 token-id input), LSTM, GRU, SimpleRNN,
+Bidirectional, TimeDistributed(Dense).`;
 
 export async function main(args: string[]): Promise<number> {
-  const p = parseArgs(args, { values: ['out', 'input-type', 'quantize', 'representative', 'data'], booleans: ['int8-io'] });
+  const p = parseArgs(args, { values: ['out', 'input-type', 'quantize', 'representative', 'data', 'sequence-length'], booleans: ['int8-io'] });
   const [modelPath] = p.positional;
   if (!modelPath) throw new UsageError('give the path of a model.json');
   const inputType = stringFlag(p, 'input-type') ?? 'uint8';
@@ -51,7 +53,9 @@ async function convert(
       : train.loadMnist('train', n);
     representative = Array.from({ length: Math.min(n, data.count) }, (_, i) => train.floatImages(data, i, i + 1));
   }
-  const bytes = train.convertLayersModel(model, { inputType, quantize, representative, int8Io: p.flags.has('int8-io') });
+  const length = stringFlag(p, 'sequence-length') === undefined ? undefined : intFlag(p, 'sequence-length', 0);
+  if (length !== undefined && length <= 0) throw new UsageError(`--sequence-length must be a positive integer, got ${length}`);
+  const bytes = train.convertLayersModel(model, { inputType, quantize, representative, int8Io: p.flags.has('int8-io'), sequenceLength: length });
   const out = stringFlag(p, 'out') ?? 'model.tflite';
   writeFileSync(out, bytes);
   console.log(`wrote ${out} (${bytes.length} bytes, ${quantize === 'none' ? 'float32' : quantize})`);
