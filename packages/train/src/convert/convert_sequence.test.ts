@@ -126,8 +126,8 @@ test('a float feature sequence [null, 3] (no Embedding) converts with sequenceLe
 });
 
 test('an unsupported layer in a model of unknown length is refused for the layer, not the shape', () => {
-  const m = seq([null], embedding(), layers.conv1d({ filters: 2, kernelSize: 2, name: 'conv_x' }), layers.globalMaxPooling1d({ name: 'gmp_x' }));
-  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && !/sequence length/.test(e.message) && /class/.test(e.message));
+  const m = seq([null, 3], layers.masking({ maskValue: 0, name: 'mask_x' }), layers.simpleRNN({ units: 2, ...init(125) }));
+  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && !/sequence length/.test(e.message) && /'mask_x' of class Masking/.test(e.message));
 });
 
 test('mask_zero and stateful layers are refused in one line naming the layer', () => {

@@ -37,12 +37,21 @@ function parseJson(bytes: Buffer, path: string): unknown {
   }
 }
 
+/** A graph-format model.json (tfjs_graph_model): TF ops in `modelTopology.node`, which tfjs-layers cannot read. */
+function isGraphModel(json: ModelJson): boolean {
+  const topology = json.modelTopology as { node?: unknown };
+  return json.format === 'graph-model' || Array.isArray(topology.node);
+}
+
 /** Reads `path` (a model.json) and the weight shards next to it; problems are ConversionErrors naming the file. */
 export function fileLoader(path: string): io.IOHandler {
   return {
     load: async () => {
       const json = parseJson(readOrFail(path, 'the model.json'), path);
       if (!isModelJson(json)) throw new ConversionError(`${path}: not a TF.js model.json (needs modelTopology and weightsManifest)`);
+      if (isGraphModel(json)) {
+        throw new ConversionError(`${path}: a TF.js graph model (format 'graph-model'); the converter takes layers models (tf.LayersModel / Keras) only`);
+      }
       const specs: io.WeightsManifestEntry[] = [];
       const chunks: Uint8Array[] = [];
       for (const group of json.weightsManifest) {

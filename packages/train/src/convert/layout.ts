@@ -65,3 +65,17 @@ export function numberList(config: serialization.ConfigDict, key: string): numbe
   if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v as number[];
   throw new ConversionError(`config '${key}' is ${JSON.stringify(v)}, expected numbers`);
 }
+
+/** The one input of a single-input layer. */
+export function single(layer: LayerRecord, inputs: number[]): number {
+  if (inputs.length !== 1) throw new ConversionError(`layer '${layer.name}' (${layer.className}) expects one input, got ${inputs.length}`);
+  return inputs[0];
+}
+
+/** A non-negative axis of a rank-`rank` tensor (batch included) from a Keras axis (−1 = last). */
+export function axisOf(layer: LayerRecord, raw: unknown, rank: number): number {
+  const a = typeof raw === 'number' ? raw : -1;
+  const axis = a < 0 ? a + rank : a;
+  if (!Number.isInteger(axis) || axis <= 0 || axis >= rank) throw new ConversionError(`layer '${layer.name}' (${layer.className}): axis ${JSON.stringify(raw)} is not supported`);
+  return axis;
+}

@@ -2,7 +2,7 @@
  * Reads a TF.js LayersModel into plain records: class name, config, named weights and the names of the
  * layers feeding it. Nothing after this file touches TF.js objects.
  */
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { LayersModel, type layers as tfl } from '@tensorflow/tfjs-layers';
 import type { serialization } from '@tensorflow/tfjs-core';
 
 export interface LayerWeight {
@@ -48,6 +48,12 @@ export interface ReadOptions {
   readonly sequenceLength?: number;
 }
 
+/** How unknown dimensions are read: the options, and the unknown shapes met (when no length was given). */
+interface ShapeContext {
+  readonly opts: ReadOptions;
+  readonly unknown: string[];
+}
+
 export class ConversionError extends Error {
   constructor(message: string) {
     super(message);
@@ -64,11 +70,11 @@ function shortName(weightName: string): string {
 }
 
 /** The shape without its batch dimension; unknown dimensions take the sequence length (or 1, noted in `unknown`). */
-function withoutBatch(shape: readonly (number | null)[], what: string, opts: ReadOptions, unknown: string[]): number[] {
+function withoutBatch(shape: readonly (number | null)[], what: string, ctx: ShapeContext): number[] {
   const rest = shape.slice(1);
   if (rest.some((d) => d === null)) {
-    if (opts.sequenceLength === undefined) unknown.push(`${what} has shape [${shape.map((d) => d ?? 'null').join(',')}]`);
-    return rest.map((d) => d ?? opts.sequenceLength ?? 1);
+    if (ctx.opts.sequenceLength === undefined) ctx.unknown.push(`${what} has shape [${shape.map((d) => d ?? 'null').join(',')}]`);
+    return rest.map((d) => d ?? ctx.opts.sequenceLength ?? 1);
   }
   return rest as number[];
 }
@@ -84,35 +90,67 @@ function inputDType(dtype: string, name: string): 'float32' | 'int32' {
   throw new ConversionError(`model input '${name}' has dtype ${dtype}; only float32 and int32 inputs convert`);
 }
 
-export function readLayersModel(model: LayersModel, opts: ReadOptions = {}): ModelRecord {
-  const layers: LayerRecord[] = [];
-  const unknown: string[] = [];
+/** The layers feeding `layer` inside the model whose layer names are `own` (a layer applied twice is refused). */
+type Layer = tfl.Layer;
+
+function inboundOf(layer: Layer, own: Set<string>, name: string): string[] {
+  const nodes = layer.inboundNodes.filter((n) => n.inboundLayers.length > 0 && n.inboundLayers.every((l) => own.has(l.name)));
+  if (nodes.length > 1) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} is applied ${nodes.length} times (a shared layer); the converter takes each layer once`);
+  return nodes.length === 1 ? nodes[0].inboundLayers.map((l) => l.name) : [];
+}
+
+function record(layer: Layer, name: string, inbound: string[], ctx: ShapeContext): LayerRecord {
+  const weights = new Map<string, LayerWeight>();
+  for (const w of layer.weights) {
+    weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
+  }
+  const outShape = layer.outputShape;
+  if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} has several outputs`);
+  return { name, className: layer.getClassName(), config: layer.getConfig(), weights, inbound, outputShape: withoutBatch(outShape as (number | null)[], `layer '${name}'`, ctx) };
+}
+
+/**
+ * Appends the layers of `model` to `out`, names prefixed by `prefix`. A nested model (a Sequential or
+ * functional model used as a layer, as Teachable Machine exports are) is inlined: its input layers become
+ * aliases of the tensors feeding it, and its own name an alias of its output layer.
+ */
+function collect(model: LayersModel, prefix: string, alias: Map<string, string>, out: LayerRecord[], ctx: ShapeContext): void {
+  const own = new Set([...model.layers.map((l) => l.name), ...model.inputs.map((t) => t.sourceLayer.name)]);
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
-    const weights = new Map<string, LayerWeight>();
-    for (const w of layer.weights) {
-      weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
+    const name = prefix + layer.name;
+    const inbound = inboundOf(layer, own, name).map((n) => prefix + n);
+    if (!(layer instanceof LayersModel)) {
+      out.push(record(layer, name, inbound, ctx));
+      continue;
     }
-    const node = layer.inboundNodes[0];
-    const outShape = layer.outputShape;
-    if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${layer.name}' has several outputs`);
-    layers.push({
-      name: layer.name,
-      className: layer.getClassName(),
-      config: layer.getConfig(),
-      weights,
-      inbound: node ? node.inboundLayers.map((l) => l.name) : [],
-      outputShape: withoutBatch(outShape as (number | null)[], `layer '${layer.name}'`, opts, unknown),
-    });
+    const inner = `${name}/`;
+    if (layer.inputs.length !== inbound.length) throw new ConversionError(`nested model '${name}' has ${layer.inputs.length} inputs but is fed ${inbound.length}`);
+    if (layer.outputs.length !== 1) throw new ConversionError(`nested model '${name}' has ${layer.outputs.length} outputs; only single-output nested models convert`);
+    layer.inputs.forEach((t, k) => alias.set(inner + t.sourceLayer.name, inbound[k]));
+    collect(layer, inner, alias, out, ctx);
+    alias.set(name, inner + layer.outputs[0].sourceLayer.name);
   }
+}
+
+export function readLayersModel(model: LayersModel, opts: ReadOptions = {}): ModelRecord {
+  const layers: LayerRecord[] = [];
+  const alias = new Map<string, string>();
+  const ctx: ShapeContext = { opts, unknown: [] };
+  collect(model, '', alias, layers, ctx);
+  const resolve = (n: string): string => {
+    for (let k = 0; alias.has(n) && k < 1000; k++) n = alias.get(n) ?? n;
+    return n;
+  };
+  const resolved = layers.map((l) => ({ ...l, inbound: l.inbound.map(resolve) }));
   return {
     inputs: model.inputs.map((t) => ({
       name: t.sourceLayer.name,
-      shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`, opts, unknown),
-      dtype: feedsOnlyEmbeddings(t.sourceLayer.name, layers) ? 'int32' : inputDType(t.dtype, t.sourceLayer.name),
+      shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`, ctx),
+      dtype: feedsOnlyEmbeddings(t.sourceLayer.name, resolved) ? 'int32' : inputDType(t.dtype, t.sourceLayer.name),
     })),
-    outputs: model.outputs.map((t) => t.sourceLayer.name),
-    layers,
-    ...(unknown.length > 0 ? { unknownLength: unknown[unknown.length - 1] } : {}),
+    outputs: model.outputs.map((t) => resolve(t.sourceLayer.name)),
+    layers: resolved,
+    ...(ctx.unknown.length > 0 ? { unknownLength: ctx.unknown[ctx.unknown.length - 1] } : {}),
   };
 }

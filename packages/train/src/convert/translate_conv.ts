@@ -1,12 +1,11 @@
-/** Conv2D, DepthwiseConv2D, SeparableConv2D and Dense layers → IR ops with TFLite-layout constants. */
-import { withActivation, type Emit } from './layers_to_ir.js';
+/** Conv1D/2D/3D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D and Dense layers → IR ops with TFLite-layout constants. */
+import type { Emit } from './layers_to_ir.js';
+import { withActivation } from './translate_activation.js';
 import { ConversionError, type LayerRecord } from './read_layers.js';
-import { depthwiseToTflite, dense2dTranspose, hwioToOhwi, optionalBias, pair, paddingOf, requireChannelsLast, weight } from './layout.js';
+import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { depthwiseToTflite, dense2dTranspose, hwioToOhwi, optionalBias, pair, paddingOf, requireChannelsLast, single, weight } from './layout.js';
+import { Lowering } from './lower.js';
 
-function single(layer: LayerRecord, inputs: number[]): number {
-  if (inputs.length !== 1) throw new ConversionError(`layer '${layer.name}' (${layer.className}) expects one input, got ${inputs.length}`);
-  return inputs[0];
-}
 
 function geometry(layer: LayerRecord) {
   requireChannelsLast(layer);
@@ -66,5 +65,75 @@ export function denseLayer(layer: LayerRecord, inputs: number[], e: Emit): numbe
   const w = dense2dTranspose(weight(layer, 'kernel'));
   const out = e.tensor(`${layer.name}/dense`, [1, ...layer.outputShape], layer.name);
   e.op({ kind: 'dense', inputs: [input], output: out, filter: w.data, filterShape: w.shape, bias: optionalBias(layer, w.shape[0]), activation: 'NONE' });
+  return withActivation(layer, out, e);
+}
+
+function first(v: unknown, fallback: number): number {
+  const x = Array.isArray(v) ? v[0] : v;
+  return typeof x === 'number' ? x : fallback;
+}
+
+/**
+ * Conv1D as TF's converter lowers it: [1,W,C] → RESHAPE [1,1,W,C] → CONV_2D with a [out,1,k,in] filter →
+ * RESHAPE [1,W',F]. 'causal' padding is a PAD of (k−1)·dilation steps on the left, then VALID.
+ */
+export function conv1dLayer(layer: LayerRecord, inputs: number[], e: Emit): number {
+  requireChannelsLast(layer);
+  const l = new Lowering(layer, e);
+  let x = single(layer, inputs);
+  const k = weight(layer, 'kernel');
+  const [kw, cin, cout] = k.shape;
+  const w = hwioToOhwi({ data: k.data, shape: [1, kw, cin, cout] });
+  const stride = first(layer.config.strides, 1);
+  const dilation = first(layer.config.dilationRate, 1);
+  const causal = layer.config.padding === 'causal';
+  if (causal) x = l.op(BuiltinOp.PAD, [x, l.ints([0, 0, (kw - 1) * dilation, 0, 0, 0], [3, 2])], [1, e.shapeOf(x)[1] + (kw - 1) * dilation, cin]);
+  const [, width] = e.shapeOf(x);
+  const [ow] = layer.outputShape;
+  const conv = e.tensor(`${layer.name}/conv`, [1, 1, ow, cout], layer.name);
+  e.op({
+    kind: 'conv2d', inputs: [l.reshape(x, [1, 1, width, cin])], output: conv, filter: w.data, filterShape: w.shape, bias: optionalBias(layer, cout),
+    multiplier: 1, activation: 'NONE', strides: [1, stride], dilation: [1, dilation], padding: causal ? 'VALID' : paddingOf(layer),
+  });
+  return withActivation(layer, l.reshape(conv, [1, ow, cout]), e);
+}
+
+/** Conv2DTranspose → TRANSPOSE_CONV (output shape, filter [out,kh,kw,in], input, bias). */
+export function convTransposeLayer(layer: LayerRecord, inputs: number[], e: Emit): number {
+  const g = geometry(layer);
+  if (g.dilation[0] !== 1 || g.dilation[1] !== 1) throw new ConversionError(`layer '${layer.name}' (Conv2DTranspose): dilation is not supported`);
+  if (layer.config.outputPadding != null) throw new ConversionError(`layer '${layer.name}' (Conv2DTranspose): outputPadding is not supported`);
+  const l = new Lowering(layer, e);
+  // TF.js kernel [kh,kw,out,in] → TFLite [out,kh,kw,in].
+  const k = weight(layer, 'kernel');
+  const [kh, kw, cout, cin] = k.shape;
+  const f = new Float32Array(k.data.length);
+  for (let y = 0; y < kh; y++)
+    for (let x = 0; x < kw; x++)
+      for (let o = 0; o < cout; o++)
+        for (let i = 0; i < cin; i++) f[((o * kh + y) * kw + x) * cin + i] = k.data[((y * kw + x) * cout + o) * cin + i];
+  const shape = [1, ...layer.outputShape];
+  const out = l.op(BuiltinOp.TRANSPOSE_CONV,
+    [l.ints(shape), l.floats(f, [cout, kh, kw, cin]), single(layer, inputs), l.floats(optionalBias(layer, cout))], shape,
+    { kind: 'TransposeConvOptions', padding: g.padding, strideH: g.strides[0], strideW: g.strides[1], fusedActivation: 'NONE' });
+  return withActivation(layer, out, e);
+}
+
+function triple(v: unknown, what: string): [number, number, number] {
+  if (typeof v === 'number') return [v, v, v];
+  if (Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number')) return [v[0], v[1], v[2]];
+  throw new ConversionError(`${what}: expected a number or three, got ${JSON.stringify(v)}`);
+}
+
+/** Conv3D → CONV_3D; TF.js's [kd,kh,kw,in,out] kernel is already TFLite's filter layout. */
+export function conv3dLayer(layer: LayerRecord, inputs: number[], e: Emit): number {
+  requireChannelsLast(layer);
+  const l = new Lowering(layer, e);
+  const k = weight(layer, 'kernel');
+  const s = triple(layer.config.strides ?? 1, `${layer.name}.strides`);
+  const d = triple(layer.config.dilationRate ?? 1, `${layer.name}.dilationRate`);
+  const out = l.op(BuiltinOp.CONV_3D, [single(layer, inputs), l.floats(k.data, [...k.shape]), l.floats(optionalBias(layer, k.shape[4]))], [1, ...layer.outputShape], {
+    kind: 'Conv3DOptions', padding: paddingOf(layer), strideD: s[0], strideH: s[1], strideW: s[2], dilationD: d[0], dilationH: d[1], dilationW: d[2], fusedActivation: 'NONE',
+  });
   return withActivation(layer, out, e);
 }

@@ -3,15 +3,12 @@
  * TimeDistributed (of layers acting on the last axis: RESHAPE to [T, n] around them) and Embedding (GATHER).
  */
 import { BuiltinOp } from '@tflite-lambda/runtime/internal';
-import { withActivation, type Emit, type Translator } from './layers_to_ir.js';
+import type { Emit, Translator } from './layers_to_ir.js';
+import { single } from './layout.js';
+import { withActivation } from './translate_activation.js';
 import { ConversionError, type LayerRecord } from './read_layers.js';
 import { cellSpec, runDirection, type CellKind } from './recurrent_cells.js';
 import { SequenceOps } from './sequence_ops.js';
-
-function single(layer: LayerRecord, inputs: number[]): number {
-  if (inputs.length !== 1) throw new ConversionError(`layer '${layer.name}' (${layer.className}) expects one input, got ${inputs.length}`);
-  return inputs[0];
-}
 
 /** The [1, T, n] sequence a recurrent layer reads (a rank-3 input with a known length). */
 function sequenceInput(layer: LayerRecord, inputs: number[], e: Emit): number {
