@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { layers, sequential } from '@tensorflow/tfjs-layers';
@@ -11,11 +11,11 @@ import { runCliCaptured } from '../cli_capture.js';
 await setupTraining({ fastKernels: false });
 
 /** A small conv net (or one with `extra` inserted) saved as model.json + weights under a temp folder. */
-async function savedModel(root: string, extra?: 'upSampling'): Promise<string> {
+async function savedModel(root: string, extra?: 'unsupported'): Promise<string> {
   const m = sequential();
   m.add(layers.inputLayer({ inputShape: [8, 8, 1] }));
   m.add(layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }));
-  if (extra === 'upSampling') m.add(layers.upSampling2d({}));
+  if (extra === 'unsupported') m.add(layers.thresholdedReLU({ theta: 0.5 }));
   m.add(layers.flatten());
   m.add(layers.dense({ units: 3, activation: 'softmax' }));
   const dir = join(root, extra ?? 'plain');
@@ -49,9 +49,9 @@ test('convert writes a float and a dynamic-range .tflite our Interpreter runs (u
 test('convert fails with one line naming the problem: unsupported layer, missing file, missing weights', async () => {
   const root = mkdtempSync(join(tmpdir(), 'convert-cli-'));
   try {
-    const unsupported = await runCliCaptured(['convert', await savedModel(root, 'upSampling'), '--out', join(root, 'x.tflite')]);
+    const unsupported = await runCliCaptured(['convert', await savedModel(root, 'unsupported'), '--out', join(root, 'x.tflite')]);
     assert.equal(unsupported.code, 1);
-    assert.match(unsupported.err, /^error: layer '.*' of class UpSampling2D is not supported by the converter/);
+    assert.match(unsupported.err, /^error: layer '.*' of class ThresholdedReLU is not supported by the converter/);
     const missing = await runCliCaptured(['convert', join(root, 'nope', 'model.json')]);
     assert.equal(missing.code, 1);
     assert.match(missing.err, /model\.json: cannot read the model\.json \(no such file\)/);
@@ -60,6 +60,14 @@ test('convert fails with one line naming the problem: unsupported layer, missing
     const noWeights = await runCliCaptured(['convert', modelJson, '--out', join(root, 'y.tflite')]);
     assert.equal(noWeights.code, 1);
     assert.match(noWeights.err, /cannot read weight file 'weights\.bin'/);
+    // A graph-format model.json (tfjs_graph_model): one line, no tfjs-layers stack trace.
+    const graphJson = join(root, 'graph', 'model.json');
+    mkdirSync(join(root, 'graph'));
+    writeFileSync(graphJson, JSON.stringify({ format: 'graph-model', modelTopology: { node: [{ name: 'x', op: 'Placeholder' }] }, weightsManifest: [] }));
+    const graph = await runCliCaptured(['convert', graphJson, '--out', join(root, 'z.tflite')]);
+    assert.equal(graph.code, 1);
+    assert.match(graph.err, /^error: .*model\.json: a TF\.js graph model \(format 'graph-model'\); the converter takes layers models/);
+    assert.equal(graph.err.trim().split('\n').length, 1, graph.err);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -16,10 +16,13 @@ Options:
   --int8-io             int8: int8 input and output tensors (default: uint8/float input, float output)
   --sequence-length N   fixes unknown (null) dimensions, e.g. a text model's sequence length
 
-Supported layers: Conv2D, DepthwiseConv2D, SeparableConv2D, Dense, MaxPooling2D, AveragePooling2D,
-GlobalAveragePooling2D, Flatten, Reshape, Dropout, BatchNormalization, Normalization, Rescaling,
-Activation, ReLU, Softmax, Add, Concatenate, Embedding (int32 token-id input), LSTM, GRU, SimpleRNN,
-Bidirectional, TimeDistributed(Dense).`;
+Supported layers: Conv1D/2D/3D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D, Dense, pooling 1D/2D
+and global pooling, UpSampling2D, ZeroPadding2D, Cropping2D, Permute, Reshape, Flatten, RepeatVector,
+BatchNormalization, LayerNormalization, Normalization, Rescaling, Resizing, Activation (all TF.js
+activations), ReLU, LeakyReLU, PReLU, ELU, Softmax, Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate
+of N inputs, the Dropout family (removed), Embedding (int32 token-id input), LSTM, GRU, SimpleRNN,
+Bidirectional, TimeDistributed(Dense), nested Sequential/functional models, several inputs and outputs.
+Graph models (format 'graph-model') are refused.`;
 
 export async function main(args: string[]): Promise<number> {
   const p = parseArgs(args, { values: ['out', 'input-type', 'quantize', 'representative', 'data', 'sequence-length'], booleans: ['int8-io'] });

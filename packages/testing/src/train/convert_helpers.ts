@@ -51,3 +51,27 @@ export function runTfliteMulti(bytes: Uint8Array, xs: readonly (Float32Array | I
   it.invoke();
   return it.getOutputDetails().map((d) => Float32Array.from(it.getTensor(d.index) as Float32Array, Number));
 }
+
+/**
+ * Seeded non-trivial weights for every layer (TF.js initialises biases, BN statistics and PReLU alphas to
+ * constants, which would hide layout and folding mistakes); variances stay positive.
+ */
+export function randomizeWeights(model: LayersModel, seed: number): void {
+  const rand = seededRandom(seed);
+  for (const layer of model.layers) {
+    const fresh = layer.weights.map((w) => {
+      const positive = /variance/.test(w.originalName ?? w.name);
+      const n = (w.shape as number[]).reduce((a, b) => a * b, 1);
+      const data = Float32Array.from({ length: n }, () => (positive ? 0.5 + rand() : rand() - 0.5));
+      return tensor(data, w.shape as number[]);
+    });
+    if (fresh.length > 0) layer.setWeights(fresh);
+  }
+}
+
+/** Largest |a − b| relative to the largest |b| (at least 1): the converter tests' float tolerance measure. */
+export function relativeDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let scale = 1;
+  for (let i = 0; i < b.length; i++) scale = Math.max(scale, Math.abs(b[i]));
+  return maxAbsDiff(a, b) / scale;
+}

@@ -1,7 +1,7 @@
 /**
  * Helpers of the sequence-model converter tests: token-id inputs, the two TFLite engines on one converted model
  * (our Interpreter and tfjs-tflite, TFLite's own interpreter, which runs variable tensors where LiteRT.js
- * refuses them) and a relative difference against TF.js.
+ * refuses them). The relative difference is convert_helpers' relativeDiff.
  */
 import { tensor, type Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
@@ -36,16 +36,4 @@ export async function runTfjsTflite(bytes: Uint8Array, x: Int32Array | Float32Ar
   const dtype = x instanceof Int32Array ? 'int32' : 'float32';
   const [y] = await oracle.run(bytes, [{ dtype, shape, data: x }]);
   return Float32Array.from(y.data as Float32Array, Number);
-}
-
-/** max |a − b| / max(1, max |b|): the relative error of `a` against reference `b`. */
-export function relativeDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} vs ${b.length}`);
-  let diff = 0;
-  let scale = 1;
-  for (let i = 0; i < a.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / scale;
 }

@@ -57,14 +57,20 @@ export function separableLayer(layer: LayerRecord, inputs: number[], e: Emit): n
   return withActivation(layer, out, e);
 }
 
+/**
+ * Dense → FULLY_CONNECTED. On a rank > 2 input (Dense acts on the last axis) the leading axes are folded
+ * into rows by a RESHAPE and restored after, which FULLY_CONNECTED computes row by row.
+ */
 export function denseLayer(layer: LayerRecord, inputs: number[], e: Emit): number {
-  const input = single(layer, inputs);
-  if (e.shapeOf(input).length !== 2) {
-    throw new ConversionError(`layer '${layer.name}' (Dense) on a rank-${e.shapeOf(input).length} input is not supported; add a Flatten first`);
-  }
+  let input = single(layer, inputs);
+  const inShape = e.shapeOf(input);
   const w = dense2dTranspose(weight(layer, 'kernel'));
-  const out = e.tensor(`${layer.name}/dense`, [1, ...layer.outputShape], layer.name);
+  const l = new Lowering(layer, e);
+  const rows = inShape.slice(0, -1).reduce((a, b) => a * b, 1);
+  if (inShape.length !== 2) input = l.reshape(input, [rows, inShape[inShape.length - 1]]);
+  let out = e.tensor(`${layer.name}/dense`, inShape.length === 2 ? [1, ...layer.outputShape] : [rows, w.shape[0]], layer.name);
   e.op({ kind: 'dense', inputs: [input], output: out, filter: w.data, filterShape: w.shape, bias: optionalBias(layer, w.shape[0]), activation: 'NONE' });
+  if (inShape.length !== 2) out = l.reshape(out, [1, ...layer.outputShape]);
   return withActivation(layer, out, e);
 }
 

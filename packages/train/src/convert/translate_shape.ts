@@ -25,12 +25,12 @@ function edges2d(layer: LayerRecord, v: unknown): [[number, number], [number, nu
 }
 
 /** RESIZE_BILINEAR / RESIZE_NEAREST_NEIGHBOR to `size` with TF.js's corner conventions. */
-function resize(l: Lowering, x: number, size: [number, number], interpolation: unknown, alignCorners: boolean): number {
+function resize(l: Lowering, x: number, size: [number, number], interpolation: unknown, alignCorners: boolean, halfPixelCenters = false): number {
   const [, , , c] = l.shape(x);
   const shape = [1, size[0], size[1], c];
   const sizeT = l.ints(size);
-  if (interpolation === 'bilinear') return l.op(BuiltinOp.RESIZE_BILINEAR, [x, sizeT], shape, { kind: 'ResizeBilinearOptions', alignCorners, halfPixelCenters: false }, l.layer.name);
-  if (interpolation === 'nearest') return l.op(BuiltinOp.RESIZE_NEAREST_NEIGHBOR, [x, sizeT], shape, { kind: 'ResizeNearestNeighborOptions', alignCorners, halfPixelCenters: false }, l.layer.name);
+  if (interpolation === 'bilinear') return l.op(BuiltinOp.RESIZE_BILINEAR, [x, sizeT], shape, { kind: 'ResizeBilinearOptions', alignCorners, halfPixelCenters }, l.layer.name);
+  if (interpolation === 'nearest') return l.op(BuiltinOp.RESIZE_NEAREST_NEIGHBOR, [x, sizeT], shape, { kind: 'ResizeNearestNeighborOptions', alignCorners, halfPixelCenters }, l.layer.name);
   throw new ConversionError(`layer '${l.layer.name}' (${l.layer.className}): interpolation '${String(interpolation)}' is not supported (nearest, bilinear)`);
 }
 
@@ -67,9 +67,10 @@ export const SHAPE_LAYERS: Record<string, Translator> = {
     return resize(new Lowering(layer, e), single(layer, inputs), [h, w], layer.config.interpolation ?? 'nearest', false);
   },
   Resizing: (layer, inputs, e) => {
-    const [h, w] = layer.outputShape;
-    // TF.js's Resizing resizes with alignCorners = !cropToAspectRatio (and never crops); TF.js is the reference.
-    const align = layer.config.cropToAspectRatio !== true;
-    return resize(new Lowering(layer, e), single(layer, inputs), [h, w], layer.config.interpolation ?? 'bilinear', align);
+    // Keras's semantics (tf.image.resize: half-pixel centers). TF.js's own Resizing layer cannot run inside a
+    // model (its output shape drops the batch axis), so the Keras model the layer came from is the reference.
+    if (layer.config.cropToAspectRatio === true) throw new ConversionError(`layer '${layer.name}' (Resizing): cropToAspectRatio is not supported`);
+    const size: [number, number] = [Number(layer.config.height), Number(layer.config.width)];
+    return resize(new Lowering(layer, e), single(layer, inputs), size, layer.config.interpolation ?? 'bilinear', false, true);
   },
 };
