@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { initializers, layers, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
+import { initializers, input, layers, model as functionalModel, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
 import { BuiltinOp } from '@tflite-lambda/runtime';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
 import { convertLayersModel, type ConvertOptions } from './convert.js';
@@ -109,6 +109,35 @@ test('Bidirectional GRU and SimpleRNN (concat of sequences)', async () => {
     layers.bidirectional({ layer: layers.simpleRNN({ units: 3, ...init(110) }) as never }),
     layers.dense({ units: 2 }));
   await assertIdsMatch(m);
+});
+
+test('Embedding → GlobalAveragePooling1D → Dense (the TF.js text-classification shape)', async () => {
+  const m = seq([STEPS], embedding(), layers.globalAveragePooling1d({}), layers.dense({ units: 3, activation: 'softmax' }));
+  const { bytes } = await assertIdsMatch(m);
+  assert.equal(opcodes(bytes)[0], BuiltinOp.GATHER);
+});
+
+test('ids that also feed a non-Embedding layer stay a float input, CAST to int32 for the GATHER', async () => {
+  const ids = input({ shape: [STEPS] });
+  const embedded = layers.flatten().apply(embedding().apply(ids));
+  const joined = layers.concatenate().apply([embedded, layers.dense({ units: 2 }).apply(ids)] as never);
+  const m = functionalModel({ inputs: ids, outputs: layers.dense({ units: 3 }).apply(joined) as never });
+  const x = Float32Array.from(randomIds(STEPS, VOCAB, 11));
+  const bytes = convertLayersModel(m);
+  assert.ok(opcodes(bytes).includes(BuiltinOp.CAST));
+  const expected = predictTfjsValues(m, x, [1, STEPS]);
+  assert.ok(relativeDiff(runTfliteValues(bytes, x), expected) <= 1e-4);
+  assert.ok(relativeDiff(await runTfjsTflite(bytes, x, [1, STEPS]), expected) <= 1e-4);
+});
+
+test('TimeDistributed of per-step layers (Dense with activation, Dropout) converts; of a convolution it is refused by name', async () => {
+  const m = seq([STEPS], embedding(),
+    layers.timeDistributed({ layer: layers.dense({ units: 4, activation: 'relu' }) }),
+    layers.timeDistributed({ layer: layers.dropout({ rate: 0.3 }) }),
+    layers.simpleRNN({ units: 3, ...init(190) }));
+  await assertIdsMatch(m);
+  const conv = seq([STEPS, 6, 2], layers.timeDistributed({ layer: layers.conv1d({ filters: 2, kernelSize: 3 }), name: 'td_conv' }));
+  assert.throws(() => convertLayersModel(conv), (e: unknown) => e instanceof ConversionError && /'td_conv' \(TimeDistributed\) wraps Conv1D/.test(e.message));
 });
 
 test('an unknown sequence length converts with sequenceLength and is refused without it, naming the option', async () => {

@@ -49,6 +49,11 @@ const TRANSLATORS: Record<string, Translator> = {
   ...POOL_LAYERS,
 };
 
+/** The translator of a layer class (identity layers included), for wrappers such as TimeDistributed. */
+export function translatorFor(className: string): Translator | undefined {
+  return IDENTITY.has(className) ? (layer, inputs) => single(layer, inputs) : TRANSLATORS[className];
+}
+
 /** The IR of a model record: its inputs are the graph inputs ([1, ...shape]), its outputs the graph outputs. */
 export function layersToIr(model: ModelRecord): IrGraph {
   const g: IrGraph = { tensors: [], ops: [], inputs: [], outputs: [] };

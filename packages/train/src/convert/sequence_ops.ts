@@ -13,6 +13,7 @@ const HYBRID_FC = { operands: [1], version: 3 } as const;
 
 export class SequenceOps {
   private count = 0;
+  private readonly scalars = new Map<number, number>();
 
   constructor(
     readonly e: Emit,
@@ -34,8 +35,14 @@ export class SequenceOps {
     return this.e.constant(`${this.prefix}/${what}_${this.count++}`, Int32Array.from(values), [values.length], this.layer.name);
   }
 
+  /** A float scalar constant, one per value and writer (an unrolled cell reuses its hard-sigmoid constants). */
   scalar(value: number): number {
-    return this.e.constant(`${this.prefix}/scalar_${this.count++}`, Float32Array.of(value), [], this.layer.name);
+    let t = this.scalars.get(value);
+    if (t === undefined) {
+      t = this.e.constant(`${this.prefix}/scalar_${this.count++}`, Float32Array.of(value), [], this.layer.name);
+      this.scalars.set(value, t);
+    }
+    return t;
   }
 
   shapeOf(t: number): number[] {

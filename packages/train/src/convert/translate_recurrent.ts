@@ -1,11 +1,11 @@
 /**
  * Translators of the sequence layers: LSTM, GRU, SimpleRNN, Bidirectional (two directions, then the merge),
- * TimeDistributed (of layers acting on the last axis: RESHAPE to [T, n] around them) and Embedding (GATHER).
+ * TimeDistributed (translate_time_distributed.ts) and Embedding (GATHER).
  */
 import { BuiltinOp } from '@tflite-lambda/runtime/internal';
 import type { Emit, Translator } from './layers_to_ir.js';
 import { single } from './layout.js';
-import { withActivation } from './translate_activation.js';
+import { timeDistributed } from './translate_time_distributed.js';
 import { ConversionError, type LayerRecord } from './read_layers.js';
 import { cellSpec, runDirection, type CellKind } from './recurrent_cells.js';
 import { SequenceOps } from './sequence_ops.js';
@@ -56,29 +56,6 @@ const bidirectional: Translator = (layer, inputs, e) => {
     default:
       throw new ConversionError(`layer '${layer.name}' (Bidirectional): mergeMode '${mergeMode}' is not supported (concat, sum, mul, ave)`);
   }
-};
-
-const PASS_THROUGH = new Set(['Dropout', 'SpatialDropout1D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout']);
-
-/** TimeDistributed(Dense) is a Dense on every step: [1,T,n] → [T,n] → FULLY_CONNECTED → [1,T,units]. */
-const timeDistributed: Translator = (layer, inputs, e) => {
-  const inner = layer.config.layer as { className?: string; config?: Record<string, unknown> } | undefined;
-  const x = single(layer, inputs);
-  if (inner?.className && PASS_THROUGH.has(inner.className)) return x;
-  if (inner?.className !== 'Dense' || !inner.config) {
-    throw new ConversionError(`layer '${layer.name}' (TimeDistributed) wraps ${inner?.className ?? 'nothing'}; only Dense (and dropout layers) convert`);
-  }
-  const shape = e.shapeOf(x);
-  const kernel = layer.weights.get('kernel');
-  if (shape.length !== 3 || !kernel) throw new ConversionError(`layer '${layer.name}' (TimeDistributed(Dense)) needs a [batch, time, features] input and a kernel`);
-  const [, steps, n] = shape;
-  const units = kernel.shape[1];
-  const ops = new SequenceOps(e, layer);
-  const wt = new Float32Array(units * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < units; j++) wt[j * n + i] = kernel.data[i * units + j];
-  const bias = layer.weights.get('bias')?.data ?? null;
-  const y = ops.reshape(ops.fc(ops.reshape(x, [steps, n]), wt, units, bias), [1, steps, units]);
-  return withActivation({ ...layer, className: 'Dense', config: inner.config as LayerRecord['config'] }, y, e);
 };
 
 /** Embedding → GATHER of the ids' rows; float ids (a TF.js input fed elsewhere too) are CAST to int32 first. */
