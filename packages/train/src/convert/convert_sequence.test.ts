@@ -2,7 +2,7 @@
  * Sequence and text layers: every converted model is run by our Interpreter and by tfjs-tflite (TFLite's own
  * interpreter; LiteRT.js refuses variable tensors) and both are compared with TF.js predict.
  */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -40,7 +40,7 @@ const embedding = (extra: Record<string, unknown> = {}) =>
  * Converts `m`, runs it on token ids in both TFLite engines and checks each against TF.js within 1e-4
  * (relative). Returns the bytes and the measured differences.
  */
-async function assertIdsMatch(m: LayersModel, opts: ConvertOptions = {}, steps = STEPS, seed = 5): Promise<{ bytes: Uint8Array; ours: number; tflite: number }> {
+async function assertIdsMatch(t: TestContext, m: LayersModel, opts: ConvertOptions = {}, steps = STEPS, seed = 5): Promise<{ bytes: Uint8Array; ours: number; tflite: number }> {
   const ids = randomIds(steps, VOCAB, seed);
   const bytes = convertLayersModel(m, opts);
   const expected = predictTfjsValues(m, ids, [1, steps]);
@@ -48,72 +48,72 @@ async function assertIdsMatch(m: LayersModel, opts: ConvertOptions = {}, steps =
   const tflite = relativeDiff(await runTfjsTflite(bytes, ids, [1, steps]), expected);
   assert.ok(ours <= 1e-4, `our Interpreter vs TF.js: relative ${ours}`);
   assert.ok(tflite <= 1e-4, `tfjs-tflite vs TF.js: relative ${tflite}`);
+  t.diagnostic(`relative difference to TF.js: our Interpreter ${ours.toExponential(2)}, tfjs-tflite ${tflite.toExponential(2)}; ${bytes.length} bytes, ${opcodes(bytes).length} operators`);
   return { bytes, ours, tflite };
 }
 
-test('text LSTM (Embedding → LSTM → Dense softmax): GATHER, UNIDIRECTIONAL_SEQUENCE_LSTM, last step by STRIDED_SLICE', async () => {
+test('text LSTM (Embedding → LSTM → Dense softmax): GATHER, UNIDIRECTIONAL_SEQUENCE_LSTM, last step by STRIDED_SLICE', async (t) => {
   const m = seq([STEPS], embedding(), layers.lstm({ units: 6, recurrentActivation: 'sigmoid', ...init(10) }), layers.dense({ units: 4, activation: 'softmax' }));
-  const { bytes } = await assertIdsMatch(m);
+  const { bytes } = await assertIdsMatch(t, m);
   assert.deepEqual(opcodes(bytes), [BuiltinOp.GATHER, BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM, BuiltinOp.STRIDED_SLICE, BuiltinOp.FULLY_CONNECTED, BuiltinOp.SOFTMAX]);
 });
 
-test('stacked LSTMs: return_sequences, go_backwards (REVERSE_V2 around the op), TimeDistributed(Dense)', async () => {
+test('stacked LSTMs: return_sequences, go_backwards (REVERSE_V2 around the op), TimeDistributed(Dense)', async (t) => {
   const m = seq([STEPS], embedding(),
     layers.lstm({ units: 4, returnSequences: true, recurrentActivation: 'sigmoid', ...init(20) }),
     layers.lstm({ units: 3, returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid', ...init(30) }),
     layers.timeDistributed({ layer: layers.dense({ units: 2 }) }));
-  const { bytes } = await assertIdsMatch(m);
+  const { bytes } = await assertIdsMatch(t, m);
   assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM).length, 2);
 });
 
-test('LSTM with TF.js\'s default hard-sigmoid gates is unrolled into builtins (TFLite\'s fused LSTM has sigmoid gates)', async () => {
+test('LSTM with TF.js\'s default hard-sigmoid gates is unrolled into builtins (TFLite\'s fused LSTM has sigmoid gates)', async (t) => {
   const m = seq([STEPS], embedding(), layers.lstm({ units: 4, ...init(40) }), layers.dense({ units: 3 }));
-  const { bytes } = await assertIdsMatch(m);
+  const { bytes } = await assertIdsMatch(t, m);
   assert.ok(!opcodes(bytes).includes(BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM));
 });
 
-test('GRU (hard-sigmoid gates, reset before the recurrent product) lowered to builtins, return_sequences and not', async () => {
+test('GRU (hard-sigmoid gates, reset before the recurrent product) lowered to builtins, return_sequences and not', async (t) => {
   const m = seq([STEPS], embedding(),
     layers.gru({ units: 4, returnSequences: true, ...init(50) }),
-    layers.gru({ units: 3, activation: 'relu', recurrentActivation: 'sigmoid', goBackwards: true, ...init(60) }),
-    layers.dense({ units: 2, activation: 'softmax' }));
-  const { bytes } = await assertIdsMatch(m);
+    layers.gru({ units: 3, activation: 'relu', recurrentActivation: 'sigmoid', goBackwards: true, ...init(60) }));
+  const { bytes } = await assertIdsMatch(t, m);
   assert.ok(opcodes(bytes).every((o) => o !== BuiltinOp.WHILE && o !== BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM));
 });
 
-test('SimpleRNN → UNIDIRECTIONAL_SEQUENCE_RNN (tanh and relu), last step by STRIDED_SLICE', async () => {
+test('SimpleRNN → UNIDIRECTIONAL_SEQUENCE_RNN (tanh and relu), last step by STRIDED_SLICE', async (t) => {
   const m = seq([STEPS], embedding(),
     layers.simpleRNN({ units: 5, returnSequences: true, ...init(70) }),
     layers.simpleRNN({ units: 4, activation: 'relu', ...init(80) }),
     layers.dense({ units: 3 }));
-  const { bytes } = await assertIdsMatch(m);
+  const { bytes } = await assertIdsMatch(t, m);
   assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.UNIDIRECTIONAL_SEQUENCE_RNN).length, 2);
 });
 
 for (const mergeMode of ['concat', 'sum', 'mul', 'ave'] as const) {
-  test(`Bidirectional LSTM, merge mode ${mergeMode}: a forward and a backward UNIDIRECTIONAL_SEQUENCE_LSTM`, async () => {
+  test(`Bidirectional LSTM, merge mode ${mergeMode}: a forward and a backward UNIDIRECTIONAL_SEQUENCE_LSTM`, async (t) => {
     // Sequences for concat and sum (then Flatten), the last step for mul and ave.
     const returnSequences = mergeMode === 'concat' || mergeMode === 'sum';
     const m = seq([STEPS], embedding(),
       layers.bidirectional({ layer: layers.lstm({ units: 4, returnSequences, recurrentActivation: 'sigmoid', ...init(90) }) as never, mergeMode }),
       ...(returnSequences ? [layers.flatten()] : []),
       layers.dense({ units: 3, activation: 'softmax' }));
-    const { bytes } = await assertIdsMatch(m);
+    const { bytes } = await assertIdsMatch(t, m);
     assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM).length, 2);
   });
 }
 
-test('Bidirectional GRU and SimpleRNN (concat of sequences)', async () => {
+test('Bidirectional GRU and SimpleRNN (concat of sequences)', async (t) => {
   const m = seq([STEPS], embedding(),
     layers.bidirectional({ layer: layers.gru({ units: 3, returnSequences: true, ...init(100) }) as never }),
     layers.bidirectional({ layer: layers.simpleRNN({ units: 3, ...init(110) }) as never }),
     layers.dense({ units: 2 }));
-  await assertIdsMatch(m);
+  await assertIdsMatch(t, m);
 });
 
-test('Embedding → GlobalAveragePooling1D → Dense (the TF.js text-classification shape)', async () => {
+test('Embedding → GlobalAveragePooling1D → Dense (the TF.js text-classification shape)', async (t) => {
   const m = seq([STEPS], embedding(), layers.globalAveragePooling1d({}), layers.dense({ units: 3, activation: 'softmax' }));
-  const { bytes } = await assertIdsMatch(m);
+  const { bytes } = await assertIdsMatch(t, m);
   assert.equal(opcodes(bytes)[0], BuiltinOp.GATHER);
 });
 
@@ -130,20 +130,20 @@ test('ids that also feed a non-Embedding layer stay a float input, CAST to int32
   assert.ok(relativeDiff(await runTfjsTflite(bytes, x, [1, STEPS]), expected) <= 1e-4);
 });
 
-test('TimeDistributed of per-step layers (Dense with activation, Dropout) converts; of a convolution it is refused by name', async () => {
+test('TimeDistributed of per-step layers (Dense with activation, Dropout) converts; of a convolution it is refused by name', async (t) => {
   const m = seq([STEPS], embedding(),
     layers.timeDistributed({ layer: layers.dense({ units: 4, activation: 'relu' }) }),
     layers.timeDistributed({ layer: layers.dropout({ rate: 0.3 }) }),
     layers.simpleRNN({ units: 3, ...init(190) }));
-  await assertIdsMatch(m);
+  await assertIdsMatch(t, m);
   const conv = seq([STEPS, 6, 2], layers.timeDistributed({ layer: layers.conv1d({ filters: 2, kernelSize: 3 }), name: 'td_conv' }));
   assert.throws(() => convertLayersModel(conv), (e: unknown) => e instanceof ConversionError && /'td_conv' \(TimeDistributed\) wraps Conv1D/.test(e.message));
 });
 
-test('an unknown sequence length converts with sequenceLength and is refused without it, naming the option', async () => {
+test('an unknown sequence length converts with sequenceLength and is refused without it, naming the option', async (t) => {
   const m = seq([null], embedding(), layers.lstm({ units: 4, recurrentActivation: 'sigmoid', ...init(120) }), layers.dense({ units: 2 }));
   assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /sequence length/.test(e.message) && /--sequence-length/.test(e.message));
-  await assertIdsMatch(m, { sequenceLength: 9 }, 9);
+  await assertIdsMatch(t, m, { sequenceLength: 9 }, 9);
 });
 
 test('a float feature sequence [null, 3] (no Embedding) converts with sequenceLength', () => {
