@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { initializers, input, layers, model as functionalModel, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
-import { BuiltinOp } from '@tflite-lambda/runtime';
+import { BuiltinOp, Interpreter } from '@tflite-lambda/runtime';
+import { TfjsTfliteOracle } from '@tflite-lambda/testing/tfjs-tflite';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
 import { convertLayersModel, type ConvertOptions } from './convert.js';
 import { ConversionError } from './read_layers.js';
@@ -191,4 +192,29 @@ test('dynamic mode: an unrolled GRU uses hybrid FULLY_CONNECTED, matching LiteRT
   const [y] = await (await LiteRtOracle.create()).run(bytes, [{ dtype: 'int32', shape: [1, STEPS], data: ids }]);
   assert.ok(relativeDiff(ours, Float32Array.from(y.data as Float32Array)) <= 1e-6, `ours vs LiteRT.js: ${relativeDiff(ours, Float32Array.from(y.data as Float32Array))}`);
   assert.ok(relativeDiff(ours, predictTfjsValues(m, ids, [1, STEPS])) <= 0.05);
+});
+
+test('the fused LSTM keeps its state across invokes, as TFLite does; resetVariableTensors() gives the fresh answer again', async () => {
+  // TF.js predict starts every call from zero state; a TFLite model with UNIDIRECTIONAL_SEQUENCE_LSTM carries
+  // its variable tensors into the next invoke (TFLite's converter writes the same), so callers running one
+  // sequence per invoke reset the variables between calls.
+  const m = seq([STEPS], embedding(), layers.lstm({ units: 4, recurrentActivation: 'sigmoid', ...init(200) }));
+  const ids = randomIds(STEPS, VOCAB, 12);
+  const bytes = convertLayersModel(m);
+  const expected = predictTfjsValues(m, ids, [1, STEPS]);
+  const it = Interpreter.loadSync(bytes);
+  it.allocateTensors();
+  const run = () => {
+    it.setTensor(it.getInputDetails()[0].index, ids);
+    it.invoke();
+    return Float32Array.from(it.getTensor(it.getOutputDetails()[0].index) as Float32Array);
+  };
+  const [first, second] = [run(), run()];
+  it.resetVariableTensors();
+  const afterReset = run();
+  assert.ok(relativeDiff(first, expected) <= 1e-4 && relativeDiff(afterReset, expected) <= 1e-4);
+  assert.ok(relativeDiff(second, expected) > 1e-4, 'the second invoke starts from the first one\'s state');
+  const oracle = await TfjsTfliteOracle.create();
+  const steps = await oracle.runSequence(bytes, [0, 1].map(() => [{ dtype: 'int32' as const, shape: [1, STEPS], data: ids }]));
+  assert.ok(relativeDiff(second, Float32Array.from(steps[1][0].data as Float32Array)) <= 1e-5, 'tfjs-tflite carries the state the same way');
 });
