@@ -131,14 +131,32 @@ test('ids that also feed a non-Embedding layer stay a float input, CAST to int32
   assert.ok(relativeDiff(await runTfjsTflite(bytes, x, [1, STEPS]), expected) <= 1e-4);
 });
 
-test('TimeDistributed of per-step layers (Dense with activation, Dropout) converts; of a convolution it is refused by name', async (t) => {
+test('TimeDistributed of per-step layers (Dense with activation, Dropout) converts; of a recurrent layer it is refused by name', async (t) => {
   const m = seq([STEPS], embedding(),
     layers.timeDistributed({ layer: layers.dense({ units: 4, activation: 'relu' }) }),
     layers.timeDistributed({ layer: layers.dropout({ rate: 0.3 }) }),
     layers.simpleRNN({ units: 3, ...init(190) }));
   await assertIdsMatch(t, m);
-  const conv = seq([STEPS, 6, 2], layers.timeDistributed({ layer: layers.conv1d({ filters: 2, kernelSize: 3 }), name: 'td_conv' }));
-  assert.throws(() => convertLayersModel(conv), (e: unknown) => e instanceof ConversionError && /'td_conv' \(TimeDistributed\) wraps Conv1D/.test(e.message));
+  const lstmInside = seq([STEPS, 4, 3], layers.timeDistributed({ layer: layers.lstm({ units: 2, ...init(195) }) as never, name: 'td_lstm' }));
+  assert.throws(() => convertLayersModel(lstmInside), (e: unknown) => e instanceof ConversionError && /'td_lstm' \(TimeDistributed\) wraps LSTM/.test(e.message));
+});
+
+test('CNN-LSTM: TimeDistributed Conv2D, MaxPooling2D and Flatten run with time as the batch, then an LSTM', async (t) => {
+  const shape = [4, 6, 6, 2];
+  const m = seq(shape,
+    layers.timeDistributed({ layer: layers.conv2d({ filters: 3, kernelSize: 3, activation: 'relu', padding: 'same' }) }),
+    layers.timeDistributed({ layer: layers.maxPooling2d({ poolSize: 2 }) }),
+    layers.timeDistributed({ layer: layers.flatten() }),
+    layers.lstm({ units: 5, recurrentActivation: 'sigmoid', ...init(210) }),
+    layers.dense({ units: 2 }));
+  const x = randomInput([1, ...shape], 13);
+  const bytes = convertLayersModel(m);
+  const expected = predictTfjsValues(m, x, [1, ...shape]);
+  const ours = relativeDiff(runTfliteValues(bytes, x), expected);
+  const tflite = relativeDiff(await runTfjsTflite(bytes, x, [1, ...shape]), expected);
+  t.diagnostic(`relative difference to TF.js: our Interpreter ${ours.toExponential(2)}, tfjs-tflite ${tflite.toExponential(2)}`);
+  assert.ok(ours <= 1e-4 && tflite <= 1e-4, `ours ${ours}, tfjs-tflite ${tflite}`);
+  assert.ok(opcodes(bytes).includes(BuiltinOp.CONV_2D) && opcodes(bytes).includes(BuiltinOp.MAX_POOL_2D));
 });
 
 test('an unknown sequence length converts with sequenceLength and is refused without it, naming the option', async (t) => {
