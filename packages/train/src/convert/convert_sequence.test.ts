@@ -59,10 +59,10 @@ test('text LSTM (Embedding → LSTM → Dense softmax): GATHER, UNIDIRECTIONAL_S
   assert.deepEqual(opcodes(bytes), [BuiltinOp.GATHER, BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM, BuiltinOp.STRIDED_SLICE, BuiltinOp.FULLY_CONNECTED, BuiltinOp.SOFTMAX]);
 });
 
-test('stacked LSTMs: return_sequences, go_backwards (REVERSE_V2 around the op), TimeDistributed(Dense)', async (t) => {
+test('stacked LSTMs: return_sequences, go_backwards (REVERSE_V2 around the op), relu cell without bias, TimeDistributed(Dense)', async (t) => {
   const m = seq([STEPS], embedding(),
     layers.lstm({ units: 4, returnSequences: true, recurrentActivation: 'sigmoid', ...init(20) }),
-    layers.lstm({ units: 3, returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid', ...init(30) }),
+    layers.lstm({ units: 3, returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid', activation: 'relu', useBias: false, ...init(30) }),
     layers.timeDistributed({ layer: layers.dense({ units: 2 }) }));
   const { bytes } = await assertIdsMatch(t, m);
   assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM).length, 2);

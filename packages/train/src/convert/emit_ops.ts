@@ -141,7 +141,10 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
 function hybridWeight(em: OpEmitter, t: number): number {
   // Unrolled cells share one weight operand between their steps: quantize and store it once.
   let cache = hybridCache.get(em);
-  if (!cache) hybridCache.set(em, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    hybridCache.set(em, cache);
+  }
   const known = cache.get(t);
   if (known !== undefined) return known;
   const c = em.graph.tensors[t];
