@@ -40,7 +40,7 @@ export function modelToIr(model: LayersModel, opts: Pick<ConvertOptions, 'sequen
 function refuseInt8(g: IrGraph): void {
   const op = g.ops.find((o) => o.kind === 'builtin' && o.int8 === undefined);
   if (op && op.kind === 'builtin') {
-    throw new ConversionError(`--quantize int8: layer '${g.tensors[op.output].source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; use --quantize dynamic or none`);
+    throw new ConversionError(`layer '${g.tensors[op.output].source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; convert with --quantize dynamic or none`);
   }
 }
 

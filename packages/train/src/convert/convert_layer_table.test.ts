@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { image, setBackend, tensor, type Tensor4D } from '@tensorflow/tfjs-core';
+import { add, div, image, mul, pad, reshape, setBackend, softmax, sqrt, sub, tensor, transpose, type Tensor, type Tensor4D } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { input, layers, model as functionalModel, sequential, type LayersModel } from '@tensorflow/tfjs-layers';
 import { BuiltinOp } from '@tflite-lambda/runtime';
@@ -132,3 +132,49 @@ for (const interpolation of ['bilinear', 'nearest'] as const) {
     assert.ok(relativeDiff(ref.data as Float32Array, want) <= 1e-4, `LiteRT vs tf.image: ${relativeDiff(ref.data as Float32Array, want)}`);
   });
 }
+
+// Layers TF.js builds but cannot run: the reference is the same computation spelled with ops TF.js runs.
+test('Softmax on a non-last axis (TRANSPOSE, SOFTMAX, TRANSPOSE) matches softmax of the transposed tensor', async () => {
+  const m = seq([3, 4, 5], layers.softmax({ axis: 1 }));
+  const shape = [1, 3, 4, 5];
+  const x = randomInput(shape, 21).map((v) => v * 3);
+  const want = transpose(softmax(transpose(tensor(x, shape), [0, 3, 2, 1])), [0, 3, 2, 1]).dataSync();
+  const bytes = convertLayersModel(m, { inputType: 'float32' });
+  const [ours] = runTfliteMulti(bytes, [x]);
+  const [ref] = await oracle.run(bytes, [{ dtype: 'float32', shape, data: x }]);
+  assert.ok(relativeDiff(ours, want) <= 1e-4, `ours: ${relativeDiff(ours, want)}`);
+  assert.ok(relativeDiff(ref.data as Float32Array, want) <= 1e-4, `LiteRT: ${relativeDiff(ref.data as Float32Array, want)}`);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.TRANSPOSE, BuiltinOp.SOFTMAX, BuiltinOp.TRANSPOSE]);
+});
+
+test('causal Conv1D (PAD on the left, then VALID) matches a valid Conv1D on the left-padded input', async () => {
+  const causal = seq([10, 3], layers.conv1d({ filters: 4, kernelSize: 3, dilationRate: 2, padding: 'causal' }));
+  const valid = seq([14, 3], layers.conv1d({ filters: 4, kernelSize: 3, dilationRate: 2 }));
+  randomizeWeights(causal, 22);
+  valid.setWeights(causal.getWeights());
+  const x = randomInput([1, 10, 3], 23);
+  const want = (valid.predict(pad(tensor(x, [1, 10, 3]), [[0, 0], [4, 0], [0, 0]])) as Tensor).dataSync();
+  const bytes = convertLayersModel(causal, { inputType: 'float32' });
+  const [ours] = runTfliteMulti(bytes, [x]);
+  const [ref] = await oracle.run(bytes, [{ dtype: 'float32', shape: [1, 10, 3], data: x }]);
+  assert.ok(relativeDiff(ours, want) <= 1e-4, `ours: ${relativeDiff(ours, want)}`);
+  assert.ok(relativeDiff(ref.data as Float32Array, want) <= 1e-4, `LiteRT: ${relativeDiff(ref.data as Float32Array, want)}`);
+});
+
+// TF.js's BatchNormalization on a non-last axis broadcasts its statistics along the wrong axis in inference
+// (gamma [1,2,3] on axis 1 of ones [1,3,2,2] gives 1,2,3,1,2,3,… in memory order), so the reference is the
+// Keras formula γ·(x − μ)/√(σ² + ε) + β along axis 1.
+test('BatchNormalization on axis 1 of an NHWC tensor follows the Keras formula (MUL and ADD broadcasting)', async () => {
+  const m = seq([3, 4, 2], layers.batchNormalization({ axis: 1, epsilon: 0.01 }));
+  randomizeWeights(m, 24);
+  const [gamma, beta, mean, variance] = m.layers[m.layers.length - 1].getWeights().map((w) => reshape(w, [1, 3, 1, 1]));
+  const shape = [1, 3, 4, 2];
+  const x = randomInput(shape, 25);
+  const want = add(mul(div(sub(tensor(x, shape), mean), sqrt(add(variance, 0.01))), gamma), beta).dataSync();
+  const bytes = convertLayersModel(m, { inputType: 'float32' });
+  const [ours] = runTfliteMulti(bytes, [x]);
+  const [ref] = await oracle.run(bytes, [{ dtype: 'float32', shape, data: x }]);
+  assert.ok(relativeDiff(ours, want) <= 1e-4, `ours: ${relativeDiff(ours, want)}`);
+  assert.ok(relativeDiff(ref.data as Float32Array, want) <= 1e-4, `LiteRT: ${relativeDiff(ref.data as Float32Array, want)}`);
+  assert.deepEqual(opcodes(bytes), [BuiltinOp.MUL, BuiltinOp.ADD]);
+});

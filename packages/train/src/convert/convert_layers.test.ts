@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { add, mul, setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { input, layers, model as functionalModel, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
-import { BuiltinOp } from '@tflite-lambda/runtime';
+import { BuiltinOp, Interpreter } from '@tflite-lambda/runtime';
 import { Normalization } from '../autokeras/normalization.js';
 import { convertLayersModel } from './convert.js';
 import { ConversionError } from './read_layers.js';
@@ -131,4 +131,19 @@ test('a two-input two-output functional model keeps its signature; LeakyReLU is 
   assert.equal(ours.length, 2);
   for (let k = 0; k < 2; k++) assert.ok(maxAbsDiff(ours[k], want[k]) <= 1e-4, `output ${k}: ${maxAbsDiff(ours[k], want[k])}`);
   assert.ok(opcodes(bytes).includes(BuiltinOp.LEAKY_RELU));
+});
+
+test('inputType uint8 applies to image inputs only: a vector input stays float32', () => {
+  const img = input({ shape: [4, 4, 1] });
+  const vec = input({ shape: [3] });
+  const joined = layers.concatenate().apply([layers.flatten().apply(img) as never, vec] as never);
+  const m = functionalModel({ inputs: [img, vec], outputs: layers.dense({ units: 2 }).apply(joined) as never });
+  const bytes = convertLayersModel(m, { inputType: 'uint8' });
+  const it = Interpreter.loadSync(bytes);
+  assert.deepEqual(it.getInputDetails().map((d) => [d.dtype, d.shape]), [['uint8', [1, 4, 4]], ['float32', [1, 3]]]);
+  const pixels = Uint8Array.from({ length: 16 }, (_, i) => i * 15);
+  const v = randomInput([1, 3], 5);
+  const [ours] = runTfliteMulti(bytes, [pixels, v]);
+  const [want] = predictTfjsMulti(m, [{ data: Float32Array.from(pixels), shape: [1, 4, 4, 1] }, { data: v, shape: [1, 3] }]);
+  assert.ok(maxAbsDiff(ours, want) <= 1e-4 * Math.max(1, ...want.map(Math.abs)), `diff ${maxAbsDiff(ours, want)}`);
 });

@@ -11,7 +11,7 @@ import type { QParams } from './quant_math.js';
 export type QuantizeMode = 'none' | 'dynamic' | 'int8';
 
 export interface EmitOptions {
-  /** 'uint8' declares the seed-style input: uint8 [1,H,W] (or [1,H,W,C]) converted to float inside. */
+  /** 'uint8' declares image inputs seed-style: uint8 [1,H,W] (or [1,H,W,C]) converted to float inside; other inputs stay float32. */
   readonly inputType: 'uint8' | 'float32';
   readonly quantize: QuantizeMode;
   /** int8 mode: activation parameters per IR tensor. */
@@ -90,17 +90,19 @@ function emitInput(g: IrGraph, t: number, opts: EmitOptions, em: OpEmitter, inde
     index.set(t, b.addInput({ name, dtype: 'int8', shape, quantization: qp(em.activation(t)) }));
     return;
   }
-  const squeeze = opts.inputType === 'uint8' && shape.length === 4 && shape[3] === 1;
+  // uint8 pixels apply to image inputs ([1,H,W,C]); other float inputs (vectors, sequences) stay float32.
+  const inputType = opts.inputType === 'uint8' && shape.length === 4 ? 'uint8' : 'float32';
+  const squeeze = inputType === 'uint8' && shape[3] === 1;
   const declared = squeeze ? shape.slice(0, 3) : shape;
   // An int8 graph fed uint8 pixels: the input carries scale 1 / zero point 0 so QUANTIZE can requantize it.
-  const rawPixels = int8 && opts.inputType === 'uint8' ? { quantization: qp({ scale: 1, zeroPoint: 0 }) } : {};
-  const input = b.addInput({ name, dtype: opts.inputType, shape: declared, ...rawPixels });
+  const rawPixels = int8 && inputType === 'uint8' ? { quantization: qp({ scale: 1, zeroPoint: 0 }) } : {};
+  const input = b.addInput({ name, dtype: inputType, shape: declared, ...rawPixels });
   let converted: number;
   if (int8) {
     const q = em.activation(t);
     converted = b.addTensor({ name: `${name}_int8`, dtype: 'int8', shape: declared, quantization: qp(q) });
-    b.addOperator({ opcode: BuiltinOp.QUANTIZE, version: opts.inputType === 'uint8' ? 2 : 1, inputs: [input], outputs: [converted], options: null });
-  } else if (opts.inputType === 'uint8') {
+    b.addOperator({ opcode: BuiltinOp.QUANTIZE, version: inputType === 'uint8' ? 2 : 1, inputs: [input], outputs: [converted], options: null });
+  } else if (inputType === 'uint8') {
     converted = b.addTensor({ name: `${name}_float`, dtype: 'float32', shape: declared });
     b.addOperator({ opcode: BuiltinOp.CAST, inputs: [input], outputs: [converted], options: { kind: 'CastOptions', inDataType: 'uint8', outDataType: 'float32' } });
   } else {

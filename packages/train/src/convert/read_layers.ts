@@ -90,13 +90,27 @@ function inputDType(dtype: string, name: string): 'float32' | 'int32' {
   throw new ConversionError(`model input '${name}' has dtype ${dtype}; only float32 and int32 inputs convert`);
 }
 
-/** The layers feeding `layer` inside the model whose layer names are `own` (a layer applied twice is refused). */
 type Layer = tfl.Layer;
 
-function inboundOf(layer: Layer, own: Set<string>, name: string): string[] {
-  const nodes = layer.inboundNodes.filter((n) => n.inboundLayers.length > 0 && n.inboundLayers.every((l) => own.has(l.name)));
+/**
+ * The layers feeding `layer` inside the current model, by qualified name (`known`: every layer of the model,
+ * nested models' layers included — TF.js's Sequential chains a layer after a nested model to the nested
+ * model's inner output layer). A layer applied twice is refused.
+ */
+function inboundOf(layer: Layer, known: Map<Layer, string>, name: string): string[] {
+  const nodes = layer.inboundNodes.filter((n) => n.inboundLayers.length > 0 && n.inboundLayers.every((l) => known.has(l)));
   if (nodes.length > 1) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} is applied ${nodes.length} times (a shared layer); the converter takes each layer once`);
-  return nodes.length === 1 ? nodes[0].inboundLayers.map((l) => l.name) : [];
+  return nodes.length === 1 ? nodes[0].inboundLayers.map((l) => known.get(l) ?? l.name) : [];
+}
+
+/** Qualified names of every layer reachable in `model` (nested models' layers under `<nested>/`). */
+function knownLayers(model: LayersModel, prefix: string, known = new Map<Layer, string>()): Map<Layer, string> {
+  for (const l of model.layers) {
+    if (l instanceof LayersModel) knownLayers(l, `${prefix}${l.name}/`, known);
+    known.set(l, prefix + l.name);
+  }
+  for (const t of model.inputs) known.set(t.sourceLayer, prefix + t.sourceLayer.name);
+  return known;
 }
 
 function record(layer: Layer, name: string, inbound: string[], ctx: ShapeContext): LayerRecord {
@@ -115,19 +129,24 @@ function record(layer: Layer, name: string, inbound: string[], ctx: ShapeContext
  * aliases of the tensors feeding it, and its own name an alias of its output layer.
  */
 function collect(model: LayersModel, prefix: string, alias: Map<string, string>, out: LayerRecord[], ctx: ShapeContext): void {
-  const own = new Set([...model.layers.map((l) => l.name), ...model.inputs.map((t) => t.sourceLayer.name)]);
+  const known = knownLayers(model, prefix);
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
     const name = prefix + layer.name;
-    const inbound = inboundOf(layer, own, name).map((n) => prefix + n);
+    const inbound = inboundOf(layer, known, name);
     if (!(layer instanceof LayersModel)) {
       out.push(record(layer, name, inbound, ctx));
       continue;
     }
     const inner = `${name}/`;
+    // A nested model that is the first layer of a Sequential is not called on anything: its own input layers
+    // are the outer model's inputs (TF.js's Sequential adopts them).
+    if (inbound.length === 0) inbound.push(...layer.inputs.map((t) => known.get(t.sourceLayer) ?? t.sourceLayer.name));
     if (layer.inputs.length !== inbound.length) throw new ConversionError(`nested model '${name}' has ${layer.inputs.length} inputs but is fed ${inbound.length}`);
     if (layer.outputs.length !== 1) throw new ConversionError(`nested model '${name}' has ${layer.outputs.length} outputs; only single-output nested models convert`);
-    layer.inputs.forEach((t, k) => alias.set(inner + t.sourceLayer.name, inbound[k]));
+    layer.inputs.forEach((t, k) => {
+      if (inner + t.sourceLayer.name !== inbound[k]) alias.set(inner + t.sourceLayer.name, inbound[k]);
+    });
     collect(layer, inner, alias, out, ctx);
     alias.set(name, inner + layer.outputs[0].sourceLayer.name);
   }

@@ -1,10 +1,13 @@
 /**
  * BatchNormalization, Normalization and Rescaling are all a per-channel y = x·scale + offset; the folding
- * pass merges them into a neighbouring convolution or dense layer where that is exact.
+ * pass merges them into a neighbouring convolution or dense layer where that is exact. BatchNormalization on
+ * another axis becomes a broadcasting MUL and ADD.
  */
 import type { Emit } from './layers_to_ir.js';
 import { ConversionError, type LayerRecord } from './read_layers.js';
-import { numberList } from './layout.js';
+import { BuiltinOp } from '@tflite-lambda/runtime/internal';
+import { axisOf, numberList } from './layout.js';
+import { Lowering } from './lower.js';
 
 function perChannel(values: number[], channels: number, what: string): Float32Array {
   if (values.length === channels) return Float32Array.from(values);
@@ -12,11 +15,12 @@ function perChannel(values: number[], channels: number, what: string): Float32Ar
   throw new ConversionError(`${what}: ${values.length} values for ${channels} channels`);
 }
 
+/** BatchNormalization's axis, positive with the batch axis counted. */
+function bnAxis(layer: LayerRecord): number {
+  return axisOf(layer, layer.config.axis ?? -1, layer.outputShape.length + 1);
+}
+
 function batchNorm(layer: LayerRecord, channels: number): { scale: Float32Array; offset: Float32Array } {
-  const axis = layer.config.axis;
-  if (axis !== undefined && axis !== -1 && axis !== layer.outputShape.length) {
-    throw new ConversionError(`layer '${layer.name}' (BatchNormalization): only the channel (last) axis is supported`);
-  }
   const eps = (layer.config.epsilon as number | undefined) ?? 1e-3;
   const ones = new Float32Array(channels).fill(1);
   const gamma = layer.weights.get('gamma')?.data ?? ones;
@@ -52,8 +56,22 @@ function rescaling(layer: LayerRecord, channels: number): { scale: Float32Array;
   return { scale: new Float32Array(channels).fill(s), offset: new Float32Array(channels).fill(o) };
 }
 
+/**
+ * BatchNormalization on a non-last axis: MUL and ADD by constants shaped [C,1,…,1], which broadcast along
+ * that axis (the affine op and its folding work on the last axis only).
+ */
+function batchNormOnAxis(layer: LayerRecord, input: number, axis: number, e: Emit): number {
+  const rank = layer.outputShape.length + 1;
+  const channels = layer.outputShape[axis - 1];
+  const { scale, offset } = batchNorm(layer, channels);
+  const l = new Lowering(layer, e);
+  const shape = [channels, ...Array<number>(rank - axis - 1).fill(1)];
+  return l.binary(BuiltinOp.ADD, l.binary(BuiltinOp.MUL, input, l.floats(scale, shape)), l.floats(offset, shape));
+}
+
 export function affineLayer(layer: LayerRecord, inputs: number[], e: Emit): number {
   if (inputs.length !== 1) throw new ConversionError(`layer '${layer.name}' (${layer.className}) expects one input`);
+  if (layer.className === 'BatchNormalization' && bnAxis(layer) !== layer.outputShape.length) return batchNormOnAxis(layer, inputs[0], bnAxis(layer), e);
   const channels = layer.outputShape[layer.outputShape.length - 1];
   const { scale, offset } =
     layer.className === 'BatchNormalization' ? batchNorm(layer, channels)

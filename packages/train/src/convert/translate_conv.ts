@@ -95,7 +95,8 @@ export function conv1dLayer(layer: LayerRecord, inputs: number[], e: Emit): numb
   const causal = layer.config.padding === 'causal';
   if (causal) x = l.op(BuiltinOp.PAD, [x, l.ints([0, 0, (kw - 1) * dilation, 0, 0, 0], [3, 2])], [1, e.shapeOf(x)[1] + (kw - 1) * dilation, cin]);
   const [, width] = e.shapeOf(x);
-  const [ow] = layer.outputShape;
+  // TF.js reports a causal Conv1D's output length as if unpadded; the length after the PAD is the real one.
+  const ow = causal ? Math.floor((width - (kw - 1) * dilation - 1) / stride) + 1 : layer.outputShape[0];
   const conv = e.tensor(`${layer.name}/conv`, [1, 1, ow, cout], layer.name);
   e.op({
     kind: 'conv2d', inputs: [l.reshape(x, [1, 1, width, cin])], output: conv, filter: w.data, filterShape: w.shape, bias: optionalBias(layer, cout),

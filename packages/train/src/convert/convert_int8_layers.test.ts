@@ -1,0 +1,83 @@
+/**
+ * Full-integer conversion of the lowered layers that have TFLite int8 kernels: our runtime within one output
+ * step of LiteRT.js and close to TF.js; layers whose lowering has no int8 kernel are refused in one line.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setBackend } from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { input, layers, model as functionalModel, sequential, type LayersModel } from '@tensorflow/tfjs-layers';
+import { BuiltinOp, readModel } from '@tflite-lambda/runtime';
+import { LiteRtOracle } from '@tflite-lambda/testing/litert';
+import { maxAbsDiff, opcodes, predictTfjsMulti, randomInput, randomizeWeights, runTfliteMulti } from '@tflite-lambda/testing/train';
+import { convertLayersModel } from './convert.js';
+import { ConversionError } from './read_layers.js';
+
+await setBackend('cpu');
+const oracle = await LiteRtOracle.create();
+
+type AnyLayer = Parameters<ReturnType<typeof sequential>['add']>[0];
+
+function seq(inputShape: number[], ...ls: AnyLayer[]): LayersModel {
+  const m = sequential();
+  m.add(layers.inputLayer({ inputShape }));
+  for (const l of ls) m.add(l);
+  return m;
+}
+
+/** The scale of the int8 tensor the final DEQUANTIZE reads: one output step. */
+function outputStep(bytes: Uint8Array): number {
+  const g = readModel(bytes).subgraphs[0];
+  const deq = g.operators[g.operators.length - 1];
+  assert.equal(deq.opcode, BuiltinOp.DEQUANTIZE);
+  return g.tensors[deq.inputs[0]].quantization?.scale[0] ?? NaN;
+}
+
+function merged(make: () => AnyLayer): LayersModel {
+  const x = input({ shape: [4, 3] });
+  const a = layers.dense({ units: 3 }).apply(x);
+  const b = layers.dense({ units: 3 }).apply(x);
+  return functionalModel({ inputs: x, outputs: make().apply([a, b] as never) as never });
+}
+
+const CASES: { name: string; model: () => LayersModel; uses: number[] }[] = [
+  { name: 'LeakyReLU, PReLU, ELU', model: () => seq([4, 4, 2], layers.conv2d({ filters: 3, kernelSize: 1 }), layers.leakyReLU({ alpha: 0.2 }), layers.prelu({}), layers.elu({})), uses: [BuiltinOp.LEAKY_RELU, BuiltinOp.PRELU, BuiltinOp.ELU] },
+  { name: 'gelu activation', model: () => seq([6], layers.dense({ units: 5, activation: 'gelu' as never })), uses: [BuiltinOp.GELU] },
+  { name: 'ZeroPadding2D, Cropping2D, Permute, UpSampling2D', model: () => seq([4, 4, 2], layers.zeroPadding2d({ padding: 1 }), layers.cropping2D({ cropping: [[1, 0], [0, 1]] }), layers.permute({ dims: [2, 1, 3] }), layers.upSampling2d({ size: [2, 2] })), uses: [BuiltinOp.PAD, BuiltinOp.SLICE, BuiltinOp.TRANSPOSE, BuiltinOp.RESIZE_NEAREST_NEIGHBOR] },
+  { name: 'UpSampling2D bilinear', model: () => seq([3, 4, 2], layers.conv2d({ filters: 2, kernelSize: 1 }), layers.upSampling2d({ size: [2, 2], interpolation: 'bilinear' })), uses: [BuiltinOp.RESIZE_BILINEAR] },
+  { name: 'Conv1D, MaxPooling1D, GlobalMaxPooling1D', model: () => seq([12, 2], layers.conv1d({ filters: 4, kernelSize: 3, activation: 'relu' }), layers.maxPooling1d({ poolSize: 2 }), layers.globalMaxPooling1d({})), uses: [BuiltinOp.CONV_2D, BuiltinOp.MAX_POOL_2D, BuiltinOp.REDUCE_MAX] },
+  { name: 'GlobalAveragePooling1D and RepeatVector', model: () => seq([6, 3], layers.globalAveragePooling1d({}), layers.repeatVector({ n: 2 })), uses: [BuiltinOp.MEAN, BuiltinOp.TILE] },
+  { name: 'LayerNormalization', model: () => seq([5, 6], layers.layerNormalization({})), uses: [BuiltinOp.SQUARED_DIFFERENCE, BuiltinOp.RSQRT] },
+  { name: 'Multiply', model: () => merged(() => layers.multiply()), uses: [BuiltinOp.MUL] },
+  { name: 'Average', model: () => merged(() => layers.average()), uses: [BuiltinOp.ADD, BuiltinOp.MUL] },
+];
+
+CASES.forEach((c, k) => {
+  test(`int8 conversion within one step of LiteRT.js and near TF.js: ${c.name}`, async () => {
+    const m = c.model();
+    randomizeWeights(m, 200 + k);
+    const shape = [1, ...(m.inputs[0].shape.slice(1) as number[])];
+    const samples = Array.from({ length: 16 }, (_, i) => randomInput(shape, 300 + 20 * k + i));
+    const bytes = convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: samples });
+    const ops = opcodes(bytes);
+    for (const op of c.uses) assert.ok(ops.includes(op), `expected op ${op} in [${ops.join(', ')}]`);
+    const step = outputStep(bytes);
+    for (const x of samples.slice(0, 3)) {
+      const [ours] = runTfliteMulti(bytes, [x]);
+      const [ref] = await oracle.run(bytes, [{ dtype: 'float32', shape, data: x }]);
+      const [want] = predictTfjsMulti(m, [{ data: x, shape }]);
+      assert.ok(maxAbsDiff(ours, ref.data as Float32Array) <= step * 1.001, `ours vs LiteRT ${maxAbsDiff(ours, ref.data as Float32Array)} (step ${step})`);
+      assert.ok(maxAbsDiff(ours, want) <= 8 * step, `int8 vs TF.js ${maxAbsDiff(ours, want)} (step ${step})`);
+    }
+  });
+});
+
+test('int8 refuses, in one line naming the layer and the op, a lowering without int8 kernels', () => {
+  const m = seq([4, 4, 2], layers.conv2dTranspose({ filters: 2, kernelSize: 3, name: 'up' }));
+  const samples = [randomInput([1, 4, 4, 2], 1)];
+  assert.throws(() => convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: samples }),
+    (e: unknown) => e instanceof ConversionError && /^layer 'up' lowers to TRANSPOSE_CONV, which has no int8 lowering/.test(e.message) && !e.message.includes('\n'));
+  const soft = seq([5], layers.dense({ units: 3, activation: 'softplus', name: 'sp' }));
+  assert.throws(() => convertLayersModel(soft, { inputType: 'float32', quantize: 'int8', representative: [randomInput([1, 5], 2)] }),
+    (e: unknown) => e instanceof ConversionError && /^layer 'sp' lowers to (EXP|LOG|NEG)/.test(e.message));
+});
