@@ -74,9 +74,9 @@ test('LSTM with TF.js\'s default hard-sigmoid gates is unrolled into builtins (T
   assert.ok(!opcodes(bytes).includes(BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM));
 });
 
-test('GRU (hard-sigmoid gates, reset before the recurrent product) lowered to builtins, return_sequences and not', async (t) => {
+test('GRU (hard-sigmoid gates, reset before the recurrent product; softsign and relu cells) lowered to builtins, return_sequences and not', async (t) => {
   const m = seq([STEPS], embedding(),
-    layers.gru({ units: 4, returnSequences: true, ...init(50) }),
+    layers.gru({ units: 4, returnSequences: true, activation: 'softsign', ...init(50) }),
     layers.gru({ units: 3, activation: 'relu', recurrentActivation: 'sigmoid', goBackwards: true, ...init(60) }));
   const { bytes } = await assertIdsMatch(t, m);
   assert.ok(opcodes(bytes).every((o) => o !== BuiltinOp.WHILE && o !== BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM));

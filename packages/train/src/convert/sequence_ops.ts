@@ -6,7 +6,8 @@
 import { BuiltinOp } from '@tflite-lambda/runtime/internal';
 import type { BuiltinIrOp } from './ir.js';
 import type { Emit } from './layers_to_ir.js';
-import { ConversionError, type LayerRecord } from './read_layers.js';
+import type { LayerRecord } from './read_layers.js';
+import { applyActivation } from './translate_activation.js';
 
 /** Versions TFLite writes for hybrid (int8 weights, float activations) FULLY_CONNECTED and sequence ops. */
 const HYBRID_FC = { operands: [1], version: 3 } as const;
@@ -82,7 +83,10 @@ export class SequenceOps {
     return this.builtin(BuiltinOp.MUL, [a, b], broadcast(this.shapeOf(a), this.shapeOf(b)), { kind: 'MulOptions', fusedActivation: 'NONE', potScaleInt16: true });
   }
 
-  /** A Keras activation by its TF.js config name; hard sigmoid is TF.js's clip(0.2·x + 0.5, 0, 1). */
+  /**
+   * A Keras activation by its TF.js config name; hard sigmoid is TF.js's clip(0.2·x + 0.5, 0, 1), its constants
+   * shared by every step.
+   */
   activation(name: string, x: number): number {
     const shape = this.shapeOf(x);
     switch (name) {
@@ -102,7 +106,8 @@ export class SequenceOps {
         return this.builtin(BuiltinOp.MINIMUM, [low, this.scalar(1)], shape, null);
       }
       default:
-        throw new ConversionError(`layer '${this.layer.name}' (${this.layer.className}): activation '${name}' is not supported in a recurrent cell (supported: linear, tanh, sigmoid, hardSigmoid, relu, relu6)`);
+        // Any other TF.js activation (elu, softsign, swish, …) lowers as it does after a Dense.
+        return applyActivation(this.layer, name, x, this.e);
     }
   }
 
