@@ -159,6 +159,16 @@ test('CNN-LSTM: TimeDistributed Conv2D, MaxPooling2D and Flatten run with time a
   assert.ok(opcodes(bytes).includes(BuiltinOp.CONV_2D) && opcodes(bytes).includes(BuiltinOp.MAX_POOL_2D));
 });
 
+test('the generic RNN layer of one LSTMCell or GRUCell converts like LSTM and GRU; stacked cells are refused by name', async (t) => {
+  const m = seq([STEPS], embedding(),
+    layers.rnn({ cell: layers.lstmCell({ units: 4, recurrentActivation: 'sigmoid', ...init(220) }), returnSequences: true }),
+    layers.rnn({ cell: layers.gruCell({ units: 3, ...init(230) }), goBackwards: true }));
+  const { bytes } = await assertIdsMatch(t, m);
+  assert.ok(opcodes(bytes).includes(BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM));
+  const stacked = seq([STEPS, 2], layers.rnn({ cell: [layers.simpleRNNCell({ units: 2, ...init(240) }), layers.simpleRNNCell({ units: 2, ...init(250) })], name: 'stack' }));
+  assert.throws(() => convertLayersModel(stacked), (e: unknown) => e instanceof ConversionError && /'stack' \(RNN\) runs a StackedRNNCells cell/.test(e.message));
+});
+
 test('an unknown sequence length converts with sequenceLength and is refused without it, naming the option', async (t) => {
   const m = seq([null], embedding(), layers.lstm({ units: 4, recurrentActivation: 'sigmoid', ...init(120) }), layers.dense({ units: 2 }));
   assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /sequence length/.test(e.message) && /--sequence-length/.test(e.message));

@@ -1,5 +1,5 @@
 /**
- * Translators of the sequence layers: LSTM, GRU, SimpleRNN, Bidirectional (two directions, then the merge),
+ * Translators of the sequence layers: LSTM, GRU, SimpleRNN, RNN of one such cell, Bidirectional (two directions, then the merge),
  * TimeDistributed (translate_time_distributed.ts) and Embedding (GATHER).
  */
 import { BuiltinOp } from '@tflite-lambda/runtime/internal';
@@ -28,6 +28,20 @@ function recurrent(kind: CellKind): Translator {
 }
 
 const CELLS: Record<string, CellKind> = { LSTM: 'LSTM', GRU: 'GRU', SimpleRNN: 'SimpleRNN' };
+const CELL_CLASSES: Record<string, CellKind> = { LSTMCell: 'LSTM', GRUCell: 'GRU', SimpleRNNCell: 'SimpleRNN' };
+
+/** The generic RNN layer around one LSTMCell, GRUCell or SimpleRNNCell: the matching layer's lowering. */
+const genericRnn: Translator = (layer, inputs, e) => {
+  const cell = layer.config.cell as { className?: string; config?: Record<string, unknown> } | undefined;
+  const kind = cell?.className ? CELL_CLASSES[cell.className] : undefined;
+  if (!cell?.config || !kind) {
+    throw new ConversionError(`layer '${layer.name}' (RNN) runs a ${cell?.className ?? 'missing'} cell; only one LSTMCell, GRUCell or SimpleRNNCell converts (stacked cells: one RNN layer per cell)`);
+  }
+  const { returnSequences, returnState, goBackwards, stateful } = layer.config;
+  const spec = cellSpec(layer, kind, { ...cell.config, returnSequences, returnState, goBackwards, stateful });
+  const out = runDirection(new SequenceOps(e, layer), spec, sequenceInput(layer, inputs, e), spec.goBackwards);
+  return spec.returnSequences ? out.sequence() : out.last();
+};
 
 /** Keras Bidirectional: the backward copy reads the sequence reversed and its sequence output is reversed back. */
 const bidirectional: Translator = (layer, inputs, e) => {
@@ -81,6 +95,7 @@ export const SEQUENCE_TRANSLATORS: Record<string, Translator> = {
   LSTM: recurrent('LSTM'),
   GRU: recurrent('GRU'),
   SimpleRNN: recurrent('SimpleRNN'),
+  RNN: genericRnn,
   Bidirectional: bidirectional,
   TimeDistributed: timeDistributed,
 };
