@@ -47,7 +47,9 @@ export function runTfliteMulti(bytes: Uint8Array, xs: readonly (Float32Array | I
   it.allocateTensors();
   const details = it.getInputDetails();
   if (details.length !== xs.length) throw new Error(`model has ${details.length} inputs, given ${xs.length}`);
-  details.forEach((d, k) => it.setTensor(d.index, xs[k]));
+  details.forEach((d, k) => {
+    it.setTensor(d.index, xs[k]);
+  });
   it.invoke();
   return it.getOutputDetails().map((d) => Float32Array.from(it.getTensor(d.index) as Float32Array, Number));
 }

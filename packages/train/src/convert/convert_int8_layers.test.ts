@@ -42,6 +42,7 @@ function merged(make: () => AnyLayer): LayersModel {
 
 const CASES: { name: string; model: () => LayersModel; uses: number[] }[] = [
   { name: 'LeakyReLU, PReLU, ELU', model: () => seq([4, 4, 2], layers.conv2d({ filters: 3, kernelSize: 1 }), layers.leakyReLU({ alpha: 0.2 }), layers.prelu({}), layers.elu({})), uses: [BuiltinOp.LEAKY_RELU, BuiltinOp.PRELU, BuiltinOp.ELU] },
+  { name: 'Conv2DTranspose (per-channel int8 filter, int32 bias)', model: () => seq([4, 5, 3], layers.conv2dTranspose({ filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' })), uses: [BuiltinOp.TRANSPOSE_CONV] },
   { name: 'gelu activation', model: () => seq([6], layers.dense({ units: 5, activation: 'gelu' as never })), uses: [BuiltinOp.GELU] },
   { name: 'ZeroPadding2D, Cropping2D, Permute, UpSampling2D', model: () => seq([4, 4, 2], layers.zeroPadding2d({ padding: 1 }), layers.cropping2D({ cropping: [[1, 0], [0, 1]] }), layers.permute({ dims: [2, 1, 3] }), layers.upSampling2d({ size: [2, 2] })), uses: [BuiltinOp.PAD, BuiltinOp.SLICE, BuiltinOp.TRANSPOSE, BuiltinOp.RESIZE_NEAREST_NEIGHBOR] },
   { name: 'UpSampling2D bilinear', model: () => seq([3, 4, 2], layers.conv2d({ filters: 2, kernelSize: 1 }), layers.upSampling2d({ size: [2, 2], interpolation: 'bilinear' })), uses: [BuiltinOp.RESIZE_BILINEAR] },
@@ -73,11 +74,54 @@ CASES.forEach((c, k) => {
 });
 
 test('int8 refuses, in one line naming the layer and the op, a lowering without int8 kernels', () => {
-  const m = seq([4, 4, 2], layers.conv2dTranspose({ filters: 2, kernelSize: 3, name: 'up' }));
-  const samples = [randomInput([1, 4, 4, 2], 1)];
+  const m = seq([3, 4, 4, 2], layers.conv3d({ filters: 2, kernelSize: 2, name: 'vol' }));
+  const samples = [randomInput([1, 3, 4, 4, 2], 1)];
   assert.throws(() => convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: samples }),
-    (e: unknown) => e instanceof ConversionError && /^layer 'up' lowers to TRANSPOSE_CONV, which has no int8 lowering/.test(e.message) && !e.message.includes('\n'));
+    (e: unknown) => e instanceof ConversionError && /^layer 'vol' lowers to CONV_3D, which has no int8 lowering/.test(e.message) && !e.message.includes('\n'));
   const soft = seq([5], layers.dense({ units: 3, activation: 'softplus', name: 'sp' }));
   assert.throws(() => convertLayersModel(soft, { inputType: 'float32', quantize: 'int8', representative: [randomInput([1, 5], 2)] }),
     (e: unknown) => e instanceof ConversionError && /^layer 'sp' lowers to (EXP|LOG|NEG)/.test(e.message));
+});
+
+test('dynamic-range mode: int8 weights in the convolutions, the new builtins stay float; LiteRT.js agrees', async () => {
+  const m = seq([10, 3], layers.conv1d({ filters: 6, kernelSize: 3, activation: 'gelu' as never }), layers.layerNormalization({}), layers.prelu({}),
+    layers.conv1d({ filters: 4, kernelSize: 1 }), layers.globalMaxPooling1d({}), layers.dense({ units: 3, activation: 'softmax' }));
+  randomizeWeights(m, 400);
+  const bytes = convertLayersModel(m, { inputType: 'float32', quantize: 'dynamic' });
+  const g = readModel(bytes).subgraphs[0];
+  const conv = g.operators.find((o) => o.opcode === BuiltinOp.CONV_2D);
+  assert.equal(conv && g.tensors[conv.inputs[1]].dtype, 'int8');
+  for (let i = 0; i < 3; i++) {
+    const x = randomInput([1, 10, 3], 410 + i);
+    const [ours] = runTfliteMulti(bytes, [x]);
+    const [ref] = await oracle.run(bytes, [{ dtype: 'float32', shape: [1, 10, 3], data: x }]);
+    const [want] = predictTfjsMulti(m, [{ data: x, shape: [1, 10, 3] }]);
+    assert.ok(maxAbsDiff(ours, ref.data as Float32Array) <= 1e-2, `ours vs LiteRT ${maxAbsDiff(ours, ref.data as Float32Array)}`);
+    assert.ok(maxAbsDiff(ours, want) <= 0.05, `dynamic vs TF.js ${maxAbsDiff(ours, want)}`);
+  }
+});
+
+test('int8 model with two outputs: each dequantized, both within one step of LiteRT.js', async () => {
+  const x = input({ shape: [6, 6, 2] });
+  const f = layers.globalAveragePooling2d({}).apply(layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu' }).apply(x));
+  const m = functionalModel({ inputs: x, outputs: [layers.dense({ units: 3, activation: 'softmax' }).apply(f), layers.dense({ units: 2 }).apply(f)] as never });
+  randomizeWeights(m, 500);
+  const samples = Array.from({ length: 12 }, (_, i) => randomInput([1, 6, 6, 2], 510 + i));
+  const bytes = convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: samples });
+  const g = readModel(bytes).subgraphs[0];
+  assert.equal(g.outputs.length, 2);
+  const steps = g.outputs.map((o) => {
+    const deq = g.operators.find((op) => op.outputs[0] === o);
+    assert.equal(deq?.opcode, BuiltinOp.DEQUANTIZE);
+    return g.tensors[deq.inputs[0]].quantization?.scale[0] ?? NaN;
+  });
+  for (const s of samples.slice(0, 3)) {
+    const ours = runTfliteMulti(bytes, [s]);
+    const ref = await oracle.run(bytes, [{ dtype: 'float32', shape: [1, 6, 6, 2], data: s }]);
+    const want = predictTfjsMulti(m, [{ data: s, shape: [1, 6, 6, 2] }]);
+    ours.forEach((o, k) => {
+      assert.ok(maxAbsDiff(o, ref[k].data as Float32Array) <= steps[k] * 1.001, `output ${k}: ours vs LiteRT ${maxAbsDiff(o, ref[k].data as Float32Array)}`);
+      assert.ok(maxAbsDiff(o, want[k]) <= 8 * steps[k], `output ${k}: vs TF.js ${maxAbsDiff(o, want[k])}`);
+    });
+  }
 });

@@ -147,3 +147,22 @@ test('inputType uint8 applies to image inputs only: a vector input stays float32
   const [want] = predictTfjsMulti(m, [{ data: Float32Array.from(pixels), shape: [1, 4, 4, 1] }, { data: v, shape: [1, 3] }]);
   assert.ok(maxAbsDiff(ours, want) <= 1e-4 * Math.max(1, ...want.map(Math.abs)), `diff ${maxAbsDiff(ours, want)}`);
 });
+
+test('a shared layer (one Dense applied to two inputs, one conv applied twice in a row) converts once per application', () => {
+  const a = input({ shape: [5] });
+  const b = input({ shape: [5] });
+  const shared = layers.dense({ units: 4, activation: 'tanh' });
+  const joined = layers.concatenate().apply([shared.apply(a), shared.apply(b)] as never);
+  const m = functionalModel({ inputs: [a, b], outputs: layers.dense({ units: 2 }).apply(joined) as never });
+  const xs = [{ data: randomInput([1, 5], 8), shape: [1, 5] }, { data: randomInput([1, 5], 9), shape: [1, 5] }];
+  const bytes = convertLayersModel(m, { inputType: 'float32' });
+  const [ours] = runTfliteMulti(bytes, xs.map((x) => x.data));
+  const [want] = predictTfjsMulti(m, xs);
+  assert.ok(maxAbsDiff(ours, want) <= 1e-4, `siamese: ${maxAbsDiff(ours, want)}`);
+  assert.equal(opcodes(bytes).filter((o) => o === BuiltinOp.FULLY_CONNECTED).length, 3);
+
+  const x = input({ shape: [6, 6, 3] });
+  const conv = layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu' });
+  const twice = functionalModel({ inputs: x, outputs: conv.apply(conv.apply(x)) as never });
+  assertFloatMatches(twice, [6, 6, 3]);
+});

@@ -1,7 +1,7 @@
 /** One IR op → TFLite operators, in float (optionally with int8 dynamic-range weights) or fully int8. */
 import type { ModelBuilder } from '@tflite-lambda/runtime/builder';
 import { BuiltinOp, opName, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
-import type { BuiltinIrOp, ConvOp, DenseOp, IrGraph, IrOp } from './ir.js';
+import type { BuiltinIrOp, ConvOp, DenseOp, IrGraph, IrOp, TransposeConvOp } from './ir.js';
 import { activationParams, quantizeBias, quantizeSymmetric, quantizeValue, type QParams } from './quant_math.js';
 import { ConversionError } from './read_layers.js';
 
@@ -24,7 +24,7 @@ function params(scales: number[], dim: number): QuantizationParams {
 }
 
 /** Output-channel axis of a filter in TFLite layout, and the channel of element i. */
-function channelAxis(op: ConvOp | DenseOp): { dim: number; count: number; of: (i: number) => number } {
+function channelAxis(op: ConvOp | TransposeConvOp | DenseOp): { dim: number; count: number; of: (i: number) => number } {
   if (op.kind === 'depthwise') {
     const c = op.filterShape[3];
     return { dim: 3, count: c, of: (i) => i % c };
@@ -35,7 +35,7 @@ function channelAxis(op: ConvOp | DenseOp): { dim: number; count: number; of: (i
 }
 
 /** Symmetric int8 filter: per output channel for convolutions, per tensor for FULLY_CONNECTED. */
-function int8Filter(em: OpEmitter, op: ConvOp | DenseOp): { index: number; scales: number[] } {
+function int8Filter(em: OpEmitter, op: ConvOp | TransposeConvOp | DenseOp): { index: number; scales: number[] } {
   const perTensor = op.kind === 'dense';
   const axis = channelAxis(op);
   const q = perTensor ? quantizeSymmetric(op.filter, 1, () => 0) : quantizeSymmetric(op.filter, axis.count, axis.of);
@@ -68,6 +68,8 @@ function options(op: IrOp): BuiltinOptions | null {
       return { kind: 'AddOptions', fusedActivation: op.activation, potScaleInt16: true };
     case 'concat':
       return { kind: 'ConcatenationOptions', axis: op.axis, fusedActivation: op.activation };
+    case 'transpose_conv':
+      return { kind: 'TransposeConvOptions', padding: op.padding, strideH: op.strides[0], strideW: op.strides[1], fusedActivation: 'NONE' };
     case 'activation':
       return op.fn === 'softmax' ? { kind: 'SoftmaxOptions', beta: 1 } : null;
     default:
@@ -87,6 +89,7 @@ const OPCODES = {
   add_const: BuiltinOp.ADD,
   add: BuiltinOp.ADD,
   concat: BuiltinOp.CONCATENATION,
+  transpose_conv: BuiltinOp.TRANSPOSE_CONV,
 } as const;
 
 const ACTIVATION_OPCODES = { relu: BuiltinOp.RELU, relu6: BuiltinOp.RELU6, softmax: BuiltinOp.SOFTMAX, sigmoid: BuiltinOp.LOGISTIC, tanh: BuiltinOp.TANH } as const;
@@ -103,7 +106,19 @@ const INT8_VERSIONS: Partial<Record<number, number>> = {
   [BuiltinOp.CONV_2D]: 3, [BuiltinOp.DEPTHWISE_CONV_2D]: 3, [BuiltinOp.FULLY_CONNECTED]: 4, [BuiltinOp.MAX_POOL_2D]: 2,
   [BuiltinOp.AVERAGE_POOL_2D]: 2, [BuiltinOp.MEAN]: 2, [BuiltinOp.SOFTMAX]: 2, [BuiltinOp.ADD]: 2, [BuiltinOp.MUL]: 2,
   [BuiltinOp.CONCATENATION]: 2, [BuiltinOp.LOGISTIC]: 2, [BuiltinOp.TANH]: 2, [BuiltinOp.RELU]: 2, [BuiltinOp.RELU6]: 2,
+  [BuiltinOp.PAD]: 2, [BuiltinOp.TRANSPOSE]: 2, [BuiltinOp.SLICE]: 2, [BuiltinOp.STRIDED_SLICE]: 2, [BuiltinOp.TILE]: 3,
+  [BuiltinOp.RESIZE_BILINEAR]: 2, [BuiltinOp.RESIZE_NEAREST_NEIGHBOR]: 2, [BuiltinOp.SUB]: 2, [BuiltinOp.SQUARED_DIFFERENCE]: 2,
+  [BuiltinOp.ABS]: 2, [BuiltinOp.RSQRT]: 2, [BuiltinOp.REDUCE_MAX]: 2, [BuiltinOp.SUM]: 2, [BuiltinOp.GELU]: 2,
+  // TRANSPOSE_CONV with a bias operand is version 3 in float and int8 alike.
+  [BuiltinOp.TRANSPOSE_CONV]: 3,
 };
+
+/** TRANSPOSE_CONV's operands: output shape, filter, input, bias (the filter before the input, unlike CONV_2D). */
+function transposeConvOperands(em: OpEmitter, op: TransposeConvOp, shapeOf: (t: number) => number[], filter: number, bias: number): number[] {
+  const shape = shapeOf(op.output);
+  const outShape = em.b.addTensor({ name: `transpose_conv_${op.output}/output_shape`, dtype: 'int32', shape: [shape.length], data: Int32Array.from(shape) });
+  return [outShape, filter, em.tensorOf(op.inputs[0]), bias];
+}
 
 /** Extra constant inputs shared by float and int8: shapes for RESHAPE, axes for MEAN. */
 function shapeInputs(em: OpEmitter, op: IrOp, shapeOf: (t: number) => number[]): number[] {
@@ -124,6 +139,13 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
     const hybrid = em.dynamic ? op.hybrid : undefined;
     if (hybrid) for (const k of hybrid.operands) ins[k] = hybridWeight(em, op.inputs[k]);
     em.b.addOperator({ opcode: op.opcode, version: hybrid?.version ?? op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
+    return;
+  }
+  if (op.kind === 'transpose_conv') {
+    // Dynamic mode keeps this filter float: TFLite's hybrid TRANSPOSE_CONV takes no bias operand.
+    const filter = floatConst(em, `transpose_conv_${op.output}/filter`, op.filter, [...op.filterShape]);
+    const ops = transposeConvOperands(em, op, shapeOf, filter, floatConst(em, `transpose_conv_${op.output}/bias`, op.bias, [op.bias.length]));
+    em.b.addOperator({ opcode: BuiltinOp.TRANSPOSE_CONV, version: 3, inputs: ops, outputs: [em.tensorOf(op.output)], options: options(op) });
     return;
   }
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
@@ -189,6 +211,13 @@ export function emitOpInt8(op: IrOp, em: OpEmitter, shapeOf: (t: number) => numb
     return;
   }
   const ins = operands(op, em);
+  if (op.kind === 'transpose_conv') {
+    const f = int8Filter(em, op);
+    const bias = quantizeBias(op.bias, em.activation(op.inputs[0]).scale, f.scales);
+    const bi = em.b.addTensor({ name: `transpose_conv_${op.output}/bias`, dtype: 'int32', shape: [op.bias.length], data: bias.values, quantization: params(bias.scales, 0) });
+    em.b.addOperator({ opcode: BuiltinOp.TRANSPOSE_CONV, version: 3, inputs: transposeConvOperands(em, op, shapeOf, f.index, bi), outputs: [em.tensorOf(op.output)], options: options(op) });
+    return;
+  }
   if (op.kind === 'conv2d' || op.kind === 'depthwise' || op.kind === 'dense') {
     const f = int8Filter(em, op);
     const bias = quantizeBias(op.bias, em.activation(op.inputs[0]).scale, f.scales);

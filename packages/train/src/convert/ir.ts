@@ -42,6 +42,17 @@ export interface ConvOp extends IrOpBase {
   activation: FusedActivation;
 }
 
+/** TRANSPOSE_CONV (Conv2DTranspose): its own op so int8 mode quantizes filter and bias as convolutions do. */
+export interface TransposeConvOp extends IrOpBase {
+  readonly kind: 'transpose_conv';
+  /** [out,kh,kw,in]. */
+  filter: Float32Array;
+  readonly filterShape: number[];
+  bias: Float32Array;
+  readonly strides: [number, number];
+  readonly padding: Padding;
+}
+
 export interface DenseOp extends IrOpBase {
   readonly kind: 'dense';
   /** [out, in], as TFLite's FULLY_CONNECTED wants. */
@@ -119,7 +130,7 @@ export interface BuiltinIrOp extends IrOpBase {
   readonly hybrid?: { readonly operands: readonly number[]; readonly version: number };
 }
 
-export type IrOp = ConvOp | DenseOp | PoolOp | MeanOp | ReshapeOp | AffineOp | ChannelConstOp | ActivationOp | MergeOp | BuiltinIrOp;
+export type IrOp = ConvOp | TransposeConvOp | DenseOp | PoolOp | MeanOp | ReshapeOp | AffineOp | ChannelConstOp | ActivationOp | MergeOp | BuiltinIrOp;
 
 export interface IrGraph {
   readonly tensors: IrTensor[];

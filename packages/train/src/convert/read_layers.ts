@@ -92,15 +92,26 @@ function inputDType(dtype: string, name: string): 'float32' | 'int32' {
 
 type Layer = tfl.Layer;
 
+type Node = Layer['inboundNodes'][number];
+
 /**
- * The layers feeding `layer` inside the current model, by qualified name (`known`: every layer of the model,
- * nested models' layers included — TF.js's Sequential chains a layer after a nested model to the nested
- * model's inner output layer). A layer applied twice is refused.
+ * The record name of a layer's `nodeIndex`-th application: the layer's qualified name for its first one,
+ * `name@k` for the others (a shared layer applied k+1 times becomes k+1 records with the same weights).
  */
-function inboundOf(layer: Layer, known: Map<Layer, string>, name: string): string[] {
-  const nodes = layer.inboundNodes.filter((n) => n.inboundLayers.length > 0 && n.inboundLayers.every((l) => known.has(l)));
-  if (nodes.length > 1) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} is applied ${nodes.length} times (a shared layer); the converter takes each layer once`);
-  return nodes.length === 1 ? nodes[0].inboundLayers.map((l) => known.get(l) ?? l.name) : [];
+function nodeName(qualified: string, nodeIndex: number): string {
+  return nodeIndex === 0 ? qualified : `${qualified}@${nodeIndex}`;
+}
+
+/**
+ * The applications of `layer` inside the current model with their index, and the records they read
+ * (`known`: every layer of the model by qualified name, nested models' layers included — TF.js's Sequential
+ * chains a layer after a nested model to the nested model's inner output layer).
+ */
+function nodesOf(layer: Layer, known: Map<Layer, string>): { node: Node; index: number; inbound: string[] }[] {
+  return layer.inboundNodes
+    .map((node, index) => ({ node, index }))
+    .filter(({ node }) => node.inboundLayers.length > 0 && node.inboundLayers.every((l) => known.has(l)))
+    .map(({ node, index }) => ({ node, index, inbound: node.inboundLayers.map((l, i) => nodeName(known.get(l) ?? l.name, node.nodeIndices[i] ?? 0)) }));
 }
 
 /** Qualified names of every layer reachable in `model` (nested models' layers under `<nested>/`). */
@@ -113,12 +124,14 @@ function knownLayers(model: LayersModel, prefix: string, known = new Map<Layer, 
   return known;
 }
 
-function record(layer: Layer, name: string, inbound: string[], ctx: ShapeContext): LayerRecord {
+function record(layer: Layer, name: string, inbound: string[], node: Node | undefined, ctx: ShapeContext): LayerRecord {
   const weights = new Map<string, LayerWeight>();
   for (const w of layer.weights) {
     weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
   }
-  const outShape = layer.outputShape;
+  if (node && node.outputTensors.length > 1) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} has several outputs`);
+  // The application's own output shape (a shared layer may see several); the layer's for an unapplied one.
+  const outShape = node ? node.outputTensors[0].shape : layer.outputShape;
   if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} has several outputs`);
   return { name, className: layer.getClassName(), config: layer.getConfig(), weights, inbound, outputShape: withoutBatch(outShape as (number | null)[], `layer '${name}'`, ctx) };
 }
@@ -133,22 +146,26 @@ function collect(model: LayersModel, prefix: string, alias: Map<string, string>,
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
     const name = prefix + layer.name;
-    const inbound = inboundOf(layer, known, name);
+    const nodes = nodesOf(layer, known);
     if (!(layer instanceof LayersModel)) {
-      out.push(record(layer, name, inbound, ctx));
+      if (nodes.length === 0) out.push(record(layer, name, [], undefined, ctx));
+      for (const n of nodes) out.push(record(layer, nodeName(name, n.index), n.inbound, n.node, ctx));
       continue;
     }
+    if (nodes.length > 1) throw new ConversionError(`nested model '${name}' is applied ${nodes.length} times (a shared model); the converter inlines each nested model once`);
     const inner = `${name}/`;
     // A nested model that is the first layer of a Sequential is not called on anything: its own input layers
     // are the outer model's inputs (TF.js's Sequential adopts them).
-    if (inbound.length === 0) inbound.push(...layer.inputs.map((t) => known.get(t.sourceLayer) ?? t.sourceLayer.name));
+    const inbound = nodes.length === 1 ? nodes[0].inbound : layer.inputs.map((t) => known.get(t.sourceLayer) ?? t.sourceLayer.name);
     if (layer.inputs.length !== inbound.length) throw new ConversionError(`nested model '${name}' has ${layer.inputs.length} inputs but is fed ${inbound.length}`);
     if (layer.outputs.length !== 1) throw new ConversionError(`nested model '${name}' has ${layer.outputs.length} outputs; only single-output nested models convert`);
     layer.inputs.forEach((t, k) => {
       if (inner + t.sourceLayer.name !== inbound[k]) alias.set(inner + t.sourceLayer.name, inbound[k]);
     });
     collect(layer, inner, alias, out, ctx);
-    alias.set(name, inner + layer.outputs[0].sourceLayer.name);
+    // Readers name the nested model by whichever of its nodes they read: every node name means its output.
+    const output = nodeName(inner + layer.outputs[0].sourceLayer.name, layer.outputs[0].nodeIndex);
+    for (let j = 0; j < layer.inboundNodes.length; j++) alias.set(nodeName(name, j), output);
   }
 }
 
@@ -168,7 +185,7 @@ export function readLayersModel(model: LayersModel, opts: ReadOptions = {}): Mod
       shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`, ctx),
       dtype: feedsOnlyEmbeddings(t.sourceLayer.name, resolved) ? 'int32' : inputDType(t.dtype, t.sourceLayer.name),
     })),
-    outputs: model.outputs.map((t) => resolve(t.sourceLayer.name)),
+    outputs: model.outputs.map((t) => resolve(nodeName(t.sourceLayer.name, t.nodeIndex))),
     layers: resolved,
     ...(ctx.unknown.length > 0 ? { unknownLength: ctx.unknown[ctx.unknown.length - 1] } : {}),
   };

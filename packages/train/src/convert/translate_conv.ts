@@ -110,7 +110,6 @@ export function convTransposeLayer(layer: LayerRecord, inputs: number[], e: Emit
   const g = geometry(layer);
   if (g.dilation[0] !== 1 || g.dilation[1] !== 1) throw new ConversionError(`layer '${layer.name}' (Conv2DTranspose): dilation is not supported`);
   if (layer.config.outputPadding != null) throw new ConversionError(`layer '${layer.name}' (Conv2DTranspose): outputPadding is not supported`);
-  const l = new Lowering(layer, e);
   // TF.js kernel [kh,kw,out,in] → TFLite [out,kh,kw,in].
   const k = weight(layer, 'kernel');
   const [kh, kw, cout, cin] = k.shape;
@@ -119,10 +118,8 @@ export function convTransposeLayer(layer: LayerRecord, inputs: number[], e: Emit
     for (let x = 0; x < kw; x++)
       for (let o = 0; o < cout; o++)
         for (let i = 0; i < cin; i++) f[((o * kh + y) * kw + x) * cin + i] = k.data[((y * kw + x) * cout + o) * cin + i];
-  const shape = [1, ...layer.outputShape];
-  const out = l.op(BuiltinOp.TRANSPOSE_CONV,
-    [l.ints(shape), l.floats(f, [cout, kh, kw, cin]), single(layer, inputs), l.floats(optionalBias(layer, cout))], shape,
-    { kind: 'TransposeConvOptions', padding: g.padding, strideH: g.strides[0], strideW: g.strides[1], fusedActivation: 'NONE' });
+  const out = e.tensor(`${layer.name}/transpose_conv`, [1, ...layer.outputShape], layer.name);
+  e.op({ kind: 'transpose_conv', inputs: [single(layer, inputs)], output: out, filter: f, filterShape: [cout, kh, kw, cin], bias: optionalBias(layer, cout), strides: g.strides, padding: g.padding });
   return withActivation(layer, out, e);
 }
 
