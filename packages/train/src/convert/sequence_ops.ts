@@ -15,6 +15,7 @@ const HYBRID_FC = { operands: [1], version: 3 } as const;
 export class SequenceOps {
   private count = 0;
   private readonly scalars = new Map<number, number>();
+  private readonly ints = new Map<string, number>();
 
   constructor(
     readonly e: Emit,
@@ -32,8 +33,15 @@ export class SequenceOps {
     return this.e.constant(`${this.prefix}/${what}_${this.count++}`, data, shape, this.layer.name);
   }
 
+  /** An int32 vector constant (shapes, slice bounds, axes), one per distinct value: unrolled steps share them. */
   intConst(what: string, values: number[]): number {
-    return this.e.constant(`${this.prefix}/${what}_${this.count++}`, Int32Array.from(values), [values.length], this.layer.name);
+    const key = values.join(',');
+    let t = this.ints.get(key);
+    if (t === undefined) {
+      t = this.e.constant(`${this.prefix}/${what}_${this.count++}`, Int32Array.from(values), [values.length], this.layer.name);
+      this.ints.set(key, t);
+    }
+    return t;
   }
 
   /** A float scalar constant, one per value and writer (an unrolled cell reuses its hard-sigmoid constants). */
