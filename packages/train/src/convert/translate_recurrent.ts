@@ -1,13 +1,13 @@
 /**
- * Translators of the sequence layers: LSTM, GRU, SimpleRNN, RNN of one such cell, Bidirectional (two directions, then the merge),
- * TimeDistributed (translate_time_distributed.ts) and Embedding (GATHER).
+ * Translators of the sequence layers: LSTM, GRU, SimpleRNN, RNN of one such cell, Bidirectional (two
+ * directions, then the merge), TimeDistributed (translate_time_distributed.ts) and Embedding (GATHER).
  */
 import { BuiltinOp } from '@tflite-lambda/runtime/internal';
 import type { Emit, Translator } from './layers_to_ir.js';
 import { single } from './layout.js';
 import { timeDistributed } from './translate_time_distributed.js';
 import { ConversionError, type LayerRecord } from './read_layers.js';
-import { cellSpec, runDirection, type CellKind } from './recurrent_cells.js';
+import { cellSpec, runDirection, type CellKind, type CellSpec } from './recurrent_cells.js';
 import { SequenceOps } from './sequence_ops.js';
 
 /** The [1, T, n] sequence a recurrent layer reads (a rank-3 input with a known length). */
@@ -18,13 +18,14 @@ function sequenceInput(layer: LayerRecord, inputs: number[], e: Emit): number {
   return x;
 }
 
+/** One recurrent layer: its sequence (return_sequences) or its last output, go_backwards honoured. */
+function runLayer(layer: LayerRecord, spec: CellSpec, inputs: number[], e: Emit): number {
+  const out = runDirection(new SequenceOps(e, layer), spec, sequenceInput(layer, inputs, e), spec.goBackwards);
+  return spec.returnSequences ? out.sequence() : out.last();
+}
+
 function recurrent(kind: CellKind): Translator {
-  return (layer, inputs, e) => {
-    const spec = cellSpec(layer, kind, layer.config);
-    const ops = new SequenceOps(e, layer);
-    const out = runDirection(ops, spec, sequenceInput(layer, inputs, e), spec.goBackwards);
-    return spec.returnSequences ? out.sequence() : out.last();
-  };
+  return (layer, inputs, e) => runLayer(layer, cellSpec(layer, kind, layer.config), inputs, e);
 }
 
 const CELLS: Record<string, CellKind> = { LSTM: 'LSTM', GRU: 'GRU', SimpleRNN: 'SimpleRNN' };
@@ -38,9 +39,7 @@ const genericRnn: Translator = (layer, inputs, e) => {
     throw new ConversionError(`layer '${layer.name}' (RNN) runs a ${cell?.className ?? 'missing'} cell; only one LSTMCell, GRUCell or SimpleRNNCell converts (stacked cells: one RNN layer per cell)`);
   }
   const { returnSequences, returnState, goBackwards, stateful } = layer.config;
-  const spec = cellSpec(layer, kind, { ...cell.config, returnSequences, returnState, goBackwards, stateful });
-  const out = runDirection(new SequenceOps(e, layer), spec, sequenceInput(layer, inputs, e), spec.goBackwards);
-  return spec.returnSequences ? out.sequence() : out.last();
+  return runLayer(layer, cellSpec(layer, kind, { ...cell.config, returnSequences, returnState, goBackwards, stateful }), inputs, e);
 };
 
 /** Keras Bidirectional: the backward copy reads the sequence reversed and its sequence output is reversed back. */
