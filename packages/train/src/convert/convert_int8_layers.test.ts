@@ -125,3 +125,11 @@ test('int8 model with two outputs: each dequantized, both within one step of Lit
     });
   }
 });
+
+test('int8 of a two-input model is refused in one line naming the inputs', () => {
+  const a = input({ shape: [3], name: 'left' });
+  const b = input({ shape: [3], name: 'right' });
+  const m = functionalModel({ inputs: [a, b], outputs: layers.add().apply([a, b]) as never });
+  assert.throws(() => convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: [randomInput([1, 3], 1)] }),
+    (e: unknown) => e instanceof ConversionError && /int8 calibration takes models with one float32 input \(this one has 2 inputs: left float32, right float32\)/.test(e.message));
+});

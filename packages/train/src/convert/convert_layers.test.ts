@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { add, mul, setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { input, layers, model as functionalModel, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
-import { BuiltinOp, Interpreter } from '@tflite-lambda/runtime';
+import { BuiltinOp, Interpreter, readModel } from '@tflite-lambda/runtime';
 import { Normalization } from '../autokeras/normalization.js';
 import { convertLayersModel } from './convert.js';
 import { ConversionError } from './read_layers.js';
@@ -165,4 +165,12 @@ test('a shared layer (one Dense applied to two inputs, one conv applied twice in
   const conv = layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu' });
   const twice = functionalModel({ inputs: x, outputs: conv.apply(conv.apply(x)) as never });
   assertFloatMatches(twice, [6, 6, 3]);
+});
+
+test('conversion is reproducible and tensor names are unique', () => {
+  const m = seq([6, 4], layers.conv1d({ filters: 3, kernelSize: 2, activation: 'gelu' as never }), layers.layerNormalization({}), layers.softmax({ axis: 1 }), layers.flatten(), layers.dense({ units: 2, activation: 'selu' }));
+  const a = convertLayersModel(m, { inputType: 'float32' });
+  assert.deepEqual(convertLayersModel(m, { inputType: 'float32' }), a);
+  const names = readModel(a).subgraphs[0].tensors.map((t) => t.name);
+  assert.equal(new Set(names).size, names.length, `duplicate names in ${names.join(', ')}`);
 });

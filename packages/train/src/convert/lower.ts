@@ -37,10 +37,20 @@ const ARITHMETIC: Partial<Record<number, 'AddOptions' | 'SubOptions' | 'MulOptio
   [BuiltinOp.ADD]: 'AddOptions', [BuiltinOp.SUB]: 'SubOptions', [BuiltinOp.MUL]: 'MulOptions', [BuiltinOp.DIV]: 'DivOptions',
 };
 
-export class Lowering {
-  private count = 0;
+/** Per graph and layer, how many tensors lowerings have named: names stay unique and the same on every run. */
+const NAMED = new WeakMap<Emit, Map<string, number>>();
 
+export class Lowering {
   constructor(readonly layer: LayerRecord, readonly e: Emit) {}
+
+  /** A fresh tensor name under the layer's. */
+  private fresh(tag: string): string {
+    const counts = NAMED.get(this.e) ?? new Map<string, number>();
+    NAMED.set(this.e, counts);
+    const k = counts.get(this.layer.name) ?? 0;
+    counts.set(this.layer.name, k + 1);
+    return `${this.layer.name}/${tag}_${k}`;
+  }
 
   shape(t: number): number[] {
     return this.e.shapeOf(t);
@@ -48,18 +58,18 @@ export class Lowering {
 
   /** One builtin op; `name` set = the tensor is named exactly so (a layer's final output keeps the layer name). */
   op(opcode: number, inputs: number[], shape: number[], options: BuiltinOptions | null = null, name?: string): number {
-    const out = this.e.tensor(name ?? `${this.layer.name}/${opName(opcode).toLowerCase()}_${this.count++}`, shape, this.layer.name);
+    const out = this.e.tensor(name ?? this.fresh(opName(opcode).toLowerCase()), shape, this.layer.name);
     const int8 = INT8_OUTPUT[opcode];
     this.e.op({ kind: 'builtin', opcode, options, inputs, output: out, ...(int8 !== undefined ? { int8 } : {}) });
     return out;
   }
 
   floats(values: ArrayLike<number>, shape: number[] = [values.length]): number {
-    return this.e.constant(`${this.layer.name}/const_${this.count++}`, Float32Array.from(values), shape, this.layer.name);
+    return this.e.constant(this.fresh('const'), Float32Array.from(values), shape, this.layer.name);
   }
 
   ints(values: readonly number[], shape: number[] = [values.length]): number {
-    return this.e.constant(`${this.layer.name}/ints_${this.count++}`, Int32Array.from(values), shape, this.layer.name);
+    return this.e.constant(this.fresh('ints'), Int32Array.from(values), shape, this.layer.name);
   }
 
   scalar(v: number): number {
@@ -79,7 +89,7 @@ export class Lowering {
 
   /** RESHAPE through the IR's own reshape op (folding and int8 know it). */
   reshape(x: number, shape: number[]): number {
-    const out = this.e.tensor(`${this.layer.name}/reshape_${this.count++}`, shape, this.layer.name);
+    const out = this.e.tensor(this.fresh('reshape'), shape, this.layer.name);
     this.e.op({ kind: 'reshape', inputs: [x], output: out });
     return out;
   }
