@@ -19,10 +19,11 @@ Options:
 Supported layers: Conv1D/2D/3D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D, Dense, pooling 1D/2D
 and global pooling, UpSampling2D, ZeroPadding2D, Cropping2D, Permute, Reshape, Flatten, RepeatVector,
 BatchNormalization, LayerNormalization, Normalization, Rescaling, Resizing, Activation (all TF.js
-activations), ReLU, LeakyReLU, PReLU, ELU, Softmax, Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate
-of N inputs, the Dropout family (removed), Embedding (int32 token-id input), LSTM, GRU, SimpleRNN,
-Bidirectional, TimeDistributed(Dense), nested Sequential/functional models, several inputs and outputs.
-Graph models (format 'graph-model') are refused.`;
+activations), ReLU, LeakyReLU, PReLU, ELU, Softmax,
+Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate of N inputs, Dot, the Dropout family
+(removed), Embedding (int32 token-id input), LSTM, GRU, SimpleRNN, RNN of one cell, Bidirectional,
+TimeDistributed, nested Sequential/functional models, several inputs and outputs. Graph models (format
+'graph-model') are refused.`;
 
 export async function main(args: string[]): Promise<number> {
   const p = parseArgs(args, { values: ['out', 'input-type', 'quantize', 'representative', 'data', 'sequence-length'], booleans: ['int8-io'] });

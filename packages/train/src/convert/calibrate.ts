@@ -5,7 +5,8 @@
  */
 import { Interpreter } from '@tflite-lambda/runtime';
 import { emitModel } from './emit.js';
-import type { IrGraph } from './ir.js';
+import { opName } from '@tflite-lambda/runtime/internal';
+import { isConstant, type IrGraph, type IrOp } from './ir.js';
 import { activationParams, RangeTracker, type QParams } from './quant_math.js';
 import { ConversionError } from './read_layers.js';
 
@@ -25,7 +26,9 @@ export function observeRanges(g: IrGraph, samples: readonly Float32Array[]): Map
     inputRange.observe(sample);
     it.setTensor(inIndex, sample);
     it.invoke();
-    outs.forEach((o, k) => ranges.get(outputIds[k])?.observe(it.getTensor(o.index) as Float32Array));
+    outs.forEach((o, k) => {
+      ranges.get(outputIds[k])?.observe(it.getTensor(o.index) as Float32Array);
+    });
   }
   ranges.set(g.inputs[0], inputRange);
   return ranges;
@@ -33,7 +36,7 @@ export function observeRanges(g: IrGraph, samples: readonly Float32Array[]): Map
 
 /** int8 parameters per IR tensor, in graph order so pass-through ops can inherit their input's. */
 export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTracker>): Map<number, QParams> {
-  shareConcatRanges(g, ranges);
+  shareRanges(g, ranges);
   const out = new Map<number, QParams>();
   const fromRange = (t: number): QParams => {
     const r = ranges.get(t);
@@ -44,8 +47,7 @@ export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTrac
   for (const op of g.ops) {
     if (g.tensors[op.output].dtype !== 'float32') continue;
     const first = op.inputs[0];
-    const inherit = op.kind === 'maxpool' || op.kind === 'avgpool' || op.kind === 'reshape' || (op.kind === 'builtin' && op.int8 === 'input');
-    if (inherit) {
+    if (inheritsScale(op)) {
       // TFLite's int8 pooling, reshape and data-movement ops keep the input's scale and zero point.
       out.set(op.output, out.get(first) ?? fromRange(first));
     } else if (op.kind === 'builtin' && typeof op.int8 === 'object') {
@@ -58,22 +60,62 @@ export function assignActivationParams(g: IrGraph, ranges: Map<number, RangeTrac
       out.set(op.output, fromRange(op.output));
     }
   }
+  checkShared(g, out);
   return out;
 }
 
+/** Ops whose int8 kernels want their (non-constant) inputs and output on one scale and zero point. */
+function sharesScale(op: IrOp): boolean {
+  return op.kind === 'concat' || (op.kind === 'builtin' && op.int8 === 'shared');
+}
+
+/** Ops whose int8 output keeps its (first) input's parameters. */
+function inheritsScale(op: IrOp): boolean {
+  return op.kind === 'maxpool' || op.kind === 'avgpool' || op.kind === 'reshape' || (op.kind === 'builtin' && op.int8 === 'input');
+}
+
 /**
- * TFLite's int8 CONCATENATION (and XNNPACK's) wants its inputs and output on one scale and zero point, so
- * they all get the union of their observed ranges.
+ * TFLite's int8 CONCATENATION (XNNPACK's at least), MAXIMUM and MINIMUM want their inputs and output on one
+ * scale and zero point: tensors linked through such ops and through data movement (transitively) all get the
+ * union of their ranges.
  */
-function shareConcatRanges(g: IrGraph, ranges: Map<number, RangeTracker>): void {
+function shareRanges(g: IrGraph, ranges: Map<number, RangeTracker>): void {
+  const parent = new Map<number, number>();
+  const find = (t: number): number => {
+    let r = t;
+    for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
+    return r;
+  };
   for (const op of g.ops) {
-    if (op.kind !== 'concat') continue;
-    const members = [...op.inputs, op.output];
-    const shared = new RangeTracker();
-    for (const t of members) {
-      const r = ranges.get(t);
-      if (r) shared.observe([r.min, r.max]);
+    // A data-movement op's output has its input's parameters anyway (and a range inside its input's), so
+    // linking the two lets a shared scale reach back through RESHAPE, PAD, TRANSPOSE… to the real producer.
+    const members = sharesScale(op) ? [...op.inputs.filter((t) => t >= 0 && !isConstant(g, t)), op.output] : inheritsScale(op) ? [op.inputs[0], op.output] : [];
+    for (const t of members) parent.set(find(t), find(members[0]));
+  }
+  const groups = new Map<number, RangeTracker>();
+  for (const t of parent.keys()) {
+    const root = find(t);
+    const shared = groups.get(root) ?? new RangeTracker();
+    groups.set(root, shared);
+    const r = ranges.get(t);
+    if (r && r.min <= r.max) shared.observe([r.min, r.max]);
+  }
+  for (const t of parent.keys()) {
+    const shared = groups.get(find(t));
+    if (shared) ranges.set(t, shared);
+  }
+}
+
+/** A MAXIMUM/MINIMUM input whose parameters were fixed by its producer (not the shared range) is refused. */
+function checkShared(g: IrGraph, params: Map<number, QParams>): void {
+  for (const op of g.ops) {
+    if (op.kind !== 'builtin' || op.int8 !== 'shared') continue;
+    const want = params.get(op.output);
+    for (const t of op.inputs.filter((i) => i >= 0 && !isConstant(g, i))) {
+      const q = params.get(t);
+      if (q && want && (q.scale !== want.scale || q.zeroPoint !== want.zeroPoint)) {
+        throw new ConversionError(`layer '${g.tensors[op.output].source}': int8 ${opName(op.opcode)} needs its inputs and output on one scale, but '${g.tensors[t].name}' has fixed parameters; convert with --quantize dynamic or none`);
+      }
     }
-    for (const t of members) ranges.set(t, shared);
   }
 }

@@ -49,6 +49,14 @@ const CASES: { name: string; model: () => LayersModel; uses: number[] }[] = [
   { name: 'Conv1D, MaxPooling1D, GlobalMaxPooling1D', model: () => seq([12, 2], layers.conv1d({ filters: 4, kernelSize: 3, activation: 'relu' }), layers.maxPooling1d({ poolSize: 2 }), layers.globalMaxPooling1d({})), uses: [BuiltinOp.CONV_2D, BuiltinOp.MAX_POOL_2D, BuiltinOp.REDUCE_MAX] },
   { name: 'GlobalAveragePooling1D and RepeatVector', model: () => seq([6, 3], layers.globalAveragePooling1d({}), layers.repeatVector({ n: 2 })), uses: [BuiltinOp.MEAN, BuiltinOp.TILE] },
   { name: 'LayerNormalization', model: () => seq([5, 6], layers.layerNormalization({})), uses: [BuiltinOp.SQUARED_DIFFERENCE, BuiltinOp.RSQRT] },
+  { name: 'Maximum of two, Minimum with a constant (ReLU maxValue 0.5): one shared scale', model: () => {
+    const x = input({ shape: [4, 3] });
+    const max = layers.maximum().apply([layers.dense({ units: 3 }).apply(x), layers.dense({ units: 3 }).apply(x)] as never);
+    return functionalModel({ inputs: x, outputs: layers.reLU({ maxValue: 0.5 }).apply(max) as never });
+  }, uses: [BuiltinOp.MAXIMUM, BuiltinOp.MINIMUM] },
+  { name: 'hardSigmoid and selu activations', model: () => seq([6], layers.dense({ units: 5, activation: 'hardSigmoid' }), layers.dense({ units: 4, activation: 'selu' })), uses: [BuiltinOp.MAXIMUM, BuiltinOp.MINIMUM, BuiltinOp.ELU] },
+  { name: 'softplus, mish and logSoftmax activations', model: () => seq([6], layers.dense({ units: 5, activation: 'softplus' }), layers.dense({ units: 5, activation: 'mish' }), layers.dense({ units: 4, activation: 'logSoftmax' as never })), uses: [BuiltinOp.EXP, BuiltinOp.LOG, BuiltinOp.LOG_SOFTMAX] },
+  { name: 'Dot of two sequences (BATCH_MATMUL)', model: () => merged(() => layers.dot({ axes: [2, 2] })), uses: [BuiltinOp.BATCH_MATMUL] },
   { name: 'Multiply', model: () => merged(() => layers.multiply()), uses: [BuiltinOp.MUL] },
   { name: 'Average', model: () => merged(() => layers.average()), uses: [BuiltinOp.ADD, BuiltinOp.MUL] },
 ];
@@ -78,9 +86,9 @@ test('int8 refuses, in one line naming the layer and the op, a lowering without 
   const samples = [randomInput([1, 3, 4, 4, 2], 1)];
   assert.throws(() => convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: samples }),
     (e: unknown) => e instanceof ConversionError && /^layer 'vol' lowers to CONV_3D, which has no int8 lowering/.test(e.message) && !e.message.includes('\n'));
-  const soft = seq([5], layers.dense({ units: 3, activation: 'softplus', name: 'sp' }));
+  const soft = seq([5], layers.dense({ units: 3, activation: 'softsign', name: 'ss' }));
   assert.throws(() => convertLayersModel(soft, { inputType: 'float32', quantize: 'int8', representative: [randomInput([1, 5], 2)] }),
-    (e: unknown) => e instanceof ConversionError && /^layer 'sp' lowers to (EXP|LOG|NEG)/.test(e.message));
+    (e: unknown) => e instanceof ConversionError && /^layer 'ss' lowers to DIV, which has no int8 lowering/.test(e.message));
 });
 
 test('dynamic-range mode: int8 weights in the convolutions, the new builtins stay float; LiteRT.js agrees', async () => {
@@ -124,6 +132,13 @@ test('int8 model with two outputs: each dequantized, both within one step of Lit
       assert.ok(maxAbsDiff(o, want[k]) <= 8 * steps[k], `output ${k}: vs TF.js ${maxAbsDiff(o, want[k])}`);
     });
   }
+});
+
+test('int8 MAXIMUM fed by an op with fixed int8 parameters (LOGISTIC) is refused in one line', () => {
+  const x = input({ shape: [4] });
+  const m = functionalModel({ inputs: x, outputs: layers.maximum({ name: 'mx' }).apply([layers.dense({ units: 3, activation: 'sigmoid' }).apply(x), layers.dense({ units: 3 }).apply(x)] as never) as never });
+  assert.throws(() => convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: [randomInput([1, 4], 1), randomInput([1, 4], 2)] }),
+    (e: unknown) => e instanceof ConversionError && /^layer 'mx': int8 MAXIMUM needs its inputs and output on one scale/.test(e.message));
 });
 
 test('int8 of a two-input model is refused in one line naming the inputs', () => {

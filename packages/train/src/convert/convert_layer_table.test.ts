@@ -96,6 +96,11 @@ const CASES: Case[] = [
   { name: 'Average of three', model: () => merged(() => layers.average()), uses: [BuiltinOp.ADD, BuiltinOp.MUL] },
   { name: 'Maximum of three', model: () => merged(() => layers.maximum()), uses: [BuiltinOp.MAXIMUM] },
   { name: 'Minimum of three', model: () => merged(() => layers.minimum()), uses: [BuiltinOp.MINIMUM] },
+  { name: 'Dot of two vectors', model: () => { const x = input({ shape: [5] }); return functionalModel({ inputs: x, outputs: layers.dot({ axes: 1 }).apply([layers.dense({ units: 4 }).apply(x), layers.dense({ units: 4 }).apply(x)] as never) as never }); }, uses: [BuiltinOp.SUM] },
+  ...([[2, 2], [1, 1], [2, 1], [1, 2]] as const).map(([p, q]): Case => ({ name: `Dot of two sequences on axes [${p}, ${q}]`, model: () => {
+    const x = input({ shape: [4, 4] });
+    return functionalModel({ inputs: x, outputs: layers.dot({ axes: [p, q] }).apply([layers.dense({ units: 4 }).apply(x), layers.dense({ units: 4 }).apply(x)] as never) as never });
+  }, uses: [BuiltinOp.BATCH_MATMUL] })),
   { name: 'Concatenate of three on axis 1', model: () => merged(() => layers.concatenate({ axis: 1 })), uses: [BuiltinOp.CONCATENATION] },
 ];
 

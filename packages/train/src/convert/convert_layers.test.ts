@@ -174,3 +174,8 @@ test('conversion is reproducible and tensor names are unique', () => {
   const names = readModel(a).subgraphs[0].tensors.map((t) => t.name);
   assert.equal(new Set(names).size, names.length, `duplicate names in ${names.join(', ')}`);
 });
+
+test('a channelsFirst Flatten is refused in one line naming the layer', () => {
+  const m = seq([2, 3, 4], layers.flatten({ dataFormat: 'channelsFirst', name: 'flat' }));
+  assert.throws(() => convertLayersModel(m), (e: unknown) => e instanceof ConversionError && /^layer 'flat' \(Flatten\): dataFormat 'channelsFirst' is not supported/.test(e.message));
+});

@@ -60,7 +60,9 @@ test('full int8: int8 tensors with the spec parameters, uint8 in and float out, 
   assert.ok(w.quantization?.zeroPoint.every((z) => z === 0), 'weights are symmetric');
   assert.equal(b.dtype, 'int32');
   const xs = x.quantization?.scale[0] ?? NaN;
-  b.quantization?.scale.forEach((s, c) => assert.ok(Math.abs(s - xs * (w.quantization?.scale[c] ?? NaN)) < 1e-12, 'bias scale = input scale · weight scale'));
+  b.quantization?.scale.forEach((s, c) => {
+    assert.ok(Math.abs(s - xs * (w.quantization?.scale[c] ?? NaN)) < 1e-12, 'bias scale = input scale · weight scale');
+  });
   const it = Interpreter.loadSync(bytes);
   it.allocateTensors();
   assert.equal(it.getInputDetails()[0].dtype, 'uint8');

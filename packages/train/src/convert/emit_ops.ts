@@ -108,7 +108,7 @@ const INT8_VERSIONS: Partial<Record<number, number>> = {
   [BuiltinOp.CONCATENATION]: 2, [BuiltinOp.LOGISTIC]: 2, [BuiltinOp.TANH]: 2, [BuiltinOp.RELU]: 2, [BuiltinOp.RELU6]: 2,
   [BuiltinOp.PAD]: 2, [BuiltinOp.TRANSPOSE]: 2, [BuiltinOp.SLICE]: 2, [BuiltinOp.STRIDED_SLICE]: 2, [BuiltinOp.TILE]: 3,
   [BuiltinOp.RESIZE_BILINEAR]: 2, [BuiltinOp.RESIZE_NEAREST_NEIGHBOR]: 2, [BuiltinOp.SUB]: 2, [BuiltinOp.SQUARED_DIFFERENCE]: 2,
-  [BuiltinOp.ABS]: 2, [BuiltinOp.RSQRT]: 2, [BuiltinOp.REDUCE_MAX]: 2, [BuiltinOp.SUM]: 2, [BuiltinOp.GELU]: 2,
+  [BuiltinOp.BATCH_MATMUL]: 2, [BuiltinOp.MAXIMUM]: 2, [BuiltinOp.MINIMUM]: 2, [BuiltinOp.EXP]: 2, [BuiltinOp.LOG]: 2, [BuiltinOp.LOG_SOFTMAX]: 2, [BuiltinOp.ABS]: 2, [BuiltinOp.RSQRT]: 2, [BuiltinOp.REDUCE_MAX]: 2, [BuiltinOp.SUM]: 2, [BuiltinOp.GELU]: 2,
   // TRANSPOSE_CONV with a bias operand is version 3 in float and int8 alike.
   [BuiltinOp.TRANSPOSE_CONV]: 3,
 };
@@ -179,13 +179,16 @@ function hybridWeight(em: OpEmitter, t: number): number {
 
 const hybridCache = new WeakMap<OpEmitter, Map<number, number>>();
 
-/** A float constant operand of an int8 builtin op: per-tensor asymmetric int8 over its own range. */
-function int8Constant(em: OpEmitter, t: number): number {
+/**
+ * A float constant operand of an int8 builtin op: per-tensor asymmetric int8 over its own range, or on the
+ * given parameters (an op whose operands share one scale).
+ */
+function int8Constant(em: OpEmitter, t: number, on?: QParams): number {
   const c = em.graph.tensors[t];
   const values = c.data ?? new Float32Array();
   let lo = 0, hi = 0;
   for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  const q = activationParams(lo, hi);
+  const q = on ?? activationParams(lo, hi);
   const data = Int8Array.from(values, (v) => quantizeValue(v, q));
   return em.b.addTensor({ name: c.name, dtype: 'int8', shape: c.shape, data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } });
 }
@@ -199,7 +202,8 @@ function emitBuiltinInt8(op: BuiltinIrOp, em: OpEmitter): void {
   const ins = op.inputs.map((t) => {
     if (t < 0) return -1;
     const c = g.tensors[t];
-    return c.data !== undefined && c.dtype === 'float32' ? int8Constant(em, t) : em.tensorOf(t);
+    if (c.data === undefined || c.dtype !== 'float32') return em.tensorOf(t);
+    return int8Constant(em, t, op.int8 === 'shared' ? em.activation(op.output) : undefined);
   });
   const version = op.int8Version ?? INT8_VERSIONS[op.opcode] ?? 1;
   em.b.addOperator({ opcode: op.opcode, version, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });

@@ -111,9 +111,11 @@ export interface MergeOp extends IrOpBase {
  * int8 conversion refuses the op.
  * - 'input': the output keeps its first input's scale and zero point (RESHAPE, TRANSPOSE, PAD, MAX_POOL…);
  * - 'calibrated': the output's own observed range (the kernel rescales: ADD, SUB, MUL, MEAN…);
+ * - 'shared': inputs and output on one scale and zero point (the union of their ranges; constant operands
+ *   quantized on it), for kernels that compare raw int8 values (MAXIMUM, MINIMUM);
  * - fixed parameters the int8 kernel requires (LOGISTIC: 1/256, −128…).
  */
-export type Int8Output = 'input' | 'calibrated' | QParams;
+export type Int8Output = 'input' | 'calibrated' | 'shared' | QParams;
 
 /** Any TFLite builtin operator, emitted as is in float mode. */
 export interface BuiltinIrOp extends IrOpBase {

@@ -11,12 +11,15 @@ import { ConversionError, type LayerRecord } from './read_layers.js';
 /** int8 output parameters per builtin: 'input' = data movement (keeps its input's), 'calibrated' = rescaling kernel. */
 const INT8_OUTPUT: Partial<Record<number, Int8Output>> = {
   [BuiltinOp.ADD]: 'calibrated', [BuiltinOp.SUB]: 'calibrated', [BuiltinOp.MUL]: 'calibrated',
-  [BuiltinOp.SQUARED_DIFFERENCE]: 'calibrated', [BuiltinOp.MEAN]: 'calibrated', [BuiltinOp.SUM]: 'calibrated',
+  [BuiltinOp.SQUARED_DIFFERENCE]: 'calibrated', [BuiltinOp.BATCH_MATMUL]: 'calibrated', [BuiltinOp.MEAN]: 'calibrated', [BuiltinOp.SUM]: 'calibrated',
   [BuiltinOp.RSQRT]: 'calibrated', [BuiltinOp.ABS]: 'calibrated', [BuiltinOp.LEAKY_RELU]: 'calibrated',
-  [BuiltinOp.PRELU]: 'calibrated', [BuiltinOp.ELU]: 'calibrated', [BuiltinOp.GELU]: 'calibrated', [BuiltinOp.HARD_SWISH]: 'calibrated',
+  [BuiltinOp.EXP]: 'calibrated', [BuiltinOp.LOG]: 'calibrated', [BuiltinOp.PRELU]: 'calibrated', [BuiltinOp.ELU]: 'calibrated', [BuiltinOp.GELU]: 'calibrated', [BuiltinOp.HARD_SWISH]: 'calibrated',
   [BuiltinOp.TRANSPOSE]: 'input', [BuiltinOp.PAD]: 'input', [BuiltinOp.SLICE]: 'input', [BuiltinOp.STRIDED_SLICE]: 'input',
   [BuiltinOp.TILE]: 'input', [BuiltinOp.RESIZE_BILINEAR]: 'input', [BuiltinOp.RESIZE_NEAREST_NEIGHBOR]: 'input',
+  [BuiltinOp.MAXIMUM]: 'shared', [BuiltinOp.MINIMUM]: 'shared',
   [BuiltinOp.REDUCE_MAX]: 'input', [BuiltinOp.MAX_POOL_2D]: 'input', [BuiltinOp.EXPAND_DIMS]: 'input', [BuiltinOp.SQUEEZE]: 'input',
+  // LOG_SOFTMAX's int8 kernel requires output scale 16/256 and zero point 127.
+  [BuiltinOp.LOG_SOFTMAX]: { scale: 16 / 256, zeroPoint: 127 },
   [BuiltinOp.LOGISTIC]: { scale: 1 / 256, zeroPoint: -128 }, [BuiltinOp.TANH]: { scale: 1 / 128, zeroPoint: 0 },
 };
 

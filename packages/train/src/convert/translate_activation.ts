@@ -29,9 +29,10 @@ function scaledElu(l: Lowering, x: number, alpha: number, scale: number): number
   return l.binary(BuiltinOp.ADD, positive, negative);
 }
 
-/** softplus(x) = relu(x) + log(1 + exp(−|x|)), the overflow-free form. */
+/** softplus(x) = relu(x) + log(1 + exp(−|x|)), the overflow-free form (−|x| as a MUL by −1: NEG has no int8 kernel). */
 function softplus(l: Lowering, x: number): number {
-  const tail = l.unary(BuiltinOp.LOG, l.binary(BuiltinOp.ADD, l.unary(BuiltinOp.EXP, l.unary(BuiltinOp.NEG, l.unary(BuiltinOp.ABS, x))), l.scalar(1)));
+  const negAbs = l.binary(BuiltinOp.MUL, l.unary(BuiltinOp.ABS, x), l.scalar(-1));
+  const tail = l.unary(BuiltinOp.LOG, l.binary(BuiltinOp.ADD, l.unary(BuiltinOp.EXP, negAbs), l.scalar(1)));
   return l.binary(BuiltinOp.ADD, irActivation(l, 'relu', x), tail);
 }
 

@@ -33,7 +33,25 @@ function chain(opcode: number): Translator {
   };
 }
 
+/**
+ * Dot of two rank-2 or two rank-3 tensors: rank 2 (axes 1, 1) is MUL then SUM over the features; rank 3 is
+ * BATCH_MATMUL, the contracted axes choosing its adjoint flags. normalize (cosine) is refused.
+ */
+const dot: Translator = (layer, inputs, e) => {
+  if (inputs.length !== 2) throw new ConversionError(`layer '${layer.name}' (Dot) needs exactly two inputs, got ${inputs.length}`);
+  if (layer.config.normalize === true) throw new ConversionError(`layer '${layer.name}' (Dot): normalize is not supported`);
+  const [a, b] = inputs;
+  const rank = e.shapeOf(a).length;
+  const raw = layer.config.axes;
+  const axes = (Array.isArray(raw) ? raw : [raw, raw]).map((x) => (Number(x) < 0 ? Number(x) + rank : Number(x)));
+  const l = new Lowering(layer, e);
+  if (rank !== e.shapeOf(b).length || (rank !== 2 && rank !== 3)) throw new ConversionError(`layer '${layer.name}' (Dot): only two rank-2 or two rank-3 inputs are supported`);
+  if (rank === 2) return l.op(BuiltinOp.SUM, [l.binary(BuiltinOp.MUL, a, b), l.ints([1])], [1, 1], { kind: 'ReducerOptions', keepDims: true }, layer.name);
+  return l.op(BuiltinOp.BATCH_MATMUL, [a, b], [1, ...layer.outputShape], { kind: 'BatchMatMulOptions', adjX: axes[0] === 1, adjY: axes[1] === 2, asymmetricQuantizeInputs: false }, layer.name);
+};
+
 export const MERGE_LAYERS: Record<string, Translator> = {
+  Dot: dot,
   Add: add,
   Multiply: chain(BuiltinOp.MUL),
   Maximum: chain(BuiltinOp.MAXIMUM),

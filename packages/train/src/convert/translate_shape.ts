@@ -9,6 +9,8 @@ import { Lowering } from './lower.js';
 import { ConversionError, type LayerRecord } from './read_layers.js';
 
 const reshape: Translator = (layer, inputs, e) => {
+  // A channelsFirst Flatten transposes before flattening; only the channelsLast order is a plain RESHAPE.
+  requireChannelsLast(layer);
   const out = e.tensor(layer.name, [1, ...layer.outputShape], layer.name);
   e.op({ kind: 'reshape', inputs: [single(layer, inputs)], output: out });
   return out;
@@ -34,7 +36,46 @@ function resize(l: Lowering, x: number, size: [number, number], interpolation: u
   throw new ConversionError(`layer '${l.layer.name}' (${l.layer.className}): interpolation '${String(interpolation)}' is not supported (nearest, bilinear)`);
 }
 
+/** [left, right] from a Keras 1D padding/cropping config (a number or a pair). */
+function edges1d(layer: LayerRecord, v: unknown): [number, number] {
+  if (typeof v === 'number') return [v, v];
+  if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) return [v[0], v[1]];
+  throw new ConversionError(`layer '${layer.name}' (${layer.className}): cannot read ${JSON.stringify(v)} as 1D edges`);
+}
+
+/**
+ * The 1D layers Keras has and TF.js does not register (a Keras model carrying them needs them registered
+ * as custom classes to load): ZeroPadding1D (PAD), Cropping1D (SLICE), UpSampling1D (each step repeated:
+ * RESHAPE [1,W,1,C], TILE, RESHAPE).
+ */
+const ONE_D: Record<string, Translator> = {
+  ZeroPadding1D: (layer, inputs, e) => {
+    const l = new Lowering(layer, e);
+    const x = single(layer, inputs);
+    const [, w, c] = e.shapeOf(x);
+    const [left, right] = edges1d(layer, layer.config.padding ?? 1);
+    return l.op(BuiltinOp.PAD, [x, l.ints([0, 0, left, right, 0, 0], [3, 2])], [1, w + left + right, c], null, layer.name);
+  },
+  Cropping1D: (layer, inputs, e) => {
+    const l = new Lowering(layer, e);
+    const x = single(layer, inputs);
+    const [, w, c] = e.shapeOf(x);
+    const [left, right] = edges1d(layer, layer.config.cropping ?? 1);
+    const shape = [1, w - left - right, c];
+    return l.op(BuiltinOp.SLICE, [x, l.ints([0, left, 0]), l.ints(shape)], shape, null, layer.name);
+  },
+  UpSampling1D: (layer, inputs, e) => {
+    const l = new Lowering(layer, e);
+    const x = single(layer, inputs);
+    const [, w, c] = e.shapeOf(x);
+    const n = Number(layer.config.size ?? 2);
+    const tiled = l.op(BuiltinOp.TILE, [l.reshape(x, [1, w, 1, c]), l.ints([1, 1, n, 1])], [1, w, n, c]);
+    return l.reshape(tiled, [1, w * n, c]);
+  },
+};
+
 export const SHAPE_LAYERS: Record<string, Translator> = {
+  ...ONE_D,
   Flatten: reshape,
   Reshape: reshape,
   Permute: (layer, inputs, e) => {
