@@ -78,3 +78,32 @@ test('convert refuses an unknown --quantize with its usage', async () => {
   assert.equal(r.code, 2);
   assert.match(r.err, /--quantize must be none, dynamic, float16, int8 or int16x8/);
 });
+
+test('convert --sequence-length fixes a text model\'s unknown length (int32 token ids in); without it one line names the flag', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'convert-cli-'));
+  try {
+    const m = sequential();
+    m.add(layers.inputLayer({ inputShape: [null as unknown as number] }));
+    m.add(layers.embedding({ inputDim: 20, outputDim: 4 }));
+    m.add(layers.lstm({ units: 3, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotNormal' }));
+    m.add(layers.dense({ units: 2, activation: 'softmax' }));
+    await m.save(fileSaver(join(root, 'text')));
+    const modelJson = join(root, 'text', 'model.json');
+    const refused = await runCliCaptured(['convert', modelJson, '--out', join(root, 'x.tflite')]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /^error: unknown sequence length: .*pass --sequence-length N/);
+    assert.equal(refused.err.trim().split('\n').length, 1);
+    const out = join(root, 'text.tflite');
+    const r = await runCliCaptured(['convert', modelJson, '--sequence-length', '6', '--out', out]);
+    assert.equal(r.code, 0, r.err);
+    const it = Interpreter.loadSync(readFileSync(out));
+    it.allocateTensors();
+    assert.deepEqual({ shape: it.getInputDetails()[0].shape, dtype: it.getInputDetails()[0].dtype }, { shape: [1, 6], dtype: 'int32' });
+    it.setTensor(it.getInputDetails()[0].index, Int32Array.of(1, 5, 19, 0, 7, 3));
+    it.invoke();
+    const probs = it.getTensor(it.getOutputDetails()[0].index) as Float32Array;
+    assert.ok(Math.abs(probs[0] + probs[1] - 1) < 1e-5);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -26,6 +26,7 @@ Options:
   --input-range MIN,MAX   calibration images: pixels 0..255 mapped linearly onto [MIN, MAX] instead
   --per-channel-dense     quantize FULLY_CONNECTED weights per output channel (default: per tensor)
   --int8-io               int8/int16x8: integer input and output tensors (default: uint8/float in, float out)
+  --sequence-length N     fixes unknown (null) dimensions, e.g. a text model's sequence length
   --labels FILE           class labels, one per line (written as metadata with the model)
   --name, --description, --author, --license, --model-version, --input-description TEXT
                           model metadata
@@ -38,7 +39,8 @@ and global pooling, UpSampling2D, ZeroPadding2D, Cropping2D, Permute, Reshape, F
 BatchNormalization, LayerNormalization, Normalization, Rescaling, Resizing, Activation (all TF.js
 activations), ReLU, LeakyReLU, PReLU, ELU, Softmax,
 Add/Multiply/Subtract/Average/Maximum/Minimum/Concatenate of N inputs, Dot, the Dropout family
-(removed), nested Sequential/functional models, several inputs and outputs. Graph models (format
+(removed), Embedding (int32 token-id input), LSTM, GRU, SimpleRNN, RNN of one cell, Bidirectional,
+TimeDistributed, nested Sequential/functional models, several inputs and outputs. Graph models (format
 'graph-model') are refused.`;
 
 type Train = typeof import('@tflite-lambda/train');
@@ -46,7 +48,7 @@ type Train = typeof import('@tflite-lambda/train');
 export async function main(args: string[]): Promise<number> {
   const p = parseArgs(args, {
     values: ['out', 'input-type', 'quantize', 'representative', 'data', 'calibration', 'mean', 'std', 'input-range', 'labels', 'name',
-      'description', 'author', 'license', 'model-version', 'input-description'],
+      'description', 'author', 'license', 'model-version', 'input-description', 'sequence-length'],
     booleans: ['int8-io', 'per-channel-dense'],
   });
   const [modelPath] = p.positional;
@@ -74,7 +76,9 @@ async function convert(train: Train, p: ParsedArgs, modelPath: string, inputType
   await train.setupTraining({ fastKernels: false });
   const model = await train.loadModelFile(modelPath);
   const quantize = quantizeFlag(p);
-  const specs = train.modelInputSpecs(model);
+  const length = stringFlag(p, 'sequence-length') === undefined ? undefined : intFlag(p, 'sequence-length', 0);
+  if (length !== undefined && length <= 0) throw new UsageError(`--sequence-length must be a positive integer, got ${length}`);
+  const specs = train.modelInputSpecs(model, { sequenceLength: length });
   const image = specs.length === 1 ? imageInput(specs[0]) : undefined;
   const inputType = inputTypeFlag ?? (image ? 'uint8' : 'float32');
   const normalization = normalizationFlags(p);
@@ -87,7 +91,7 @@ async function convert(train: Train, p: ParsedArgs, modelPath: string, inputType
   }
   const calibration = path === undefined ? undefined : await train.loadCalibrationSamples(path, specs, { limit: intFlag(p, 'representative', train.DEFAULT_CALIBRATION_LIMIT), normalization });
   const { bytes: converted, report } = train.convertLayersModelWithReport(model, {
-    inputType, quantize, calibration, int8Io: p.flags.has('int8-io'), perChannelDense: p.flags.has('per-channel-dense'),
+    inputType, quantize, calibration, int8Io: p.flags.has('int8-io'), perChannelDense: p.flags.has('per-channel-dense'), sequenceLength: length,
   });
   // Metadata when the user gives any; the image's size and colour come from the model's input.
   const given = { ...metadataFlags(p), normalization: normalization && image ? normalizationAsMeanStd(normalization, image.channels) : undefined };

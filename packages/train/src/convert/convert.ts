@@ -1,5 +1,6 @@
 /** TF.js LayersModel → .tflite bytes: read, translate, fold, (calibrate), emit, (report). */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { opName } from '@tflite-lambda/runtime/internal';
 import { assignActivationParams, observeRanges } from './calibrate.js';
 import { checkSample, type CalibrationSample, type InputSpec } from './calibration/samples.js';
 import { emitModel, isIntegerMode, type EmitOptions, type QuantizeMode } from './emit.js';
@@ -24,6 +25,8 @@ export interface ConvertOptions {
   readonly perChannelDense?: boolean;
   /** Also compute the per-layer error report (needs calibration samples; default: when they are given). */
   readonly report?: boolean;
+  /** Replaces unknown (null) dimensions, e.g. a text model's sequence length ([null] → [N]). */
+  readonly sequenceLength?: number;
 }
 
 export interface Conversion {
@@ -33,15 +36,32 @@ export interface Conversion {
 }
 
 /** The folded IR of a model (exposed for tests and for the `convert --dump` style inspection). */
-export function modelToIr(model: LayersModel): IrGraph {
-  const g = layersToIr(readLayersModel(model));
+export function modelToIr(model: LayersModel, opts: Pick<ConvertOptions, 'sequenceLength'> = {}): IrGraph {
+  const { sequenceLength } = opts;
+  if (sequenceLength !== undefined && !(Number.isInteger(sequenceLength) && sequenceLength > 0)) {
+    throw new ConversionError(`sequence length must be a positive integer, got ${sequenceLength}`);
+  }
+  const record = readLayersModel(model, { sequenceLength });
+  // Translating first means an unsupported layer is reported as such, not as the unknown length.
+  const g = layersToIr(record);
+  if (record.unknownLength !== undefined) {
+    throw new ConversionError(`unknown sequence length: ${record.unknownLength}; pass --sequence-length N (ConvertOptions.sequenceLength) to fix it`);
+  }
   foldGraph(g);
   return g;
 }
 
+/** Full integer needs an int8 lowering of every op: refuse the first layer without one, before calibrating. */
+function refuseInt8(g: IrGraph): void {
+  const op = g.ops.find((o) => o.kind === 'builtin' && o.int8 === undefined);
+  if (op && op.kind === 'builtin') {
+    throw new ConversionError(`layer '${g.tensors[op.output].source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; convert with --quantize dynamic or none`);
+  }
+}
+
 /** What calibration samples must look like for this model: one entry per input, batch 1. */
-export function modelInputSpecs(model: LayersModel): InputSpec[] {
-  return graphInputSpecs(modelToIr(model));
+export function modelInputSpecs(model: LayersModel, opts: Pick<ConvertOptions, 'sequenceLength'> = {}): InputSpec[] {
+  return graphInputSpecs(modelToIr(model, opts));
 }
 
 export function convertLayersModel(model: LayersModel, opts: ConvertOptions = {}): Uint8Array {
@@ -49,12 +69,13 @@ export function convertLayersModel(model: LayersModel, opts: ConvertOptions = {}
 }
 
 export function convertLayersModelWithReport(model: LayersModel, opts: ConvertOptions = {}): Conversion {
-  const g = modelToIr(model);
+  const g = modelToIr(model, opts);
   const quantize = opts.quantize ?? 'none';
   const samples = calibrationSamples(g, opts);
   const emit: EmitOptions = { inputType: opts.inputType ?? 'float32', quantize, int8Io: opts.int8Io ?? false, perChannelDense: opts.perChannelDense ?? false };
   let full = emit;
   if (isIntegerMode(quantize)) {
+    refuseInt8(g);
     if (samples.length === 0) {
       throw new ConversionError(`--quantize ${quantize} needs representative inputs to calibrate on: pass --calibration PATH (a folder of images, .npy, .json or a .mjs module yielding samples), or options.calibration`);
     }

@@ -68,7 +68,7 @@ export function emitModel(g: IrGraph, opts: EmitOptions): Emitted {
   for (const op of g.ops) (integer ? emitOpInteger : emitOpFloat)(op, em, shapeOf);
   // Calibration and the report read every float activation; constants and int32 tensors have nothing to calibrate.
   const outputIds = opts.allOutputs
-    ? g.tensors.map((_, i) => i).filter((i) => index.has(i) && g.tensors[i].data === undefined && g.tensors[i].dtype === 'float32')
+    ? g.tensors.map((_, i) => i).filter((i) => index.has(i) && g.tensors[i].data === undefined && !g.tensors[i].variable && g.tensors[i].dtype === 'float32')
     : [...graphOutputs(g)];
   if (opts.allOutputs) for (const t of outputIds) b.markOutput(tensorOf(t));
   else for (const t of outputIds) emitOutput(g, t, opts, em);
@@ -82,6 +82,7 @@ function tensorSpec(t: IrTensor, actType: 'int8' | 'int16' | null, activation: (
     if (actType && t.dtype === 'float32') throw new Error(`integer emit: float constant '${t.name}' reached the generic tensor path`);
     return { name: t.name, dtype: t.dtype, shape: t.shape, data: t.data };
   }
+  if (t.variable) return { name: t.name, dtype: t.dtype, shape: t.shape, isVariable: true };
   if (t.dtype === 'int32' || !actType) return { name: t.name, dtype: t.dtype, shape: t.shape };
   return { name: t.name, dtype: actType, shape: t.shape, quantization: qp(activation(id)) };
 }

@@ -167,8 +167,10 @@ function withReshapeShape(op: IrOp, shapeOf: (t: number) => number[]): BuiltinOp
 
 export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[]): void {
   if (op.kind === 'builtin') {
+    const hybrid = em.dynamic ? op.hybrid : undefined;
     const ins = em.float16 ? op.inputs.map((t) => float16Operand(em, t)) : operands(op, em);
-    em.b.addOperator({ opcode: op.opcode, version: op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
+    if (hybrid) for (const k of hybrid.operands) ins[k] = hybridWeight(em, op.inputs[k]);
+    em.b.addOperator({ opcode: op.opcode, version: hybrid?.version ?? op.version ?? 1, inputs: ins, outputs: [em.tensorOf(op.output)], options: op.options });
     return;
   }
   if (op.kind === 'transpose_conv') {
@@ -206,6 +208,26 @@ function integerOptions(op: IrOp, em: OpEmitter, shapeOf: (t: number) => number[
   if (em.actType === 'int16' && o && o.kind === 'AddOptions') return { ...o, potScaleInt16: false };
   return o;
 }
+
+/** A float weight of a hybrid builtin op (dynamic-range mode): symmetric per-tensor int8, as TFLite stores it. */
+function hybridWeight(em: OpEmitter, t: number): number {
+  // Unrolled cells share one weight operand between their steps: quantize and store it once.
+  let cache = hybridCache.get(em);
+  if (!cache) {
+    cache = new Map();
+    hybridCache.set(em, cache);
+  }
+  const known = cache.get(t);
+  if (known !== undefined) return known;
+  const c = em.graph.tensors[t];
+  if (!(c.data instanceof Float32Array)) throw new Error(`dynamic emit: hybrid operand '${c.name}' is not a float constant`);
+  const q = quantizeSymmetric(c.data, 1, () => 0);
+  const index = em.b.addTensor({ name: c.name, dtype: 'int8', shape: c.shape, data: q.values, quantization: params(q.scales, 0) });
+  cache.set(t, index);
+  return index;
+}
+
+const hybridCache = new WeakMap<OpEmitter, Map<number, number>>();
 
 /**
  * A float constant operand of an int8 builtin op: per-tensor asymmetric int8 over its own range, or on the

@@ -19,6 +19,8 @@ export interface IrTensor {
   source: string;
   /** Present = a constant operand (shape vectors, axes, weights of a builtin op), already in TFLite layout. */
   readonly data?: Float32Array | Int32Array;
+  /** A variable tensor (recurrent state TFLite keeps across invokes, zeroed at allocation). */
+  readonly variable?: boolean;
 }
 
 /** What every op has: the tensors it reads (TFLite operand order; −1 = an omitted optional operand) and writes. */
@@ -126,6 +128,8 @@ export interface BuiltinIrOp extends IrOpBase {
   readonly int8?: Int8Output;
   /** int8 operator version (default: the version table of the int8 emitter, else 1). */
   readonly int8Version?: number;
+  /** Dynamic-range mode: these operand positions are float weights stored as symmetric int8 (hybrid kernels). */
+  readonly hybrid?: { readonly operands: readonly number[]; readonly version: number };
 }
 
 export type IrOp = ConvOp | TransposeConvOp | DenseOp | PoolOp | MeanOp | ReshapeOp | AffineOp | ChannelConstOp | ActivationOp | MergeOp | BuiltinIrOp;

@@ -11,6 +11,7 @@ import { ConversionError, type LayerRecord, type ModelRecord } from './read_laye
 import { conv1dLayer, conv3dLayer, convLayer, convTransposeLayer, denseLayer, depthwiseLayer, separableLayer } from './translate_conv.js';
 import { layerNormalization } from './translate_norm.js';
 import { affineLayer } from './translate_affine.js';
+import { SEQUENCE_TRANSLATORS } from './translate_recurrent.js';
 import { single } from './layout.js';
 
 export interface Emit {
@@ -18,6 +19,8 @@ export interface Emit {
   tensor(name: string, shape: number[], source: string, dtype?: IrDType): number;
   /** Adds a constant operand (int32 data for shapes/axes, float32 for values) and returns its id. */
   constant(name: string, data: Float32Array | Int32Array, shape: number[], source: string): number;
+  /** Adds a variable tensor (float32 recurrent state) and returns its id. */
+  variable(name: string, shape: number[], source: string): number;
   op(op: IrOp): void;
   shapeOf(t: number): number[];
   dtypeOf(t: number): IrDType;
@@ -28,6 +31,7 @@ export type Translator = (layer: LayerRecord, inputs: number[], e: Emit) => numb
 const IDENTITY = new Set(['Dropout', 'SeededDropout', 'SpatialDropout1D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'InputLayer']);
 
 const TRANSLATORS: Record<string, Translator> = {
+  ...SEQUENCE_TRANSLATORS,
   Conv1D: conv1dLayer,
   Conv2D: convLayer,
   Conv2DTranspose: convTransposeLayer,
@@ -45,12 +49,18 @@ const TRANSLATORS: Record<string, Translator> = {
   ...POOL_LAYERS,
 };
 
+/** The translator of a layer class (identity layers included), for wrappers such as TimeDistributed. */
+export function translatorFor(className: string): Translator | undefined {
+  return IDENTITY.has(className) ? (layer, inputs) => single(layer, inputs) : TRANSLATORS[className];
+}
+
 /** The IR of a model record: its inputs are the graph inputs ([1, ...shape]), its outputs the graph outputs. */
 export function layersToIr(model: ModelRecord): IrGraph {
   const g: IrGraph = { tensors: [], ops: [], inputs: [], outputs: [] };
   const e: Emit = {
     tensor: (name, shape, source, dtype = 'float32') => g.tensors.push({ name, shape, source, dtype }) - 1,
     constant: (name, data, shape, source) => g.tensors.push({ name, shape, source, dtype: data instanceof Int32Array ? 'int32' : 'float32', data }) - 1,
+    variable: (name, shape, source) => g.tensors.push({ name, shape, source, dtype: 'float32', variable: true }) - 1,
     op: (op) => void g.ops.push(op),
     shapeOf: (t) => g.tensors[t].shape,
     dtypeOf: (t) => g.tensors[t].dtype,

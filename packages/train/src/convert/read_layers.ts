@@ -36,6 +36,22 @@ export interface ModelRecord {
   readonly outputs: string[];
   /** In topological order. */
   readonly layers: LayerRecord[];
+  /**
+   * Set when the model has unknown (null) dimensions and no sequence length was given: what is unknown. The
+   * record then carries length 1 in their place so the layers can still be checked before refusing.
+   */
+  readonly unknownLength?: string;
+}
+
+export interface ReadOptions {
+  /** The length that replaces unknown (null) non-batch dimensions: a text model's sequence length. */
+  readonly sequenceLength?: number;
+}
+
+/** How unknown dimensions are read: the options, and the unknown shapes met (when no length was given). */
+interface ShapeContext {
+  readonly opts: ReadOptions;
+  readonly unknown: string[];
 }
 
 export class ConversionError extends Error {
@@ -46,14 +62,27 @@ export class ConversionError extends Error {
 }
 
 function shortName(weightName: string): string {
-  const base = weightName.slice(weightName.lastIndexOf('/') + 1);
-  return base.replace(/_\d+$/, '').replace(/:\d+$/, '');
+  const parts = weightName.split('/');
+  const base = parts[parts.length - 1].replace(/_\d+$/, '').replace(/:\d+$/, '');
+  // Bidirectional holds two copies of its layer's weights, under forward_… and backward_… scopes.
+  const direction = parts.slice(0, -1).reverse().find((p) => p.startsWith('forward_') || p.startsWith('backward_'));
+  return direction ? `${direction.slice(0, direction.indexOf('_'))}/${base}` : base;
 }
 
-function withoutBatch(shape: readonly (number | null)[], what: string): number[] {
+/** The shape without its batch dimension; unknown dimensions take the sequence length (or 1, noted in `unknown`). */
+function withoutBatch(shape: readonly (number | null)[], what: string, ctx: ShapeContext): number[] {
   const rest = shape.slice(1);
-  if (rest.some((d) => d === null)) throw new ConversionError(`${what}: shape [${shape.join(',')}] has unknown dimensions`);
+  if (rest.some((d) => d === null)) {
+    if (ctx.opts.sequenceLength === undefined) ctx.unknown.push(`${what} has shape [${shape.map((d) => d ?? 'null').join(',')}]`);
+    return rest.map((d) => d ?? ctx.opts.sequenceLength ?? 1);
+  }
   return rest as number[];
+}
+
+/** Token ids: an input read only by Embedding layers is declared int32 whatever TF.js's float input says. */
+function feedsOnlyEmbeddings(name: string, layers: readonly LayerRecord[]): boolean {
+  const readers = layers.filter((l) => l.inbound.includes(name));
+  return readers.length > 0 && readers.every((l) => l.className === 'Embedding');
 }
 
 function inputDType(dtype: string, name: string): 'float32' | 'int32' {
@@ -95,7 +124,7 @@ function knownLayers(model: LayersModel, prefix: string, known = new Map<Layer, 
   return known;
 }
 
-function record(layer: Layer, name: string, inbound: string[], node: Node | undefined): LayerRecord {
+function record(layer: Layer, name: string, inbound: string[], node: Node | undefined, ctx: ShapeContext): LayerRecord {
   const weights = new Map<string, LayerWeight>();
   for (const w of layer.weights) {
     weights.set(shortName(w.originalName ?? w.name), { data: Float32Array.from(w.read().dataSync()), shape: [...w.shape] as number[] });
@@ -104,7 +133,7 @@ function record(layer: Layer, name: string, inbound: string[], node: Node | unde
   // The application's own output shape (a shared layer may see several); the layer's for an unapplied one.
   const outShape = node ? node.outputTensors[0].shape : layer.outputShape;
   if (Array.isArray(outShape[0])) throw new ConversionError(`layer '${name}' of class ${layer.getClassName()} has several outputs`);
-  return { name, className: layer.getClassName(), config: layer.getConfig(), weights, inbound, outputShape: withoutBatch(outShape as (number | null)[], `layer '${name}'`) };
+  return { name, className: layer.getClassName(), config: layer.getConfig(), weights, inbound, outputShape: withoutBatch(outShape as (number | null)[], `layer '${name}'`, ctx) };
 }
 
 /**
@@ -112,15 +141,15 @@ function record(layer: Layer, name: string, inbound: string[], node: Node | unde
  * functional model used as a layer, as Teachable Machine exports are) is inlined: its input layers become
  * aliases of the tensors feeding it, and its own name an alias of its output layer.
  */
-function collect(model: LayersModel, prefix: string, alias: Map<string, string>, out: LayerRecord[]): void {
+function collect(model: LayersModel, prefix: string, alias: Map<string, string>, out: LayerRecord[], ctx: ShapeContext): void {
   const known = knownLayers(model, prefix);
   for (const layer of model.layers) {
     if (layer.getClassName() === 'InputLayer') continue;
     const name = prefix + layer.name;
     const nodes = nodesOf(layer, known);
     if (!(layer instanceof LayersModel)) {
-      if (nodes.length === 0) out.push(record(layer, name, [], undefined));
-      for (const n of nodes) out.push(record(layer, nodeName(name, n.index), n.inbound, n.node));
+      if (nodes.length === 0) out.push(record(layer, name, [], undefined, ctx));
+      for (const n of nodes) out.push(record(layer, nodeName(name, n.index), n.inbound, n.node, ctx));
       continue;
     }
     if (nodes.length > 1) throw new ConversionError(`nested model '${name}' is applied ${nodes.length} times (a shared model); the converter inlines each nested model once`);
@@ -133,24 +162,31 @@ function collect(model: LayersModel, prefix: string, alias: Map<string, string>,
     layer.inputs.forEach((t, k) => {
       if (inner + t.sourceLayer.name !== inbound[k]) alias.set(inner + t.sourceLayer.name, inbound[k]);
     });
-    collect(layer, inner, alias, out);
+    collect(layer, inner, alias, out, ctx);
     // Readers name the nested model by whichever of its nodes they read: every node name means its output.
     const output = nodeName(inner + layer.outputs[0].sourceLayer.name, layer.outputs[0].nodeIndex);
     for (let j = 0; j < layer.inboundNodes.length; j++) alias.set(nodeName(name, j), output);
   }
 }
 
-export function readLayersModel(model: LayersModel): ModelRecord {
+export function readLayersModel(model: LayersModel, opts: ReadOptions = {}): ModelRecord {
   const layers: LayerRecord[] = [];
   const alias = new Map<string, string>();
-  collect(model, '', alias, layers);
+  const ctx: ShapeContext = { opts, unknown: [] };
+  collect(model, '', alias, layers, ctx);
   const resolve = (n: string): string => {
     for (let k = 0; alias.has(n) && k < 1000; k++) n = alias.get(n) ?? n;
     return n;
   };
+  const resolved = layers.map((l) => ({ ...l, inbound: l.inbound.map(resolve) }));
   return {
-    inputs: model.inputs.map((t) => ({ name: t.sourceLayer.name, shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`), dtype: inputDType(t.dtype, t.sourceLayer.name) })),
+    inputs: model.inputs.map((t) => ({
+      name: t.sourceLayer.name,
+      shape: withoutBatch(t.shape, `model input '${t.sourceLayer.name}'`, ctx),
+      dtype: feedsOnlyEmbeddings(t.sourceLayer.name, resolved) ? 'int32' : inputDType(t.dtype, t.sourceLayer.name),
+    })),
     outputs: model.outputs.map((t) => resolve(nodeName(t.sourceLayer.name, t.nodeIndex))),
-    layers: layers.map((l) => ({ ...l, inbound: l.inbound.map(resolve) })),
+    layers: resolved,
+    ...(ctx.unknown.length > 0 ? { unknownLength: ctx.unknown[ctx.unknown.length - 1] } : {}),
   };
 }
