@@ -89,6 +89,9 @@ export class TensorEndpoint {
     }
     it.allocateTensors();
     for (const { spec, details } of this.inputPorts) it.setTensor(details.index, (inputs.get(spec.name) as { data: TypedArray }).data);
+    // Requests are independent: recurrent state does not carry over from the previous one (an allocation of
+    // unchanged shapes keeps it).
+    it.resetVariableTensors();
     it.invoke();
     return this.outputPorts.map(({ spec, details }) => ({
       name: spec.name,

@@ -93,6 +93,8 @@ export class AudioClassifier {
     const signal = this.prepare(audio);
     const frames = signal[0].length;
     const results: ClassificationResult[] = [];
+    // One request, one clip: a streaming model's state runs across its windows, not into the next clip.
+    this.model.beginRequest();
     for (let start = 0; start === 0 || start < frames; start += this.hopFrames) {
       this.model.interpreter.setTensor(this.input.index, this.window(signal, start));
       this.model.interpreter.invoke();

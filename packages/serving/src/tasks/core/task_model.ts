@@ -35,6 +35,14 @@ export class TaskModel {
     return new TaskModel(Interpreter.loadSync(view, options), metadata, files, view);
   }
 
+  /**
+   * Starts a request: recurrent state (variable tensors, which TFLite carries from one invoke to the next)
+   * back to its initial value, so no request sees what an earlier one left behind.
+   */
+  beginRequest(): void {
+    this.interpreter.resetVariableTensors();
+  }
+
   /** Releases the interpreter's memory; the model cannot run afterwards. */
   dispose(): void {
     this.interpreter.dispose();

@@ -85,6 +85,7 @@ export class TextClassifier {
   classify(text: string, filter: CategoryFilter = {}): ClassificationResult {
     if (typeof text !== 'string' || text.trim() === '') throw new TaskError('INVALID_INPUT', 'the text to classify is empty');
     if (text.length > this.maxLength) throw new TaskError('INVALID_INPUT', `the text has ${text.length} characters; the limit is ${this.maxLength}`);
+    this.model.beginRequest();
     this.encode(text);
     this.model.interpreter.invoke();
     const classifications = this.heads.map((h, i) => {

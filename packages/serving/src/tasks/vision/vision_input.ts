@@ -48,6 +48,7 @@ export class VisionInput {
   /** Preprocesses `image` into the input tensor (by `call.deadline`) and runs the model. */
   run(image: ImageInput, call: ImageCallOptions = {}): SeenImage {
     const { tensor, width, height, region } = preprocess(image, this.spec, { ...this.limits, deadline: call.deadline }, this.fit);
+    this.model.beginRequest();
     this.model.interpreter.setTensor(this.spec.index, tensor);
     this.model.interpreter.invoke();
     return { width, height, region };
