@@ -1,8 +1,19 @@
 /** Shared helpers of the converter tests: run a model in TF.js and a converted one in our Interpreter. */
 import { tensor, type Tensor } from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { layers, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
 import { Interpreter, readModel } from '@tflite-lambda/runtime';
 import { seededRandom } from '@tflite-lambda/train';
+
+/** Any layer a Sequential model takes. */
+export type AnyLayer = Parameters<Sequential['add']>[0];
+
+/** A Sequential model of `ls` after an input layer of `inputShape` (null: a dimension left unknown). */
+export function seq(inputShape: (number | null)[], ...ls: AnyLayer[]): LayersModel {
+  const m = sequential();
+  m.add(layers.inputLayer({ inputShape: inputShape as number[] }));
+  for (const l of ls) m.add(l);
+  return m;
+}
 
 export function randomInput(shape: number[], seed: number): Float32Array {
   const rand = seededRandom(seed);

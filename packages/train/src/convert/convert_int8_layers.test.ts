@@ -6,24 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { input, layers, model as functionalModel, sequential, type LayersModel } from '@tensorflow/tfjs-layers';
+import { input, layers, model as functionalModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import { BuiltinOp, readModel } from '@tflite-lambda/runtime';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
-import { maxAbsDiff, opcodes, predictTfjsMulti, randomInput, randomizeWeights, runTfliteMulti } from '@tflite-lambda/testing/train';
+import { maxAbsDiff, opcodes, predictTfjsMulti, randomInput, randomizeWeights, runTfliteMulti, seq, type AnyLayer } from '@tflite-lambda/testing/train';
 import { convertLayersModel } from './convert.js';
 import { ConversionError } from './read_layers.js';
 
 await setBackend('cpu');
 const oracle = await LiteRtOracle.create();
 
-type AnyLayer = Parameters<ReturnType<typeof sequential>['add']>[0];
-
-function seq(inputShape: number[], ...ls: AnyLayer[]): LayersModel {
-  const m = sequential();
-  m.add(layers.inputLayer({ inputShape }));
-  for (const l of ls) m.add(l);
-  return m;
-}
 
 /** The scale of the int8 tensor the final DEQUANTIZE reads: one output step. */
 function outputStep(bytes: Uint8Array): number {

@@ -7,23 +7,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { add, div, image, mul, pad, reshape, setBackend, softmax, sqrt, sub, tensor, transpose, type Tensor, type Tensor4D } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { input, layers, model as functionalModel, sequential, type LayersModel } from '@tensorflow/tfjs-layers';
+import { input, layers, model as functionalModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import { BuiltinOp } from '@tflite-lambda/runtime';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
-import { opcodes, predictTfjsMulti, randomInput, randomizeWeights, relativeDiff, runTfliteMulti } from '@tflite-lambda/testing/train';
+import { opcodes, predictTfjsMulti, randomInput, randomizeWeights, relativeDiff, runTfliteMulti, seq, type AnyLayer } from '@tflite-lambda/testing/train';
 import { convertLayersModel } from './convert.js';
 
 await setBackend('cpu');
 const oracle = await LiteRtOracle.create();
 
-type AnyLayer = Parameters<ReturnType<typeof sequential>['add']>[0];
-
-function seq(inputShape: number[], ...ls: AnyLayer[]): LayersModel {
-  const m = sequential();
-  m.add(layers.inputLayer({ inputShape }));
-  for (const l of ls) m.add(l);
-  return m;
-}
 
 /** A functional model applying `merge` to three branches of one input. */
 function merged(make: () => AnyLayer): LayersModel {

@@ -2,21 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { add, mul, setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { input, layers, model as functionalModel, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
+import { input, layers, model as functionalModel, type LayersModel, } from '@tensorflow/tfjs-layers';
 import { BuiltinOp, Interpreter, readModel } from '@tflite-lambda/runtime';
 import { Normalization } from '../autokeras/normalization.js';
 import { convertLayersModel } from './convert.js';
 import { ConversionError } from './read_layers.js';
-import { maxAbsDiff, opcodes, predictTfjs, predictTfjsMulti, randomInput, runTflite, runTfliteMulti } from '@tflite-lambda/testing/train';
+import { maxAbsDiff, opcodes, predictTfjs, predictTfjsMulti, randomInput, runTflite, runTfliteMulti, seq } from '@tflite-lambda/testing/train';
 
 await setBackend('cpu');
 
-function seq(inputShape: number[], ...ls: Parameters<Sequential['add']>[0][]): LayersModel {
-  const m = sequential();
-  m.add(layers.inputLayer({ inputShape }));
-  for (const l of ls) m.add(l);
-  return m;
-}
 
 /** Converts with a float32 input and checks the Interpreter's output against TF.js predict within 1e-4. */
 function assertFloatMatches(m: LayersModel, inputShape: number[], seed = 1): Uint8Array {

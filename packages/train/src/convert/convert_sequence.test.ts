@@ -6,25 +6,19 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { initializers, input, layers, model as functionalModel, sequential, type LayersModel, type Sequential } from '@tensorflow/tfjs-layers';
+import { initializers, input, layers, model as functionalModel, sequential, type LayersModel, } from '@tensorflow/tfjs-layers';
 import { BuiltinOp, Interpreter } from '@tflite-lambda/runtime';
 import { TfjsTfliteOracle } from '@tflite-lambda/testing/tfjs-tflite';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
 import { convertLayersModel, type ConvertOptions } from './convert.js';
 import { ConversionError } from './read_layers.js';
-import { opcodes, predictTfjsValues, randomIds, randomInput, relativeDiff, runTfjsTflite, runTfliteValues } from '@tflite-lambda/testing/train';
+import { opcodes, predictTfjsValues, randomIds, randomInput, relativeDiff, runTfjsTflite, runTfliteValues, seq } from '@tflite-lambda/testing/train';
 
 await setBackend('cpu');
 
 const VOCAB = 30;
 const STEPS = 7;
 
-function seq(inputShape: (number | null)[], ...ls: Parameters<Sequential['add']>[0][]): LayersModel {
-  const m = sequential();
-  m.add(layers.inputLayer({ inputShape: inputShape as number[] }));
-  for (const l of ls) m.add(l);
-  return m;
-}
 
 // TF.js's default orthogonal recurrent initializer needs the chained tensor API; the weights' origin does not
 // matter here. Biases are random so every bias path is exercised.
