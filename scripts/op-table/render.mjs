@@ -28,7 +28,8 @@ function signature(op, tensors) {
   const out = tensors[op.outputs[0]];
   const at = DATA_AT[opName(op.opcode)] ?? 0;
   const data = (at === 'output' ? out : inputs[at]) ?? out;
-  if (!data) return null;
+  // CALL_ONCE has no tensors at all: checked all the same.
+  if (!data) return op.inputs.length === 0 && op.outputs.length === 0 ? 'no tensors' : null;
   const name = (t) => (t.quantization && t.dtype !== 'float32' && t.dtype !== 'int32' ? `${t.dtype} (quantized)` : t.dtype);
   if (CONVERSIONS.has(op.opcode) && out) return `${name(data)} → ${name(out)}`;
   const weights = inputs.slice(1).find((t) => t && t.buffer !== null && t.dtype === 'int8');

@@ -31,6 +31,7 @@ function unary(rng: Rng, s: UnarySpec): DiffCase {
 const UNARY: UnarySpec[] = [
   { op: 'NEG', sd: 3, rank: 3 },
   { op: 'ABS', sd: 3, rank: 2 },
+  { op: 'SIGN', sd: 3, rank: 3 },
   { op: 'FLOOR', sd: 4, rank: 4 },
   { op: 'CEIL', sd: 4, rank: 2 },
   { op: 'ROUND', sd: 4, rank: 3 },
