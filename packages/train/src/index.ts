@@ -8,8 +8,8 @@ export { DatasetError, loadImageFolder, type ImageFolderOptions } from './data/i
 export { subset, splitValidation, permutation, floatImages, imageSize, type ImageDataset } from './data/dataset.js';
 export { ImageClassifier, type ImageClassifierOptions, type FitOptions } from './autokeras/image_classifier.js';
 export { AUTOKERAS_FIRST_TRIAL, sampleHyperparameters, seededRandom, type Hyperparameters } from './autokeras/hyperparameters.js';
-export { DEEP_TRIAL, FAST_TRIAL, PRESETS, isPresetName, type PresetName } from './autokeras/presets.js';
-export { DEFAULT_LR_SCHEDULE, nextLearningRate, type LrSchedule } from './autokeras/lr_schedule.js';
+export { DEEP_TRIAL, FAST_TRIAL, PRESETS, PRESET_LR_SCHEDULES, isPresetName, type PresetName } from './autokeras/presets.js';
+export { DEFAULT_LR_SCHEDULE, GENTLE_LR_SCHEDULE, nextLearningRate, type LrSchedule } from './autokeras/lr_schedule.js';
 export { Normalization, registerNormalizationLayer, computeImageStats } from './autokeras/normalization.js';
 export { SeededDropout, registerSeededDropoutLayer } from './autokeras/seeded_dropout.js';
 export { buildModel, type ModelSpec } from './autokeras/build_model.js';

@@ -15,7 +15,7 @@ val_accuracy, evaluates on the test set, and writes into --out:
 
 Options:
   --out DIR            output folder (default: mnist_model)
-  --epochs N           epochs per trial (default: 10)
+  --epochs N           epochs per trial (default: 12)
   --max-trials N       trials in the search; trial 1 is AutoKeras's default CNN (default: 1)
   --time-budget SEC    stop the search after this many seconds (at an epoch end)
   --limit N            use only the first N training and N/5 test images (quick runs)
@@ -23,8 +23,9 @@ Options:
   --image-size HxW     size to resize folder images to (default: 28x28)
   --channels 1|3       folder images as grayscale (1, default) or RGB (3); the model's input follows
   --batch-size N       mini-batch size (default: 32)
-  --patience N         epochs without val_accuracy improvement before a trial stops (default: 3); the
-                       learning rate is divided by 5 after each epoch without improvement
+  --patience N         epochs without val_accuracy improvement before a trial stops (default: 4); the
+                       learning rate is halved after two epochs without improvement ('autokeras'
+                       preset) or divided by 5 after each ('fast', 'deep')
   --seed N             seed for data order, initialisers and the search (default: 42)
   --representative N   images used to calibrate int8 (default: 200)
   --preset NAME        first trial: 'autokeras' (default), 'fast' (two conv blocks, ~5x fewer FLOPs) or
@@ -81,14 +82,15 @@ export async function main(args: string[]): Promise<number> {
     train: trainSet,
     test: testSet,
     out: stringFlag(p, 'out') ?? 'mnist_model',
-    epochs: intFlag(p, 'epochs', 10),
+    epochs: intFlag(p, 'epochs', 12),
     maxTrials: intFlag(p, 'max-trials', 1),
     timeBudget: budget === undefined ? undefined : Number(budget),
     batchSize: intFlag(p, 'batch-size', 32),
-    patience: intFlag(p, 'patience', 3),
+    patience: intFlag(p, 'patience', 4),
     seed: intFlag(p, 'seed', 42),
     representative: intFlag(p, 'representative', 200),
     initialTrials: [train.PRESETS[preset]],
+    lrSchedule: train.PRESET_LR_SCHEDULES[preset],
     log: (line: string) => console.log(line),
   });
   console.log(`wrote ${stringFlag(p, 'out') ?? 'mnist_model'}/ (float ${metrics.bytes.float} B, int8 ${metrics.bytes.int8} B)`);

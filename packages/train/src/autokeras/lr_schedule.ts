@@ -14,6 +14,12 @@ export interface LrSchedule {
 
 export const DEFAULT_LR_SCHEDULE: LrSchedule = { patience: 1, factor: 0.2, minLearningRate: 1e-5 };
 
+/**
+ * Halving after two epochs without a new best: AutoKeras's first trial, a single wide block, peaks right after
+ * its first cut and then stalls, so the default schedule's cut after every flat epoch ends it too early.
+ */
+export const GENTLE_LR_SCHEDULE: LrSchedule = { patience: 2, factor: 0.5, minLearningRate: 1e-5 };
+
 /** Adam whose rate can change between steps; its moment estimates carry over (a new optimizer would reset them). */
 export class ScheduledAdam extends AdamOptimizer {
   constructor(learningRate: number) {

@@ -1,5 +1,6 @@
 /** Named starting points for the search: AutoKeras's default and cheaper or deeper CNNs. */
 import { AUTOKERAS_FIRST_TRIAL, type Hyperparameters } from './hyperparameters.js';
+import { DEFAULT_LR_SCHEDULE, GENTLE_LR_SCHEDULE, type LrSchedule } from './lr_schedule.js';
 
 /**
  * Two conv blocks (32 and 64 filters, 3×3, each followed by 2×2 max-pool), flatten, dropout 0.5: about a fifth
@@ -17,6 +18,13 @@ export const DEEP_TRIAL: Hyperparameters = { ...AUTOKERAS_FIRST_TRIAL, blocks: 2
 /** The first trial each `--preset` name stands for. */
 export const PRESETS = { autokeras: AUTOKERAS_FIRST_TRIAL, fast: FAST_TRIAL, deep: DEEP_TRIAL } as const;
 export type PresetName = keyof typeof PRESETS;
+
+/** The learning-rate schedule each preset trains with (the runs recorded in examples/mnist/training). */
+export const PRESET_LR_SCHEDULES: Readonly<Record<PresetName, LrSchedule>> = {
+  autokeras: GENTLE_LR_SCHEDULE,
+  fast: DEFAULT_LR_SCHEDULE,
+  deep: DEFAULT_LR_SCHEDULE,
+};
 
 export function isPresetName(name: string): name is PresetName {
   return Object.hasOwn(PRESETS, name);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { floatImages, type ImageDataset } from '../data/dataset.js';
 import { ImageClassifier } from '../autokeras/image_classifier.js';
 import type { Hyperparameters } from '../autokeras/hyperparameters.js';
+import type { LrSchedule } from '../autokeras/lr_schedule.js';
 import { convertLayersModel } from '../convert/convert.js';
 import { fileSaver } from '../convert/file_io.js';
 import { withConversionMetadata, type ConversionMetadata } from '../convert/model_metadata.js';
@@ -28,6 +29,8 @@ export interface TrainPipelineOptions {
   /** Representative images for int8 calibration. */
   readonly representative: number;
   readonly initialTrials?: readonly Hyperparameters[];
+  /** The learning-rate schedule (the classifier's default when absent). */
+  readonly lrSchedule?: LrSchedule;
   readonly log: (line: string) => void;
 }
 
@@ -50,7 +53,7 @@ export async function runTrainPipeline(o: TrainPipelineOptions): Promise<Pipelin
   mkdirSync(runDir, { recursive: true });
   const clf = new ImageClassifier({ maxTrials: o.maxTrials, overwrite: true, directory: runDir, seed: o.seed, objective: 'val_accuracy', initialTrials: o.initialTrials });
   const t0 = performance.now();
-  await clf.fit(o.train, { epochs: o.epochs, batchSize: o.batchSize, validationSplit: 0.1, timeBudget: o.timeBudget, patience: o.patience });
+  await clf.fit(o.train, { epochs: o.epochs, batchSize: o.batchSize, validationSplit: 0.1, timeBudget: o.timeBudget, patience: o.patience, lrSchedule: o.lrSchedule });
   const trainingSeconds = (performance.now() - t0) / 1000;
   o.log(`\n${clf.summary()}\n`);
   const tfjsEval = clf.evaluate(o.test);
