@@ -1,9 +1,9 @@
 /** TF.js LayersModel → .tflite bytes: read, translate, fold, (calibrate), emit, (report). */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { opName } from '@tflite-lambda/runtime/internal';
 import { assignActivationParams, observeRanges } from './calibrate.js';
 import { checkSample, type CalibrationSample, type InputSpec } from './calibration/samples.js';
 import { emitModel, isIntegerMode, type EmitOptions, type QuantizeMode } from './emit.js';
+import { noInt8Lowering } from './emit_ops.js';
 import { foldGraph } from './fold.js';
 import { graphInputSpecs } from './graph_io.js';
 import type { IrGraph } from './ir.js';
@@ -54,9 +54,7 @@ export function modelToIr(model: LayersModel, opts: Pick<ConvertOptions, 'sequen
 /** Full integer needs an int8 lowering of every op: refuse the first layer without one, before calibrating. */
 function refuseInt8(g: IrGraph): void {
   const op = g.ops.find((o) => o.kind === 'builtin' && o.int8 === undefined);
-  if (op && op.kind === 'builtin') {
-    throw new ConversionError(`layer '${g.tensors[op.output].source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; convert with --quantize dynamic or none`);
-  }
+  if (op && op.kind === 'builtin') throw noInt8Lowering(g, op);
 }
 
 /** What calibration samples must look like for this model: one entry per input, batch 1. */

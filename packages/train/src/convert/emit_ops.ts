@@ -6,7 +6,7 @@ import type { ModelBuilder } from '@tflite-lambda/runtime/builder';
 import { BuiltinOp, numberToFloat16Bits, opName, type BuiltinOptions, type QuantizationParams } from '@tflite-lambda/runtime/internal';
 import type { BuiltinIrOp, ConvOp, DenseOp, IrGraph, IrOp, TransposeConvOp } from './ir.js';
 import {
-  activationParams, int16ActivationParams, quantizeBias, quantizeBias64, quantizeSymmetric, quantizeValue, quantizeValue16, type QParams,
+  activationParams, int16ActivationParams, quantizeBias, quantizeBias64, quantizeSymmetric, quantizeValue, quantizeValue16, RangeTracker, type QParams,
 } from './quant_math.js';
 import { ConversionError } from './read_layers.js';
 
@@ -194,10 +194,10 @@ export function emitOpFloat(op: IrOp, em: OpEmitter, shapeOf: (t: number) => num
 
 /** Integer constants for a per-channel MUL/ADD: asymmetric int8, or symmetric int16 in 16x8 mode. */
 function channelConstInteger(em: OpEmitter, name: string, values: Float32Array): number {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  const r = new RangeTracker();
+  r.observe(values);
   const wide = em.actType === 'int16';
-  const q = wide ? int16ActivationParams(lo, hi) : activationParams(lo, hi);
+  const q = wide ? int16ActivationParams(r.min, r.max) : activationParams(r.min, r.max);
   const data = wide ? Int16Array.from(values, (v) => quantizeValue16(v, q)) : Int8Array.from(values, (v) => quantizeValue(v, q));
   return em.b.addTensor({ name, dtype: em.actType, shape: [values.length], data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } });
 }
@@ -236,11 +236,16 @@ const hybridCache = new WeakMap<OpEmitter, Map<number, number>>();
 function int8Constant(em: OpEmitter, t: number, on?: QParams): number {
   const c = em.graph.tensors[t];
   const values = c.data ?? new Float32Array();
-  let lo = 0, hi = 0;
-  for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  const q = on ?? activationParams(lo, hi);
+  const r = new RangeTracker();
+  r.observe(values);
+  const q = on ?? activationParams(r.min, r.max);
   const data = Int8Array.from(values, (v) => quantizeValue(v, q));
   return em.b.addTensor({ name: c.name, dtype: 'int8', shape: c.shape, data, quantization: { scale: [q.scale], zeroPoint: [q.zeroPoint], quantizedDimension: 0 } });
+}
+
+/** The refusal of a builtin op the converter has no int8 lowering for (also raised before calibrating). */
+export function noInt8Lowering(g: IrGraph, op: BuiltinIrOp): ConversionError {
+  return new ConversionError(`layer '${g.tensors[op.output].source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; convert with --quantize dynamic or none`);
 }
 
 /**
@@ -251,9 +256,7 @@ function int8Constant(em: OpEmitter, t: number, on?: QParams): number {
 function emitBuiltinInteger(op: BuiltinIrOp, em: OpEmitter): void {
   const g = em.graph;
   const source = g.tensors[op.output].source;
-  if (op.int8 === undefined) {
-    throw new ConversionError(`layer '${source}' lowers to ${opName(op.opcode)}, which has no int8 lowering in the converter; convert with --quantize dynamic or none`);
-  }
+  if (op.int8 === undefined) throw noInt8Lowering(g, op);
   if (em.actType === 'int16') {
     throw new ConversionError(`layer '${source}' lowers to ${opName(op.opcode)}, which the converter does not emit in 16x8 mode; convert with --quantize int8, float16 or dynamic`);
   }

@@ -72,6 +72,15 @@ export function multiplyByQuantizedMultiplier(x: number, multiplier: number, shi
   return roundingDivideByPOT(srdhm(x, multiplier), -shift);
 }
 
+/** (x · multiplier + 2^(totalShift − 1)) >> totalShift on the exact integer product, as int32. */
+function roundedProductShift(x: number, multiplier: number, totalShift: number): number {
+  const p = x * multiplier;
+  const round = 2 ** (totalShift - 1);
+  if (p > -TWO_52 && p < TWO_52) return Math.floor((p + round) / 2 ** totalShift) | 0;
+  // Rare: the product needs more than 53 bits.
+  return Number((BigInt(x) * BigInt(multiplier) + BigInt(round)) >> BigInt(totalShift)) | 0;
+}
+
 /**
  * TFLite's MultiplyByQuantizedMultiplier for int64 accumulators (16x8 kernels with int64 bias): the
  * multiplier is reduced to 16 bits and the product rounded half up by `15 - shift` bits. `x` must be an
@@ -79,12 +88,7 @@ export function multiplyByQuantizedMultiplier(x: number, multiplier: number, shi
  */
 export function multiplyByQuantizedMultiplier64(x: number, multiplier: number, shift: number): number {
   const reduced = multiplier < 0x7fff0000 ? (multiplier + 32768) >> 16 : 0x7fff;
-  const totalShift = 15 - shift;
-  const p = x * reduced;
-  const round = 2 ** (totalShift - 1);
-  if (p > -TWO_52 && p < TWO_52) return Math.floor((p + round) / 2 ** totalShift) | 0;
-  // Rare: the product needs more than 53 bits.
-  return Number((BigInt(x) * BigInt(reduced) + BigInt(round)) >> BigInt(totalShift)) | 0;
+  return roundedProductShift(x, reduced, 15 - shift);
 }
 
 /**
@@ -92,10 +96,7 @@ export function multiplyByQuantizedMultiplier64(x: number, multiplier: number, s
  * full 31-bit multiplier (FULLY_CONNECTED's 16x8 requantization as LiteRT computes it).
  */
 export function multiplyByFullQuantizedMultiplier64(x: number, multiplier: number, shift: number): number {
-  const totalShift = 31 - shift;
-  const p = x * multiplier;
-  if (p > -TWO_52 && p < TWO_52) return Math.floor((p + 2 ** (totalShift - 1)) / 2 ** totalShift) | 0;
-  return Number((BigInt(x) * BigInt(multiplier) + (1n << BigInt(totalShift - 1))) >> BigInt(totalShift)) | 0;
+  return roundedProductShift(x, multiplier, 31 - shift);
 }
 
 /** gemmlowp SaturatingRoundingMultiplyByPOT for int32: saturating left shift, or rounding right shift. */

@@ -1,9 +1,9 @@
 /**
- * QUANTIZE (TFLite quantize.cc): float32 → int8/uint8/int16 as round(x / scale) + zero_point (the division in
- * double per tensor, in float32 per channel; half away from zero, clamped; per-channel scales along quantized_dimension supported), and requantization
- * between integer types (int8, uint8, int16, int32) with the multiplier in_scale / out_scale. The 'xnnpack'
- * variant is what LiteRT's default delegate computes for the nodes it takes: float32 → int8/uint8 per tensor
- * as x · (1 / scale) in float32 rounded half to even (ties differ from TFLite's by one step), and int8→int8 /
+ * QUANTIZE (TFLite quantize.cc): float32 → int8/uint8/int16 as round(x / scale) + zero_point, half away from
+ * zero and clamped (the division in double per tensor, in float32 per channel along quantized_dimension), and
+ * requantization between integer types (int8, uint8, int16, int32) with the multiplier in_scale / out_scale.
+ * The 'xnnpack' variant is what LiteRT's default delegate computes for the nodes it takes: float32 →
+ * int8/uint8 per tensor as x · (1 / scale) in float32 rounded half to even (ties differ from TFLite's by one step), and int8→int8 /
  * uint8→uint8 with a scale ratio in [2^-8, 2^7] by the Q8 multiplier rint(256·ratio) and one half-up
  * rounding shift by 8.
  */
@@ -118,8 +118,8 @@ export function affineQuantize(input: Float32Array, output: IntArray, d: Extract
     return;
   }
   for (let i = 0; i < input.length; i++) {
-    const c = channels === 1 ? 0 : Math.floor(i / inner) % channels;
-    const v = roundHalfAway(Math.fround(input[i]! / scales[c]!)) + zeroPoints[c === 0 || zeroPoints.length === 1 ? 0 : c]!;
+    const c = Math.floor(i / inner) % channels;
+    const v = roundHalfAway(Math.fround(input[i]! / scales[c]!)) + zeroPoints[zeroPoints.length === 1 ? 0 : c]!;
     output[i] = v < min ? min : v > max ? max : v;
   }
 }

@@ -81,8 +81,11 @@ export function prepareWeightedQuant(
   channels: number,
   channelAxis: number,
   activation: FusedActivation,
-  /** FULLY_CONNECTED computes a per-tensor multiplier from the float32 product of the scales. */
-  floatProductPerTensor: boolean,
+  /**
+   * FULLY_CONNECTED: a per-tensor multiplier from the float32 product of the scales, and in 16x8 the int64
+   * accumulator requantized with the full multiplier (see `wideFullMultiplier`).
+   */
+  fullyConnected: boolean,
   mode: RequantMode,
 ): WeightedQuantParams {
   const { input, filter, bias, output } = tensors;
@@ -101,7 +104,7 @@ export function prepareWeightedQuant(
     throw unsupported(node, 'int16 activations must have zero point 0');
   }
   const { multipliers, shifts } = channelMultipliers(
-    inScale, fq.scale, outScale, channels, fq.scale.length === 1 && (floatProductPerTensor || input.dtype === 'uint8'),
+    inScale, fq.scale, outScale, channels, fq.scale.length === 1 && (fullyConnected || input.dtype === 'uint8'),
   );
   const xnnpack = mode === 'xnnpack' && !is16;
   const act = xnnpack
@@ -122,7 +125,7 @@ export function prepareWeightedQuant(
     multipliers,
     shifts,
     wide: is16 && (bias === null || bias.dtype === 'int64'),
-    wideFullMultiplier: floatProductPerTensor,
+    wideFullMultiplier: fullyConnected,
     actMin: act.min,
     actMax: act.max,
     get weights() {

@@ -3,7 +3,7 @@
  * [pixels × inC]; the filter [outC, fH, fW, inC] is packed once as B with one column per (ky, kx, oc), so a
  * band of input rows times B gives every tap's contribution (the GEMM micro-kernel, the hot part), which
  * col2im adds into the output pixels they land on. The output starts at the bias; the fused activation is a
- * final clamp. `planTransposeConvF32` / `runTransposeConvF32` also serve operators of the same arithmetic
+ * final clamp. `prepareTransposeConvF32` / `evalTransposeConvF32` also serve operators of the same arithmetic
  * (MediaPipe's Convolution2DTransposeBias).
  */
 import type { TransposeConvOptions } from '../../core/options.js';
@@ -33,7 +33,7 @@ export interface TransposeConvPlanF32 {
 }
 
 /** The filter [outC, fH, fW, inC] packed as GEMM B, and the bias [outC] (or none), in wasm memory. */
-export function packTransposeConvF32(
+function packTransposeConvF32(
   ctx: WasmContext, g: TransposeConvGeometry, filter: Float32Array, bias: Float32Array | null,
 ): Pick<TransposeConvPlanF32, 'weights' | 'zeroBias' | 'bias'> {
   const taps = g.filterH * g.filterW;
@@ -50,13 +50,8 @@ export function packTransposeConvF32(
   };
 }
 
-/** Packs the weights and plans the bands for geometry `g`. */
-export function planTransposeConvF32(ctx: WasmContext, g: TransposeConvGeometry, filter: Float32Array, bias: Float32Array | null): TransposeConvPlanF32 {
-  return { g, ...packTransposeConvF32(ctx, g, filter, bias), ...planBands(g) };
-}
-
 /** Runs the transposed convolution from `inAt` to `outAt` (byte addresses), `colAt` the GEMM band. */
-export function runTransposeConvF32(ctx: WasmContext, p: TransposeConvPlanF32, inAt: number, outAt: number, colAt: number, actMin: number, actMax: number): void {
+function runTransposeConvF32(ctx: WasmContext, p: TransposeConvPlanF32, inAt: number, outAt: number, colAt: number, actMin: number, actMax: number): void {
   const { g } = p;
   const f = ctx.fn;
   const n = g.filterH * g.filterW * g.outC;
@@ -82,14 +77,12 @@ export interface WasmTransposeConvPrepared {
   readonly stage: OutputStage;
 }
 
-type TransposeConvNode = NodeContext<unknown>;
-
 /**
  * Prepare of a float transposed convolution whose geometry is known: the filter packed once per node, the
  * bands planned for the current shapes (shared by TRANSPOSE_CONV and MediaPipe's Convolution2DTransposeBias).
  */
 export function prepareTransposeConvF32(
-  node: TransposeConvNode, g: TransposeConvGeometry, filter: Float32Array, bias: Float32Array | null, actMin: number, actMax: number,
+  node: NodeContext<unknown>, g: TransposeConvGeometry, filter: Float32Array, bias: Float32Array | null, actMin: number, actMax: number,
 ): WasmTransposeConvPrepared {
   const ctx = node.wasm;
   // The packing depends on the filter only; the bands on the current shapes.
@@ -100,7 +93,7 @@ export function prepareTransposeConvF32(
 }
 
 /** Eval of a prepared float transposed convolution reading `input`. */
-export function evalTransposeConvF32(node: TransposeConvNode, d: WasmTransposeConvPrepared, input: Float32Array): void {
+export function evalTransposeConvF32(node: NodeContext<unknown>, d: WasmTransposeConvPrepared, input: Float32Array): void {
   const ctx = node.wasm;
   const base = ctx.scratch;
   const p = d.plan;
