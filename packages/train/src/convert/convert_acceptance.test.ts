@@ -5,7 +5,7 @@
  * and the image models' int8 conversion compared between our runtime and LiteRT.js.
  */
 import { test } from 'node:test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -13,7 +13,9 @@ import { setBackend } from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { input, layers, model as functionalModel, sequential, type LayersModel, type SymbolicTensor } from '@tensorflow/tfjs-layers';
 import { BuiltinOp } from '@tflite-lambda/runtime';
+import { sharedDir, skipWithoutShared } from '@tflite-lambda/testing';
 import { LiteRtOracle } from '@tflite-lambda/testing/litert';
+import { prepareImage } from '@tflite-lambda/vision';
 import { maxAbsDiff, opcodes, predictTfjsMulti, randomInput, randomizeWeights, relativeDiff, runTfliteMulti } from '@tflite-lambda/testing/train';
 import { convertLayersModel } from './convert.js';
 import { fileSaver, loadModelFile } from './file_io.js';
@@ -176,3 +178,48 @@ test('Conv1D audio model (CONV_2D between RESHAPEs, MaxPooling1D, GlobalAverageP
   randomizeWeights(m, 14);
   await assertFloat(m, 4);
 });
+
+/** The photos in ../shared/tasks (peacock, street, people, belfry, a painting), and each mirrored, at `size`. */
+function realPhotos(size: number, scale: number): Float32Array[] {
+  const root = join(sharedDir() ?? '', 'tasks');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(png|jpe?g)$/i.test(f)).sort();
+  return files.flatMap((f) => {
+    const { data } = prepareImage(readFileSync(join(root, f)), { width: size, height: size, channels: 3 });
+    const x = Float32Array.from(data, (v) => (v / 255) * scale);
+    const mirrored = new Float32Array(x.length);
+    for (let r = 0; r < size; r++) {
+      for (let c = 0; c < size; c++) mirrored.set(x.subarray((r * size + size - 1 - c) * 3, (r * size + size - c) * 3), (r * size + c) * 3);
+    }
+    return [x, mirrored];
+  });
+}
+
+const argmax = (v: ArrayLike<number>): number => Array.prototype.indexOf.call(v, Math.max(...Array.from(v)));
+
+for (const [name, build, size, scale, seed] of [
+  ['Teachable Machine shape', teachableMachine, 96, 1, 11],
+  ['MobileNetV2 shape', mobileNetV2, 48, 255, 12],
+] as const) {
+  test(`${name} on real photos: float matches TF.js and LiteRT.js; int8 calibrated on them is within a step of LiteRT.js and keeps TF.js's top class`, { skip: skipWithoutShared() }, async () => {
+    const m = build(size);
+    randomizeWeights(m, seed);
+    const photos = realPhotos(size, scale);
+    assert.ok(photos.length >= 10, `${photos.length} photos`);
+    const shape = [1, size, size, 3];
+    const float = convertLayersModel(m, { inputType: 'float32' });
+    const int8 = convertLayersModel(m, { inputType: 'float32', quantize: 'int8', representative: photos });
+    let agree = 0;
+    for (const x of photos) {
+      const [want] = predictTfjsMulti(m, [{ data: x, shape }]);
+      const [ours] = runTfliteMulti(float, [x]);
+      const [ref] = await oracle.run(float, [{ dtype: 'float32', shape, data: x }]);
+      assert.ok(relativeDiff(ours, want) <= 1e-4, `float ours vs TF.js ${relativeDiff(ours, want)}`);
+      assert.ok(relativeDiff(ref.data as Float32Array, want) <= 1e-4, `float LiteRT vs TF.js ${relativeDiff(ref.data as Float32Array, want)}`);
+      const [q] = runTfliteMulti(int8, [x]);
+      const [qRef] = await oracle.run(int8, [{ dtype: 'float32', shape, data: x }]);
+      assert.ok(maxAbsDiff(q, qRef.data as Float32Array) <= 1 / 256 + 1e-6, `int8 ours vs LiteRT ${maxAbsDiff(q, qRef.data as Float32Array)}`);
+      if (argmax(q) === argmax(want)) agree++;
+    }
+    assert.ok(agree / photos.length >= 0.99, `int8 top class agrees with TF.js on ${agree} of ${photos.length} photos`);
+  });
+}
